@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
-	"github.com/newsbot/newsbot/rag"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 // replyTimeout bounds posting a reply after its answer's context ended
@@ -20,7 +20,7 @@ const replyTimeout = 10 * time.Second
 type question struct {
 	text                       string
 	source                     string
-	history                    []rag.Turn
+	history                    []answer.Turn
 	guildID, channelID, userID string
 }
 
@@ -57,7 +57,7 @@ func (b *Bot) answer(ctx context.Context, q question, out replier, t *ticket) {
 		}
 		return 0
 	})
-	req := rag.AskRequest{Question: q.text, History: q.history, OnDelta: st.add}
+	req := answer.Request{Question: q.text, History: q.history, OnDelta: st.add}
 	if q.source != "" {
 		req.Filter.Sources = []string{q.source}
 	}
@@ -112,11 +112,11 @@ func (b *Bot) finishError(ctx context.Context, out replier, log *slog.Logger, er
 // under it.
 func (b *Bot) userError(err error, what string, log *slog.Logger) string {
 	switch {
-	case errors.Is(err, rag.ErrEmptyQuestion):
+	case errors.Is(err, answer.ErrEmptyQuestion):
 		return "Please include a question — for example `/ask question: What was agreed in Moscow?`"
-	case errors.Is(err, rag.ErrQuestionTooLong):
+	case errors.Is(err, answer.ErrQuestionTooLong):
 		return tooLongText(b.cfg.MaxQuestionLen)
-	case errors.Is(err, rag.ErrEmptyCorpus):
+	case errors.Is(err, answer.ErrEmptyCorpus):
 		return "I don't have any articles to answer from yet — please try again once some have been added."
 	}
 	ref := newRef()

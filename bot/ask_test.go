@@ -10,14 +10,14 @@ import (
 
 	"github.com/newsbot/newsbot/bot"
 	"github.com/newsbot/newsbot/bot/discordtest"
-	"github.com/newsbot/newsbot/rag"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 func TestAskDefersStreamsAndCitesSources(t *testing.T) {
 	t.Parallel()
 	ans := newFakeAnswerer()
 	var h *harness
-	ans.ask = func(ctx context.Context, req rag.AskRequest) (rag.Answer, error) {
+	ans.ask = func(ctx context.Context, req answer.Request) (answer.Answer, error) {
 		// Stream the first sentence and hold the rest back until the user
 		// has seen it, so the streamed edit is observed deterministically.
 		req.OnDelta(delta1)
@@ -79,7 +79,7 @@ func TestLongAnswerIsSplitIntoFollowUps(t *testing.T) {
 	ans := newFakeAnswerer()
 	sentence := "Officials said the talks covered security guarantees, sanctions and a ceasefire line [1]. "
 	long := strings.Repeat(sentence, 40) + "\n\n" + strings.Repeat("A second paragraph about reactions in Kyiv follows here [2]. ", 40)
-	ans.ask = func(ctx context.Context, req rag.AskRequest) (rag.Answer, error) {
+	ans.ask = func(ctx context.Context, req answer.Request) (answer.Answer, error) {
 		a := defaultAnswer(req.Question)
 		a.Answer = long
 		req.OnDelta(long)
@@ -132,7 +132,7 @@ func TestLongAnswerIsSplitIntoFollowUps(t *testing.T) {
 func TestSourcesAndHelp(t *testing.T) {
 	t.Parallel()
 	ans := newFakeAnswerer()
-	ans.sources = []rag.Source{{ID: "a", Title: "Moscow talks end", Source: "Gulf News", URL: "https://example.com/a"}}
+	ans.sources = []answer.Source{{ID: "a", Title: "Moscow talks end", Source: "Gulf News", URL: "https://example.com/a"}}
 	h := start(t, ans, func(c *bot.Config) { c.GuildIDs = []string{"1", "2"} })
 
 	for _, g := range []string{"1", "2"} {

@@ -136,7 +136,7 @@ func (b *Bot) Run(ctx context.Context) error {
 // into messages that fit. Nothing in it can ping and links do not unfurl.
 // It returns the first REST error.
 func (b *Bot) Post(ctx context.Context, channelID, text string) error {
-	for _, part := range Split(wrapLinks(text), MaxMessageLen) {
+	for _, part := range Split(wrapURLs(text), MaxMessageLen) {
 		if _, err := b.send(ctx, channelID, part, nil, nil); err != nil {
 			return fmt.Errorf("post to channel %s: %w", channelID, err)
 		}

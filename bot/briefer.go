@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 // Briefer writes briefings and keeps channel subscriptions; the scheduler
@@ -16,9 +18,9 @@ import (
 // through (*Bot).Post. When Config.Briefer is nil the briefing commands are
 // not registered.
 type Briefer interface {
-	// Brief returns a briefing of the last hours as Discord Markdown, with
-	// its sources. The bot splits it into messages; nothing in it can ping.
-	Brief(ctx context.Context, hours int) (string, error)
+	// Brief returns a briefing of the last hours. An error wrapping
+	// answer.ErrNoArticles comes with a usable, empty briefing.
+	Brief(ctx context.Context, hours int) (answer.Briefing, error)
 	// Subscribe starts daily briefings in a channel.
 	Subscribe(ctx context.Context, sub Subscription) error
 	// Unsubscribe stops them; it returns ErrNotSubscribed when there were none.
@@ -86,10 +88,10 @@ func (b *Bot) onBriefing(ctx context.Context, i *discordgo.Interaction, data dis
 	switch data.Name {
 	case cmdBrief:
 		hours := min(max(intOption(data, "hours", defaultBriefHours), 1), maxBriefHours)
-		text, err := b.cfg.Briefer.Brief(bctx, hours)
-		if err != nil {
+		br, err := b.cfg.Briefer.Brief(bctx, hours)
+		if err != nil && !errors.Is(err, answer.ErrNoArticles) {
 			parts = []string{b.userError(err, "brief", log)}
-		} else if parts = Split(wrapLinks(text), MaxMessageLen); len(parts) == 0 {
+		} else if parts = Split(FormatBriefing(br), MaxMessageLen); len(parts) == 0 {
 			parts = []string{"Nothing to brief on yet."}
 		}
 	case cmdSubscribe:

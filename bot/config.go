@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/newsbot/newsbot/rag"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 // DefaultAPIBase is Discord's own API host.
@@ -18,11 +18,11 @@ const DefaultAPIBase = "https://discord.com"
 // Answerer is the answering service the bot needs; *rag.Service implements it.
 type Answerer interface {
 	// Ask answers a question. It streams text through req.OnDelta when set
-	// and returns rag.ErrEmptyQuestion, rag.ErrQuestionTooLong or
-	// rag.ErrEmptyCorpus for questions it cannot take.
-	Ask(ctx context.Context, req rag.AskRequest) (rag.Answer, error)
+	// and returns answer.ErrEmptyQuestion, answer.ErrQuestionTooLong or
+	// answer.ErrEmptyCorpus for questions it cannot take.
+	Ask(ctx context.Context, req answer.Request) (answer.Answer, error)
 	// Sources lists the articles that questions are answered from.
-	Sources(ctx context.Context) ([]rag.Source, error)
+	Sources(ctx context.Context) ([]answer.Source, error)
 }
 
 // Config configures a Bot. Zero values of the tuning fields mean the
@@ -73,7 +73,7 @@ type Config struct {
 	// UserInterval is how often a user earns another question (default 20s).
 	UserInterval time.Duration
 	// MaxQuestionLen caps a question, in bytes (default and maximum
-	// rag.MaxQuestionLen).
+	// answer.MaxQuestionLen).
 	MaxQuestionLen int
 	// EditInterval is the least time between two edits of a streaming
 	// answer (default 1s; Discord allows about 5 edits per 5 s a channel).
@@ -116,7 +116,7 @@ func (cfg Config) withDefaults() Config {
 	def(&cfg.MaxQueue, 16)
 	def(&cfg.UserBurst, 3)
 	defDur(&cfg.UserInterval, 20*time.Second)
-	def(&cfg.MaxQuestionLen, rag.MaxQuestionLen)
+	def(&cfg.MaxQuestionLen, answer.MaxQuestionLen)
 	defDur(&cfg.EditInterval, time.Second)
 	defDur(&cfg.AnswerTimeout, 2*time.Minute)
 	defDur(&cfg.DrainTimeout, 10*time.Second)
@@ -143,8 +143,8 @@ func (cfg Config) validate() error {
 		return bad("token contains white space")
 	case cfg.Answerer == nil:
 		return bad("answerer is required")
-	case cfg.MaxQuestionLen < 0 || cfg.MaxQuestionLen > rag.MaxQuestionLen:
-		return bad("max question length must be within 1..%d", rag.MaxQuestionLen)
+	case cfg.MaxQuestionLen < 0 || cfg.MaxQuestionLen > answer.MaxQuestionLen:
+		return bad("max question length must be within 1..%d", answer.MaxQuestionLen)
 	}
 	for name, v := range map[string]int{
 		"max concurrent": cfg.MaxConcurrent, "max queue": cfg.MaxQueue, "user burst": cfg.UserBurst,

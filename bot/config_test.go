@@ -12,13 +12,15 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/newsbot/newsbot/rag"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 type nopAnswerer struct{}
 
-func (nopAnswerer) Ask(context.Context, rag.AskRequest) (rag.Answer, error) { return rag.Answer{}, nil }
-func (nopAnswerer) Sources(context.Context) ([]rag.Source, error)           { return nil, nil }
+func (nopAnswerer) Ask(context.Context, answer.Request) (answer.Answer, error) {
+	return answer.Answer{}, nil
+}
+func (nopAnswerer) Sources(context.Context) ([]answer.Source, error) { return nil, nil }
 
 func TestNewValidates(t *testing.T) {
 	ok := Config{Token: "abc", Answerer: nopAnswerer{}}
@@ -34,7 +36,7 @@ func TestNewValidates(t *testing.T) {
 		{"base without host", func(c *Config) { c.APIBase = "http://" }},
 		{"negative queue", func(c *Config) { c.MaxQueue = -1 }},
 		{"negative interval", func(c *Config) { c.EditInterval = -1 }},
-		{"question too long", func(c *Config) { c.MaxQuestionLen = rag.MaxQuestionLen + 1 }},
+		{"question too long", func(c *Config) { c.MaxQuestionLen = answer.MaxQuestionLen + 1 }},
 		{"blank channel id", func(c *Config) { c.AllowedChannelIDs = []string{" "} }},
 	}
 	for _, tt := range tests {
@@ -114,7 +116,7 @@ func TestTransportRewrites(t *testing.T) {
 
 func TestBoundHistory(t *testing.T) {
 	b := &Bot{cfg: Config{MaxHistoryTurns: 3, MaxHistoryChars: 50}}
-	newest := []rag.Turn{
+	newest := []answer.Turn{
 		{Role: "user", Text: "and Ukraine?"},
 		{Role: "assistant", Text: "part two"},
 		{Role: "assistant", Text: "part one"},
@@ -123,7 +125,7 @@ func TestBoundHistory(t *testing.T) {
 		{Role: "assistant", Text: "an older answer that will not fit in the budget at all"},
 	}
 	got := b.boundHistory(newest)
-	want := []rag.Turn{
+	want := []answer.Turn{
 		{Role: "user", Text: "What did Putin say?"},
 		{Role: "assistant", Text: "part one\n\npart two"},
 		{Role: "user", Text: "and Ukraine?"},

@@ -8,7 +8,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/newsbot/newsbot/rag"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 // feedbackSchema creates the bot's tables. feedback_answers keeps every
@@ -62,7 +62,7 @@ func (f *feedbackStore) init(ctx context.Context) error {
 type answerRecord struct {
 	ID, GuildID, ChannelID, UserID string
 	Question                       string
-	Answer                         rag.Answer
+	Answer                         answer.Answer
 }
 
 // saveAnswer stores an answer so later votes can refer to it.
@@ -116,7 +116,7 @@ func (f *feedbackStore) saveVote(ctx context.Context, v vote) error {
 }
 
 // chunkIDs lists the distinct chunks an answer cites, in citation order.
-func chunkIDs(a rag.Answer) []string {
+func chunkIDs(a answer.Answer) []string {
 	ids := []string{}
 	seen := map[string]bool{}
 	for _, c := range a.Citations {

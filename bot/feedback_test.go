@@ -9,6 +9,7 @@ import (
 
 	"github.com/newsbot/newsbot/bot"
 	"github.com/newsbot/newsbot/bot/discordtest"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 func TestFeedbackButtonStoresARow(t *testing.T) {
@@ -61,11 +62,14 @@ type fakeBriefer struct {
 	subs  []bot.Subscription
 }
 
-func (f *fakeBriefer) Brief(_ context.Context, hours int) (string, error) {
+func (f *fakeBriefer) Brief(_ context.Context, hours int) (answer.Briefing, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.hours = append(f.hours, hours)
-	return "**Briefing** — talks ended [1]. See https://example.com/brief", nil
+	return answer.Briefing{Mode: answer.ModeExtractive, Stories: []answer.Story{{
+		Headline: "Talks", Summary: "Talks ended [1]. See https://example.com/brief",
+		Citations: []answer.Citation{{N: 1, ArticleID: "a", Title: "Talks end", Source: "AP", URL: "https://example.com/a"}},
+	}}}, nil
 }
 
 func (f *fakeBriefer) Subscribe(_ context.Context, s bot.Subscription) error {

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/newsbot/newsbot/bot/discordtest"
-	"github.com/newsbot/newsbot/rag"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 // mention posts "<@bot> text" from a user in a channel.
@@ -66,7 +66,7 @@ func TestMentionThenReplyCarriesHistory(t *testing.T) {
 	// A reply to the answer, without a mention, is a follow-up.
 	q2 := h.say(userA, channelID, "and what did Ukraine say?", a1.ID)
 	second := h.ans.next(t, h.ctx)
-	want := []rag.Turn{
+	want := []answer.Turn{
 		{Role: "user", Text: "What did Putin say?"},
 		{Role: "assistant", Text: delta1 + delta2},
 	}
@@ -95,7 +95,7 @@ func TestThreadFollowUpAndSlashInThread(t *testing.T) {
 	// Un-mentioned chatter in the thread the bot answered in is a follow-up.
 	q2 := h.say(userB, threadID, "and Ukraine?", "")
 	second := h.ans.next(t, h.ctx)
-	want := []rag.Turn{{Role: "user", Text: "What did Putin say?"}, {Role: "assistant", Text: delta1 + delta2}}
+	want := []answer.Turn{{Role: "user", Text: "What did Putin say?"}, {Role: "assistant", Text: delta1 + delta2}}
 	if second.Question != "and Ukraine?" || fmt.Sprint(second.History) != fmt.Sprint(want) {
 		t.Errorf("thread follow-up %q with history %v, want %v", second.Question, second.History, want)
 	}

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/newsbot/newsbot/rag"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 const (
@@ -26,14 +26,14 @@ const (
 // markers, then a line per cited source (title linked when a URL is known,
 // outlet, date) with the quoted sentence under it. Untrusted text is
 // neutralized and links are wrapped so they do not unfurl.
-func formatAnswer(a rag.Answer) string {
+func formatAnswer(a answer.Answer) string {
 	var b strings.Builder
 	b.WriteString(strings.TrimSpace(neutralize(a.Answer)))
 	if a.Refused || len(a.Citations) == 0 {
 		return b.String()
 	}
 	cites := slices.Clone(a.Citations)
-	slices.SortStableFunc(cites, func(x, y rag.Citation) int { return x.N - y.N })
+	slices.SortStableFunc(cites, func(x, y answer.Citation) int { return x.N - y.N })
 	b.WriteString("\n\n" + sourcesHeading)
 	for _, c := range cites {
 		fmt.Fprintf(&b, "\n[%d] %s", c.N, titleLink(orDefault(c.Title, c.ArticleID), c.URL))
@@ -49,12 +49,12 @@ func formatAnswer(a rag.Answer) string {
 
 // formatSources renders the article list for /sources, newest first, in at
 // most maxSourceParts messages.
-func formatSources(srcs []rag.Source) []string {
+func formatSources(srcs []answer.Source) []string {
 	if len(srcs) == 0 {
 		return []string{"I don't know any articles yet."}
 	}
 	srcs = slices.Clone(srcs)
-	slices.SortStableFunc(srcs, func(x, y rag.Source) int { return y.Published.Compare(x.Published) })
+	slices.SortStableFunc(srcs, func(x, y answer.Source) int { return y.Published.Compare(x.Published) })
 	lines := make([]string, 0, len(srcs))
 	for _, s := range srcs {
 		date := ""
@@ -122,11 +122,14 @@ func titleLink(title, rawURL string) string {
 	return "[" + t + "](<" + s + ">)"
 }
 
-// escapeMarkdown backslash-escapes the characters that could end a link's
-// text or start formatting inside it.
-func escapeMarkdown(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `[`, `\[`, `]`, `\]`, `*`, `\*`, `_`, `\_`, "`", "\\`", `~`, `\~`, `|`, `\|`).Replace(s)
-}
+// markdownEscaper backslash-escapes the characters Discord reads as
+// inline formatting: emphasis, code, spoilers, and "[" and "]" so that text
+// cannot end a link's label or hide a target as [text](url). It leaves "<"
+// and ">" alone: neutralize wraps links and defuses mentions with them.
+var markdownEscaper = strings.NewReplacer(`\`, `\\`, `[`, `\[`, `]`, `\]`, `*`, `\*`, `_`, `\_`, "`", "\\`", `~`, `\~`, `|`, `\|`)
+
+// escapeMarkdown backslash-escapes Discord formatting characters in s.
+func escapeMarkdown(s string) string { return markdownEscaper.Replace(s) }
 
 // waitText renders a wait in words: "in 12 seconds", "in 3 minutes".
 func waitText(d time.Duration) string {

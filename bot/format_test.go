@@ -5,13 +5,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsbot/newsbot/rag"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 func TestFormatAnswer(t *testing.T) {
-	a := rag.Answer{
+	a := answer.Answer{
 		Answer: "Putin met the envoys [1]. No deal was reached [2]. @everyone see https://evil.example/x.",
-		Citations: []rag.Citation{
+		Citations: []answer.Citation{
 			{N: 2, Title: "Talks [live]", Source: "Gulf News", Published: "2025-12-03", Quote: "No   agreement\nwas reached."},
 			{N: 1, Title: "Moscow talks end", Source: "Reuters", URL: "https://example.com/a?b=1", Published: "2025-12-02", Quote: "Putin met Witkoff."},
 		},
@@ -31,7 +31,7 @@ func TestFormatAnswer(t *testing.T) {
 		t.Errorf("a mention survived:\n%s", got)
 	}
 
-	refused := formatAnswer(rag.Answer{Answer: "The articles do not cover that.", Refused: true, Citations: a.Citations})
+	refused := formatAnswer(answer.Answer{Answer: "The articles do not cover that.", Refused: true, Citations: a.Citations})
 	if strings.Contains(refused, sourcesHeading) {
 		t.Errorf("refusal lists sources:\n%s", refused)
 	}
@@ -52,22 +52,22 @@ func TestTitleLink(t *testing.T) {
 	}
 }
 
-func TestWrapLinks(t *testing.T) {
+func TestWrapURLs(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"see https://a.example/b, then", "see <https://a.example/b>, then"},
 		{"kept <https://a.example/b> as is", "kept <https://a.example/b> as is"},
 		{"[masked](https://a.example/c) stays", "[masked](<https://a.example/c>) stays"},
 	}
 	for _, tt := range tests {
-		if got := wrapLinks(tt.in); got != tt.want {
-			t.Errorf("wrapLinks(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := wrapURLs(tt.in); got != tt.want {
+			t.Errorf("wrapURLs(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
 
 func TestFormatSources(t *testing.T) {
 	day := time.Date(2025, 12, 3, 10, 0, 0, 0, time.UTC)
-	srcs := []rag.Source{
+	srcs := []answer.Source{
 		{ID: "a", Title: "Older", Source: "Reuters", URL: "https://e.com/a", Published: day.Add(-48 * time.Hour)},
 		{ID: "b", Title: "Newer", Source: "AP", Published: day},
 		{ID: "c"},
@@ -81,9 +81,9 @@ func TestFormatSources(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", parts[0], want)
 	}
 
-	many := make([]rag.Source, 500)
+	many := make([]answer.Source, 500)
 	for i := range many {
-		many[i] = rag.Source{ID: "x", Title: strings.Repeat("A long title ", 4), URL: "https://example.com/article/" + strings.Repeat("p", 20)}
+		many[i] = answer.Source{ID: "x", Title: strings.Repeat("A long title ", 4), URL: "https://example.com/article/" + strings.Repeat("p", 20)}
 	}
 	parts = formatSources(many)
 	if len(parts) > maxSourceParts || !strings.Contains(parts[len(parts)-1], "more.") {

@@ -18,7 +18,7 @@ import (
 
 	"github.com/newsbot/newsbot/bot"
 	"github.com/newsbot/newsbot/bot/discordtest"
-	"github.com/newsbot/newsbot/rag"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 // testToken is the bot token; no log line may contain it.
@@ -42,19 +42,19 @@ const (
 // returns an answer citing two chunks.
 type fakeAnswerer struct {
 	// ask, when set, replaces the default behaviour.
-	ask     func(ctx context.Context, req rag.AskRequest) (rag.Answer, error)
-	sources []rag.Source
+	ask     func(ctx context.Context, req answer.Request) (answer.Answer, error)
+	sources []answer.Source
 
 	mu    sync.Mutex
-	reqs  []rag.AskRequest
-	calls chan rag.AskRequest // every request, for tests to wait on
+	reqs  []answer.Request
+	calls chan answer.Request // every request, for tests to wait on
 }
 
 func newFakeAnswerer() *fakeAnswerer {
-	return &fakeAnswerer{calls: make(chan rag.AskRequest, 64)}
+	return &fakeAnswerer{calls: make(chan answer.Request, 64)}
 }
 
-func (f *fakeAnswerer) Ask(ctx context.Context, req rag.AskRequest) (rag.Answer, error) {
+func (f *fakeAnswerer) Ask(ctx context.Context, req answer.Request) (answer.Answer, error) {
 	f.mu.Lock()
 	f.reqs = append(f.reqs, req)
 	f.mu.Unlock()
@@ -65,23 +65,23 @@ func (f *fakeAnswerer) Ask(ctx context.Context, req rag.AskRequest) (rag.Answer,
 	return streamDefault(req), nil
 }
 
-func (f *fakeAnswerer) Sources(context.Context) ([]rag.Source, error) { return f.sources, nil }
+func (f *fakeAnswerer) Sources(context.Context) ([]answer.Source, error) { return f.sources, nil }
 
-func (f *fakeAnswerer) requests() []rag.AskRequest {
+func (f *fakeAnswerer) requests() []answer.Request {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return append([]rag.AskRequest(nil), f.reqs...)
+	return append([]answer.Request(nil), f.reqs...)
 }
 
 // next waits for the next question the answerer receives.
-func (f *fakeAnswerer) next(t *testing.T, ctx context.Context) rag.AskRequest {
+func (f *fakeAnswerer) next(t *testing.T, ctx context.Context) answer.Request {
 	t.Helper()
 	select {
 	case req := <-f.calls:
 		return req
 	case <-ctx.Done():
 		t.Fatalf("no question reached the answerer: %v", ctx.Err())
-		return rag.AskRequest{}
+		return answer.Request{}
 	}
 }
 
@@ -90,10 +90,10 @@ const (
 	delta2 = "No agreement on Ukraine was reached [2]."
 )
 
-func defaultAnswer(q string) rag.Answer {
-	return rag.Answer{
+func defaultAnswer(q string) answer.Answer {
+	return answer.Answer{
 		Question: q, Answer: delta1 + delta2, Mode: "extractive",
-		Citations: []rag.Citation{
+		Citations: []answer.Citation{
 			{N: 1, ArticleID: "a", Title: "Moscow talks end", Source: "Gulf News", URL: "https://example.com/a",
 				Published: "2025-12-03", ChunkID: "a#0", Quote: "The meeting lasted five hours."},
 			{N: 2, ArticleID: "b", Title: "No deal", Source: "Reuters", Published: "2025-12-02", ChunkID: "b#3",
@@ -102,7 +102,7 @@ func defaultAnswer(q string) rag.Answer {
 	}
 }
 
-func streamDefault(req rag.AskRequest) rag.Answer {
+func streamDefault(req answer.Request) answer.Answer {
 	if req.OnDelta != nil {
 		req.OnDelta(delta1)
 		req.OnDelta(delta2)

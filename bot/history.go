@@ -7,7 +7,7 @@ import (
 	"sync"
 
 	"github.com/bwmarrin/discordgo"
-	"github.com/newsbot/newsbot/rag"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 // answerCache remembers, for the bot's recent answer messages, the question
@@ -58,8 +58,8 @@ func (c *answerCache) get(id string) (cachedAnswer, bool) {
 
 // replyHistory returns the turns of the reply chain above m, oldest first,
 // bounded by the config.
-func (b *Bot) replyHistory(ctx context.Context, m *discordgo.Message, botID string) []rag.Turn {
-	var newest []rag.Turn // newest first
+func (b *Bot) replyHistory(ctx context.Context, m *discordgo.Message, botID string) []answer.Turn {
+	var newest []answer.Turn // newest first
 	next, ref := m.ReferencedMessage, m.MessageReference
 	seen := map[string]bool{m.ID: true}
 	answers := map[string]bool{}
@@ -89,7 +89,7 @@ func (b *Bot) replyHistory(ctx context.Context, m *discordgo.Message, botID stri
 
 // threadHistory returns the turns of the messages before beforeID (all
 // recent ones when empty) in a channel, oldest first, bounded by the config.
-func (b *Bot) threadHistory(ctx context.Context, channelID, beforeID, botID string) []rag.Turn {
+func (b *Bot) threadHistory(ctx context.Context, channelID, beforeID, botID string) []answer.Turn {
 	var msgs []*discordgo.Message
 	err := b.call(ctx, true, func(o ...discordgo.RequestOption) (err error) {
 		msgs, err = b.s.ChannelMessages(channelID, min(100, 4*b.cfg.MaxHistoryTurns), beforeID, "", "", o...)
@@ -103,7 +103,7 @@ func (b *Bot) threadHistory(ctx context.Context, channelID, beforeID, botID stri
 	// that send null entries).
 	msgs = slices.DeleteFunc(msgs, func(m *discordgo.Message) bool { return m == nil })
 	slices.SortStableFunc(msgs, func(x, y *discordgo.Message) int { return compareIDs(y.ID, x.ID) })
-	var newest []rag.Turn
+	var newest []answer.Turn
 	answers := map[string]bool{}
 	for _, msg := range msgs {
 		newest = append(newest, b.turnsOf(msg, botID, answers)...)
@@ -114,7 +114,7 @@ func (b *Bot) threadHistory(ctx context.Context, channelID, beforeID, botID stri
 // turnsOf returns the turns one message contributes, newest first. A
 // remembered answer counts once however many messages show it; seen holds
 // the answers met so far.
-func (b *Bot) turnsOf(m *discordgo.Message, botID string, seen map[string]bool) []rag.Turn {
+func (b *Bot) turnsOf(m *discordgo.Message, botID string, seen map[string]bool) []answer.Turn {
 	if m == nil || m.Author == nil {
 		return nil
 	}
@@ -124,19 +124,19 @@ func (b *Bot) turnsOf(m *discordgo.Message, botID string, seen map[string]bool) 
 				return nil
 			}
 			seen[a.id] = true
-			return []rag.Turn{{Role: "assistant", Text: a.answer}, {Role: "user", Text: a.question}}
+			return []answer.Turn{{Role: "assistant", Text: a.answer}, {Role: "user", Text: a.question}}
 		}
 		text := stripSources(m.Content)
 		if text == "" || text == thinking {
 			return nil
 		}
-		return []rag.Turn{{Role: "assistant", Text: text}}
+		return []answer.Turn{{Role: "assistant", Text: text}}
 	}
 	if m.Author.Bot {
 		return nil
 	}
 	if text := stripMentions(m.Content, botID); text != "" {
-		return []rag.Turn{{Role: "user", Text: text}}
+		return []answer.Turn{{Role: "user", Text: text}}
 	}
 	return nil
 }
@@ -144,8 +144,8 @@ func (b *Bot) turnsOf(m *discordgo.Message, botID string, seen map[string]bool) 
 // boundHistory merges consecutive turns of one role (an answer split over
 // messages, or the same slash answer met twice), keeps the newest within
 // MaxHistoryTurns and MaxHistoryChars, and returns them oldest first.
-func (b *Bot) boundHistory(newest []rag.Turn) []rag.Turn {
-	var merged []rag.Turn
+func (b *Bot) boundHistory(newest []answer.Turn) []answer.Turn {
+	var merged []answer.Turn
 	for _, t := range newest {
 		t.Text = strings.TrimSpace(t.Text)
 		if t.Text == "" {
@@ -160,7 +160,7 @@ func (b *Bot) boundHistory(newest []rag.Turn) []rag.Turn {
 		merged = append(merged, t)
 	}
 	budget := b.cfg.MaxHistoryChars
-	var kept []rag.Turn
+	var kept []answer.Turn
 	for _, t := range merged {
 		if len(kept) >= b.cfg.MaxHistoryTurns || budget <= 0 {
 			break

@@ -8,7 +8,7 @@ import (
 
 	"github.com/newsbot/newsbot/bot"
 	"github.com/newsbot/newsbot/bot/discordtest"
-	"github.com/newsbot/newsbot/rag"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 // ephemeralReply asserts that an interaction was answered at once (type 4),
@@ -48,12 +48,12 @@ func TestQueueFullSaysBusy(t *testing.T) {
 	t.Parallel()
 	ans := newFakeAnswerer()
 	release := make(chan struct{})
-	ans.ask = func(ctx context.Context, req rag.AskRequest) (rag.Answer, error) {
+	ans.ask = func(ctx context.Context, req answer.Request) (answer.Answer, error) {
 		if req.Question == "slow" {
 			select {
 			case <-release:
 			case <-ctx.Done():
-				return rag.Answer{}, ctx.Err()
+				return answer.Answer{}, ctx.Err()
 			}
 		}
 		return defaultAnswer(req.Question), nil

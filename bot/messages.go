@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
-	"github.com/newsbot/newsbot/rag"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 // onMessage is discordgo's handler for MESSAGE_CREATE.
@@ -77,7 +77,7 @@ func (b *Bot) handleMessage(ctx context.Context, m *discordgo.Message, botID str
 		log.Error("post thinking reply", "err", err)
 		return
 	}
-	var history []rag.Turn
+	var history []answer.Turn
 	switch {
 	case m.MessageReference != nil:
 		history = b.replyHistory(ctx, m, botID)

@@ -11,18 +11,18 @@ import (
 
 	"github.com/newsbot/newsbot/bot"
 	"github.com/newsbot/newsbot/bot/discordtest"
-	"github.com/newsbot/newsbot/rag"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 // blockingAnswerer streams delta1, then waits for release before finishing.
 func blockingAnswerer(release <-chan struct{}) *fakeAnswerer {
 	ans := newFakeAnswerer()
-	ans.ask = func(ctx context.Context, req rag.AskRequest) (rag.Answer, error) {
+	ans.ask = func(ctx context.Context, req answer.Request) (answer.Answer, error) {
 		req.OnDelta(delta1)
 		select {
 		case <-release:
 		case <-ctx.Done():
-			return rag.Answer{}, ctx.Err()
+			return answer.Answer{}, ctx.Err()
 		}
 		req.OnDelta(delta2)
 		return defaultAnswer(req.Question), nil
@@ -157,12 +157,12 @@ var reRef = regexp.MustCompile(`\(ref ([0-9a-f]{6})\)`)
 func TestFailedAnswerGetsFriendlyReplyWithRef(t *testing.T) {
 	t.Parallel()
 	ans := newFakeAnswerer()
-	ans.ask = func(ctx context.Context, req rag.AskRequest) (rag.Answer, error) {
+	ans.ask = func(ctx context.Context, req answer.Request) (answer.Answer, error) {
 		switch req.Question {
 		case "empty corpus?":
-			return rag.Answer{}, rag.ErrEmptyCorpus
+			return answer.Answer{}, answer.ErrEmptyCorpus
 		default:
-			return rag.Answer{}, errors.New("index exploded at /secret/path")
+			return answer.Answer{}, errors.New("index exploded at /secret/path")
 		}
 	}
 	h := start(t, ans, nil)

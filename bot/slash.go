@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
-	"github.com/newsbot/newsbot/rag"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 const (
@@ -39,7 +39,7 @@ func (b *Bot) onAsk(ctx context.Context, i *discordgo.Interaction, data discordg
 		return
 	}
 	botID, _ := b.self()
-	var history []rag.Turn
+	var history []answer.Turn
 	if b.answeredThread(ctx, i.ChannelID, botID) {
 		history = b.threadHistory(ctx, i.ChannelID, "", botID)
 	}
@@ -53,7 +53,7 @@ func (b *Bot) onAsk(ctx context.Context, i *discordgo.Interaction, data discordg
 func (b *Bot) admit(ctx context.Context, channelID string, who asker, text string) (*ticket, string) {
 	switch {
 	case text == "":
-		return nil, b.userError(rag.ErrEmptyQuestion, "ask", b.log)
+		return nil, b.userError(answer.ErrEmptyQuestion, "ask", b.log)
 	case len(text) > b.cfg.MaxQuestionLen:
 		return nil, tooLongText(b.cfg.MaxQuestionLen)
 	}

@@ -22,7 +22,7 @@ func BenchmarkAskFirstToken(b *testing.B) {
 		b.Fatal(err)
 	}
 	ctx := context.Background()
-	s, err := Open(ctx, Config{DBPath: filepath.Join(b.TempDir(), "b.db"), Chat: client})
+	s, err := Open(ctx, Config{DBPath: filepath.Join(b.TempDir(), "b.db"), Chat: chatWith(client)})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,15 +1,13 @@
 package rag
 
-import "errors"
+import "github.com/newsbot/newsbot/rag/answer"
 
+// The answer contract's errors and limits, used unqualified inside rag.
 var (
-	// ErrEmptyQuestion is returned for a question with no words.
-	ErrEmptyQuestion = errors.New("question is empty")
-	// ErrQuestionTooLong is returned for a question over MaxQuestionLen bytes.
-	ErrQuestionTooLong = errors.New("question is too long")
-	// ErrEmptyCorpus is returned when nothing has been ingested.
-	ErrEmptyCorpus = errors.New("no articles have been ingested")
+	ErrEmptyQuestion   = answer.ErrEmptyQuestion
+	ErrQuestionTooLong = answer.ErrQuestionTooLong
+	ErrEmptyCorpus     = answer.ErrEmptyCorpus
 )
 
-// MaxQuestionLen is the longest question accepted, in bytes.
-const MaxQuestionLen = 2000
+// MaxQuestionLen is answer.MaxQuestionLen.
+const MaxQuestionLen = answer.MaxQuestionLen

@@ -2,13 +2,28 @@ package rag
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
 	"github.com/newsbot/newsbot/prompts"
-	"github.com/newsbot/newsbot/rag/llm"
 )
+
+// ChatFunc asks a chat model to reply to a system and a user prompt,
+// passing the reply's text to onDelta as it streams when onDelta is not
+// nil. Its errors are shown to users as the cause of a fallback, so they
+// must be one line and carry no secret.
+type ChatFunc func(ctx context.Context, system, user string, onDelta func(delta string)) (ChatReply, error)
+
+// ChatReply is a chat model's reply.
+type ChatReply struct {
+	// Text is the reply, or as much of it as arrived.
+	Text string
+	// Truncated reports a reply cut short (at the answer length limit or
+	// by a broken stream).
+	Truncated bool
+	// Usage is nil when the server reported none.
+	Usage *Usage
+}
 
 // generate answers with the chat model from the retrieved passages, then
 // verifies the citations. On model failure it falls back to the extractive
@@ -36,10 +51,7 @@ func (s *Service) generate(ctx context.Context, question string, history []Turn,
 	if err != nil {
 		return s.fallback(ctx, question, results, fmt.Errorf("build prompt: %w", err))
 	}
-	reply, err := s.cfg.Chat.Chat(ctx, []llm.Message{
-		{Role: llm.RoleSystem, Content: system},
-		{Role: llm.RoleUser, Content: user},
-	}, onDelta)
+	reply, err := s.cfg.Chat(ctx, system, user, onDelta)
 	if err != nil {
 		if ctx.Err() != nil {
 			return Answer{}, ctx.Err()
@@ -55,9 +67,7 @@ func (s *Service) generate(ctx context.Context, question string, history []Turn,
 	if reply.Truncated {
 		ans.Warnings = append(ans.Warnings, "the model stopped at its answer length limit, so the answer may be incomplete")
 	}
-	if u := reply.Usage; u != nil {
-		ans.Usage = &Usage{PromptTokens: u.PromptTokens, CompletionTokens: u.CompletionTokens, TotalTokens: u.TotalTokens}
-	}
+	ans.Usage = reply.Usage
 	return ans, nil
 }
 
@@ -68,11 +78,6 @@ func (s *Service) fallback(ctx context.Context, question string, results []Resul
 	if err != nil {
 		return Answer{}, err
 	}
-	note := "the model could not answer, so this answer quotes the articles directly"
-	var le *llm.Error
-	if errors.As(cause, &le) {
-		note = fmt.Sprintf("the model could not answer (%s), so this answer quotes the articles directly", le.Error())
-	}
-	ans.Warnings = append(ans.Warnings, note)
+	ans.Warnings = append(ans.Warnings, fmt.Sprintf("the model could not answer (%v), so this answer quotes the articles directly", cause))
 	return ans, nil
 }

@@ -13,6 +13,18 @@ import (
 
 const testKey = "sk-test-SECRET-0123456789"
 
+// chatWith answers through the model client c, as cmd/newsbot wires it.
+func chatWith(c *llm.Client) ChatFunc {
+	return func(ctx context.Context, system, user string, onDelta func(string)) (ChatReply, error) {
+		r, err := c.Prompt(ctx, system, user, onDelta)
+		out := ChatReply{Text: r.Text, Truncated: r.Truncated}
+		if r.Usage != nil {
+			out.Usage = &Usage{PromptTokens: r.Usage.PromptTokens, CompletionTokens: r.Usage.CompletionTokens, TotalTokens: r.Usage.TotalTokens}
+		}
+		return out, err
+	}
+}
+
 // modelService returns a service answering with a chat model on srv (and
 // embedding with it when embed is true), with the test articles ingested.
 func modelService(t *testing.T, srv *openaitest.Server, embed bool) *Service {
@@ -29,7 +41,7 @@ func modelService(t *testing.T, srv *openaitest.Server, embed bool) *Service {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rc := Config{DBPath: filepath.Join(t.TempDir(), "m.db"), Chat: client}
+	rc := Config{DBPath: filepath.Join(t.TempDir(), "m.db"), Chat: chatWith(client)}
 	if embed {
 		rc.Embedder = Embedder{Name: "openai:test-embed", Documents: client.Embed}
 	}

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/newsbot/newsbot/corpus"
-	"github.com/newsbot/newsbot/rag/llm"
 )
 
 // Config configures a Service.
@@ -21,7 +20,7 @@ type Config struct {
 	// offline local embedder.
 	Embedder Embedder
 	// Chat writes answers with a chat model; nil answers extractively.
-	Chat *llm.Client
+	Chat ChatFunc
 	// MaxContextTokens bounds the passages sent to the model (0: 3000).
 	MaxContextTokens int
 	// Logger receives diagnostics; nil discards them.
@@ -151,9 +150,6 @@ func checkQuestion(q string) (string, error) {
 	}
 	return q, nil
 }
-
-// Chat returns the chat model client, or nil in extractive mode.
-func (s *Service) Chat() *llm.Client { return s.cfg.Chat }
 
 // Generates reports whether answers are written by a model (and streamed)
 // rather than extracted.

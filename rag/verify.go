@@ -8,7 +8,6 @@ import (
 
 	"github.com/newsbot/newsbot/prompts"
 	"github.com/newsbot/newsbot/rag/localembed"
-	"github.com/newsbot/newsbot/rag/safetext"
 )
 
 var (
@@ -80,7 +79,7 @@ func verify(question, text string, passages []Result) Answer {
 	}
 	out.WriteString(text[last:])
 
-	ans.Answer = safetext.Neutralize(strings.TrimSpace(out.String()))
+	ans.Answer = strings.TrimSpace(out.String())
 	if len(renumber) == 0 && prompts.IsRefusal(ans.Answer) {
 		return refuseLLM(ans)
 	}

@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/newsbot/newsbot/rag/brief"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 // tickSub delivers sub's briefings that are due: yesterday's (a catch-up
@@ -82,7 +82,7 @@ func (s *Scheduler) deliver(ctx context.Context, sub Subscription, d localDate, 
 // another scheduler stored one first, that one stands.
 func (s *Scheduler) generate(ctx context.Context, sub Subscription, d localDate, at, since time.Time) error {
 	b, err := s.cfg.Generate(ctx, since)
-	if err != nil && !errors.Is(err, brief.ErrNoArticles) {
+	if err != nil && !errors.Is(err, answer.ErrNoArticles) {
 		return fmt.Errorf("generate briefing: %w", err)
 	}
 	if err != nil {
@@ -115,7 +115,7 @@ func (s *Scheduler) post(ctx context.Context, sub Subscription, date string, row
 	if n, err := res.RowsAffected(); err != nil || n != 1 {
 		return nil // claimed by another scheduler
 	}
-	var b brief.Briefing
+	var b answer.Briefing
 	if err := json.Unmarshal([]byte(row.briefing), &b); err != nil {
 		return s.finish(ctx, sub, date, stateFailed, fmt.Errorf("decode stored briefing: %w", err))
 	}

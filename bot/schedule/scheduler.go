@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/newsbot/newsbot/rag/brief"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 // Defaults for a zero Config field.
@@ -26,7 +26,7 @@ const (
 // Discord message nonce with enforce_nonce so that a repeated post is
 // dropped by Discord. Post must return within Config.PostLease.
 type Poster interface {
-	Post(ctx context.Context, channelID string, b brief.Briefing, key string) error
+	Post(ctx context.Context, channelID string, b answer.Briefing, key string) error
 }
 
 // Config configures a Scheduler.
@@ -36,10 +36,10 @@ type Config struct {
 	// Poster posts briefings.
 	Poster Poster
 	// Generate writes the briefing of the articles published since the
-	// given time. An error wrapping brief.ErrNoArticles is not a failure:
+	// given time. An error wrapping answer.ErrNoArticles is not a failure:
 	// the returned (empty) briefing is posted, so the channel reads
 	// "Nothing new since …".
-	Generate func(ctx context.Context, since time.Time) (brief.Briefing, error)
+	Generate func(ctx context.Context, since time.Time) (answer.Briefing, error)
 	// Now returns the current time (default time.Now).
 	Now func() time.Time
 	// Catchup is how late a missed briefing may still be delivered

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsbot/newsbot/rag/brief"
+	"github.com/newsbot/newsbot/rag/answer"
 	_ "modernc.org/sqlite"
 )
 
@@ -41,7 +41,7 @@ type poster struct {
 
 var errDiscordDown = errors.New("discord unavailable")
 
-func (p *poster) Post(_ context.Context, channelID string, b brief.Briefing, key string) error {
+func (p *poster) Post(_ context.Context, channelID string, b answer.Briefing, key string) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.crash {
@@ -74,15 +74,15 @@ type generator struct {
 	empty  bool
 }
 
-func (g *generator) generate(_ context.Context, since time.Time) (brief.Briefing, error) {
+func (g *generator) generate(_ context.Context, since time.Time) (answer.Briefing, error) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.n++
 	g.sinces = append(g.sinces, since)
 	if g.empty {
-		return brief.Briefing{Empty: true, Window: brief.Period{From: since}}, brief.ErrNoArticles
+		return answer.Briefing{Empty: true, Window: answer.Period{From: since}}, answer.ErrNoArticles
 	}
-	return brief.Briefing{Mode: "extractive", Stories: []brief.Story{{Headline: fmt.Sprintf("briefing #%d", g.n)}}}, nil
+	return answer.Briefing{Mode: "extractive", Stories: []answer.Story{{Headline: fmt.Sprintf("briefing #%d", g.n)}}}, nil
 }
 
 type env struct {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/newsbot/newsbot/corpus"
 	"github.com/newsbot/newsbot/rag"
+	"github.com/newsbot/newsbot/rag/answer"
 	"github.com/newsbot/newsbot/rag/llm"
 )
 
@@ -64,6 +65,8 @@ type app struct {
 	stderr io.Writer
 	logger *slog.Logger
 	svc    *rag.Service
+	// chat is the chat model client, nil in extractive mode.
+	chat *llm.Client
 }
 
 func (a *app) close() {
@@ -188,10 +191,10 @@ func isTerminal(w io.Writer) bool {
 // userMessage turns an error into the one line a user sees.
 func userMessage(err error) string {
 	switch {
-	case errors.Is(err, rag.ErrEmptyQuestion):
+	case errors.Is(err, answer.ErrEmptyQuestion):
 		return "the question is empty: ask something, e.g. newsbot ask \"What did the Kremlin reject?\""
-	case errors.Is(err, rag.ErrQuestionTooLong):
-		return fmt.Sprintf("the question is too long (at most %d characters)", rag.MaxQuestionLen)
+	case errors.Is(err, answer.ErrQuestionTooLong):
+		return fmt.Sprintf("the question is too long (at most %d characters)", answer.MaxQuestionLen)
 	case errors.Is(err, context.Canceled):
 		return "interrupted"
 	}
@@ -213,7 +216,8 @@ func (a *app) ragConfig() (rag.Config, error) {
 		return cfg, fmt.Errorf("model configuration: %w", err)
 	}
 	if mc.ChatModel != "" {
-		cfg.Chat = client
+		a.chat = client
+		cfg.Chat = chatFunc(client)
 		cfg.MaxContextTokens = client.PromptBudget()
 	}
 	if mc.EmbedModel != "" {
@@ -224,6 +228,18 @@ func (a *app) ragConfig() (rag.Config, error) {
 		cfg.Embedder = rag.Embedder{Name: name, Dim: mc.EmbedDimensions, Documents: client.Embed}
 	}
 	return cfg, nil
+}
+
+// chatFunc adapts the model client to the answering service.
+func chatFunc(c *llm.Client) rag.ChatFunc {
+	return func(ctx context.Context, system, user string, onDelta func(string)) (rag.ChatReply, error) {
+		r, err := c.Prompt(ctx, system, user, onDelta)
+		out := rag.ChatReply{Text: r.Text, Truncated: r.Truncated}
+		if u := r.Usage; u != nil {
+			out.Usage = &answer.Usage{PromptTokens: u.PromptTokens, CompletionTokens: u.CompletionTokens, TotalTokens: u.TotalTokens}
+		}
+		return out, err
+	}
 }
 
 // modelConfig reads the model settings from the environment.

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/newsbot/newsbot/rag"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 func askFlags(fs *flag.FlagSet, o *options) {
@@ -22,13 +23,13 @@ func askFlags(fs *flag.FlagSet, o *options) {
 
 // query checks the question (or query), -k and the filter flags, then
 // opens the service.
-func (a *app) query(ctx context.Context, args []string, what string) (string, rag.Filter, *rag.Service, error) {
+func (a *app) query(ctx context.Context, args []string, what string) (string, answer.Filter, *rag.Service, error) {
 	q := strings.TrimSpace(strings.Join(args, " "))
 	if q == "" {
-		return "", rag.Filter{}, nil, usagef("missing %s, e.g. newsbot ask \"What did the Kremlin reject?\"", what)
+		return "", answer.Filter{}, nil, usagef("missing %s, e.g. newsbot ask \"What did the Kremlin reject?\"", what)
 	}
 	if a.opts.k < 1 {
-		return "", rag.Filter{}, nil, usagef("-k must be at least 1")
+		return "", answer.Filter{}, nil, usagef("-k must be at least 1")
 	}
 	f, err := a.opts.filter()
 	if err != nil {
@@ -39,8 +40,8 @@ func (a *app) query(ctx context.Context, args []string, what string) (string, ra
 }
 
 // filter turns --source, --article, --from and --to into a retrieval filter.
-func (o options) filter() (rag.Filter, error) {
-	f := rag.Filter{ArticleIDs: o.articles}
+func (o options) filter() (answer.Filter, error) {
+	f := answer.Filter{ArticleIDs: o.articles}
 	if o.source != "" {
 		f.Sources = []string{o.source}
 	}
@@ -63,7 +64,7 @@ func runAsk(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	req := rag.AskRequest{Question: q, K: a.opts.k, Filter: f}
+	req := answer.Request{Question: q, K: a.opts.k, Filter: f}
 	var streamed strings.Builder
 	if !a.opts.json && svc.Generates() {
 		req.OnDelta = func(d string) {

@@ -7,9 +7,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/newsbot/newsbot/rag"
+	"github.com/newsbot/newsbot/rag/answer"
 	"github.com/newsbot/newsbot/rag/brief"
-	"github.com/newsbot/newsbot/rag/llm"
 )
 
 func briefFlags(fs *flag.FlagSet, o *options) {
@@ -69,11 +68,11 @@ func parseDay(s string, end bool) (time.Time, error) {
 }
 
 // briefer builds the briefing writer, with the chat model when configured.
-func (a *app) briefer(svc *rag.Service) (*brief.Briefer, error) {
+func (a *app) briefer() (*brief.Briefer, error) {
 	cfg := brief.Config{Logger: a.logger}
-	if chat := svc.Chat(); chat != nil {
+	if a.chat != nil {
 		cfg.Generate = func(ctx context.Context, system, user string) (string, error) {
-			reply, err := chat.Chat(ctx, []llm.Message{{Role: llm.RoleSystem, Content: system}, {Role: llm.RoleUser, Content: user}}, nil)
+			reply, err := a.chat.Prompt(ctx, system, user, nil)
 			return reply.Text, err
 		}
 	}
@@ -92,7 +91,7 @@ func runBrief(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	b, err := a.briefer(svc)
+	b, err := a.briefer()
 	if err != nil {
 		return err
 	}
@@ -101,12 +100,12 @@ func runBrief(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	res, err := b.Brief(ctx, arts, w)
-	if err != nil && !errors.Is(err, brief.ErrNoArticles) {
+	if err != nil && !errors.Is(err, answer.ErrNoArticles) {
 		return err
 	}
 	if a.opts.json {
 		return writeJSON(a.stdout, res)
 	}
-	writeWrappedLines(a.stdout, res.Text())
+	writeWrappedLines(a.stdout, briefingText(res))
 	return nil
 }

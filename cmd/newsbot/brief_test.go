@@ -43,6 +43,10 @@ func TestBriefShippedCorpus(t *testing.T) {
 	if len(s.Disagreements) == 0 || len(s.Disagreements[0].Claims) < 2 {
 		t.Errorf("no disagreement found between the outlets: %+v", s.Disagreements)
 	}
+	code, out, stderr = c.run("brief", "--all")
+	if code != 0 || !strings.Contains(out, "Where sources differ:") || !strings.Contains(out, "Sources:") || !strings.Contains(out, "   [1] ") {
+		t.Errorf("text briefing: exit %d (%s)\n%s", code, stderr, out)
+	}
 }
 
 func TestBriefNothingNew(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 	"github.com/newsbot/newsbot/bot/schedule"
 	"github.com/newsbot/newsbot/corpus/feeds"
 	"github.com/newsbot/newsbot/rag"
+	"github.com/newsbot/newsbot/rag/answer"
 	"github.com/newsbot/newsbot/rag/brief"
 )
 
@@ -44,7 +45,7 @@ func runDiscord(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	briefer, err := a.briefer(svc)
+	briefer, err := a.briefer()
 	if err != nil {
 		return err
 	}
@@ -58,7 +59,7 @@ func runDiscord(ctx context.Context, a *app, args []string) error {
 	sched, err := schedule.New(ctx, schedule.Config{
 		DB:     svc.Store().DB(),
 		Poster: poster,
-		Generate: func(ctx context.Context, since time.Time) (brief.Briefing, error) {
+		Generate: func(ctx context.Context, since time.Time) (answer.Briefing, error) {
 			ctx, cancel := context.WithTimeout(ctx, briefingTimeout)
 			defer cancel()
 			return writeBriefing(ctx, svc, briefer, brief.Window{From: since, To: time.Now()})
@@ -127,10 +128,10 @@ func list(v string) []string {
 }
 
 // writeBriefing briefs the stored articles in window w.
-func writeBriefing(ctx context.Context, svc *rag.Service, b *brief.Briefer, w brief.Window) (brief.Briefing, error) {
+func writeBriefing(ctx context.Context, svc *rag.Service, b *brief.Briefer, w brief.Window) (answer.Briefing, error) {
 	arts, err := svc.Articles(ctx, time.Time{}, time.Time{})
 	if err != nil {
-		return brief.Briefing{}, err
+		return answer.Briefing{}, err
 	}
 	return b.Brief(ctx, arts, w)
 }
@@ -142,13 +143,9 @@ type discordBriefer struct {
 	sched   *schedule.Scheduler
 }
 
-func (d *discordBriefer) Brief(ctx context.Context, hours int) (string, error) {
+func (d *discordBriefer) Brief(ctx context.Context, hours int) (answer.Briefing, error) {
 	now := time.Now()
-	res, err := writeBriefing(ctx, d.svc, d.briefer, brief.Window{From: now.Add(-time.Duration(hours) * time.Hour), To: now})
-	if err != nil && !errors.Is(err, brief.ErrNoArticles) {
-		return "", err
-	}
-	return res.Markdown(), nil
+	return writeBriefing(ctx, d.svc, d.briefer, brief.Window{From: now.Add(-time.Duration(hours) * time.Hour), To: now})
 }
 
 func (d *discordBriefer) Subscribe(ctx context.Context, s bot.Subscription) error {
@@ -209,14 +206,14 @@ func (p *briefingPoster) set(b *bot.Bot) {
 
 // Post posts the parts of the briefing not yet posted under key. A crash
 // between sending a part and recording it can still repeat that one part.
-func (p *briefingPoster) Post(ctx context.Context, channelID string, b brief.Briefing, key string) error {
+func (p *briefingPoster) Post(ctx context.Context, channelID string, b answer.Briefing, key string) error {
 	p.mu.Lock()
 	bt := p.b
 	p.mu.Unlock()
 	if bt == nil {
 		return errors.New("discord bot is not running yet")
 	}
-	for n, part := range bot.Split(b.Markdown(), bot.MaxMessageLen) {
+	for n, part := range bot.Split(bot.FormatBriefing(b), bot.MaxMessageLen) {
 		var done int
 		err := p.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM briefing_parts WHERE key = ? AND part = ?`, key, n).Scan(&done)
 		if err != nil {

@@ -13,8 +13,7 @@ import (
 
 	"github.com/newsbot/newsbot/bot"
 	"github.com/newsbot/newsbot/bot/discordtest"
-	"github.com/newsbot/newsbot/rag"
-	"github.com/newsbot/newsbot/rag/brief"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 // lockedBuffer is a bytes.Buffer safe for the logger and the test to share.
@@ -115,8 +114,10 @@ func TestDiscordNeedsToken(t *testing.T) {
 // noAnswers is an Answerer for a bot that only posts.
 type noAnswers struct{}
 
-func (noAnswers) Ask(context.Context, rag.AskRequest) (rag.Answer, error) { return rag.Answer{}, nil }
-func (noAnswers) Sources(context.Context) ([]rag.Source, error)           { return nil, nil }
+func (noAnswers) Ask(context.Context, answer.Request) (answer.Answer, error) {
+	return answer.Answer{}, nil
+}
+func (noAnswers) Sources(context.Context) ([]answer.Source, error) { return nil, nil }
 
 // TestBriefingPosterResumes checks that a scheduled briefing whose second
 // message fails is completed on retry without posting the first again.
@@ -139,12 +140,12 @@ func TestBriefingPosterResumes(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.set(b)
-	var stories []brief.Story
+	var stories []answer.Story
 	for i := 0; i < 4; i++ {
-		stories = append(stories, brief.Story{Headline: fmt.Sprintf("Story %d", i), Summary: strings.Repeat(fmt.Sprintf("Sentence of story %d. ", i), 60)})
+		stories = append(stories, answer.Story{Headline: fmt.Sprintf("Story %d", i), Summary: strings.Repeat(fmt.Sprintf("Sentence of story %d. ", i), 60)})
 	}
-	br := brief.Briefing{Mode: "extractive", Stories: stories}
-	parts := len(bot.Split(br.Markdown(), bot.MaxMessageLen))
+	br := answer.Briefing{Mode: "extractive", Stories: stories}
+	parts := len(bot.Split(bot.FormatBriefing(br), bot.MaxMessageLen))
 	if parts < 3 {
 		t.Fatalf("test briefing has %d parts, want several", parts)
 	}

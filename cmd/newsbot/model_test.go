@@ -55,6 +55,30 @@ func TestAskWithModelServer(t *testing.T) {
 	}
 }
 
+// TestModelAnswerIsPlainText: the core returns plain text in every mode;
+// Discord escaping (zero-width spaces, <url> wrapping) is the bot's alone.
+func TestModelAnswerIsPlainText(t *testing.T) {
+	const reply = "Putin rejected the plan [1], said @everyone at https://example.com/plan."
+	srv := openaitest.New(t, openaitest.WithReply(func(openaitest.Request) string { return reply }))
+	c := newCLI(t, "../../corpus")
+	c.env["OPENAI_BASE_URL"] = srv.URL()
+	c.env["NEWSBOT_CHAT_MODEL"] = "test-chat"
+	code, out, stderr := c.run("ask", "--json", "What did the Kremlin reject?")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var ans struct{ Answer string }
+	if err := json.Unmarshal([]byte(out), &ans); err != nil {
+		t.Fatal(err)
+	}
+	if ans.Answer != reply {
+		t.Errorf("--json answer = %q, want the model's text unchanged: %q", ans.Answer, reply)
+	}
+	if code, out, _ = c.run("ask", "What did the Kremlin reject?"); code != 0 || !strings.Contains(out, "said @everyone at https://example.com/plan.") || strings.Contains(out, "\u200b") {
+		t.Errorf("terminal answer = %q, want the same plain text", out)
+	}
+}
+
 func TestChangingEmbedderReembeds(t *testing.T) {
 	srv := openaitest.New(t)
 	c := newCLI(t, "../../corpus")

@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/newsbot/newsbot/rag"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 // wrapWidth is the column at which human output is wrapped.
@@ -13,14 +13,14 @@ const wrapWidth = 80
 
 // writeAnswer prints an answer for people: the wrapped text, warnings,
 // then the numbered sources.
-func writeAnswer(w io.Writer, ans rag.Answer) {
+func writeAnswer(w io.Writer, ans answer.Answer) {
 	writeWrapped(w, ans.Answer, "")
 	fmt.Fprintln(w)
 	writeSources(w, ans)
 }
 
 // writeSources prints the warnings and the numbered sources of ans.
-func writeSources(w io.Writer, ans rag.Answer) {
+func writeSources(w io.Writer, ans answer.Answer) {
 	for _, warn := range ans.Warnings {
 		writeWrapped(w, "Note: "+warn, "")
 	}

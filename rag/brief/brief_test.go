@@ -208,29 +208,11 @@ func TestBriefWindow(t *testing.T) {
 				}
 			}
 			if errors.Is(err, ErrNoArticles) {
-				if !br.Empty || !strings.HasPrefix(br.Text(), "Nothing new since Fri 12 Jun 2026 00:00") {
-					t.Errorf("empty briefing renders %q", br.Text())
+				if !br.Empty || !strings.HasPrefix(br.EmptyText(), "Nothing new since Fri 12 Jun 2026 00:00") {
+					t.Errorf("empty briefing says %q", br.EmptyText())
 				}
 			}
 		})
-	}
-}
-
-func TestStoryRenderingStandsAlone(t *testing.T) {
-	arts, _ := corpus.LoadFS(corpus.Shipped)
-	br, err := newBriefer(t, Config{}).Brief(context.Background(), arts, Window{All: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	md := br.Stories[0].Markdown(1)
-	for _, want := range []string{"**1. ", "__Where sources differ__", "nearly three years", "-# [1] "} {
-		if !strings.Contains(md, want) {
-			t.Errorf("story markdown lacks %q:\n%s", want, md)
-		}
-	}
-	txt := br.Text()
-	if !strings.Contains(txt, "Where sources differ:") || !strings.Contains(txt, "Sources:") {
-		t.Errorf("text rendering:\n%s", txt)
 	}
 }
 
@@ -288,15 +270,5 @@ func TestEmbedTextIsValidUTF8(t *testing.T) {
 		if !utf8.ValidString(s) {
 			t.Errorf("embedder got invalid UTF-8 ending %q", s[len(s)-4:])
 		}
-	}
-}
-
-// TestMarkdownHidesNoLink: model-written text cannot render as a masked
-// link whose target the reader does not see.
-func TestMarkdownHidesNoLink(t *testing.T) {
-	b := Briefing{Mode: "llm", Overview: "Read [the full story](https://evil.example/x) [1].",
-		Stories: []Story{{Headline: "H", Summary: "See [here](https://evil.example/y) [1]."}}}
-	if md := b.Markdown(); regexp.MustCompile(`(^|[^\\])\[[^\]]*\]\(`).MatchString(md) {
-		t.Errorf("markdown keeps a masked link:\n%s", md)
 	}
 }

@@ -42,6 +42,6 @@
 //     transliteration ("Zelensky"/"Zelenskyy"). Sentences that state a
 //     disputed value are never cited for each other.
 //
-// Citations use rag.Citation, with the ChunkID of the rag.ChunkArticle chunk
+// Citations use answer.Citation, with the ChunkID of the rag.ChunkArticle chunk
 // that holds the quoted sentence.
 package brief

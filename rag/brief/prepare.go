@@ -7,6 +7,7 @@ import (
 
 	"github.com/newsbot/newsbot/corpus"
 	"github.com/newsbot/newsbot/rag"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 // sentence is one sentence of one article, with what scoring needs.
@@ -112,9 +113,9 @@ func prepareDoc(i int, a corpus.Article) doc {
 	return d
 }
 
-// citation builds the rag.Citation for sentence s numbered n.
-func (d doc) citation(n int, s sentence) rag.Citation {
-	c := rag.Citation{
+// citation builds the answer.Citation for sentence s numbered n.
+func (d doc) citation(n int, s sentence) answer.Citation {
+	c := answer.Citation{
 		N:         n,
 		ArticleID: d.a.ID,
 		Title:     d.a.Title,

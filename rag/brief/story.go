@@ -3,10 +3,9 @@ package brief
 import (
 	"fmt"
 	"strings"
-	"time"
 	"unicode/utf8"
 
-	"github.com/newsbot/newsbot/rag"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 // maxHeadline is the longest headline, in bytes, before it is cut at a word.
@@ -16,7 +15,7 @@ const maxHeadline = 140
 type citer struct {
 	docs  []doc
 	byKey map[[2]int]int
-	cites []rag.Citation
+	cites []answer.Citation
 }
 
 func newCiter(docs []doc) *citer { return &citer{docs: docs, byKey: make(map[[2]int]int)} }
@@ -36,7 +35,7 @@ func (c *citer) cite(di, si int) int {
 // storyBase fills what both modes share: outlets, ids, headline,
 // publication time.
 func storyBase(docs []doc, g []int) Story {
-	st := Story{Outlets: []string{}, ArticleIDs: []string{}, Citations: []rag.Citation{}, Disagreements: []Disagreement{}}
+	st := Story{Outlets: []string{}, ArticleIDs: []string{}, Citations: []answer.Citation{}, Disagreements: []Disagreement{}}
 	seen := make(map[string]bool)
 	for _, i := range g {
 		d := docs[i]
@@ -169,12 +168,4 @@ func cutWords(s string, n int) string {
 		}
 	}
 	return strings.TrimRight(s[:cut], " ,;:—-") + "…"
-}
-
-// dateLabel formats a publication time for humans.
-func dateLabel(t time.Time) string {
-	if t.IsZero() {
-		return "date unknown"
-	}
-	return t.Format("2 Jan 2006")
 }

@@ -10,6 +10,11 @@ import (
 	openai "github.com/sashabaranov/go-openai"
 )
 
+// Prompt sends one system and one user message; see Chat.
+func (c *Client) Prompt(ctx context.Context, system, user string, onDelta func(string)) (Reply, error) {
+	return c.Chat(ctx, []Message{{Role: RoleSystem, Content: system}, {Role: RoleUser, Content: user}}, onDelta)
+}
+
 // Chat roles.
 const (
 	RoleSystem    = "system"

@@ -1,4 +1,4 @@
-package safetext
+package bot
 
 import (
 	"strings"
@@ -32,8 +32,8 @@ func TestNeutralize(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := Neutralize(tt.in); got != tt.want {
-				t.Errorf("Neutralize(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			if got := neutralize(tt.in); got != tt.want {
+				t.Errorf("neutralize(%q)\n got %q\nwant %q", tt.in, got, tt.want)
 			}
 		})
 	}
@@ -41,8 +41,8 @@ func TestNeutralize(t *testing.T) {
 
 func TestNeutralizeIsIdempotent(t *testing.T) {
 	in := "@everyone see [x](https://e.example) ||s|| https://a.example/(b) <@1> [2]"
-	once := Neutralize(in)
-	if twice := Neutralize(once); twice != once {
+	once := neutralize(in)
+	if twice := neutralize(once); twice != once {
 		t.Errorf("not idempotent:\n%q\n%q", once, twice)
 	}
 	if strings.Contains(once, "@everyone") || strings.Contains(once, "||") || strings.Contains(once, "](") {

@@ -1,4 +1,4 @@
-package safetext
+package bot
 
 import (
 	"regexp"
@@ -20,7 +20,7 @@ var (
 	citation    = regexp.MustCompile(`^\[\d{1,3}\]$`)
 )
 
-// Neutralize returns text with everything that could ping, unfurl or hide
+// neutralize returns text with everything that could ping, unfurl or hide
 // something in Discord defused, and all other text (including [n] citation
 // markers) unchanged:
 //
@@ -35,7 +35,7 @@ var (
 //     zero-width space so they neither ping nor resolve;
 //   - bare http(s) URLs are wrapped in <...>, which keeps them readable and
 //     clickable but stops Discord from unfurling a preview.
-func Neutralize(text string) string {
+func neutralize(text string) string {
 	text = strings.Map(func(r rune) rune {
 		switch {
 		case r == '\n' || r == '\t':
