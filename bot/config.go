@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsbot/newsbot/internal/secret"
 	"github.com/newsbot/newsbot/rag/answer"
 )
 
@@ -29,7 +30,7 @@ type Answerer interface {
 // documented defaults.
 type Config struct {
 	// Token is the bot token (with or without the "Bot " prefix). Required.
-	Token Secret
+	Token secret.Secret
 	// APIBase is the scheme and host (and optionally a path such as
 	// "/api" or "/api/v9") of a Discord-compatible API; DefaultAPIBase
 	// when empty. REST calls are rewritten to it; the gateway address is

@@ -9,6 +9,7 @@ import (
 
 	"github.com/newsbot/newsbot/bot"
 	"github.com/newsbot/newsbot/bot/discordtest"
+	"github.com/newsbot/newsbot/internal/secret"
 	"github.com/newsbot/newsbot/rag/answer"
 )
 
@@ -126,7 +127,7 @@ func TestBrieferHook(t *testing.T) {
 func TestPostSplitsAndBlocksMentions(t *testing.T) {
 	t.Parallel()
 	h := start(t, nil, nil)
-	b, err := bot.New(bot.Config{Token: bot.Secret(testToken), APIBase: h.srv.URL, Answerer: h.ans})
+	b, err := bot.New(bot.Config{Token: secret.Secret(testToken), APIBase: h.srv.URL, Answerer: h.ans})
 	if err != nil {
 		t.Fatal(err)
 	}

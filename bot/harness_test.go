@@ -18,6 +18,7 @@ import (
 
 	"github.com/newsbot/newsbot/bot"
 	"github.com/newsbot/newsbot/bot/discordtest"
+	"github.com/newsbot/newsbot/internal/secret"
 	"github.com/newsbot/newsbot/rag/answer"
 )
 
@@ -194,7 +195,7 @@ func start(t *testing.T, ans *fakeAnswerer, mod func(*bot.Config)) *harness {
 	}
 	logs := &logBuffer{changed: make(chan struct{})}
 	cfg := bot.Config{
-		Token:          bot.Secret(testToken),
+		Token:          secret.Secret(testToken),
 		APIBase:        srv.URL,
 		Answerer:       ans,
 		DB:             db,

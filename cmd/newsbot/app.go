@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/newsbot/newsbot/corpus"
+	"github.com/newsbot/newsbot/internal/secret"
 	"github.com/newsbot/newsbot/rag"
 	"github.com/newsbot/newsbot/rag/answer"
 	"github.com/newsbot/newsbot/rag/llm"
@@ -246,7 +247,7 @@ func chatFunc(c *llm.Client) rag.ChatFunc {
 func modelConfig(env Env, logger *slog.Logger) (llm.Config, error) {
 	cfg := llm.Config{
 		BaseURL:    env("OPENAI_BASE_URL"),
-		APIKey:     llm.Secret(env("OPENAI_API_KEY")),
+		APIKey:     secret.Secret(env("OPENAI_API_KEY")),
 		ChatModel:  env("NEWSBOT_CHAT_MODEL"),
 		EmbedModel: env("NEWSBOT_EMBED_MODEL"),
 		Logger:     logger,

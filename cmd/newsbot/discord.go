@@ -12,6 +12,7 @@ import (
 	"github.com/newsbot/newsbot/bot"
 	"github.com/newsbot/newsbot/bot/schedule"
 	"github.com/newsbot/newsbot/corpus/feeds"
+	"github.com/newsbot/newsbot/internal/secret"
 	"github.com/newsbot/newsbot/rag"
 	"github.com/newsbot/newsbot/rag/answer"
 	"github.com/newsbot/newsbot/rag/brief"
@@ -74,7 +75,7 @@ func runDiscord(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	b, err := bot.New(bot.Config{
-		Token:             bot.Secret(token),
+		Token:             secret.Secret(token),
 		APIBase:           a.env("DISCORD_API_BASE"),
 		GuildIDs:          list(a.env("DISCORD_GUILD_IDS")),
 		AllowedChannelIDs: list(a.env("DISCORD_CHANNEL_ALLOWLIST")),

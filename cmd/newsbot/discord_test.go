@@ -13,6 +13,7 @@ import (
 
 	"github.com/newsbot/newsbot/bot"
 	"github.com/newsbot/newsbot/bot/discordtest"
+	"github.com/newsbot/newsbot/internal/secret"
 	"github.com/newsbot/newsbot/rag/answer"
 )
 
@@ -125,7 +126,7 @@ func TestBriefingPosterResumes(t *testing.T) {
 	const token = "MTAw.poster-token"
 	srv := discordtest.NewServer(discordtest.Config{Token: token})
 	defer srv.Close()
-	b, err := bot.New(bot.Config{Token: bot.Secret(token), APIBase: srv.URL, Answerer: noAnswers{}, MaxRateLimitWait: time.Millisecond})
+	b, err := bot.New(bot.Config{Token: secret.Secret(token), APIBase: srv.URL, Answerer: noAnswers{}, MaxRateLimitWait: time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -52,10 +52,10 @@ func New(cfg Config) (*Client, error) {
 	}
 	hc.Transport = tr
 
-	oc := openai.DefaultConfig(string(cfg.APIKey))
+	oc := openai.DefaultConfig(cfg.APIKey.Reveal())
 	oc.BaseURL = cfg.BaseURL
 	oc.HTTPClient = hc
-	c := &Client{cfg: cfg, api: openai.NewClientWithConfig(oc), host: u.Host, key: string(cfg.APIKey), tr: tr}
+	c := &Client{cfg: cfg, api: openai.NewClientWithConfig(oc), host: u.Host, key: cfg.APIKey.Reveal(), tr: tr}
 	c.dim.Store(int64(cfg.EmbedDimensions))
 	return c, nil
 }

@@ -8,6 +8,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/newsbot/newsbot/internal/secret"
 )
 
 // Defaults applied by New to zero Config fields.
@@ -31,39 +33,6 @@ const (
 	DefaultRetryMaxDelay    = 20 * time.Second
 )
 
-// Secret is a credential. It formats, logs and marshals as "[REDACTED]" so
-// that it cannot leak through fmt, slog or JSON by accident; use string(s)
-// only where the value is really needed.
-type Secret string
-
-const redacted = "[REDACTED]"
-
-// String returns "[REDACTED]" (or "" for an empty secret).
-func (s Secret) String() string {
-	if s == "" {
-		return ""
-	}
-	return redacted
-}
-
-// GoString returns a redacted Go representation.
-func (s Secret) GoString() string { return `llm.Secret("` + s.String() + `")` }
-
-// Format redacts the secret for every fmt verb.
-func (s Secret) Format(f fmt.State, verb rune) {
-	if verb == 'v' && f.Flag('#') {
-		fmt.Fprint(f, s.GoString())
-		return
-	}
-	fmt.Fprint(f, s.String())
-}
-
-// LogValue redacts the secret in slog output.
-func (s Secret) LogValue() slog.Value { return slog.StringValue(s.String()) }
-
-// MarshalText redacts the secret in JSON and other text encodings.
-func (s Secret) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
-
 // Config configures a Client. Zero fields take the defaults above.
 type Config struct {
 	// BaseURL is the server's API root. Empty means OpenAI. A URL with no
@@ -71,7 +40,7 @@ type Config struct {
 	// is used as given ("https://openrouter.ai/api/v1").
 	BaseURL string
 	// APIKey is sent as a bearer token; it may be empty for local servers.
-	APIKey Secret
+	APIKey secret.Secret
 	// ChatModel and EmbedModel name the models; at least one is required.
 	// Chat fails with ErrNotConfigured when ChatModel is empty, and Embed
 	// when EmbedModel is.

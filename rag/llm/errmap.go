@@ -13,6 +13,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/newsbot/newsbot/internal/secret"
 	openai "github.com/sashabaranov/go-openai"
 )
 
@@ -168,6 +169,10 @@ func htmlDetail(text string) string {
 	}
 	return "returned an HTML page instead of JSON"
 }
+
+// redacted replaces a key found in server-supplied text, as secret.Secret
+// prints.
+var redacted = secret.Secret("x").String()
 
 // minScrubbedKey is the shortest API key that scrub replaces.
 const minScrubbedKey = 8

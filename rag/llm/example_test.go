@@ -48,9 +48,3 @@ func Example() {
 	// Putin rejected the plan [1]. stop <nil>
 	// "Putin rejected " true true
 }
-
-func ExampleSecret() {
-	key := llm.Secret("sk-live-abcdef123456")
-	fmt.Println(key, fmt.Sprintf("%#v", key))
-	// Output: [REDACTED] llm.Secret("[REDACTED]")
-}
