@@ -71,8 +71,7 @@ func (b *Bot) replyHistory(ctx context.Context, m *discordgo.Message, botID stri
 		msg := next
 		if msg == nil || msg.ID != ref.MessageID {
 			ch := orDefault(ref.ChannelID, m.ChannelID)
-			var err error
-			err = b.call(ctx, true, func(o ...discordgo.RequestOption) (err error) {
+			err := b.call(ctx, true, func(o ...discordgo.RequestOption) (err error) {
 				msg, err = b.s.ChannelMessage(ch, ref.MessageID, o...)
 				return err
 			})

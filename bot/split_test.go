@@ -31,9 +31,7 @@ func checkParts(t *testing.T, text string, parts []string, limit int) {
 	want := strings.Fields(text)
 	var got []string
 	for _, p := range parts {
-		for _, w := range strings.Fields(p) {
-			got = append(got, w)
-		}
+		got = append(got, strings.Fields(p)...)
 	}
 	if !strings.Contains(text, "```") && strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("words changed by splitting:\n got %q\nwant %q", trimmed(got), trimmed(want))

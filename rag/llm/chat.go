@@ -79,12 +79,16 @@ func (c *Client) Chat(ctx context.Context, msgs []Message, onDelta func(string))
 }
 
 func (c *Client) chatRequest(msgs []Message) openai.ChatCompletionRequest {
+	// max_tokens, not max_completion_tokens: Ollama, vLLM and llama.cpp
+	// server read only the former.
+	//lint:ignore SA1019 local OpenAI-compatible servers need max_tokens
 	req := openai.ChatCompletionRequest{Model: c.cfg.ChatModel, MaxTokens: c.cfg.MaxAnswerTokens}
 	for _, m := range msgs {
 		req.Messages = append(req.Messages, openai.ChatCompletionMessage{Role: m.Role, Content: m.Content})
 	}
 	// Reasoning models (o1, o3, gpt-5...) refuse max_tokens.
 	if openai.NewReasoningValidator().Validate(req) != nil {
+		//lint:ignore SA1019 clearing the field the reasoning models refuse
 		req.MaxTokens, req.MaxCompletionTokens = 0, c.cfg.MaxAnswerTokens
 	}
 	return req
