@@ -1,41 +1,102 @@
-package wikiqa
+package eval
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"os"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/newsbot/newsbot/rag"
+	"github.com/newsbot/newsbot/rag/localembed"
 )
 
-// RankFunc scores the candidate sentences of a question; larger is
-// better. It must return one score per sentence.
-type RankFunc func(question string, sentences []string) []float64
+// WikiQATable is the result of RunWikiQA: MAP and MRR of newsbot's
+// sentence scorer and of baselines on the WikiQA test split, beside the
+// figures published by Yang et al.
+type WikiQATable struct {
+	// Questions is the number of questions averaged over.
+	Questions int         `json:"questions"`
+	Rows      []WikiQARow `json:"rows"`
+}
 
-// Result is the quality of a ranking over the scored questions.
-type Result struct {
+// WikiQARow is one line of a WikiQATable.
+type WikiQARow struct {
+	System string  `json:"system"`
+	MAP    float64 `json:"map"`
+	MRR    float64 `json:"mrr"`
+	// Published is true for figures quoted from Yang et al. (EMNLP 2015).
+	Published bool `json:"published,omitempty"`
+}
+
+// RunWikiQA scores the sentence scorer that extractive answers use
+// (rag.ScoreSentences) on the WikiQA test split in dir, first row, beside
+// baselines computed by the same scorer and the published figures. It
+// returns LoadWikiQA's errors, or the sentence scorer's.
+func RunWikiQA(ctx context.Context, dir string) (WikiQATable, error) {
+	qs, err := LoadWikiQA(dir, "test")
+	if err != nil {
+		return WikiQATable{}, err
+	}
+	t := WikiQATable{}
+	for _, sys := range []struct {
+		name string
+		rank RankFunc
+	}{
+		{"newsbot (extractive sentence scorer)", rag.ScoreSentences},
+		{"word count (same scorer)", WordCount},
+		{"first sentence first (same scorer)", FirstSentenceFirst},
+	} {
+		r, err := ScoreRanking(ctx, qs, sys.rank)
+		if err != nil {
+			return WikiQATable{}, fmt.Errorf("%s: %w", sys.name, err)
+		}
+		t.Questions = r.Questions
+		t.Rows = append(t.Rows, WikiQARow{System: sys.name, MAP: r.MAP, MRR: r.MRR})
+	}
+	t.Rows = append(t.Rows,
+		WikiQARow{System: "Word Cnt", MAP: 0.4891, MRR: 0.4924, Published: true},
+		WikiQARow{System: "Wgt Word Cnt", MAP: 0.5099, MRR: 0.5132, Published: true},
+		WikiQARow{System: "CNN", MAP: 0.6190, MRR: 0.6281, Published: true},
+		WikiQARow{System: "CNN-Cnt", MAP: 0.6520, MRR: 0.6652, Published: true},
+	)
+	return t, nil
+}
+
+// RankFunc scores the candidate sentences of a question; larger is
+// better. It must return one score per sentence; rag.ScoreSentences is
+// one.
+type RankFunc func(ctx context.Context, question string, sentences []string) ([]float64, error)
+
+// Ranking is the quality of a ranking over the scored questions.
+type Ranking struct {
 	MAP, MRR float64
 	// Questions is the number of questions averaged over.
 	Questions int
 }
 
 // String formats the result as "MAP 0.6190 MRR 0.6281 (237 questions)".
-func (r Result) String() string {
+func (r Ranking) String() string {
 	return fmt.Sprintf("MAP %.4f MRR %.4f (%d questions)", r.MAP, r.MRR, r.Questions)
 }
 
-// Score ranks the candidates of every scored question with rank and
-// returns MAP and MRR. A rank function that returns the wrong number of
-// scores makes that question count as zero.
-func Score(qs []Question, rank RankFunc) Result {
-	var res Result
+// ScoreRanking ranks the candidates of every scored question with rank
+// and returns MAP and MRR. A rank function that returns the wrong number
+// of scores makes that question count as zero; one that returns an error
+// stops the run with that error.
+func ScoreRanking(ctx context.Context, qs []WikiQAQuestion, rank RankFunc) (Ranking, error) {
+	var res Ranking
 	for _, q := range qs {
 		if !q.Scored {
 			continue
 		}
 		res.Questions++
-		scores := rank(q.Text, q.Sentences)
+		scores, err := rank(ctx, q.Text, q.Sentences)
+		if err != nil {
+			return Ranking{}, fmt.Errorf("rank WikiQA question %s: %w", q.ID, err)
+		}
 		if len(scores) != len(q.Sentences) {
 			continue
 		}
@@ -47,7 +108,7 @@ func Score(qs []Question, rank RankFunc) Result {
 		res.MAP /= float64(res.Questions)
 		res.MRR /= float64(res.Questions)
 	}
-	return res
+	return res, nil
 }
 
 // APRR returns the average precision and reciprocal rank of one ranked
@@ -89,13 +150,13 @@ func APRR(scores []float64, labels []int) (ap, rr float64) {
 }
 
 // ScoreRankFile scores a system's output in the emnlp-table .rank format
-// ("qnum 0 sentIndex 0 score 0" per line) against qs, as Score does. It
+// ("qnum 0 sentIndex 0 score 0" per line) against qs, as ScoreRanking does. It
 // returns an error wrapping ErrFormat for a malformed file or ErrMismatch
 // when a scored question's sentences are missing from it.
-func ScoreRankFile(qs []Question, path string) (Result, error) {
+func ScoreRankFile(qs []WikiQAQuestion, path string) (Ranking, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return Result{}, fmt.Errorf("open rank file: %w", err)
+		return Ranking{}, fmt.Errorf("open rank file: %w", err)
 	}
 	defer f.Close()
 	scores := map[int]map[int]float64{}
@@ -108,13 +169,13 @@ func ScoreRankFile(qs []Question, path string) (Result, error) {
 			continue
 		}
 		if len(fs) != 6 {
-			return Result{}, fmt.Errorf("%s:%d: %d fields, want 6: %w", path, line, len(fs), ErrFormat)
+			return Ranking{}, fmt.Errorf("%s:%d: %d fields, want 6: %w", path, line, len(fs), ErrFormat)
 		}
 		q, err1 := strconv.Atoi(fs[0])
 		s, err2 := strconv.Atoi(fs[2])
 		v, err3 := strconv.ParseFloat(fs[4], 64)
 		if err1 != nil || err2 != nil || err3 != nil {
-			return Result{}, fmt.Errorf("%s:%d: not numbers: %w", path, line, ErrFormat)
+			return Ranking{}, fmt.Errorf("%s:%d: not numbers: %w", path, line, ErrFormat)
 		}
 		if scores[q] == nil {
 			scores[q] = map[int]float64{}
@@ -122,7 +183,7 @@ func ScoreRankFile(qs []Question, path string) (Result, error) {
 		scores[q][s] = v
 	}
 	if err := sc.Err(); err != nil {
-		return Result{}, fmt.Errorf("read %s: %w", path, err)
+		return Ranking{}, fmt.Errorf("read %s: %w", path, err)
 	}
 	byNum := map[int][]float64{}
 	for _, q := range qs {
@@ -131,21 +192,21 @@ func ScoreRankFile(qs []Question, path string) (Result, error) {
 		}
 		got := scores[q.Num]
 		if len(got) != len(q.Sentences) {
-			return Result{}, fmt.Errorf("%s: question %d has %d scores for %d sentences: %w",
+			return Ranking{}, fmt.Errorf("%s: question %d has %d scores for %d sentences: %w",
 				path, q.Num, len(got), len(q.Sentences), ErrMismatch)
 		}
 		v := make([]float64, len(q.Sentences))
 		for i := range v {
 			s, ok := got[i]
 			if !ok {
-				return Result{}, fmt.Errorf("%s: question %d sentence %d missing: %w", path, q.Num, i, ErrMismatch)
+				return Ranking{}, fmt.Errorf("%s: question %d sentence %d missing: %w", path, q.Num, i, ErrMismatch)
 			}
 			v[i] = s
 		}
 		byNum[q.Num] = v
 	}
-	// Score looks questions up by text; rank by number instead.
-	res := Result{}
+	// ScoreRanking looks questions up by text; rank by number instead.
+	res := Ranking{}
 	for _, q := range qs {
 		if !q.Scored {
 			continue
@@ -160,4 +221,47 @@ func ScoreRankFile(qs []Question, path string) (Result, error) {
 		res.MRR /= float64(res.Questions)
 	}
 	return res, nil
+}
+
+// WordCount is the paper's "Word Cnt" baseline: the number of distinct
+// question tokens (localembed.Tokens: stemmed, stop words removed) that
+// occur in the sentence. It never returns an error.
+func WordCount(_ context.Context, question string, sentences []string) ([]float64, error) {
+	return overlap(question, sentences, func(string) float64 { return 1 }), nil
+}
+
+// WeightedWordCount is the paper's "Wgt Word Cnt" baseline: WordCount with
+// each shared token weighted by its IDF (localembed.IDF, from WordNet's
+// glosses). It never returns an error.
+func WeightedWordCount(_ context.Context, question string, sentences []string) ([]float64, error) {
+	return overlap(question, sentences, localembed.IDF), nil
+}
+
+func overlap(question string, sentences []string, weight func(string) float64) []float64 {
+	q := map[string]bool{}
+	for _, t := range localembed.Tokens(question) {
+		q[t] = true
+	}
+	out := make([]float64, len(sentences))
+	for i, s := range sentences {
+		seen := map[string]bool{}
+		for _, t := range localembed.Tokens(s) {
+			if q[t] && !seen[t] {
+				seen[t] = true
+				out[i] += weight(t)
+			}
+		}
+	}
+	return out
+}
+
+// FirstSentenceFirst is the position baseline: it ranks the sentences in
+// their page order, ignoring the question (a page's first sentence often
+// answers a WikiQA question). It never returns an error.
+func FirstSentenceFirst(_ context.Context, _ string, sentences []string) ([]float64, error) {
+	out := make([]float64, len(sentences))
+	for i := range out {
+		out[i] = -float64(i)
+	}
+	return out, nil
 }
