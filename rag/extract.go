@@ -34,6 +34,9 @@ const (
 	// relatedCredit is how much a related word (e.g. "refused" for
 	// "rejected") counts towards covering a question word.
 	relatedCredit = 0.5
+	// minCandidateWords is the fewest informative words a sentence needs
+	// to be quoted at all.
+	minCandidateWords = 3
 )
 
 // RefusalText is the answer given when the articles do not cover a question.
@@ -95,6 +98,17 @@ func (s *Service) scoreCandidates(ctx context.Context, question string, results 
 	if len(cands) == 0 {
 		return nil, nil
 	}
+	if err := scoreSentences(ctx, s.lex, s.index(), question, cands); err != nil {
+		return nil, err
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	return cands, nil
+}
+
+// scoreSentences sets the similarity, coverage, answer-type fit and score
+// of each candidate against the question; ix supplies the word weights.
+// It returns ctx's error when ctx ends.
+func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string, cands []candidate) error {
 	texts := make([]string, len(cands))
 	for i, c := range cands {
 		texts[i] = c.text
@@ -102,18 +116,17 @@ func (s *Service) scoreCandidates(ctx context.Context, question string, results 
 	local := LocalEmbedder()
 	svecs, err := local.Documents(ctx, texts)
 	if err != nil {
-		return nil, fmt.Errorf("score sentences: %w", err)
+		return fmt.Errorf("score sentences: %w", err)
 	}
 	qv, err := local.Query(ctx, []string{question})
 	if err != nil {
-		return nil, fmt.Errorf("score sentences: %w", err)
+		return fmt.Errorf("score sentences: %w", err)
 	}
 	atype, content := classify(question)
-	qterms := s.lex.queryTerms(content)
+	qterms := lex.queryTerms(content)
 	if len(qterms) == 0 {
-		qterms = s.lex.queryTerms(question)
+		qterms = lex.queryTerms(question)
 	}
-	ix := s.index()
 	for i := range cands {
 		c := &cands[i]
 		c.sim = localembed.Cosine(qv[0], svecs[i])
@@ -124,8 +137,7 @@ func (s *Service) scoreCandidates(ctx context.Context, question string, results 
 			c.score += answerTypeBonus
 		}
 	}
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
-	return cands, nil
+	return nil
 }
 
 func refuse(a Answer) Answer {
@@ -149,7 +161,7 @@ func (s *Service) candidates(results []Result) []candidate {
 			seen[key] = true
 			text := r.Chunk.Text[sp.Start:sp.End]
 			toks := s.lex.tokens(text)
-			if len(toks) < 3 { // headlines fragments, datelines
+			if len(toks) < minCandidateWords { // headlines fragments, datelines
 				continue
 			}
 			out = append(out, candidate{result: r, text: text, tokens: toks})

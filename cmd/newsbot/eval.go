@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"github.com/newsbot/newsbot/rag"
+	"github.com/newsbot/newsbot/rag/eval"
 )
 
 // shippedQuestions is the evaluation set about the shipped articles.
@@ -41,7 +42,7 @@ func runEval(ctx context.Context, a *app, args []string) error {
 			return fmt.Errorf("read questions: %w", err)
 		}
 	}
-	var qs []rag.EvalQuestion
+	var qs []eval.Question
 	if err := json.Unmarshal(data, &qs); err != nil {
 		return fmt.Errorf("read questions: %w", err)
 	}
@@ -49,7 +50,7 @@ func runEval(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	rep, err := svc.Evaluate(ctx, qs, a.opts.k)
+	rep, err := eval.RunQuestions(ctx, svc, qs, a.opts.k)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/newsbot/newsbot/rag/brief"
+	"github.com/newsbot/newsbot/rag/eval"
 )
 
 // runEvalMultiNews scores the offline briefing summarizer on the
@@ -15,7 +16,7 @@ func runEvalMultiNews(ctx context.Context, a *app, dir string) error {
 	if err != nil {
 		return err
 	}
-	table, err := brief.EvalMultiNews(ctx, dir, b)
+	table, err := eval.RunMultiNews(ctx, dir, b)
 	if err != nil {
 		return fmt.Errorf("evaluate Multi-News sample in %s: %w", dir, err)
 	}

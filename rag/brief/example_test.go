@@ -8,12 +8,6 @@ import (
 	"github.com/newsbot/newsbot/rag/brief"
 )
 
-func ExampleRougeN() {
-	s := brief.RougeN("the cat sat on the mat", "The cat was sitting on the mat.", 1, false)
-	fmt.Printf("P=%.3f R=%.3f F1=%.3f\n", s.Precision, s.Recall, s.F1)
-	// Output: P=0.833 R=0.714 F1=0.769
-}
-
 func ExampleBriefer_Brief() {
 	articles, _ := corpus.LoadFS(corpus.Shipped)
 	b, err := brief.New(brief.Config{}) // offline: local embedder, extractive summaries

@@ -1,4 +1,4 @@
-package wikiqa
+package eval
 
 import (
 	"bufio"
@@ -9,9 +9,9 @@ import (
 	"strings"
 )
 
-// Question is one WikiQA question with its candidate sentences, in file
-// order.
-type Question struct {
+// WikiQAQuestion is one WikiQA question with its candidate sentences, in
+// file order.
+type WikiQAQuestion struct {
 	// Num is the 1-based position of the question in its split file, the
 	// question number of the .ref and .rank files.
 	Num int
@@ -30,11 +30,11 @@ type Question struct {
 	Scored bool
 }
 
-// Load reads WikiQA-<split>.tsv and WikiQA-<split>-filtered.ref from dir
+// LoadWikiQA reads WikiQA-<split>.tsv and WikiQA-<split>-filtered.ref from dir
 // (split is "dev" or "test"). It returns an error wrapping ErrFormat for a
 // file that does not parse, ErrMismatch when the reference labels differ
 // from the TSV's, or the file system's error.
-func Load(dir, split string) ([]Question, error) {
+func LoadWikiQA(dir, split string) ([]WikiQAQuestion, error) {
 	qs, err := readTSV(filepath.Join(dir, "WikiQA-"+split+".tsv"))
 	if err != nil {
 		return nil, err
@@ -59,7 +59,7 @@ func Load(dir, split string) ([]Question, error) {
 	return qs, nil
 }
 
-func readTSV(path string) ([]Question, error) {
+func readTSV(path string) ([]WikiQAQuestion, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("open WikiQA data: %w", err)
@@ -67,7 +67,7 @@ func readTSV(path string) ([]Question, error) {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	var qs []Question
+	var qs []WikiQAQuestion
 	line := 0
 	for sc.Scan() {
 		line++
@@ -86,7 +86,7 @@ func readTSV(path string) ([]Question, error) {
 			return nil, fmt.Errorf("%s:%d: label %q: %w", path, line, fs[6], ErrFormat)
 		}
 		if len(qs) == 0 || qs[len(qs)-1].ID != fs[0] {
-			qs = append(qs, Question{Num: len(qs) + 1, ID: fs[0], Text: fs[1], Title: fs[3]})
+			qs = append(qs, WikiQAQuestion{Num: len(qs) + 1, ID: fs[0], Text: fs[1], Title: fs[3]})
 		}
 		q := &qs[len(qs)-1]
 		q.Sentences = append(q.Sentences, fs[5])

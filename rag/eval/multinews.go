@@ -1,4 +1,4 @@
-package brief
+package eval
 
 import (
 	"bufio"
@@ -10,16 +10,16 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/newsbot/newsbot/corpus"
+	"github.com/newsbot/newsbot/rag/brief"
 )
 
-// EvalWords is the length of the extractive summaries scored by
-// EvalMultiNews, in words: the 300 tokens of the Multi-News paper's
+// MultiNewsWords is the length of the extractive summaries scored by
+// RunMultiNews, in words: the 300 tokens of the Multi-News paper's
 // extractive baselines (Fabbri et al. 2019, Table 6).
-const EvalWords = 300
+const MultiNewsWords = 300
 
-// EvalRow is one system's mean ROUGE F1 (in percent) over the clusters.
-type EvalRow struct {
+// MultiNewsRow is one system's mean ROUGE F1 (in percent) over the clusters.
+type MultiNewsRow struct {
 	System string  `json:"system"`
 	Items  int     `json:"items"`
 	R1     float64 `json:"rouge1"`
@@ -31,10 +31,10 @@ type EvalRow struct {
 	Words float64 `json:"words"`
 }
 
-// EvalTable is the result of EvalMultiNews.
-type EvalTable struct {
-	Dir  string    `json:"dir"`
-	Rows []EvalRow `json:"rows"`
+// MultiNewsTable is the result of RunMultiNews.
+type MultiNewsTable struct {
+	Dir  string         `json:"dir"`
+	Rows []MultiNewsRow `json:"rows"`
 }
 
 type multiNewsItem struct {
@@ -42,35 +42,35 @@ type multiNewsItem struct {
 	Outputs []string `json:"outputs"`
 }
 
-// EvalMultiNews scores newsbot's offline extractive summarizer on the
+// RunMultiNews scores newsbot's offline extractive summarizer on the
 // L-Eval Multi-News sample in dir (news_summ.jsonl, predictions/*.jsonl)
 // with ROUGE-1/2 F1 against each cluster's reference, beside a lead
-// baseline (the first EvalWords words of the input) and the model outputs
+// baseline (the first MultiNewsWords words of the input) and the model outputs
 // shipped in dir/predictions, all scored by the same code. Duplicate
 // clusters are scored once. It returns an error when the files are missing
 // or malformed, and ctx's error when ctx ends.
-func EvalMultiNews(ctx context.Context, dir string, b *Briefer) (EvalTable, error) {
+func RunMultiNews(ctx context.Context, dir string, b *brief.Briefer) (MultiNewsTable, error) {
 	items, err := readMultiNews(filepath.Join(dir, "news_summ.jsonl"))
 	if err != nil {
-		return EvalTable{}, err
+		return MultiNewsTable{}, err
 	}
 	refs := make([]string, len(items))
 	ours := make([]string, len(items))
 	lead := make([]string, len(items))
 	for i, it := range items {
 		if err := ctx.Err(); err != nil {
-			return EvalTable{}, err
+			return MultiNewsTable{}, err
 		}
 		refs[i] = it.Outputs[0]
-		ours[i] = b.SummarizeText(it.Input, EvalWords)
-		lead[i] = firstWords(it.Input, EvalWords)
+		ours[i] = b.SummarizeText(it.Input, MultiNewsWords)
+		lead[i] = firstWords(it.Input, MultiNewsWords)
 	}
-	t := EvalTable{Dir: dir}
+	t := MultiNewsTable{Dir: dir}
 	t.Rows = append(t.Rows, scoreRow("newsbot extractive (300 words)", ours, refs))
 	t.Rows = append(t.Rows, scoreRow("lead 300 words of input", lead, refs))
 	preds, err := filepath.Glob(filepath.Join(dir, "predictions", "*.jsonl"))
 	if err != nil {
-		return EvalTable{}, fmt.Errorf("list predictions: %w", err)
+		return MultiNewsTable{}, fmt.Errorf("list predictions: %w", err)
 	}
 	sort.Strings(preds)
 	byRef := make(map[string]int)
@@ -80,7 +80,7 @@ func EvalMultiNews(ctx context.Context, dir string, b *Briefer) (EvalTable, erro
 	for _, p := range preds {
 		cands, refsP, err := readPredictions(p)
 		if err != nil {
-			return EvalTable{}, err
+			return MultiNewsTable{}, err
 		}
 		var cs, rs []string
 		for i := range cands {
@@ -95,21 +95,7 @@ func EvalMultiNews(ctx context.Context, dir string, b *Briefer) (EvalTable, erro
 	return t, nil
 }
 
-// SummarizeText summarizes one text (e.g. a Multi-News cluster whose
-// document boundaries are lost) extractively in about maxWords words, with
-// the same sentence scoring as a briefing's stories; the last sentence is
-// cut to fit.
-func (b *Briefer) SummarizeText(text string, maxWords int) string {
-	docs := []doc{prepareDoc(0, corpus.Article{ID: "input", Text: text})}
-	sentenceVectors(docs)
-	cands, lens := candidates(docs, []int{0})
-	var parts []string
-	for _, p := range selectSentences(cands, lens, nil, 0, maxWords) {
-		parts = append(parts, p.s.text)
-	}
-	return firstWords(strings.Join(parts, " "), maxWords)
-}
-
+// firstWords returns the first n words of s: the lead baseline.
 func firstWords(s string, n int) string {
 	f := strings.Fields(s)
 	if len(f) > n {
@@ -118,8 +104,8 @@ func firstWords(s string, n int) string {
 	return strings.Join(f, " ")
 }
 
-func scoreRow(name string, cands, refs []string) EvalRow {
-	row := EvalRow{System: name, Items: len(cands)}
+func scoreRow(name string, cands, refs []string) MultiNewsRow {
+	row := MultiNewsRow{System: name, Items: len(cands)}
 	if len(cands) == 0 {
 		return row
 	}
@@ -197,7 +183,7 @@ func readPredictions(path string) (cands, refs []string, err error) {
 }
 
 // Markdown renders the table with the published baselines beside it.
-func (t EvalTable) Markdown() string {
+func (t MultiNewsTable) Markdown() string {
 	var sb strings.Builder
 	sb.WriteString("| system | items | R-1 F | R-2 F | R-1 F (no stem) | R-2 F (no stem) | words |\n|---|---|---|---|---|---|---|\n")
 	for _, r := range t.Rows {

@@ -1,4 +1,4 @@
-package wikiqa
+package eval
 
 import "errors"
 

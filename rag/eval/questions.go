@@ -1,15 +1,15 @@
-package rag
+package eval
 
 import (
 	"context"
 	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
+
+	"github.com/newsbot/newsbot/rag"
 )
 
-// EvalQuestion is one question of an evaluation set about a corpus.
-type EvalQuestion struct {
+// Question is one question of an evaluation set about a corpus.
+type Question struct {
 	Question string `json:"question"`
 	// Expect lists key phrases the answer must contain (case-insensitive);
 	// "a|b" accepts either.
@@ -21,8 +21,8 @@ type EvalQuestion struct {
 	Refuse bool `json:"refuse,omitempty"`
 }
 
-// EvalResult is the outcome for one question.
-type EvalResult struct {
+// QuestionResult is the outcome for one question.
+type QuestionResult struct {
 	Question string `json:"question"`
 	// HitRank is the rank of the first retrieved passage from an expected
 	// article (0: none in the top k).
@@ -36,8 +36,8 @@ type EvalResult struct {
 	Problem       string `json:"problem,omitempty"`
 }
 
-// EvalReport aggregates an evaluation run.
-type EvalReport struct {
+// Report aggregates a run over a question set.
+type Report struct {
 	K          int `json:"k"`
 	Questions  int `json:"questions"`
 	Answerable int `json:"answerable"`
@@ -52,28 +52,33 @@ type EvalReport struct {
 	CitationValidity float64 `json:"citation_validity"`
 	// RefusalAccuracy is the share of all questions refused exactly when
 	// they should be.
-	RefusalAccuracy float64      `json:"refusal_accuracy"`
-	Results         []EvalResult `json:"results"`
+	RefusalAccuracy float64          `json:"refusal_accuracy"`
+	Results         []QuestionResult `json:"results"`
 }
 
-// Evaluate asks every question and scores retrieval, answers, citations and
-// refusals. It returns an error only when a question cannot be asked at all.
-func (s *Service) Evaluate(ctx context.Context, qs []EvalQuestion, k int) (EvalReport, error) {
-	k = clampK(k)
-	rep := EvalReport{K: k, Questions: len(qs)}
+// RunQuestions asks svc every question and scores retrieval, answers,
+// citations and refusals; k is the number of passages retrieved (clamped
+// as rag.Service.Search clamps it). It returns an error only when a
+// question cannot be asked at all.
+func RunQuestions(ctx context.Context, svc *rag.Service, qs []Question, k int) (Report, error) {
+	if k <= 0 {
+		k = rag.DefaultK
+	}
+	k = min(k, rag.MaxK)
+	rep := Report{K: k, Questions: len(qs)}
 	var hits, rr, phrases, cites, refusals float64
 	for _, q := range qs {
-		res, err := s.Search(ctx, q.Question, k, Filter{})
+		res, err := svc.Search(ctx, q.Question, k, rag.Filter{})
 		if err != nil {
 			return rep, fmt.Errorf("search %q: %w", q.Question, err)
 		}
-		ans, err := s.Ask(ctx, AskRequest{Question: q.Question, K: k})
+		ans, err := svc.Ask(ctx, rag.AskRequest{Question: q.Question, K: k})
 		if err != nil {
 			return rep, fmt.Errorf("ask %q: %w", q.Question, err)
 		}
-		r := EvalResult{Question: q.Question, Refused: ans.Refused, Answer: ans.Answer}
+		r := QuestionResult{Question: q.Question, Refused: ans.Refused, Answer: ans.Answer}
 		r.RefusalOK = ans.Refused == q.Refuse
-		if err := s.CheckCitations(ans); err != nil {
+		if err := svc.CheckCitations(ans); err != nil {
 			r.Problem = err.Error()
 		} else {
 			r.CitationsOK = true
@@ -144,39 +149,4 @@ func hasPhrases(answer string, expect []string) bool {
 		}
 	}
 	return true
-}
-
-var markerRE = regexp.MustCompile(`\[(\d+)\]`)
-
-// CheckCitations verifies that every [n] marker in ans resolves to a
-// citation, that citation numbers are unique, and that each quote is a
-// verbatim part of its chunk. It returns the first problem found.
-func (s *Service) CheckCitations(ans Answer) error {
-	byN := map[int]Citation{}
-	for _, c := range ans.Citations {
-		if _, dup := byN[c.N]; dup {
-			return fmt.Errorf("citation [%d] appears twice", c.N)
-		}
-		byN[c.N] = c
-	}
-	for _, m := range markerRE.FindAllStringSubmatch(ans.Answer, -1) {
-		n, _ := strconv.Atoi(m[1])
-		if _, ok := byN[n]; !ok {
-			return fmt.Errorf("marker [%d] has no citation", n)
-		}
-	}
-	ix := s.index()
-	for _, c := range ans.Citations {
-		i, ok := ix.byID[c.ChunkID]
-		if !ok {
-			return fmt.Errorf("citation [%d] names unknown chunk %q", c.N, c.ChunkID)
-		}
-		if ix.chunks[i].ArticleID != c.ArticleID {
-			return fmt.Errorf("citation [%d]: chunk %q is not from article %q", c.N, c.ChunkID, c.ArticleID)
-		}
-		if c.Quote != "" && !strings.Contains(ix.chunks[i].Text, c.Quote) {
-			return fmt.Errorf("citation [%d]: quote is not in chunk %q", c.N, c.ChunkID)
-		}
-	}
-	return nil
 }

@@ -1,6 +1,10 @@
-package brief
+package eval
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/newsbot/newsbot/rag/brief"
+)
 
 // RougeScore is one ROUGE-N result.
 type RougeScore struct {
@@ -20,7 +24,7 @@ func RougeTokens(text string, stem bool) []string {
 	if stem {
 		for i, t := range toks {
 			if len(t) > 3 {
-				toks[i] = porterStem(t)
+				toks[i] = brief.PorterStem(t)
 			}
 		}
 	}

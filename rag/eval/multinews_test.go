@@ -1,4 +1,4 @@
-package brief
+package eval
 
 import (
 	"context"
@@ -7,19 +7,21 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/newsbot/newsbot/rag/brief"
 )
 
 var multiNewsDir = flag.String("multinews", filepath.Join("..", "..", "..", "shared", "eval", "data", "multinews-leval-sample"), "Multi-News L-Eval sample directory")
 
-func TestEvalMultiNews(t *testing.T) {
+func TestRunMultiNews(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(*multiNewsDir, "news_summ.jsonl")); err != nil {
 		t.Skipf("Multi-News sample not found at %s", *multiNewsDir)
 	}
-	b, err := New(Config{})
+	b, err := brief.New(brief.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	tab, err := EvalMultiNews(context.Background(), *multiNewsDir, b)
+	tab, err := RunMultiNews(context.Background(), *multiNewsDir, b)
 	if err != nil {
 		t.Fatal(err)
 	}

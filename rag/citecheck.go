@@ -1,0 +1,43 @@
+package rag
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+var markerRE = regexp.MustCompile(`\[(\d+)\]`)
+
+// CheckCitations verifies that every [n] marker in ans resolves to a
+// citation, that citation numbers are unique, and that each quote is a
+// verbatim part of its chunk. It returns the first problem found.
+func (s *Service) CheckCitations(ans Answer) error {
+	byN := map[int]Citation{}
+	for _, c := range ans.Citations {
+		if _, dup := byN[c.N]; dup {
+			return fmt.Errorf("citation [%d] appears twice", c.N)
+		}
+		byN[c.N] = c
+	}
+	for _, m := range markerRE.FindAllStringSubmatch(ans.Answer, -1) {
+		n, _ := strconv.Atoi(m[1])
+		if _, ok := byN[n]; !ok {
+			return fmt.Errorf("marker [%d] has no citation", n)
+		}
+	}
+	ix := s.index()
+	for _, c := range ans.Citations {
+		i, ok := ix.byID[c.ChunkID]
+		if !ok {
+			return fmt.Errorf("citation [%d] names unknown chunk %q", c.N, c.ChunkID)
+		}
+		if ix.chunks[i].ArticleID != c.ArticleID {
+			return fmt.Errorf("citation [%d]: chunk %q is not from article %q", c.N, c.ChunkID, c.ArticleID)
+		}
+		if c.Quote != "" && !strings.Contains(ix.chunks[i].Text, c.Quote) {
+			return fmt.Errorf("citation [%d]: quote is not in chunk %q", c.N, c.ChunkID)
+		}
+	}
+	return nil
+}
