@@ -102,28 +102,3 @@ func (b *Bot) answeredThread(ctx context.Context, id, botID string) bool {
 	b.channels.mu.Unlock()
 	return answered
 }
-
-// channelAllowed reports whether the bot may answer in a channel: it, or
-// the parent of the thread it is, is on the allowlist (or there is none).
-func (b *Bot) channelAllowed(ctx context.Context, id string) bool {
-	if len(b.allowCh) == 0 || b.allowCh[id] {
-		return true
-	}
-	if id == "" {
-		return false
-	}
-	info, err := b.channel(ctx, id)
-	if err != nil {
-		b.log.Warn("look up channel for the allowlist", "channel", id, "err", err)
-		return false
-	}
-	return info.thread && b.allowCh[info.parentID]
-}
-
-// rolesAllowed reports whether a member with these roles may ask.
-func (b *Bot) rolesAllowed(roles []string) bool {
-	if len(b.allowRol) == 0 {
-		return true
-	}
-	return slices.ContainsFunc(roles, func(r string) bool { return b.allowRol[r] })
-}

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/bwmarrin/discordgo"
 )
 
 // zwsp is the zero-width space inserted to break mentions.
@@ -101,4 +103,11 @@ func trimURL(u string) string {
 		u = u[:len(u)-1]
 	}
 	return u
+}
+
+// noMentions returns allowed mentions that let nothing ping: no @everyone,
+// no roles, no users, not even the author of a replied-to message. It is a
+// new value each time so that no caller can change another's.
+func noMentions() *discordgo.MessageAllowedMentions {
+	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
 }

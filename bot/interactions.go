@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"strings"
 	"time"
@@ -45,40 +46,6 @@ func (b *Bot) onAsk(ctx context.Context, i *discordgo.Interaction, data discordg
 	}
 	q := question{text: text, source: source, history: history, guildID: i.GuildID, channelID: i.ChannelID, userID: who.id}
 	b.answer(ctx, q, &interactionReply{b: b, i: i}, t)
-}
-
-// admit decides whether a question may be answered. It returns the
-// question's place in the gate, or a sentence saying why not: empty or too
-// long, not allowed here, asking too fast, or the bot too busy.
-func (b *Bot) admit(ctx context.Context, channelID string, who asker, text string) (*ticket, string) {
-	switch {
-	case text == "":
-		return nil, b.userError(answer.ErrEmptyQuestion, "ask", b.log)
-	case len(text) > b.cfg.MaxQuestionLen:
-		return nil, tooLongText(b.cfg.MaxQuestionLen)
-	}
-	if r := b.refusal(ctx, channelID, who); r != "" {
-		return nil, r
-	}
-	if wait := b.limiter.take(who.id); wait > 0 {
-		return nil, "You're asking faster than I can keep up — please try again " + waitText(wait) + "."
-	}
-	t, ok := b.gate.enter()
-	if !ok {
-		return nil, "I'm answering a lot of questions right now — please try again in a minute."
-	}
-	return t, ""
-}
-
-// refusal says why who may not use the bot in a channel, or "".
-func (b *Bot) refusal(ctx context.Context, channelID string, who asker) string {
-	if !b.channelAllowed(ctx, channelID) {
-		return "Sorry, I'm not enabled in this channel."
-	}
-	if !b.rolesAllowed(who.roles) {
-		return "Sorry, only members with certain roles can ask me questions here."
-	}
-	return ""
 }
 
 // onSources answers /sources with the list of known articles.
@@ -149,4 +116,130 @@ func (b *Bot) onButton(ctx context.Context, i *discordgo.Interaction, data disco
 	log.Info("feedback recorded", "answer", answerID, "vote", value, "user", who.id)
 	emoji := map[int]string{1: "👍", -1: "👎"}[value]
 	reply("Thanks — I recorded your " + emoji + ".")
+}
+
+// asker is who sent an interaction.
+type asker struct {
+	id    string
+	roles []string
+	perms int64
+	dm    bool
+}
+
+// interactionAsker returns who sent i, or false when the event carries no
+// user at all.
+func interactionAsker(i *discordgo.Interaction) (asker, bool) {
+	switch {
+	case i.Member != nil && i.Member.User != nil && i.Member.User.ID != "":
+		return asker{id: i.Member.User.ID, roles: i.Member.Roles, perms: i.Member.Permissions}, true
+	case i.User != nil && i.User.ID != "":
+		return asker{id: i.User.ID, dm: true}, true
+	}
+	return asker{}, false
+}
+
+// onInteraction is discordgo's handler for INTERACTION_CREATE.
+func (b *Bot) onInteraction(_ *discordgo.Session, e *discordgo.InteractionCreate) {
+	if e == nil || e.Interaction == nil || e.ID == "" || e.Token == "" {
+		b.log.Warn("ignored an interaction that cannot be answered")
+		return
+	}
+	i := e.Interaction
+	ctx, done, ok := b.begin()
+	if !ok {
+		ctx, cancel := context.WithTimeout(context.Background(), replyTimeout)
+		defer cancel()
+		if i.Type == discordgo.InteractionApplicationCommand || i.Type == discordgo.InteractionMessageComponent {
+			_ = b.respondText(ctx, i, "I'm restarting — please ask again in a minute.", true)
+		}
+		return
+	}
+	defer done()
+	defer b.recoverPanic(ctx, "interaction", i)
+	b.handleInteraction(ctx, i)
+}
+
+// recoverPanic turns a panic in a handler into a log record and, for an
+// interaction, a friendly reply, so one bad event cannot stop the bot.
+func (b *Bot) recoverPanic(ctx context.Context, what string, i *discordgo.Interaction) {
+	p := recover()
+	if p == nil {
+		return
+	}
+	msg := b.userError(fmt.Errorf("panic: %v", p), what, b.log)
+	if i == nil {
+		return
+	}
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), replyTimeout)
+	defer cancel()
+	if err := b.respondText(rctx, i, msg, true); err != nil {
+		_, _ = b.followup(rctx, i, msg, nil, true)
+	}
+}
+
+// handleInteraction dispatches an interaction by type and command name.
+func (b *Bot) handleInteraction(ctx context.Context, i *discordgo.Interaction) {
+	log := b.log.With("interaction", i.ID, "type", int(i.Type), "guild", i.GuildID, "channel", i.ChannelID)
+	reply := func(text string) {
+		if err := b.respondText(ctx, i, text, true); err != nil {
+			log.Error("reply to interaction", "err", err)
+		}
+	}
+	switch i.Type {
+	case discordgo.InteractionApplicationCommand:
+	case discordgo.InteractionMessageComponent:
+		data, ok := i.Data.(discordgo.MessageComponentInteractionData)
+		if !ok {
+			log.Warn("component interaction without data")
+			reply("Sorry, I couldn't read that click.")
+			return
+		}
+		b.onButton(ctx, i, data, log)
+		return
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		err := b.respond(ctx, i, &discordgo.InteractionResponse{
+			Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+			Data: &discordgo.InteractionResponseData{Choices: []*discordgo.ApplicationCommandOptionChoice{}},
+		})
+		if err != nil {
+			log.Warn("answer autocomplete", "err", err)
+		}
+		return
+	case discordgo.InteractionModalSubmit:
+		reply("Sorry, I don't know that form.")
+		return
+	default:
+		log.Warn("ignored interaction of unknown type")
+		return
+	}
+	data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
+	if !ok || data.Name == "" {
+		log.Warn("command interaction without data")
+		reply("Sorry, I couldn't read that command. Try `/help`.")
+		return
+	}
+	who, ok := interactionAsker(i)
+	if !ok {
+		log.Warn("command interaction without member or user")
+		reply("Sorry, I couldn't tell who sent that, so I can't answer it.")
+		return
+	}
+	log = log.With("command", data.Name, "user", who.id)
+	switch data.Name {
+	case cmdAsk:
+		b.onAsk(ctx, i, data, who, log)
+	case cmdSources:
+		b.onSources(ctx, i, who, log)
+	case cmdHelp:
+		reply(helpText(b.cfg.Briefer != nil, b.fb != nil))
+	case cmdBrief, cmdSubscribe, cmdUnsubscribe, cmdSubscriptions:
+		if b.cfg.Briefer == nil {
+			reply("Briefings are not enabled here.")
+			return
+		}
+		b.onBriefing(ctx, i, data, who, log)
+	default:
+		log.Warn("unknown command")
+		reply("Sorry, I don't know that command. Try `/help`.")
+	}
 }
