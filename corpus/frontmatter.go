@@ -16,65 +16,22 @@ type frontMatter struct {
 }
 
 // splitFrontMatter reads the optional front matter block at the very start
-// of text and returns it with the remaining body.
-//
-// The block opens with a line "---" (trailing blanks allowed) as the first
-// line and closes with the next such line. Between them, each line is
-// "key: value"; keys are case-insensitive; values may be bare, "double
-// quoted" (Go/YAML escapes) or 'single quoted' (a doubled quote stands for one). Blank
-// lines and "# comment" lines are ignored, and so are indented or "- "
-// lines that follow a key with an empty value (a YAML list or map under an
-// unknown key such as tags). Known keys: title, source, url, author and
-// published ("date" is accepted as an alias; "published" wins when both
-// are given). Unknown keys are ignored; when a key repeats, the last wins.
+// of text (see ReadFrontMatter) and returns its known keys with the
+// remaining body. Known keys: title, source, url, author and published
+// ("date" is accepted as an alias; "published" wins when both are given).
+// Values have their white space normalized. Unknown keys are ignored; when
+// a key repeats, the last wins.
 func splitFrontMatter(text string) (frontMatter, string, error) {
 	var fm frontMatter
-	first, rest, _ := strings.Cut(text, "\n")
-	if strings.TrimRight(first, " \t") != "---" {
-		return fm, text, nil
-	}
-	lines := strings.Split(rest, "\n")
-	end := -1
-	for i, l := range lines {
-		if strings.TrimRight(l, " \t") == "---" {
-			end = i
-			break
-		}
-	}
-	if end < 0 {
-		return fm, "", fmt.Errorf("%w: line 1: opening \"---\" has no closing \"---\"", ErrFrontMatter)
+	fields, body, found, err := ReadFrontMatter(text)
+	if err != nil || !found {
+		return fm, body, err
 	}
 	var published, date string
 	var publishedLine, dateLine int
-	nested := false // the previous key had an empty value: nested lines are allowed
-	for i, raw := range lines[:end] {
-		lineNo := i + 2
-		t := strings.TrimSpace(raw)
-		if t == "" || strings.HasPrefix(t, "#") {
-			continue
-		}
-		if raw[0] == ' ' || raw[0] == '\t' || t == "-" || strings.HasPrefix(t, "- ") {
-			if nested {
-				continue
-			}
-			return fm, "", fmt.Errorf("%w: line %d: unexpected indented or list line %s", ErrFrontMatter, lineNo, quoteShort(t))
-		}
-		k, v, ok := strings.Cut(t, ":")
-		if !ok {
-			return fm, "", fmt.Errorf("%w: line %d: no colon in %s (want \"key: value\")", ErrFrontMatter, lineNo, quoteShort(t))
-		}
-		key := strings.ToLower(strings.TrimSpace(k))
-		if key == "" {
-			return fm, "", fmt.Errorf("%w: line %d: empty key in %s", ErrFrontMatter, lineNo, quoteShort(t))
-		}
-		rawVal := strings.TrimSpace(v)
-		nested = rawVal == ""
-		val, err := unquoteValue(rawVal)
-		if err != nil {
-			return fm, "", fmt.Errorf("%w: line %d: %w", ErrFrontMatter, lineNo, err)
-		}
-		val = normalizeSpace(val)
-		switch key {
+	for _, f := range fields {
+		val := normalizeSpace(f.Value)
+		switch f.Key {
 		case "title":
 			fm.title = val
 		case "source":
@@ -84,9 +41,9 @@ func splitFrontMatter(text string) (frontMatter, string, error) {
 		case "author":
 			fm.author = val
 		case "published":
-			published, publishedLine = val, lineNo
+			published, publishedLine = val, f.Line
 		case "date":
-			date, dateLine = val, lineNo
+			date, dateLine = val, f.Line
 		}
 	}
 	if published == "" {
@@ -99,7 +56,78 @@ func splitFrontMatter(text string) (frontMatter, string, error) {
 		}
 		fm.published = t
 	}
-	return fm, strings.Join(lines[end+1:], "\n"), nil
+	return fm, body, nil
+}
+
+// FrontMatterField is one "key: value" line of a front matter block.
+type FrontMatterField struct {
+	// Key is lower-cased and trimmed.
+	Key string
+	// Value is unquoted, otherwise as written.
+	Value string
+	// Line is the 1-based line number in the file.
+	Line int
+}
+
+// ReadFrontMatter reads the optional front matter block at the very start
+// of text and returns its fields in file order and the remaining body;
+// found is false, with body = text, when text does not start with a block.
+//
+// The block opens with a line "---" (trailing blanks allowed) as the first
+// line and closes with the next such line. Between them, each line is
+// "key: value"; keys are case-insensitive; values may be bare, "double
+// quoted" (Go/YAML escapes) or 'single quoted' (a doubled quote stands for one). Blank
+// lines and "# comment" lines are ignored, and so are indented or "- "
+// lines that follow a key with an empty value (a YAML list or map under an
+// unknown key such as tags). Line ends must be "\n". A block that is not
+// closed, or a line that is none of these, is an error wrapping
+// ErrFrontMatter that names the line.
+func ReadFrontMatter(text string) (fields []FrontMatterField, body string, found bool, err error) {
+	first, rest, _ := strings.Cut(text, "\n")
+	if strings.TrimRight(first, " \t") != "---" {
+		return nil, text, false, nil
+	}
+	lines := strings.Split(rest, "\n")
+	end := -1
+	for i, l := range lines {
+		if strings.TrimRight(l, " \t") == "---" {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		return nil, "", true, fmt.Errorf("%w: line 1: opening \"---\" has no closing \"---\"", ErrFrontMatter)
+	}
+	nested := false // the previous key had an empty value: nested lines are allowed
+	for i, raw := range lines[:end] {
+		lineNo := i + 2
+		t := strings.TrimSpace(raw)
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		if raw[0] == ' ' || raw[0] == '\t' || t == "-" || strings.HasPrefix(t, "- ") {
+			if nested {
+				continue
+			}
+			return nil, "", true, fmt.Errorf("%w: line %d: unexpected indented or list line %s", ErrFrontMatter, lineNo, quoteShort(t))
+		}
+		k, v, ok := strings.Cut(t, ":")
+		if !ok {
+			return nil, "", true, fmt.Errorf("%w: line %d: no colon in %s (want \"key: value\")", ErrFrontMatter, lineNo, quoteShort(t))
+		}
+		key := strings.ToLower(strings.TrimSpace(k))
+		if key == "" {
+			return nil, "", true, fmt.Errorf("%w: line %d: empty key in %s", ErrFrontMatter, lineNo, quoteShort(t))
+		}
+		rawVal := strings.TrimSpace(v)
+		nested = rawVal == ""
+		val, err := unquoteValue(rawVal)
+		if err != nil {
+			return nil, "", true, fmt.Errorf("%w: line %d: %w", ErrFrontMatter, lineNo, err)
+		}
+		fields = append(fields, FrontMatterField{Key: key, Value: val, Line: lineNo})
+	}
+	return fields, strings.Join(lines[end+1:], "\n"), true, nil
 }
 
 // unquoteValue removes YAML-style quotes around a front matter value.

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsbot/newsbot/corpus/text"
 )
 
 // Limits for derived titles.
@@ -62,74 +64,14 @@ func isHeadline(line string) bool {
 	return len(firstSentence(line)) == len(line)
 }
 
-// firstSentence returns the first sentence of s: up to the first . ! ? or
-// … (and any closing quotes) that is followed by white space and a capital
-// letter, digit or opening quote, and that does not end an abbreviation
-// such as "U.S." or "Mr.". It returns all of s when there is no such end.
+// firstSentence returns the first sentence of s, up to its terminator and
+// any closing quotes (see text.Sentences), or all of s when s holds one
+// sentence or none.
 func firstSentence(s string) string {
-	for i, r := range s {
-		if r != '.' && r != '!' && r != '?' && r != '…' {
-			continue
-		}
-		end := i + utf8.RuneLen(r)
-		for end < len(s) && strings.ContainsRune("\"'”’)", rune(s[end])) {
-			end++
-		}
-		// Multi-byte closing quotes.
-		for _, q := range []string{"”", "’"} {
-			for strings.HasPrefix(s[end:], q) {
-				end += len(q)
-			}
-		}
-		rest := s[end:]
-		if rest == "" {
-			return s
-		}
-		next := strings.TrimLeftFunc(rest, unicode.IsSpace)
-		if len(next) == len(rest) || next == "" {
-			continue // no space after: "3.5", "U.S.-led"
-		}
-		nr, _ := utf8.DecodeRuneInString(next)
-		if !unicode.IsUpper(nr) && !unicode.IsDigit(nr) && !strings.ContainsRune("\"'“‘", nr) {
-			continue
-		}
-		if !hasLetterOrDigit(s[:i]) || (r == '.' && isAbbreviation(s[:i])) {
-			continue
-		}
-		return s[:end]
+	if sents := text.Sentences(s); len(sents) > 1 {
+		return s[:sents[0].End]
 	}
 	return s
-}
-
-// abbreviations end with a full stop that does not end a sentence.
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sen": true, "rep": true,
-	"gov": true, "gen": true, "col": true, "lt": true, "sgt": true, "capt": true, "maj": true,
-	"adm": true, "cmdr": true, "st": true, "mt": true, "ft": true, "jr": true, "sr": true,
-	"inc": true, "ltd": true, "co": true, "corp": true, "vs": true, "no": true, "rev": true,
-	"hon": true, "pres": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true,
-	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
-}
-
-// isAbbreviation reports whether the word at the end of before (the text
-// up to a full stop) is an abbreviation or an initial.
-func isAbbreviation(before string) bool {
-	word := before
-	if i := strings.LastIndexFunc(before, func(r rune) bool { return unicode.IsSpace(r) || r == '(' }); i >= 0 {
-		word = before[i+1:]
-	}
-	word = strings.TrimLeft(word, "\"'“‘")
-	if word == "" {
-		return false
-	}
-	if strings.Contains(word, ".") { // "U.S", "a.m"
-		return true
-	}
-	if utf8.RuneCountInString(word) == 1 { // an initial: "J. Smith"
-		r, _ := utf8.DecodeRuneInString(word)
-		return unicode.IsUpper(r)
-	}
-	return abbreviations[strings.ToLower(word)]
 }
 
 // truncateWords cuts s to at most max runes at a word boundary and adds

@@ -2,8 +2,9 @@ package prompts
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsbot/newsbot/corpus/text"
 )
 
 // passageOverhead is the tokens of a passage's tags and attribute names.
@@ -85,73 +86,13 @@ func PackAnswer(d AnswerData, budgetTokens int, count func(string) int) (AnswerD
 
 // truncate shortens p to the leading whole sentences that fit in budget.
 func truncate(p Passage, budget int, count func(string) int) (Passage, bool) {
-	ends := sentenceEnds(p.Text)
-	for i := len(ends) - 1; i >= 0; i-- {
+	sents := text.Sentences(p.Text)
+	for i := len(sents) - 1; i >= 0; i-- {
 		q := p
-		q.Text = strings.TrimSpace(p.Text[:ends[i]])
+		q.Text = strings.TrimSpace(p.Text[:sents[i].End])
 		if PassageTokens(q, count) <= budget {
 			return q, q.Text != ""
 		}
 	}
 	return p, false
-}
-
-// sentenceEnds returns the byte offsets just after each sentence of s: a
-// '.', '!', '?' or '…' (with any closing quotes or brackets) followed by
-// whitespace, a line break, or the end of the text. A full stop after a
-// known abbreviation or a single capital ("Mr.", "U.S.") does not end a
-// sentence.
-func sentenceEnds(s string) []int {
-	var ends []int
-	for i, r := range s {
-		w := utf8.RuneLen(r)
-		switch {
-		case r == '\n':
-			ends = append(ends, i)
-			continue
-		case r != '.' && r != '!' && r != '?' && r != '…':
-			continue
-		}
-		end := i + w
-		for end < len(s) {
-			c, cw := utf8.DecodeRuneInString(s[end:])
-			if !strings.ContainsRune(`"'”’)]»`, c) {
-				break
-			}
-			end += cw
-		}
-		if end < len(s) {
-			next, _ := utf8.DecodeRuneInString(s[end:])
-			if !unicode.IsSpace(next) {
-				continue
-			}
-		}
-		if r == '.' && abbreviation(s[:i]) {
-			continue
-		}
-		ends = append(ends, end)
-	}
-	if len(ends) == 0 || ends[len(ends)-1] < len(strings.TrimRightFunc(s, unicode.IsSpace)) {
-		ends = append(ends, len(s))
-	}
-	return ends
-}
-
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "gen": true,
-	"gov": true, "sen": true, "rep": true, "col": true, "lt": true, "sgt": true, "jr": true,
-	"sr": true, "inc": true, "corp": true, "co": true, "ltd": true, "no": true, "vs": true,
-	"etc": true, "jan": true, "feb": true, "mar": true, "apr": true, "aug": true, "sept": true,
-	"sep": true, "oct": true, "nov": true, "dec": true,
-}
-
-// abbreviation reports whether the word ending s is an abbreviation or a
-// single letter (an initial, or part of "U.S.").
-func abbreviation(s string) bool {
-	start := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
-	word := s[start+1:]
-	if utf8.RuneCountInString(word) == 1 {
-		return unicode.IsUpper([]rune(word)[0])
-	}
-	return abbreviations[strings.ToLower(word)]
 }

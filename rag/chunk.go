@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/newsbot/newsbot/corpus"
+	"github.com/newsbot/newsbot/corpus/text"
 )
 
 // Chunking parameters: chunks hold whole sentences up to about
@@ -21,8 +22,8 @@ func ChunkArticle(a corpus.Article) []Chunk {
 	return chunkText(a.ID, a.Text, chunkTargetBytes, chunkOverlap)
 }
 
-func chunkText(articleID, text string, target, overlap int) []Chunk {
-	sents := SplitSentences(text)
+func chunkText(articleID, body string, target, overlap int) []Chunk {
+	sents := text.Sentences(body)
 	var chunks []Chunk
 	for i := 0; i < len(sents); {
 		j := i + 1
@@ -34,7 +35,7 @@ func chunkText(articleID, text string, target, overlap int) []Chunk {
 			ID:        fmt.Sprintf("%s#%d", articleID, len(chunks)),
 			ArticleID: articleID,
 			Index:     len(chunks),
-			Text:      text[start:end],
+			Text:      body[start:end],
 			Start:     start,
 			End:       end,
 		}

@@ -8,35 +8,6 @@ import (
 	"github.com/newsbot/newsbot/corpus"
 )
 
-func TestSplitSentences(t *testing.T) {
-	tests := []struct {
-		name string
-		text string
-		want []string
-	}{
-		{"simple", "One thing. Two things! Three?", []string{"One thing.", "Two things!", "Three?"}},
-		{"abbreviation", "The U.S. envoy met Mr. Putin. They talked.", []string{"The U.S. envoy met Mr. Putin.", "They talked."}},
-		{"quote", `He said “no deal.” Then he left.`, []string{`He said “no deal.”`, "Then he left."}},
-		{"lowercase continues", "It was 5 p.m. in Moscow. Late.", []string{"It was 5 p.m. in Moscow.", "Late."}},
-		{"newline", "Headline without stop\nBody text here.", []string{"Headline without stop", "Body text here."}},
-		{"decimal", "Growth was 2.5 percent. Fine.", []string{"Growth was 2.5 percent.", "Fine."}},
-		{"initial", "Written by J. Smith. Done.", []string{"Written by J. Smith.", "Done."}},
-		{"empty", "  \n ", nil},
-		{"cjk", "会谈结束了。没有达成协议！", []string{"会谈结束了。", "没有达成协议！"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			for _, s := range SplitSentences(tt.text) {
-				got = append(got, tt.text[s.Start:s.End])
-			}
-			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
-				t.Errorf("SplitSentences(%q)\n got %q\nwant %q", tt.text, got, tt.want)
-			}
-		})
-	}
-}
-
 func TestChunkArticle(t *testing.T) {
 	var b strings.Builder
 	for i := 0; i < 60; i++ {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	textseg "github.com/newsbot/newsbot/corpus/text"
 	"github.com/newsbot/newsbot/prompts"
 	"github.com/newsbot/newsbot/rag/localembed"
 )
@@ -43,7 +44,7 @@ func verify(question, text string, passages []Result) Answer {
 	claims := map[int][]string{}
 	var out strings.Builder
 	last := 0
-	for _, sp := range SplitSentences(text) {
+	for _, sp := range textseg.Sentences(text) {
 		out.WriteString(text[last:sp.Start])
 		last = sp.End
 		sentence := text[sp.Start:sp.End]

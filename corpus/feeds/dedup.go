@@ -6,7 +6,8 @@ import (
 	"encoding/hex"
 	"hash/fnv"
 	"strings"
-	"unicode"
+
+	"github.com/newsbot/newsbot/corpus/text"
 )
 
 // Near-duplicate detection: word 5-shingles, a 64-value MinHash signature
@@ -24,24 +25,17 @@ const (
 	candidateThreshold = 0.8
 )
 
-// words returns the lowercased letter/digit words of s.
-func words(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-}
-
 // textHash is the hex SHA-256 of the normalised text (words joined by one
 // space): equal for texts that differ only in case, punctuation or spacing.
 func textHash(s string) string {
-	sum := sha256.Sum256([]byte(strings.Join(words(s), " ")))
+	sum := sha256.Sum256([]byte(strings.Join(text.Fields(s), " ")))
 	return hex.EncodeToString(sum[:])
 }
 
 // shingles returns the set of hashed word 5-shingles of s (one shingle
 // for texts shorter than five words).
 func shingles(s string) map[uint64]struct{} {
-	w := words(s)
+	w := text.Fields(s)
 	set := make(map[uint64]struct{})
 	if len(w) == 0 {
 		return set
@@ -83,16 +77,6 @@ func jaccard(a, b map[uint64]struct{}) float64 {
 // signature is a MinHash signature of a shingle set.
 type signature [minhashSize]uint64
 
-// mix is splitmix64's finaliser: a cheap, well-spread 64-bit hash.
-func mix(x uint64) uint64 {
-	x ^= x >> 30
-	x *= 0xbf58476d1ce4e5b9
-	x ^= x >> 27
-	x *= 0x94d049bb133111eb
-	x ^= x >> 31
-	return x
-}
-
 // minhash returns the signature of set: for each of 64 seeded hash
 // functions, the smallest hash over the set.
 func minhash(set map[uint64]struct{}) signature {
@@ -102,7 +86,7 @@ func minhash(set map[uint64]struct{}) signature {
 	}
 	for k := range set {
 		for i := range sig {
-			if v := mix(k ^ (uint64(i+1) * 0x9e3779b97f4a7c15)); v < sig[i] {
+			if v := text.Mix(k ^ (uint64(i+1) * 0x9e3779b97f4a7c15)); v < sig[i] {
 				sig[i] = v
 			}
 		}

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/newsbot/newsbot/corpus"
 )
 
 // doc is one article file: front matter plus paragraphs.
@@ -59,42 +61,34 @@ func (d *doc) render() []byte {
 var errNoFrontMatter = errors.New("no front matter")
 
 // parseDoc reads a file written by render (used to add a syndicated URL to
-// an existing article and to compare texts exactly).
+// an existing article and to compare texts exactly), with the corpus
+// loader's front matter reader. It returns errNoFrontMatter for a file
+// without a front matter block, and the reader's error for a malformed one.
 func parseDoc(b []byte) (*doc, error) {
-	s := strings.ReplaceAll(string(b), "\r\n", "\n")
-	rest, ok := strings.CutPrefix(s, "---\n")
-	if !ok {
-		return nil, errNoFrontMatter
+	fields, body, found, err := corpus.ReadFrontMatter(strings.ReplaceAll(string(b), "\r\n", "\n"))
+	if err != nil {
+		return nil, err
 	}
-	head, body, ok := strings.Cut(rest, "\n---\n")
-	if !ok {
+	if !found {
 		return nil, errNoFrontMatter
 	}
 	d := &doc{}
-	for _, line := range strings.Split(head, "\n") {
-		k, v, ok := strings.Cut(line, ":")
-		if !ok {
-			continue
-		}
-		v = strings.TrimSpace(v)
-		if uq, err := strconv.Unquote(v); err == nil {
-			v = uq
-		}
-		switch strings.TrimSpace(k) {
+	for _, f := range fields {
+		switch f.Key {
 		case "title":
-			d.Title = v
+			d.Title = f.Value
 		case "source":
-			d.Source = v
+			d.Source = f.Value
 		case "url":
-			d.URL = v
+			d.URL = f.Value
 		case "urls":
-			d.URLs = strings.Fields(v)
+			d.URLs = strings.Fields(f.Value)
 		case "published":
-			if t, err := time.Parse(time.RFC3339, v); err == nil {
+			if t, err := time.Parse(time.RFC3339, f.Value); err == nil {
 				d.Published = t
 			}
 		case "author":
-			d.Author = v
+			d.Author = f.Value
 		}
 	}
 	for _, p := range strings.Split(body, "\n\n") {

@@ -111,7 +111,7 @@ func speakerName(text string) string {
 }
 
 func isNameWord(it item) bool {
-	if it.raw == "" || it.raw == it.w || !isLetters(it.w) || stopwords[it.w] {
+	if it.raw == "" || it.raw == it.w || !isLetters(it.w) || isStopword(it.w) {
 		return false
 	}
 	if _, ok := weekdays[it.w]; ok {

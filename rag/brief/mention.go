@@ -238,13 +238,13 @@ var (
 func countHead(items []item, i int) (string, int) {
 	for k := i; k < len(items) && k < i+3; k++ {
 		w := items[k].w
-		if w == "" || items[k].raw != w || stopwords[w] || !isAlpha(w) {
+		if w == "" || items[k].raw != w || isStopword(w) || !isAlpha(w) {
 			if items[k].raw != w && isAlpha(w) { // a capitalized modifier ("Ukrainian")
 				continue
 			}
 			return "", 0
 		}
-		if k+1 < len(items) && looksAdjective(w) && isAlpha(items[k+1].w) && items[k+1].raw == items[k+1].w && !stopwords[items[k+1].w] {
+		if k+1 < len(items) && looksAdjective(w) && isAlpha(items[k+1].w) && items[k+1].raw == items[k+1].w && !isStopword(items[k+1].w) {
 			continue
 		}
 		if c, ok := headClasses[w]; ok {

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsbot/newsbot/corpus"
+	"github.com/newsbot/newsbot/corpus/text"
 	"github.com/newsbot/newsbot/rag"
 	"github.com/newsbot/newsbot/rag/answer"
 )
@@ -92,7 +93,7 @@ func prepareDoc(i int, a corpus.Article) doc {
 	d := doc{a: a, outlet: outletName(a)}
 	chunks := rag.ChunkArticle(a)
 	var texts []string
-	for j, sp := range rag.SplitSentences(a.Text) {
+	for j, sp := range text.Sentences(a.Text) {
 		if j == maxDocSentences {
 			break
 		}

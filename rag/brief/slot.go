@@ -216,7 +216,7 @@ func timeRefs(items []item) (map[string]bool, bool) {
 func clauseContext(items []item) map[string]bool {
 	m := make(map[string]bool)
 	for _, it := range items {
-		if it.w == "" || stopwords[it.w] || !isAlpha(it.w) || len(it.w) < 3 {
+		if it.w == "" || isStopword(it.w) || !isAlpha(it.w) || len(it.w) < 3 {
 			continue
 		}
 		if _, ok := numberWords[it.w]; ok {

@@ -5,18 +5,22 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsbot/newsbot/corpus/text"
 )
 
-// stopwords are dropped before similarity computations: function words and
-// the verbs of reporting that every news sentence carries.
-var stopwords = toSet(`a about above after again against all also am an and any are as at be because been
-before being below between both but by can could did do does doing down during each few for from
-further had has have having he her here hers herself him himself his how i if in into is it its
-itself just me more most my myself no nor not now of off on once only or other our ours ourselves
-out over own same she should so some such than that the their theirs them themselves then there
-these they this those through to too under until up very was we were what when where which while
-who whom why will with would you your yours yourself yourselves said says say told according
-would could may might must shall one new also mr mrs ms like get got just year years time`)
+// newsFiller are words that every news sentence carries, dropped along
+// with the English stop words (text.IsStop): the verbs of reporting and a
+// few very common words and honorifics.
+var newsFiller = toSet(`said says say told according one new also mr mrs ms like get got year years time`)
+
+// isStopword reports whether a lower-case word is dropped before
+// similarity computations: an English stop word or news filler. "yet"
+// stays a content word: "have not yet been found" and "have been found"
+// are different quotations.
+func isStopword(w string) bool {
+	return text.IsStop(w) && w != "yet" || newsFiller[w]
+}
 
 func toSet(words string) map[string]bool {
 	m := make(map[string]bool)
@@ -26,17 +30,14 @@ func toSet(words string) map[string]bool {
 	return m
 }
 
-// contentTokens returns the stemmed, lower-case content words of text
+// contentTokens returns the stemmed, lower-case content words of s
 // (letters and digits of any script; stopwords and one-letter tokens
 // dropped). Unlike RougeTokens it keeps non-ASCII letters: an article in
 // Russian or with "Mazón" in it must still have words to score.
-func contentTokens(text string) []string {
+func contentTokens(s string) []string {
 	var out []string
-	toks := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-	for _, t := range toks {
-		if utf8.RuneCountInString(t) < 2 || stopwords[t] {
+	for _, t := range text.Fields(s) {
+		if utf8.RuneCountInString(t) < 2 || isStopword(t) {
 			continue
 		}
 		out = append(out, porterStem(t))
@@ -137,7 +138,7 @@ func entities(sentences []string) map[string]int {
 			core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 			core = strings.TrimSuffix(strings.TrimSuffix(core, "’s"), "'s")
 			first := []rune(core)
-			if len(first) > 1 && unicode.IsUpper(first[0]) && !stopwords[strings.ToLower(core)] {
+			if len(first) > 1 && unicode.IsUpper(first[0]) && !isStopword(strings.ToLower(core)) {
 				if len(run) == 0 {
 					runInitial = i == 0 || strings.ContainsAny(words[i-1][len(words[i-1])-1:], ".:\"“")
 				}

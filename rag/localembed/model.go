@@ -5,6 +5,8 @@ import (
 	"hash/fnv"
 	"math"
 	"sync"
+
+	"github.com/newsbot/newsbot/corpus/text"
 )
 
 // Version is bumped whenever features, weights or the lexicon change, so
@@ -188,7 +190,7 @@ func (m *Model) add(acc []float64, kind, a, b string, w float64) {
 			h *= 1099511628211
 		}
 	}
-	h = mix(h)
+	h = text.Mix(h) // FNV alone leaves the low bits poorly spread
 	idx := int(h % uint64(len(acc)))
 	if h>>63 == 1 {
 		w = -w
@@ -241,16 +243,6 @@ func (m *Model) addChars(acc []float64, word string, w float64) {
 			m.add(acc, "c\x00", s[offs[i]:offs[i+k]], "", each)
 		}
 	}
-}
-
-// mix is the splitmix64 finaliser; it spreads FNV's low bits.
-func mix(h uint64) uint64 {
-	h ^= h >> 30
-	h *= 0xbf58476d1ce4e5b9
-	h ^= h >> 27
-	h *= 0x94d049bb133111eb
-	h ^= h >> 31
-	return h
 }
 
 func (l *lexiconData) expand(tok string) []Expansion {

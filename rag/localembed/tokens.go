@@ -1,6 +1,7 @@
 package localembed
 
 import (
+	"github.com/newsbot/newsbot/corpus/text"
 	"github.com/newsbot/newsbot/rag/localembed/internal/textproc"
 )
 
@@ -18,9 +19,9 @@ func Tokens(text string) []string {
 
 // forEachToken calls fn with each token and the lowercased word it came
 // from, in text order.
-func forEachToken(text string, fn func(tok, word string)) {
+func forEachToken(s string, fn func(tok, word string)) {
 	l := lexicon()
-	textproc.Words(text, func(w string) {
+	text.Words(s, func(w string) {
 		if tok := textproc.Token(w, l.exc); tok != "" {
 			fn(tok, w)
 		}

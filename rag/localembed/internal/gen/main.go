@@ -29,6 +29,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/newsbot/newsbot/corpus/text"
 	"github.com/newsbot/newsbot/rag/localembed/internal/textproc"
 )
 
@@ -117,7 +118,7 @@ func run(dir, out string, p params) error {
 	sort.Strings(keys)
 	for _, k := range keys {
 		seen := map[string]bool{}
-		textproc.Words(synsets[k].gloss, func(w string) {
+		text.Words(synsets[k].gloss, func(w string) {
 			if s := norm(w); s != "" && !seen[s] {
 				seen[s] = true
 				df[s]++
@@ -217,7 +218,7 @@ func run(dir, out string, p params) error {
 			if p.glossK > 0 {
 				def, _, _ := strings.Cut(ss.gloss, "\"")
 				seen := map[string]bool{}
-				textproc.Words(def, func(w string) {
+				text.Words(def, func(w string) {
 					t := norm(w)
 					if t == "" || t == a || seen[t] || len(t) < 2 || t[0] <= '9' {
 						return

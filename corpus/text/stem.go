@@ -1,13 +1,10 @@
-// Package stem implements the Snowball English ("Porter2") stemmer.
-//
-// The algorithm follows the published description at snowballstem.org
-// (English stemmer, the revision of Porter's 1980 algorithm). It works on
-// lowercase ASCII words; callers pass anything else through unchanged.
-package stem
+package text
 
-// Stem returns the Porter2 stem of a lowercase ASCII word. Words of two
-// letters or fewer, and words with characters outside a-z and the
-// apostrophe, are returned unchanged.
+// Stem returns the Snowball English ("Porter2") stem of a lowercase ASCII
+// word, following the published description at snowballstem.org (the
+// revision of Porter's 1980 algorithm). Words of two letters or fewer, and
+// words with characters outside a-z and the apostrophe, are returned
+// unchanged.
 func Stem(word string) string {
 	if len(word) <= 2 {
 		return word
