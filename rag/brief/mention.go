@@ -3,6 +3,8 @@ package brief
 import (
 	"math"
 	"strings"
+
+	"github.com/newsbot/newsbot/corpus/text"
 )
 
 // mention is one stated quantity, date or weekday with its slot.
@@ -220,7 +222,7 @@ func classify(items []item, i, next int, v float64, word bool, h hedge) (mention
 	lo, hi := interval(v, h, roundTolerance(v, false))
 	verb := ""
 	for _, x := range items {
-		if c, ok := countVerbs[porterStem(x.w)]; ok {
+		if c, ok := countVerbs[text.Stem(x.w)]; ok {
 			verb = c
 			break
 		}
@@ -250,7 +252,7 @@ func countHead(items []item, i int) (string, int) {
 		if c, ok := headClasses[w]; ok {
 			return c, k + 1
 		}
-		return porterStem(w), k + 1
+		return text.Stem(w), k + 1
 	}
 	return "", 0
 }

@@ -3,6 +3,8 @@ package brief
 import (
 	"fmt"
 	"strings"
+
+	"github.com/newsbot/newsbot/corpus/text"
 )
 
 // This file attaches a stated value to its slot: the event it measures or
@@ -15,7 +17,7 @@ var eventClasses = func() map[string]string {
 	m := make(map[string]string)
 	add := func(class, words string) {
 		for _, w := range strings.Fields(words) {
-			m[porterStem(w)] = class
+			m[text.Stem(w)] = class
 		}
 	}
 	add("meeting", "meeting meet met hosted talks talk session sessions discussion discussions dialogue negotiation negotiations summit encounter conversation consultations call")
@@ -40,7 +42,7 @@ var countVerbs = func() map[string]string {
 	m := make(map[string]string)
 	add := func(class, words string) {
 		for _, w := range strings.Fields(words) {
-			m[porterStem(w)] = class
+			m[text.Stem(w)] = class
 		}
 	}
 	add("killed", "killed dead death deaths died fatalities killing toll")
@@ -77,7 +79,7 @@ func eventOf(items []item, from, to int, date bool) string {
 			}
 			return ""
 		}
-		return eventClasses[porterStem(it.w)]
+		return eventClasses[text.Stem(it.w)]
 	}
 	if date {
 		for x, n := from-1, 0; x >= 0 && n < 3; x-- {
@@ -225,7 +227,7 @@ func clauseContext(items []item) map[string]bool {
 		if _, ok := durationUnits[it.w]; ok {
 			continue
 		}
-		m[porterStem(it.w)] = true
+		m[text.Stem(it.w)] = true
 	}
 	return m
 }

@@ -40,7 +40,7 @@ func contentTokens(s string) []string {
 		if utf8.RuneCountInString(t) < 2 || isStopword(t) {
 			continue
 		}
-		out = append(out, porterStem(t))
+		out = append(out, text.Stem(t))
 	}
 	return out
 }

@@ -2,8 +2,6 @@ package eval
 
 import (
 	"strings"
-
-	"github.com/newsbot/newsbot/rag/brief"
 )
 
 // RougeScore is one ROUGE-N result.
@@ -24,7 +22,7 @@ func RougeTokens(text string, stem bool) []string {
 	if stem {
 		for i, t := range toks {
 			if len(t) > 3 {
-				toks[i] = brief.PorterStem(t)
+				toks[i] = porterStem(t)
 			}
 		}
 	}

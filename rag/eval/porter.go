@@ -1,14 +1,9 @@
-package brief
+package eval
 
 // This file implements the original Porter (1980) stemming algorithm, the
 // variant ROUGE-1.5.5 (-m) and Google's rouge-score (NLTK's
 // ORIGINAL_ALGORITHM mode) use. Input must be lower-case ASCII letters;
 // anything else is returned unchanged.
-
-// PorterStem returns the original Porter (1980) stem of a lower-case
-// word, as briefings match words; ROUGE (package eval) stems with it too.
-// A word that is not all lower-case ASCII letters is returned unchanged.
-func PorterStem(word string) string { return porterStem(word) }
 
 // porterStem returns the Porter stem of a lower-case word.
 func porterStem(word string) string {
