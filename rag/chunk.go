@@ -40,7 +40,7 @@ func chunkText(articleID, body string, target, overlap int) []Chunk {
 			End:       end,
 		}
 		for _, s := range sents[i:j] {
-			c.Sentences = append(c.Sentences, Span{Start: s.Start - start, End: s.End - start})
+			c.Sentences = append(c.Sentences, text.Span{Start: s.Start - start, End: s.End - start})
 		}
 		chunks = append(chunks, c)
 		if j >= len(sents) {

@@ -3,14 +3,9 @@ package rag
 import (
 	"context"
 
+	"github.com/newsbot/newsbot/corpus/text"
 	"github.com/newsbot/newsbot/rag/answer"
 )
-
-// Span is a half-open byte range [Start, End).
-type Span struct {
-	Start int `json:"start"`
-	End   int `json:"end"`
-}
 
 // Chunk is a run of whole sentences from one article, the unit that is
 // embedded, indexed and retrieved.
@@ -24,7 +19,7 @@ type Chunk struct {
 	// Start and End are byte offsets of Text inside the article's text.
 	Start, End int
 	// Sentences are the sentence boundaries, as offsets into Text.
-	Sentences []Span
+	Sentences []text.Span
 }
 
 // Result is one retrieved chunk.
