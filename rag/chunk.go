@@ -64,3 +64,18 @@ func (c Chunk) SentenceTexts() []string {
 	}
 	return out
 }
+
+// Chunk is a run of whole sentences from one article, the unit that is
+// embedded, indexed and retrieved.
+type Chunk struct {
+	// ID is stable across runs while the article text is unchanged:
+	// "<article id>#<index>".
+	ID        string
+	ArticleID string
+	Index     int
+	Text      string
+	// Start and End are byte offsets of Text inside the article's text.
+	Start, End int
+	// Sentences are the sentence boundaries, as offsets into Text.
+	Sentences []text.Span
+}

@@ -139,3 +139,15 @@ func (ix *index) duplicatesAny(d int, kept []int) bool {
 	}
 	return false
 }
+
+// Result is one retrieved chunk.
+type Result struct {
+	Rank   int
+	Chunk  Chunk
+	Source Source
+	// Score is the fused score; larger is better.
+	Score float64
+	// Similarity is the cosine similarity to the query embedding (0 when
+	// the chunk came from BM25 only).
+	Similarity float64
+}

@@ -1,7 +1,6 @@
 package rag
 
 import (
-	"context"
 	"regexp"
 	"strings"
 	"unicode"
@@ -70,22 +69,3 @@ func (l lexicon) queryTerms(q string) []queryTerm {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
-// LocalEmbedder returns the offline embedder: pure Go, deterministic, no
-// downloads (see package localembed).
-func LocalEmbedder() Embedder {
-	m := localembed.New()
-	embed := func(f func(string) []float32) EmbedFunc {
-		return func(ctx context.Context, texts []string) ([][]float32, error) {
-			out := make([][]float32, len(texts))
-			for i, t := range texts {
-				if err := ctx.Err(); err != nil {
-					return nil, err
-				}
-				out[i] = f(t)
-			}
-			return out, nil
-		}
-	}
-	return Embedder{Name: m.Name(), Dim: m.Dim(), Documents: embed(m.EmbedDocument), Query: embed(m.EmbedQuery)}
-}

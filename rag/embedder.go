@@ -1,0 +1,44 @@
+package rag
+
+import (
+	"context"
+
+	"github.com/newsbot/newsbot/rag/localembed"
+)
+
+// LocalEmbedder returns the offline embedder: pure Go, deterministic, no
+// downloads (see package localembed).
+func LocalEmbedder() Embedder {
+	m := localembed.New()
+	embed := func(f func(string) []float32) EmbedFunc {
+		return func(ctx context.Context, texts []string) ([][]float32, error) {
+			out := make([][]float32, len(texts))
+			for i, t := range texts {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+				out[i] = f(t)
+			}
+			return out, nil
+		}
+	}
+	return Embedder{Name: m.Name(), Dim: m.Dim(), Documents: embed(m.EmbedDocument), Query: embed(m.EmbedQuery)}
+}
+
+// EmbedFunc embeds a batch of texts, returning one L2-normalized vector per
+// text in the same order.
+type EmbedFunc func(ctx context.Context, texts []string) ([][]float32, error)
+
+// Embedder names an embedding model and how to call it.
+type Embedder struct {
+	// Name identifies the model; stored with each vector so that a change
+	// of embedder re-embeds.
+	Name string
+	// Dim is the vector length.
+	Dim int
+	// Documents embeds passages.
+	Documents EmbedFunc
+	// Query embeds a question; it may differ from Documents (e.g. query
+	// expansion). When nil, Documents is used.
+	Query EmbedFunc
+}
