@@ -37,7 +37,7 @@ func TestEvalShippedQuestions(t *testing.T) {
 func TestEvalWikiQA(t *testing.T) {
 	dir := "../../../shared/eval/data/wikiqa"
 	if _, err := os.Stat(dir); err != nil {
-		t.Skip("WikiQA data not found beside the checkout")
+		t.Skipf("WikiQA data not found at %s", dir)
 	}
 	c := newCLI(t, "../../corpus")
 	code, out, stderr := c.run("eval", "--json", "--wikiqa", dir)

@@ -17,8 +17,9 @@ var dataDir = flag.String("wikiqa", filepath.Join("..", "..", "..", "shared", "e
 // load returns a split, skipping the test when the corpus is not there.
 func load(t *testing.T, split string) []Question {
 	t.Helper()
-	if _, err := os.Stat(filepath.Join(*dataDir, "WikiQA-"+split+".tsv")); err != nil {
-		t.Skipf("WikiQA corpus not found in %s (set -wikiqa DIR): %v", *dataDir, err)
+	path := filepath.Join(*dataDir, "WikiQA-"+split+".tsv")
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("WikiQA corpus not found at %s (set -wikiqa DIR): %v", path, err)
 	}
 	qs, err := Load(*dataDir, split)
 	if err != nil {
