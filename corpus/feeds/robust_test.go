@@ -113,7 +113,7 @@ func TestSlowHostDoesNotBlockOthers(t *testing.T) {
 	for i := range 3 {
 		p := "/f" + string(rune('a'+i))
 		page := articlePage(pageOpts{title: p, paras: articleText(uint64(90+i), 4)})
-		fast.set(p+"/page", route{handler: func(w http.ResponseWriter, r *http.Request) {
+		fast.set(p+"/page", held(route{handler: func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", htmlType)
 			fmt.Fprint(w, page)
 			mu.Lock()
@@ -121,8 +121,8 @@ func TestSlowHostDoesNotBlockOthers(t *testing.T) {
 			if pages++; pages == 3 {
 				close(fastDone)
 			}
-		}})
-		fast.set(p, route{body: rss2("Fast", rssItem{title: p, link: fast.url(p + "/page")})})
+		}}))
+		fast.set(p, held(route{body: rss2("Fast", rssItem{title: p, link: fast.url(p + "/page")})}))
 		feeds = append(feeds, fast.url(p))
 	}
 	cfg := testConfig(t)
