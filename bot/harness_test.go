@@ -298,13 +298,14 @@ func (h *harness) callback(s discordtest.Sent) discordtest.Call {
 	})
 }
 
-// final waits for the edit of an interaction's response that finishes it
-// (the one carrying feedback buttons, or any content matching contains).
+// finalEdit waits for a successful edit of an interaction's response whose
+// content contains contains (an edit the fake refused, such as a 429, does
+// not count).
 func (h *harness) finalEdit(s discordtest.Sent, contains string) discordtest.Call {
 	h.t.Helper()
 	return h.waitCall("the final answer to "+s.ID, func(c discordtest.Call) bool {
 		content, ok := c.Content()
-		return c.Method == "PATCH" && c.Path == s.OriginalPath() && ok && strings.Contains(content, contains)
+		return c.Method == "PATCH" && c.Path == s.OriginalPath() && c.Status < 300 && ok && strings.Contains(content, contains)
 	})
 }
 

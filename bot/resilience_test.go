@@ -59,21 +59,33 @@ func TestGatewayDropMidAnswerResumes(t *testing.T) {
 
 func TestREST429IsRetriedOrGivenUp(t *testing.T) {
 	t.Parallel()
-	h := start(t, nil, nil)
+	// No streaming: the only edit of the response is the final answer, so
+	// the two rate-limited edits below are its first two attempts.
+	ans := newFakeAnswerer()
+	ans.ask = func(_ context.Context, req rag.AskRequest) (rag.Answer, error) {
+		return defaultAnswer(req.Question), nil
+	}
+	h := start(t, ans, nil)
 
 	// A short Retry-After is waited out and the call retried.
 	h.srv.RateLimit("POST", "/callback", 1, 20*time.Millisecond)
 	h.srv.RateLimit("PATCH", "/messages/@original", 2, 20*time.Millisecond)
 	sent := h.ask(userA, channelID, "rate limited?")
 	h.finalEdit(sent, "**Sources**")
-	var statuses []int
+	var statuses, edits []int
 	for _, c := range h.srv.Calls() {
-		if c.Path == sent.CallbackPath() {
+		switch c.Path {
+		case sent.CallbackPath():
 			statuses = append(statuses, c.Status)
+		case sent.OriginalPath():
+			edits = append(edits, c.Status)
 		}
 	}
 	if len(statuses) != 2 || statuses[0] != 429 || statuses[1] != 204 {
 		t.Errorf("callback statuses %v, want [429 204]", statuses)
+	}
+	if len(edits) != 3 || edits[0] != 429 || edits[1] != 429 || edits[2] >= 300 {
+		t.Errorf("answer edit statuses %v, want two 429s, then success", edits)
 	}
 
 	// A long one is not waited for: the call fails, nothing hangs, and the

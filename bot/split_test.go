@@ -97,6 +97,9 @@ func TestSplit(t *testing.T) {
 	}
 	t.Run("long code block is closed and reopened", func(t *testing.T) {
 		parts := Split("Here is code:\n"+code+"\nDone.", 1000)
+		if len(parts) < 3 {
+			t.Fatalf("a %d-byte code block came in %d parts of at most 1000 bytes", len(code), len(parts))
+		}
 		checkParts(t, code, parts, 1000)
 		for i, p := range parts[1:] {
 			if strings.HasPrefix(p, "```") && !strings.HasPrefix(p, "```go\n") {
@@ -120,6 +123,9 @@ func TestSplit(t *testing.T) {
 	t.Run("giant word is cut as a last resort", func(t *testing.T) {
 		w := strings.Repeat("é", 1500) // 3000 bytes, no space
 		parts := Split(w, 2000)
+		if strings.Join(parts, "") != w {
+			t.Errorf("the %d parts do not join back into the word", len(parts))
+		}
 		for _, p := range parts {
 			if len(p) > 2000 || !strings.HasPrefix(p, "é") {
 				t.Errorf("bad part of %d bytes starting %q", len(p), p[:2])

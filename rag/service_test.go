@@ -168,7 +168,9 @@ func TestSearch(t *testing.T) {
 		{name: "k larger than corpus", query: "football cup final", k: 1000, wantFirst: "a3"},
 		{name: "source filter", query: "five hours Moscow", k: 5, filter: Filter{Sources: []string{"daily two"}}, wantFirst: "a2"},
 		{name: "article filter", query: "five hours Moscow", k: 5, filter: Filter{ArticleIDs: []string{"a1"}}, wantFirst: "a1"},
-		{name: "date filter excludes undated", query: "cup final", k: 5, filter: Filter{From: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}, wantFirst: "a"},
+		// a3, the one about a cup final, is undated; a1 is a day too early.
+		{name: "date filter excludes undated", query: "cup final", k: 5, filter: Filter{From: time.Date(2025, 12, 3, 0, 0, 0, 0, time.UTC)}, wantFirst: "a2", wantN: 1},
+		{name: "date filter upper bound", query: "talks Moscow", k: 5, filter: Filter{To: time.Date(2025, 12, 2, 12, 0, 0, 0, time.UTC)}, wantFirst: "a1", wantN: 1},
 		{name: "empty query", query: "  ", wantErr: ErrEmptyQuestion},
 		{name: "punctuation only", query: "?!", wantErr: ErrEmptyQuestion},
 		{name: "huge query", query: strings.Repeat("talks ", 1000), wantErr: ErrQuestionTooLong},
@@ -201,8 +203,9 @@ func TestSearch(t *testing.T) {
 				if len(tt.filter.ArticleIDs) > 0 && r.Chunk.ArticleID != "a1" {
 					t.Errorf("filtered result from %q", r.Chunk.ArticleID)
 				}
-				if !tt.filter.From.IsZero() && r.Source.Published.IsZero() {
-					t.Errorf("date-filtered result %q has no date", r.Chunk.ArticleID)
+				if f, p := tt.filter, r.Source.Published; (!f.From.IsZero() || !f.To.IsZero()) &&
+					(p.IsZero() || p.Before(f.From) || (!f.To.IsZero() && p.After(f.To))) {
+					t.Errorf("date-filtered result %q published %v, want within %v – %v", r.Chunk.ArticleID, p, f.From, f.To)
 				}
 			}
 		})

@@ -38,8 +38,9 @@ func (s *Scheduler) tickSub(ctx context.Context, sub Subscription) error {
 	return nil
 }
 
-// nonce is the delivery key: "b<subscription id>-<yyyymmdd>", at most 25
-// characters for any id below 10^15.
+// nonce is the delivery key passed to Poster.Post (stored in the column
+// "nonce"): "b<subscription id>-<yyyymmdd>", at most 25 characters for any
+// id below 10^15. It is not sent to Discord as a message nonce.
 func nonce(sub int64, d localDate) string { return fmt.Sprintf("b%d-%s", sub, d.compact()) }
 
 // deliver moves one (subscription, date) delivery forward.

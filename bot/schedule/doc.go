@@ -31,10 +31,12 @@
 // both post. What the database cannot know is whether Discord accepted a
 // message when the process died inside Post: the row stays "posting", and
 // once Config.PostLease has passed it is posted again with the same key.
-// The key ("b<subscription>-<yyyymmdd>") is deterministic and short enough
-// to be a Discord message nonce; with enforce_nonce Discord drops the repeat
-// if it arrives within its dedup window (a few minutes). So delivery is
-// exactly once across restarts, reconnects and crashes outside Post, and
-// at-least-once (deduplicated by the nonce when the retry is prompt) for a
-// crash inside Post.
+// The key ("b<subscription>-<yyyymmdd>") is deterministic, so a Poster can
+// use it to skip what it already posted (newsbot's poster records each
+// message it posts under the key). Discord does not deduplicate the retry:
+// discordgo v0.29 cannot send a message nonce (its MessageSend has no nonce
+// or enforce_nonce field). So delivery is exactly once across restarts,
+// reconnects and crashes outside Post, and at-least-once for a crash inside
+// Post: a message Discord accepted but the Poster had not yet recorded is
+// posted again.
 package schedule

@@ -22,9 +22,9 @@ const (
 )
 
 // Poster posts a briefing to a channel. key is deterministic per
-// subscription and local date (at most 25 characters): use it as the
-// Discord message nonce with enforce_nonce so that a repeated post is
-// dropped by Discord. Post must return within Config.PostLease.
+// subscription and local date (at most 25 characters) and the same when a
+// delivery interrupted inside Post is posted again: use it to skip what was
+// already posted. Post must return within Config.PostLease.
 type Poster interface {
 	Post(ctx context.Context, channelID string, b answer.Briefing, key string) error
 }

@@ -163,11 +163,11 @@ func TestLinksToOtherHosts(t *testing.T) {
 			host = b
 		}
 		p := "/story/" + string(rune('a'+i))
-		host.set(p, route{ctype: htmlType, body: articlePage(pageOpts{title: p, paras: articleText(uint64(200+i), 4), siteName: "Host"})})
+		host.set(p, held(route{ctype: htmlType, body: articlePage(pageOpts{title: p, paras: articleText(uint64(200+i), 4), siteName: "Host"})}))
 		items = append(items, rssItem{title: "Story " + p, link: host.url(p)})
 	}
-	feedSite.set("/one", route{body: rss2("Aggregator", items[:3]...)})
-	feedSite.set("/two", route{body: rss2("Aggregator 2", items[3:]...)})
+	feedSite.set("/one", held(route{body: rss2("Aggregator", items[:3]...)}))
+	feedSite.set("/two", held(route{body: rss2("Aggregator 2", items[3:]...)}))
 	cfg := testConfig(t)
 	cfg.Concurrency = 2
 	f := newFetcher(t, cfg)

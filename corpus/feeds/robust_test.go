@@ -3,8 +3,10 @@ package feeds
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -90,27 +92,53 @@ func endless(w http.ResponseWriter, r *http.Request) {
 
 func TestSlowHostDoesNotBlockOthers(t *testing.T) {
 	slow, fast := newSite(t), newSite(t)
-	release := make(chan struct{})
-	t.Cleanup(func() { close(release) })
+	// fastDone closes when the fast host has served all three article
+	// pages; the slow host records how many it had served while it hung.
+	fastDone := make(chan struct{})
+	var (
+		mu               sync.Mutex
+		pages, whileHung int
+	)
 	slow.set("/feed", route{handler: func(w http.ResponseWriter, r *http.Request) {
 		select {
-		case <-release:
+		case <-fastDone:
+			<-r.Context().Done() // still hang: the client's timeout ends it
 		case <-r.Context().Done():
 		}
+		mu.Lock()
+		whileHung = pages
+		mu.Unlock()
 	}})
 	var feeds []string
 	for i := range 3 {
 		p := "/f" + string(rune('a'+i))
-		fast.set(p+"/page", route{ctype: htmlType, body: articlePage(pageOpts{title: p, paras: articleText(uint64(90+i), 4)})})
-		fast.set(p, route{body: rss2("Fast", rssItem{title: p, link: fast.url(p + "/page")})})
+		page := articlePage(pageOpts{title: p, paras: articleText(uint64(90+i), 4)})
+		fast.set(p+"/page", held(route{handler: func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", htmlType)
+			fmt.Fprint(w, page)
+			mu.Lock()
+			defer mu.Unlock()
+			if pages++; pages == 3 {
+				close(fastDone)
+			}
+		}}))
+		fast.set(p, held(route{body: rss2("Fast", rssItem{title: p, link: fast.url(p + "/page")})}))
 		feeds = append(feeds, fast.url(p))
 	}
 	cfg := testConfig(t)
-	cfg.Timeout = 300 * time.Millisecond
+	// Long enough for the fast feeds to finish on a loaded machine while
+	// the slow one hangs; a fetcher that waits for the slow host first
+	// fetches them only after this has passed.
+	cfg.Timeout = 2 * time.Second
 	f := newFetcher(t, cfg)
 	rep := fetch(t, f, append([]string{slow.url("/feed")}, feeds...)...)
 	if rep.Added != 3 || rep.Failed != 1 || rep.Feeds[0].Err != "timeout" {
 		t.Errorf("report = %+v", rep)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if whileHung != 3 {
+		t.Errorf("the fast host served %d of 3 article pages while the slow host hung, want all 3", whileHung)
 	}
 	if p := fast.peak(); p != 1 {
 		t.Errorf("fast host saw %d requests at once, want 1", p)

@@ -262,13 +262,20 @@ func TestEmbedTextIsValidUTF8(t *testing.T) {
 		}
 		return out, nil
 	}
+	// "Ы\n" is 3 bytes and every "ы" 2, so byte embedChars (even) falls
+	// inside a character.
 	a := corpus.Article{ID: "a", Title: "Ы", Published: fixedNow(), Text: strings.Repeat("ы", 1500) + "."}
 	if _, err := newBriefer(t, Config{Embed: embed}).Brief(context.Background(), []corpus.Article{a}, Window{All: true}); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range got {
-		if !utf8.ValidString(s) {
-			t.Errorf("embedder got invalid UTF-8 ending %q", s[len(s)-4:])
-		}
+	if len(got) != 1 {
+		t.Fatalf("embedder got %d texts, want 1", len(got))
+	}
+	s, full := got[0], a.Title+"\n"+a.Text
+	if !strings.HasPrefix(full, s) || len(s) > embedChars || len(s) <= embedChars-utf8.UTFMax {
+		t.Errorf("embedder got %d bytes, want the first %d bytes of the article or a few less", len(s), embedChars)
+	}
+	if !utf8.ValidString(s) {
+		t.Errorf("embedder got invalid UTF-8 ending %q", s[max(len(s)-4, 0):])
 	}
 }

@@ -14,8 +14,9 @@ import (
 var multiNewsDir = flag.String("multinews", filepath.Join("..", "..", "..", "shared", "eval", "data", "multinews-leval-sample"), "Multi-News L-Eval sample directory")
 
 func TestRunMultiNews(t *testing.T) {
-	if _, err := os.Stat(filepath.Join(*multiNewsDir, "news_summ.jsonl")); err != nil {
-		t.Skipf("Multi-News sample not found at %s", *multiNewsDir)
+	path := filepath.Join(*multiNewsDir, "news_summ.jsonl")
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("Multi-News sample not found at %s (set -multinews DIR)", path)
 	}
 	b, err := brief.New(brief.Config{})
 	if err != nil {

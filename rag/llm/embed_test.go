@@ -11,6 +11,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/newsbot/newsbot/rag/openaitest"
 )
@@ -180,6 +181,13 @@ func TestEmbedConcurrencyIsBounded(t *testing.T) {
 		mu.Lock()
 		peak.Store(max(peak.Load(), n))
 		mu.Unlock()
+		// Hold each request a moment so that requests sent at once
+		// overlap here: without it an unbounded client could still
+		// show a peak of 1.
+		select {
+		case <-time.After(100 * time.Millisecond):
+		case <-r.Context().Done():
+		}
 		w.Header().Set("Content-Type", "application/json")
 		var b strings.Builder
 		b.WriteString(`{"data":[`)
@@ -196,8 +204,8 @@ func TestEmbedConcurrencyIsBounded(t *testing.T) {
 	if _, err := h.c.Embed(context.Background(), texts(100)); err != nil {
 		t.Fatal(err)
 	}
-	if p := peak.Load(); p > 3 {
-		t.Errorf("%d requests in flight, limit 3", p)
+	if p := peak.Load(); p != 3 {
+		t.Errorf("at most %d requests in flight, want 3 (EmbedConcurrency)", p)
 	}
 	if n := h.srv.Count(openaitest.PathEmbeddings); n != 10 {
 		t.Errorf("%d requests, want 10", n)
