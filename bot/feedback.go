@@ -27,13 +27,17 @@ type feedbackStore struct {
 	db *sql.DB
 }
 
-// init creates or migrates the tables.
-func (f *feedbackStore) init(ctx context.Context) error {
-	if err := migrate.Apply(ctx, f.db, Owner, migrations); err != nil {
+// Migrate creates or migrates the bot's tables in db (Run does it too).
+// It returns an error naming the migration that failed.
+func Migrate(ctx context.Context, db *sql.DB) error {
+	if err := migrate.Apply(ctx, db, Owner, migrations); err != nil {
 		return fmt.Errorf("create feedback tables: %w", err)
 	}
 	return nil
 }
+
+// init creates or migrates the tables.
+func (f *feedbackStore) init(ctx context.Context) error { return Migrate(ctx, f.db) }
 
 // answerRecord is one answer as stored.
 type answerRecord struct {

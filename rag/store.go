@@ -36,10 +36,16 @@ func NewStore(ctx context.Context, db *sql.DB) (*Store, error) {
 	if db == nil {
 		return nil, fmt.Errorf("open store: no database")
 	}
-	if err := migrate.Apply(ctx, db, Owner, migrations); err != nil {
+	if err := Migrate(ctx, db); err != nil {
 		return nil, fmt.Errorf("open store: %w", err)
 	}
 	return &Store{db: db}, nil
+}
+
+// Migrate creates or migrates rag's tables in db (NewStore does it too).
+// It returns an error naming the migration that failed.
+func Migrate(ctx context.Context, db *sql.DB) error {
+	return migrate.Apply(ctx, db, Owner, migrations)
 }
 
 // storedArticle is what ingest needs to decide whether an article changed.

@@ -56,6 +56,11 @@ func ms(t time.Time) int64 { return t.UnixMilli() }
 
 func fromMS(v int64) time.Time { return time.UnixMilli(v).UTC() }
 
+// Migrate creates or migrates the schedule's tables in db (New and
+// NewPartLog do it too). It returns an error naming the migration that
+// failed.
+func Migrate(ctx context.Context, db *sql.DB) error { return migrate(ctx, db) }
+
 // migrate creates or migrates the schedule's tables.
 func migrate(ctx context.Context, db *sql.DB) error {
 	if err := dbmigrate.Apply(ctx, db, Owner, migrations); err != nil {

@@ -45,9 +45,16 @@ type state struct {
 	db *sql.DB
 }
 
+// Migrate creates or migrates the feeds' tables in db (New does it too).
+// It does not import an old state.db; New does. It returns an error naming
+// the migration that failed.
+func Migrate(ctx context.Context, db *sql.DB) error {
+	return migrate.Apply(ctx, db, Owner, migrations)
+}
+
 // newState migrates the feeds' tables in db.
 func newState(ctx context.Context, db *sql.DB) (*state, error) {
-	if err := migrate.Apply(ctx, db, Owner, migrations); err != nil {
+	if err := Migrate(ctx, db); err != nil {
 		return nil, fmt.Errorf("feeds state: %w", err)
 	}
 	return &state{db: db}, nil
