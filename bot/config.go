@@ -58,8 +58,9 @@ type Config struct {
 	// Briefer, when set, adds /brief, /subscribe, /unsubscribe and
 	// /subscriptions.
 	Briefer Briefer
-	// DB stores feedback (tables feedback_answers and feedback, created if
-	// missing). When nil, answers carry no feedback buttons.
+	// DB stores feedback (tables feedback_answers and feedback, created or
+	// migrated by Run). The caller owns it. When nil, answers carry no
+	// feedback buttons.
 	DB *sql.DB
 	// Logger receives structured logs; nil discards them.
 	Logger *slog.Logger

@@ -3,60 +3,41 @@ package bot
 import (
 	"context"
 	"database/sql"
+	"embed"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
 
+	"github.com/newsbot/newsbot/internal/migrate"
 	"github.com/newsbot/newsbot/rag/answer"
 )
 
-// feedbackSchema creates the bot's tables. feedback_answers keeps every
-// answer the bot gave (so a vote can be tied to it after a restart);
-// feedback keeps one vote per user and answer, with the question, answer
-// and cited chunk ids copied in so operators can query it alone.
-const feedbackSchema = `
-CREATE TABLE IF NOT EXISTS feedback_answers (
-	id         TEXT PRIMARY KEY,
-	created_at TEXT NOT NULL,
-	guild_id   TEXT NOT NULL DEFAULT '',
-	channel_id TEXT NOT NULL DEFAULT '',
-	user_id    TEXT NOT NULL DEFAULT '',
-	question   TEXT NOT NULL,
-	answer     TEXT NOT NULL,
-	chunk_ids  TEXT NOT NULL,
-	mode       TEXT NOT NULL DEFAULT '',
-	refused    INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS feedback (
-	answer_id  TEXT NOT NULL,
-	user_id    TEXT NOT NULL,
-	vote       INTEGER NOT NULL,
-	question   TEXT NOT NULL,
-	answer     TEXT NOT NULL,
-	chunk_ids  TEXT NOT NULL,
-	guild_id   TEXT NOT NULL DEFAULT '',
-	channel_id TEXT NOT NULL DEFAULT '',
-	message_id TEXT NOT NULL DEFAULT '',
-	created_at TEXT NOT NULL,
-	updated_at TEXT NOT NULL,
-	PRIMARY KEY (answer_id, user_id)
-);
-CREATE INDEX IF NOT EXISTS feedback_vote ON feedback (vote, updated_at);
-`
+// migrations are the bot's tables (feedback_answers, feedback).
+//
+//go:embed migration/*.sql
+var migrations embed.FS
+
+// Owner is the name the bot's migrations are recorded under in
+// schema_migrations.
+const Owner = "bot"
 
 // feedbackStore records answers and votes in SQLite.
 type feedbackStore struct {
 	db *sql.DB
 }
 
-// init creates the tables when missing.
-func (f *feedbackStore) init(ctx context.Context) error {
-	if _, err := f.db.ExecContext(ctx, feedbackSchema); err != nil {
+// Migrate creates or migrates the bot's tables in db (Run does it too).
+// It returns an error naming the migration that failed.
+func Migrate(ctx context.Context, db *sql.DB) error {
+	if err := migrate.Apply(ctx, db, Owner, migrations); err != nil {
 		return fmt.Errorf("create feedback tables: %w", err)
 	}
 	return nil
 }
+
+// init creates or migrates the tables.
+func (f *feedbackStore) init(ctx context.Context) error { return Migrate(ctx, f.db) }
 
 // answerRecord is one answer as stored.
 type answerRecord struct {

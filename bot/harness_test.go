@@ -14,11 +14,10 @@ import (
 	"testing"
 	"time"
 
-	_ "modernc.org/sqlite"
-
 	"github.com/newsbot/newsbot/bot"
 	"github.com/newsbot/newsbot/bot/discordtest"
 	"github.com/newsbot/newsbot/internal/secret"
+	"github.com/newsbot/newsbot/internal/sqlitedb"
 	"github.com/newsbot/newsbot/rag/answer"
 )
 
@@ -189,7 +188,7 @@ func start(t *testing.T, ans *fakeAnswerer, mod func(*bot.Config)) *harness {
 		ans = newFakeAnswerer()
 	}
 	srv := discordtest.NewServer(discordtest.Config{Token: testToken})
-	db, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "bot.db"))
+	db, err := sqlitedb.Open(context.Background(), filepath.Join(t.TempDir(), "bot.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -62,7 +62,7 @@ func TestREST429IsRetriedOrGivenUp(t *testing.T) {
 	// No streaming: the only edit of the response is the final answer, so
 	// the two rate-limited edits below are its first two attempts.
 	ans := newFakeAnswerer()
-	ans.ask = func(_ context.Context, req rag.AskRequest) (rag.Answer, error) {
+	ans.ask = func(_ context.Context, req answer.Request) (answer.Answer, error) {
 		return defaultAnswer(req.Question), nil
 	}
 	h := start(t, ans, nil)

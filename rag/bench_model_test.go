@@ -22,7 +22,7 @@ func BenchmarkAskFirstToken(b *testing.B) {
 		b.Fatal(err)
 	}
 	ctx := context.Background()
-	s, err := Open(ctx, Config{DBPath: filepath.Join(b.TempDir(), "b.db"), Chat: chatWith(client)})
+	s, err := Open(ctx, Config{DB: openDB(b, filepath.Join(b.TempDir(), "b.db")), Chat: chatWith(client)})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func BenchmarkIngestRemoteEmbeddings(b *testing.B) {
 	ctx := context.Background()
 	chunks := 0
 	for b.Loop() {
-		s, err := Open(ctx, Config{DBPath: filepath.Join(b.TempDir(), "b.db"), Embedder: Embedder{Name: "bench", Documents: client.Embed}})
+		s, err := Open(ctx, Config{DB: openDB(b, filepath.Join(b.TempDir(), "b.db")), Embedder: Embedder{Name: "bench", Documents: client.Embed}})
 		if err != nil {
 			b.Fatal(err)
 		}

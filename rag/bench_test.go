@@ -62,7 +62,7 @@ func BenchmarkIngest(b *testing.B) {
 	ctx := context.Background()
 	chunks := 0
 	for b.Loop() {
-		s, err := Open(ctx, Config{DBPath: filepath.Join(b.TempDir(), "bench.db")})
+		s, err := Open(ctx, Config{DB: openDB(b, filepath.Join(b.TempDir(), "bench.db"))})
 		if err != nil {
 			b.Fatal(err)
 		}

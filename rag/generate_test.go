@@ -42,7 +42,7 @@ func modelService(t *testing.T, srv *openaitest.Server, embed bool) *Service {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rc := Config{DBPath: filepath.Join(t.TempDir(), "m.db"), Chat: chatWith(client)}
+	rc := Config{DB: openDB(t, filepath.Join(t.TempDir(), "m.db")), Chat: chatWith(client)}
 	if embed {
 		rc.Embedder = Embedder{Name: "openai:test-embed", Documents: client.Embed}
 	}

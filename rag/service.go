@@ -2,6 +2,7 @@ package rag
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"log/slog"
 	"sort"
@@ -14,8 +15,10 @@ import (
 
 // Config configures a Service.
 type Config struct {
-	// DBPath is the SQLite database file; required.
-	DBPath string
+	// DB is the SQLite database holding the articles, chunks and vectors
+	// (rag's tables are created or migrated by Open); required. The caller
+	// owns it: Close does not close it.
+	DB *sql.DB
 	// Embedder embeds chunks and questions; the zero value selects the
 	// offline local embedder.
 	Embedder Embedder
@@ -40,11 +43,12 @@ type Service struct {
 	ix       *index
 }
 
-// Open opens the store at cfg.DBPath and builds the in-memory indexes from
-// it. It returns an error if the database cannot be opened or read.
+// Open migrates rag's tables in cfg.DB and builds the in-memory indexes
+// from them. It returns an error if cfg.DB is nil or cannot be migrated or
+// read.
 func Open(ctx context.Context, cfg Config) (*Service, error) {
-	if cfg.DBPath == "" {
-		return nil, fmt.Errorf("open: database path is empty")
+	if cfg.DB == nil {
+		return nil, fmt.Errorf("open: no database")
 	}
 	if cfg.Embedder.Documents == nil {
 		cfg.Embedder = LocalEmbedder()
@@ -59,20 +63,20 @@ func Open(ctx context.Context, cfg Config) (*Service, error) {
 	if logger == nil {
 		logger = discardLogger()
 	}
-	store, err := OpenStore(ctx, cfg.DBPath)
+	store, err := NewStore(ctx, cfg.DB)
 	if err != nil {
 		return nil, err
 	}
 	s := &Service{cfg: cfg, store: store, lex: localLexicon(), logger: logger}
 	if err := s.reload(ctx); err != nil {
-		store.Close()
 		return nil, err
 	}
 	return s, nil
 }
 
-// Close releases the database.
-func (s *Service) Close() error { return s.store.Close() }
+// Close releases the service. It leaves Config.DB open (its owner closes
+// it) and returns nil.
+func (s *Service) Close() error { return nil }
 
 // Store returns the durable store (for packages keeping their own tables in
 // the same database).

@@ -2,6 +2,7 @@ package rag
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/newsbot/newsbot/corpus"
+	"github.com/newsbot/newsbot/internal/sqlitedb"
 )
 
 // testArticles is a small corpus: two outlets on one story and an unrelated
@@ -40,10 +42,21 @@ func countingEmbedder(n *atomic.Int64) Embedder {
 	return e
 }
 
+// openDB opens the database at path for the test's duration.
+func openDB(t testing.TB, path string) *sql.DB {
+	t.Helper()
+	db, err := sqlitedb.Open(context.Background(), path)
+	if err != nil {
+		t.Fatalf("open database: %v", err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
 func openTest(t *testing.T, cfg Config) *Service {
 	t.Helper()
-	if cfg.DBPath == "" {
-		cfg.DBPath = filepath.Join(t.TempDir(), "test.db")
+	if cfg.DB == nil {
+		cfg.DB = openDB(t, filepath.Join(t.TempDir(), "test.db"))
 	}
 	s, err := Open(context.Background(), cfg)
 	if err != nil {
@@ -57,7 +70,7 @@ func TestIngestIsIncremental(t *testing.T) {
 	ctx := context.Background()
 	var embedded atomic.Int64
 	dbPath := filepath.Join(t.TempDir(), "news.db")
-	s := openTest(t, Config{DBPath: dbPath, Embedder: countingEmbedder(&embedded)})
+	s := openTest(t, Config{DB: openDB(t, dbPath), Embedder: countingEmbedder(&embedded)})
 	arts := testArticles()
 
 	rep, err := s.Ingest(ctx, arts, IngestOptions{})
@@ -102,7 +115,7 @@ func TestIngestIsIncremental(t *testing.T) {
 		embedded.Add(int64(len(texts)))
 		return inner(ctx, texts)
 	}
-	s2 := openTest(t, Config{DBPath: dbPath, Embedder: other})
+	s2 := openTest(t, Config{DB: openDB(t, dbPath), Embedder: other})
 	rep, err = s2.Ingest(ctx, arts[:2], IngestOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -125,7 +138,7 @@ func TestIngestFailureKeepsDatabaseUsable(t *testing.T) {
 		}
 		return inner(ctx, texts)
 	}
-	s := openTest(t, Config{DBPath: dbPath, Embedder: e})
+	s := openTest(t, Config{DB: openDB(t, dbPath), Embedder: e})
 	arts := testArticles()
 	// Make each article its own batch by giving it many chunks.
 	for i := range arts {
@@ -136,7 +149,7 @@ func TestIngestFailureKeepsDatabaseUsable(t *testing.T) {
 	}
 	s.Close()
 
-	s2 := openTest(t, Config{DBPath: dbPath})
+	s2 := openTest(t, Config{DB: openDB(t, dbPath)})
 	rep, err := s2.Ingest(ctx, arts, IngestOptions{})
 	if err != nil {
 		t.Fatalf("re-run after failure: %v", err)

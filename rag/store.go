@@ -3,77 +3,50 @@ package rag
 import (
 	"context"
 	"database/sql"
+	"embed"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
-	"os"
-	"path/filepath"
 	"time"
 
-	_ "modernc.org/sqlite" // pure-Go SQLite driver, registered as "sqlite"
-
 	"github.com/newsbot/newsbot/corpus"
+	"github.com/newsbot/newsbot/internal/migrate"
 )
 
-// schema is applied idempotently at open. Chunks and embeddings belong to
-// their article and go with it.
-const schema = `
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS articles (
-	id TEXT PRIMARY KEY,
-	title TEXT NOT NULL, source TEXT NOT NULL, url TEXT NOT NULL, author TEXT NOT NULL,
-	published INTEGER, published_from TEXT NOT NULL,
-	path TEXT NOT NULL, hash TEXT NOT NULL, text TEXT NOT NULL,
-	ingested_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS chunks (
-	id TEXT PRIMARY KEY,
-	article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-	idx INTEGER NOT NULL, text TEXT NOT NULL,
-	start_off INTEGER NOT NULL, end_off INTEGER NOT NULL,
-	sentences TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
-CREATE TABLE IF NOT EXISTS embeddings (
-	chunk_id TEXT NOT NULL REFERENCES chunks(id) ON DELETE CASCADE,
-	model TEXT NOT NULL, dim INTEGER NOT NULL, vector BLOB NOT NULL,
-	PRIMARY KEY (chunk_id, model)
-);
-`
+// migrations are rag's tables, applied by NewStore.
+//
+//go:embed migration/*.sql
+var migrations embed.FS
+
+// Owner is the name rag's migrations are recorded under in
+// schema_migrations.
+const Owner = "rag"
 
 // Store is the durable truth: articles, chunks and embeddings in SQLite.
 type Store struct {
 	db *sql.DB
 }
 
-// OpenStore opens (creating if needed) the SQLite database at path. It
-// returns an error if the file cannot be created or is not a database.
-func OpenStore(ctx context.Context, path string) (*Store, error) {
-	if dir := filepath.Dir(path); dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, fmt.Errorf("create database folder: %w", err)
-		}
+// NewStore applies rag's migrations to db (creating its tables when
+// missing) and returns a store over it. The caller keeps ownership of db.
+// It returns an error if the migrations fail.
+func NewStore(ctx context.Context, db *sql.DB) (*Store, error) {
+	if db == nil {
+		return nil, fmt.Errorf("open store: no database")
 	}
-	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
-	db, err := sql.Open("sqlite", dsn)
-	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", path, err)
-	}
-	if _, err := db.ExecContext(ctx, schema); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open database %s: %w", path, err)
+	if err := Migrate(ctx, db); err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
 	}
 	return &Store{db: db}, nil
 }
 
-// DB returns the underlying database so other packages (feedback,
-// subscriptions) can keep their own tables in the same file.
-func (s *Store) DB() *sql.DB { return s.db }
-
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Migrate creates or migrates rag's tables in db (NewStore does it too).
+// It returns an error naming the migration that failed.
+func Migrate(ctx context.Context, db *sql.DB) error {
+	return migrate.Apply(ctx, db, Owner, migrations)
+}
 
 // storedArticle is what ingest needs to decide whether an article changed.
 type storedArticle struct {

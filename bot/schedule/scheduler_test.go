@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsbot/newsbot/internal/sqlitedb"
 	"github.com/newsbot/newsbot/rag/answer"
-	_ "modernc.org/sqlite"
 )
 
 type clock struct {
@@ -97,7 +97,7 @@ type env struct {
 
 func newEnv(t *testing.T, start time.Time) *env {
 	t.Helper()
-	db, err := sql.Open("sqlite", "file:"+filepath.Join(t.TempDir(), "sched.db")+"?_pragma=busy_timeout(5000)")
+	db, err := sqlitedb.Open(context.Background(), filepath.Join(t.TempDir(), "sched.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,37 +3,23 @@ package schedule
 import (
 	"context"
 	"database/sql"
+	"embed"
 	"errors"
 	"fmt"
 	"time"
+
+	dbmigrate "github.com/newsbot/newsbot/internal/migrate"
 )
 
-// schema creates the subscription and delivery tables. Times are Unix
-// milliseconds (UTC).
-const schema = `
-CREATE TABLE IF NOT EXISTS brief_subscriptions (
-	id         INTEGER PRIMARY KEY AUTOINCREMENT,
-	guild_id   TEXT NOT NULL,
-	channel_id TEXT NOT NULL,
-	at         TEXT NOT NULL,
-	tz         TEXT NOT NULL,
-	created_by TEXT NOT NULL,
-	created_at INTEGER NOT NULL,
-	UNIQUE (guild_id, channel_id)
-);
-CREATE TABLE IF NOT EXISTS brief_deliveries (
-	subscription_id INTEGER NOT NULL,
-	local_date      TEXT NOT NULL,
-	state           TEXT NOT NULL CHECK (state IN ('generated', 'posting', 'posted', 'skipped', 'failed')),
-	nonce           TEXT NOT NULL,
-	scheduled_at    INTEGER NOT NULL,
-	briefing        TEXT,
-	attempts        INTEGER NOT NULL DEFAULT 0,
-	claimed_at      INTEGER,
-	posted_at       INTEGER,
-	last_error      TEXT,
-	PRIMARY KEY (subscription_id, local_date)
-);`
+// migrations are the schedule's tables (brief_subscriptions,
+// brief_deliveries, briefing_parts).
+//
+//go:embed migration/*.sql
+var migrations embed.FS
+
+// Owner is the name the schedule's migrations are recorded under in
+// schema_migrations.
+const Owner = "bot/schedule"
 
 // Delivery states.
 const (
@@ -70,8 +56,14 @@ func ms(t time.Time) int64 { return t.UnixMilli() }
 
 func fromMS(v int64) time.Time { return time.UnixMilli(v).UTC() }
 
+// Migrate creates or migrates the schedule's tables in db (New and
+// NewPartLog do it too). It returns an error naming the migration that
+// failed.
+func Migrate(ctx context.Context, db *sql.DB) error { return migrate(ctx, db) }
+
+// migrate creates or migrates the schedule's tables.
 func migrate(ctx context.Context, db *sql.DB) error {
-	if _, err := db.ExecContext(ctx, schema); err != nil {
+	if err := dbmigrate.Apply(ctx, db, Owner, migrations); err != nil {
 		return fmt.Errorf("create schedule tables: %w", err)
 	}
 	return nil
@@ -127,4 +119,49 @@ func loadDelivery(ctx context.Context, db *sql.DB, sub int64, date string) (deli
 		d.claimed = fromMS(claimed.Int64)
 	}
 	return d, true, nil
+}
+
+// PartLog records which parts of a scheduled briefing were posted, under
+// the delivery key a Poster is given, so that a retry after a partial
+// failure resumes at the first part not posted instead of posting the
+// first parts again.
+type PartLog struct {
+	db *sql.DB
+}
+
+// NewPartLog creates or migrates the schedule's tables in db and returns a
+// log over them. It returns the migration's error.
+func NewPartLog(ctx context.Context, db *sql.DB) (*PartLog, error) {
+	if db == nil {
+		return nil, fmt.Errorf("no database: %w", ErrInvalidConfig)
+	}
+	if err := migrate(ctx, db); err != nil {
+		return nil, err
+	}
+	return &PartLog{db: db}, nil
+}
+
+// Post sends, in order, the parts not yet recorded under key, recording
+// each one after send returns nil. It returns send's first error, or the
+// database's; a crash between sending a part and recording it can still
+// repeat that one part.
+func (l *PartLog) Post(ctx context.Context, key string, parts []string, send func(ctx context.Context, part string) error) error {
+	for n, part := range parts {
+		var done int
+		err := l.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM briefing_parts WHERE key = ? AND part = ?`, key, n).Scan(&done)
+		if err != nil {
+			return fmt.Errorf("read briefing progress: %w", err)
+		}
+		if done > 0 {
+			continue
+		}
+		if err := send(ctx, part); err != nil {
+			return err
+		}
+		if _, err := l.db.ExecContext(ctx, `INSERT OR IGNORE INTO briefing_parts (key, part, posted_at) VALUES (?, ?, ?)`,
+			key, n, time.Now().Unix()); err != nil {
+			return fmt.Errorf("record briefing progress: %w", err)
+		}
+	}
+	return nil
 }

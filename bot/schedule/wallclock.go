@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
 	// IANA zone data built in, so zone names resolve on hosts without
 	// /usr/share/zoneinfo (scratch containers).
 	_ "time/tzdata"

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -13,8 +14,12 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsbot/newsbot/bot"
+	"github.com/newsbot/newsbot/bot/schedule"
 	"github.com/newsbot/newsbot/corpus"
+	"github.com/newsbot/newsbot/corpus/feeds"
 	"github.com/newsbot/newsbot/internal/secret"
+	"github.com/newsbot/newsbot/internal/sqlitedb"
 	"github.com/newsbot/newsbot/rag"
 	"github.com/newsbot/newsbot/rag/answer"
 	"github.com/newsbot/newsbot/rag/llm"
@@ -58,13 +63,15 @@ func defaultOptions(env Env) options {
 	return o
 }
 
-// app holds what a subcommand run needs; the service opens on first use.
+// app holds what a subcommand run needs; the database and the service
+// open on first use.
 type app struct {
 	opts   options
 	env    Env
 	stdout io.Writer
 	stderr io.Writer
 	logger *slog.Logger
+	db     *sql.DB
 	svc    *rag.Service
 	// chat is the chat model client, nil in extractive mode.
 	chat *llm.Client
@@ -74,6 +81,44 @@ func (a *app) close() {
 	if a.svc != nil {
 		a.svc.Close()
 	}
+	if a.db != nil {
+		if err := a.db.Close(); err != nil {
+			a.logger.Warn("close database", "err", err)
+		}
+	}
+}
+
+// migrations are every owner of tables in the database, each applying its
+// own numbered migrations.
+var migrations = []struct {
+	owner   string
+	migrate func(context.Context, *sql.DB) error
+}{
+	{rag.Owner, rag.Migrate},
+	{feeds.Owner, feeds.Migrate},
+	{bot.Owner, bot.Migrate},
+	{schedule.Owner, schedule.Migrate},
+}
+
+// database opens the database file once for every package of this run and
+// brings every owner's tables up to date, so all of them report a schema
+// version from the first run on.
+func (a *app) database(ctx context.Context) (*sql.DB, error) {
+	if a.db != nil {
+		return a.db, nil
+	}
+	db, err := sqlitedb.Open(ctx, a.opts.db)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range migrations {
+		if err := m.migrate(ctx, db); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("database %s: %w", a.opts.db, err)
+		}
+	}
+	a.db = db
+	return db, nil
 }
 
 // service opens the store and indexes, configured from the environment.
@@ -83,6 +128,9 @@ func (a *app) service(ctx context.Context) (*rag.Service, error) {
 	}
 	cfg, err := a.ragConfig()
 	if err != nil {
+		return nil, err
+	}
+	if cfg.DB, err = a.database(ctx); err != nil {
 		return nil, err
 	}
 	svc, err := rag.Open(ctx, cfg)
@@ -204,7 +252,7 @@ func userMessage(err error) string {
 
 // ragConfig builds the service configuration from options and environment.
 func (a *app) ragConfig() (rag.Config, error) {
-	cfg := rag.Config{DBPath: a.opts.db, Logger: a.logger}
+	cfg := rag.Config{Logger: a.logger}
 	mc, err := modelConfig(a.env, a.logger)
 	if err != nil {
 		return cfg, err

@@ -40,6 +40,7 @@ Usage:
   newsbot eval [--json] [--questions FILE | --wikiqa DIR | --multinews DIR]
                                                           measure retrieval and answer quality
   newsbot discord                                         run the Discord bot
+  newsbot version [--json]                                program, Go and database schema versions
 
 Common flags (environment variable in brackets):
   --corpus DIR   article folder [NEWSBOT_CORPUS] (default ./corpus, else the shipped articles)
@@ -65,6 +66,7 @@ var commands = map[string]command{
 	"eval":    {flags: evalFlags, run: runEval},
 	"brief":   {flags: briefFlags, run: runBrief},
 	"discord": {flags: noFlags, run: runDiscord},
+	"version": {flags: versionFlags, run: runVersion},
 }
 
 func noFlags(*flag.FlagSet, *options) {}

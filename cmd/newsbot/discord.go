@@ -46,6 +46,10 @@ func runDiscord(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	db, err := a.database(ctx)
+	if err != nil {
+		return err
+	}
 	briefer, err := a.briefer()
 	if err != nil {
 		return err
@@ -53,12 +57,12 @@ func runDiscord(ctx context.Context, a *app, args []string) error {
 
 	// The scheduler posts through the bot, and the bot's /subscribe goes to
 	// the scheduler: post is set once the bot exists.
-	poster, err := newBriefingPoster(ctx, svc.Store().DB())
+	poster, err := newBriefingPoster(ctx, db)
 	if err != nil {
 		return err
 	}
 	sched, err := schedule.New(ctx, schedule.Config{
-		DB:     svc.Store().DB(),
+		DB:     db,
 		Poster: poster,
 		Generate: func(ctx context.Context, since time.Time) (answer.Briefing, error) {
 			ctx, cancel := context.WithTimeout(ctx, briefingTimeout)
@@ -83,7 +87,7 @@ func runDiscord(ctx context.Context, a *app, args []string) error {
 		MessageContent:    strings.EqualFold(a.env("DISCORD_MESSAGE_CONTENT"), "true"),
 		Answerer:          svc,
 		Briefer:           &discordBriefer{svc: svc, briefer: briefer, sched: sched},
-		DB:                svc.Store().DB(),
+		DB:                db,
 		Logger:            a.logger,
 	})
 	if err != nil {
@@ -100,7 +104,7 @@ func runDiscord(ctx context.Context, a *app, args []string) error {
 		}
 	})
 	if len(feedURLs) > 0 {
-		f, err := a.newFetcher()
+		f, err := a.newFetcher(ctx)
 		if err != nil {
 			return err
 		}
@@ -179,24 +183,21 @@ func (d *discordBriefer) Subscriptions(ctx context.Context, guildID string) ([]b
 }
 
 // briefingPoster posts scheduled briefings through the bot, one message
-// per part, recording each part sent under the delivery key so a retry
-// after a partial failure resumes where it stopped instead of posting the
-// first parts again.
+// per part; schedule.PartLog records each part sent under the delivery
+// key, so a retry after a partial failure resumes where it stopped instead
+// of posting the first parts again.
 type briefingPoster struct {
-	db *sql.DB
-	mu sync.Mutex
-	b  *bot.Bot
+	parts *schedule.PartLog
+	mu    sync.Mutex
+	b     *bot.Bot
 }
 
-const briefingPartsSchema = `CREATE TABLE IF NOT EXISTS briefing_parts (
-	key TEXT NOT NULL, part INTEGER NOT NULL, posted_at INTEGER NOT NULL,
-	PRIMARY KEY (key, part))`
-
 func newBriefingPoster(ctx context.Context, db *sql.DB) (*briefingPoster, error) {
-	if _, err := db.ExecContext(ctx, briefingPartsSchema); err != nil {
-		return nil, fmt.Errorf("create briefing_parts table: %w", err)
+	parts, err := schedule.NewPartLog(ctx, db)
+	if err != nil {
+		return nil, err
 	}
-	return &briefingPoster{db: db}, nil
+	return &briefingPoster{parts: parts}, nil
 }
 
 func (p *briefingPoster) set(b *bot.Bot) {
@@ -214,22 +215,7 @@ func (p *briefingPoster) Post(ctx context.Context, channelID string, b answer.Br
 	if bt == nil {
 		return errors.New("discord bot is not running yet")
 	}
-	for n, part := range bot.Split(bot.FormatBriefing(b), bot.MaxMessageLen) {
-		var done int
-		err := p.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM briefing_parts WHERE key = ? AND part = ?`, key, n).Scan(&done)
-		if err != nil {
-			return fmt.Errorf("read briefing progress: %w", err)
-		}
-		if done > 0 {
-			continue
-		}
-		if err := bt.Post(ctx, channelID, part); err != nil {
-			return err
-		}
-		if _, err := p.db.ExecContext(ctx, `INSERT OR IGNORE INTO briefing_parts (key, part, posted_at) VALUES (?, ?, ?)`,
-			key, n, time.Now().Unix()); err != nil {
-			return fmt.Errorf("record briefing progress: %w", err)
-		}
-	}
-	return nil
+	return p.parts.Post(ctx, key, bot.Split(bot.FormatBriefing(b), bot.MaxMessageLen), func(ctx context.Context, part string) error {
+		return bt.Post(ctx, channelID, part)
+	})
 }

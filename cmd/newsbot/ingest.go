@@ -72,13 +72,17 @@ func runIngest(ctx context.Context, a *app, args []string) error {
 }
 
 // newFetcher returns a feed fetcher writing into the feeds folder, with
-// per-feed progress lines on a terminal.
-func (a *app) newFetcher() (*feeds.Fetcher, error) {
+// its state in the database and per-feed progress lines on a terminal.
+func (a *app) newFetcher(ctx context.Context) (*feeds.Fetcher, error) {
 	var progress io.Writer
 	if isTerminal(a.stderr) {
 		progress = a.stderr
 	}
-	f, err := feeds.New(feeds.Config{Dir: a.opts.feedsDir, Logger: a.logger, Progress: progress})
+	db, err := a.database(ctx)
+	if err != nil {
+		return nil, err
+	}
+	f, err := feeds.New(feeds.Config{Dir: a.opts.feedsDir, DB: db, Logger: a.logger, Progress: progress})
 	if err != nil {
 		return nil, fmt.Errorf("feeds: %w", err)
 	}
@@ -88,7 +92,7 @@ func (a *app) newFetcher() (*feeds.Fetcher, error) {
 // fetchFeeds fetches the feeds once into the feeds folder. A feed that
 // fails is reported in its result; only a local failure is an error.
 func (a *app) fetchFeeds(ctx context.Context, urls []string) (feeds.Report, error) {
-	f, err := a.newFetcher()
+	f, err := a.newFetcher(ctx)
 	if err != nil {
 		return feeds.Report{}, err
 	}

@@ -2,12 +2,12 @@ package feeds
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"os"
-	"path/filepath"
 	"sync"
 	"time"
 )
@@ -28,9 +28,14 @@ const (
 
 // Config configures a Fetcher. Zero fields take the defaults above.
 type Config struct {
-	// Dir receives one "<id>.md" file per article and state.db.
-	// Empty means DefaultDir; it is created if missing.
+	// Dir receives one "<id>.md" file per article. Empty means DefaultDir;
+	// it is created if missing. A state.db left there by an older version
+	// is imported into DB once (see LegacyStateFile).
 	Dir string
+	// DB holds the crawl state (tables feed_sources, feed_articles,
+	// feed_aliases, feed_entries, created or migrated by New); required.
+	// The caller owns it: Close does not close it.
+	DB *sql.DB
 	// UserAgent is sent with every request; it should say who is fetching
 	// and where to learn more.
 	UserAgent string
@@ -78,10 +83,15 @@ type Fetcher struct {
 	outMu  sync.Mutex   // Progress lines
 }
 
-// New validates cfg, creates Dir and opens (or creates) Dir/state.db.
-// It returns ErrInvalidConfig for negative settings and a wrapped error when
-// the directory or the state database cannot be created. Call Close when done.
+// New validates cfg, creates Dir, migrates the state tables in cfg.DB and
+// imports a state.db left in Dir by an older version. It returns
+// ErrInvalidConfig for a missing DB or negative settings and a wrapped
+// error when the directory cannot be created, the tables cannot be
+// migrated or the old state cannot be imported. Call Close when done.
 func New(cfg Config) (*Fetcher, error) {
+	if cfg.DB == nil {
+		return nil, fmt.Errorf("%w: no database", ErrInvalidConfig)
+	}
 	if cfg.Timeout < 0 || cfg.MaxBodyBytes < 0 || cfg.MaxRedirects < 0 ||
 		cfg.Concurrency < 0 || cfg.MaxItemsPerFeed < 0 || cfg.MinTextChars < 0 {
 		return nil, fmt.Errorf("%w: negative value", ErrInvalidConfig)
@@ -125,8 +135,12 @@ func New(cfg Config) (*Fetcher, error) {
 	if err := os.MkdirAll(cfg.Dir, 0o755); err != nil {
 		return nil, fmt.Errorf("create feeds dir: %w", err)
 	}
-	st, err := openState(context.Background(), filepath.Join(cfg.Dir, "state.db"))
+	ctx := context.Background()
+	st, err := newState(ctx, cfg.DB)
 	if err != nil {
+		return nil, err
+	}
+	if _, err := importLegacyState(ctx, cfg.DB, cfg.Dir, logger); err != nil {
 		return nil, err
 	}
 	return &Fetcher{
@@ -140,5 +154,6 @@ func New(cfg Config) (*Fetcher, error) {
 // Dir returns the directory articles are written to.
 func (f *Fetcher) Dir() string { return f.cfg.Dir }
 
-// Close closes the state database. It returns the database's close error.
-func (f *Fetcher) Close() error { return f.st.close() }
+// Close releases the Fetcher. It leaves Config.DB open (its owner closes
+// it) and returns nil.
+func (f *Fetcher) Close() error { return nil }

@@ -15,10 +15,17 @@ func TestNewValidates(t *testing.T) {
 	for name, cfg := range cases {
 		t.Run(name, func(t *testing.T) {
 			cfg.Dir = t.TempDir()
+			cfg.DB = testDB(t, cfg.Dir)
 			if _, err := New(cfg); !errors.Is(err, ErrInvalidConfig) {
 				t.Errorf("New error = %v, want ErrInvalidConfig", err)
 			}
 		})
+	}
+}
+
+func TestNewNeedsDatabase(t *testing.T) {
+	if _, err := New(Config{Dir: t.TempDir()}); !errors.Is(err, ErrInvalidConfig) {
+		t.Errorf("New without DB: error = %v, want ErrInvalidConfig", err)
 	}
 }
 

@@ -9,7 +9,7 @@ import (
 )
 
 // TestCorpusLoadsFeedFiles: the corpus loader reads what the fetcher wrote
-// (next to state.db) with the metadata intact and no load errors.
+// with the metadata intact and no load errors.
 func TestCorpusLoadsFeedFiles(t *testing.T) {
 	s := newSite(t)
 	paras := articleText(600, 5)

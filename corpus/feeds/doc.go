@@ -16,8 +16,11 @@
 // already stored.
 //
 // Crawl state (feed validators, which feed entries were already handled,
-// which URLs belong to which article, near-duplicate signatures) lives in a
-// small SQLite database, Dir/state.db.
+// which URLs belong to which article, near-duplicate signatures) lives in
+// the SQLite database handed over in Config.DB, in tables prefixed feed_
+// that this package migrates (migration/*.sql). Older versions kept it in
+// Dir/state.db: New copies that file's rows over once and renames it
+// state.db.migrated.
 //
 // # Files
 //
@@ -31,7 +34,7 @@
 //
 // # Wiring
 //
-// A command builds one Fetcher (New) per Dir, calls Fetch with the feed
+// A command opens the database, builds one Fetcher (New) per Dir, calls Fetch with the feed
 // URLs (ParseFeedList or ReadFeedFile, or ResolveFeeds for a value that may
 // be either), then re-ingests Dir with the corpus loader when
 // Report.HasChanges. A long-running process uses Poller.Run with the

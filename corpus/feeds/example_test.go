@@ -6,9 +6,11 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/newsbot/newsbot/corpus/feeds"
+	"github.com/newsbot/newsbot/internal/sqlitedb"
 )
 
 // Fetch a feed twice: the first run stores the article, the second finds
@@ -31,7 +33,13 @@ func Example() {
 
 	dir, _ := os.MkdirTemp("", "feeds")
 	defer os.RemoveAll(dir)
-	f, err := feeds.New(feeds.Config{Dir: dir, HostDelay: -1})
+	db, err := sqlitedb.Open(context.Background(), filepath.Join(dir, "newsbot.db"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer db.Close()
+	f, err := feeds.New(feeds.Config{Dir: filepath.Join(dir, "feeds"), DB: db, HostDelay: -1})
 	if err != nil {
 		fmt.Println(err)
 		return

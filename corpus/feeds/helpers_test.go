@@ -2,6 +2,7 @@ package feeds
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"html"
 	"math/rand/v2"
@@ -14,6 +15,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/newsbot/newsbot/internal/sqlitedb"
 )
 
 // route is one resource served by a test site.
@@ -231,8 +234,25 @@ func testConfig(t *testing.T) Config {
 	}
 }
 
+// testDB opens the database kept next to dir (so a second Fetcher on the
+// same dir sees the first one's state) for the test's duration.
+func testDB(t *testing.T, dir string) *sql.DB {
+	t.Helper()
+	db, err := sqlitedb.Open(context.Background(), filepath.Clean(dir)+".db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// newFetcher returns a Fetcher closed at the end of the test, on the
+// database of cfg.Dir when cfg.DB is nil.
 func newFetcher(t *testing.T, cfg Config) *Fetcher {
 	t.Helper()
+	if cfg.DB == nil {
+		cfg.DB = testDB(t, cfg.Dir)
+	}
 	f, err := New(cfg)
 	if err != nil {
 		t.Fatalf("New: %v", err)

@@ -3,55 +3,31 @@ package feeds
 import (
 	"context"
 	"database/sql"
+	"embed"
 	"errors"
 	"fmt"
 	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver (pure Go, no cgo)
+	"github.com/newsbot/newsbot/internal/migrate"
 )
 
 // The crawl state lives in SQLite rather than a JSON file: it grows with
 // every article (a 512-byte signature each) and every feed entry, and is
 // updated one article at a time. SQLite updates one row inside a
 // transaction and survives a crash mid-run, where a JSON file would be
-// rewritten whole after every article. modernc.org/sqlite is pure Go and
-// already used by rag. The articles themselves are never only here: the
-// .md files are the data, this is bookkeeping, and losing it costs at most
-// refetching pages (files whose bytes come out the same are not rewritten).
-const schema = `
-CREATE TABLE IF NOT EXISTS feeds (
-	url TEXT PRIMARY KEY,
-	etag TEXT NOT NULL DEFAULT '',
-	last_modified TEXT NOT NULL DEFAULT '',
-	title TEXT NOT NULL DEFAULT '',
-	checked_at TEXT NOT NULL DEFAULT '',
-	last_error TEXT NOT NULL DEFAULT ''
-);
-CREATE TABLE IF NOT EXISTS articles (
-	id TEXT PRIMARY KEY,
-	key TEXT NOT NULL UNIQUE,      -- canonical key of the primary URL
-	url TEXT NOT NULL,             -- primary URL as stored in the file
-	text_hash TEXT NOT NULL,       -- normalised text hash
-	minhash BLOB NOT NULL,         -- near-duplicate signature
-	feed TEXT NOT NULL DEFAULT '', -- feed it was first seen in
-	first_seen TEXT NOT NULL,
-	last_fetched TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS aliases (
-	key TEXT PRIMARY KEY,          -- canonical key of another URL of the article
-	article_id TEXT NOT NULL,
-	kind TEXT NOT NULL             -- 'copy' (syndicated duplicate) or 'link' (feed link)
-);
-CREATE TABLE IF NOT EXISTS entries (
-	feed TEXT NOT NULL,
-	link TEXT NOT NULL,            -- canonical key of the entry's link
-	fingerprint TEXT NOT NULL,     -- hash of the entry as the feed shows it
-	article_id TEXT NOT NULL DEFAULT '',
-	status TEXT NOT NULL,          -- 'stored' or 'skipped'
-	reason TEXT NOT NULL DEFAULT '',
-	seen_at TEXT NOT NULL,
-	PRIMARY KEY (feed, link)
-);`
+// rewritten whole after every article. The tables (feed_sources,
+// feed_articles, feed_aliases, feed_entries) live in the database the
+// caller hands over in Config.DB, next to rag's. The articles themselves
+// are never only here: the .md files are the data, this is bookkeeping, and
+// losing it costs at most refetching pages (files whose bytes come out the
+// same are not rewritten).
+//
+//go:embed migration/*.sql
+var migrations embed.FS
+
+// Owner is the name the feeds' migrations are recorded under in
+// schema_migrations.
+const Owner = "corpus/feeds"
 
 // Entry statuses.
 const (
@@ -69,27 +45,26 @@ type state struct {
 	db *sql.DB
 }
 
-func openState(ctx context.Context, path string) (*state, error) {
-	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)"
-	db, err := sql.Open("sqlite", dsn)
-	if err != nil {
-		return nil, fmt.Errorf("open state %s: %w", path, err)
-	}
-	db.SetMaxOpenConns(1)
-	if _, err := db.ExecContext(ctx, schema); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("create state schema in %s: %w", path, err)
+// Migrate creates or migrates the feeds' tables in db (New does it too).
+// It does not import an old state.db; New does. It returns an error naming
+// the migration that failed.
+func Migrate(ctx context.Context, db *sql.DB) error {
+	return migrate.Apply(ctx, db, Owner, migrations)
+}
+
+// newState migrates the feeds' tables in db.
+func newState(ctx context.Context, db *sql.DB) (*state, error) {
+	if err := Migrate(ctx, db); err != nil {
+		return nil, fmt.Errorf("feeds state: %w", err)
 	}
 	return &state{db: db}, nil
 }
-
-func (s *state) close() error { return s.db.Close() }
 
 func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 
 // feedValidators returns the ETag and Last-Modified stored for a feed.
 func (s *state) feedValidators(ctx context.Context, url string) (etag, lastMod string, err error) {
-	err = s.db.QueryRowContext(ctx, `SELECT etag, last_modified FROM feeds WHERE url = ?`, url).Scan(&etag, &lastMod)
+	err = s.db.QueryRowContext(ctx, `SELECT etag, last_modified FROM feed_sources WHERE url = ?`, url).Scan(&etag, &lastMod)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", "", nil
 	}
@@ -102,9 +77,9 @@ func (s *state) feedValidators(ctx context.Context, url string) (etag, lastMod s
 // saveFeed records a feed check. Empty validators clear the stored ones.
 func (s *state) saveFeed(ctx context.Context, url, etag, lastMod, title, lastErr string, now time.Time) error {
 	_, err := s.db.ExecContext(ctx, `
-INSERT INTO feeds (url, etag, last_modified, title, checked_at, last_error) VALUES (?, ?, ?, ?, ?, ?)
+INSERT INTO feed_sources (url, etag, last_modified, title, checked_at, last_error) VALUES (?, ?, ?, ?, ?, ?)
 ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
-	title = CASE WHEN excluded.title = '' THEN feeds.title ELSE excluded.title END,
+	title = CASE WHEN excluded.title = '' THEN feed_sources.title ELSE excluded.title END,
 	checked_at = excluded.checked_at, last_error = excluded.last_error`,
 		url, etag, lastMod, title, stamp(now), lastErr)
 	if err != nil {
@@ -116,7 +91,7 @@ ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.la
 // saveFeedError records a failed check without touching the validators.
 func (s *state) saveFeedError(ctx context.Context, url, lastErr string, now time.Time) error {
 	_, err := s.db.ExecContext(ctx, `
-INSERT INTO feeds (url, checked_at, last_error) VALUES (?, ?, ?)
+INSERT INTO feed_sources (url, checked_at, last_error) VALUES (?, ?, ?)
 ON CONFLICT(url) DO UPDATE SET checked_at = excluded.checked_at, last_error = excluded.last_error`,
 		url, stamp(now), lastErr)
 	if err != nil {
@@ -135,7 +110,7 @@ type entryRow struct {
 
 func (s *state) entry(ctx context.Context, feed, link string) (entryRow, bool, error) {
 	var e entryRow
-	err := s.db.QueryRowContext(ctx, `SELECT fingerprint, article_id, status, reason FROM entries WHERE feed = ? AND link = ?`,
+	err := s.db.QueryRowContext(ctx, `SELECT fingerprint, article_id, status, reason FROM feed_entries WHERE feed = ? AND link = ?`,
 		feed, link).Scan(&e.fingerprint, &e.articleID, &e.status, &e.reason)
 	if errors.Is(err, sql.ErrNoRows) {
 		return e, false, nil
@@ -148,7 +123,7 @@ func (s *state) entry(ctx context.Context, feed, link string) (entryRow, bool, e
 
 func (s *state) putEntry(ctx context.Context, feed, link string, e entryRow, now time.Time) error {
 	_, err := s.db.ExecContext(ctx, `
-INSERT INTO entries (feed, link, fingerprint, article_id, status, reason, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+INSERT INTO feed_entries (feed, link, fingerprint, article_id, status, reason, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT(feed, link) DO UPDATE SET fingerprint = excluded.fingerprint, article_id = excluded.article_id,
 	status = excluded.status, reason = excluded.reason, seen_at = excluded.seen_at`,
 		feed, link, e.fingerprint, e.articleID, e.status, e.reason, stamp(now))
@@ -175,14 +150,14 @@ const kindPrimary = "primary"
 // own key (kindPrimary), as a feed link or redirect (aliasLink), or as a
 // syndicated copy (aliasCopy).
 func (s *state) lookup(ctx context.Context, key string) (id, kind string, found bool, err error) {
-	err = s.db.QueryRowContext(ctx, `SELECT id FROM articles WHERE key = ?`, key).Scan(&id)
+	err = s.db.QueryRowContext(ctx, `SELECT id FROM feed_articles WHERE key = ?`, key).Scan(&id)
 	if err == nil {
 		return id, kindPrimary, true, nil
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
 		return "", "", false, fmt.Errorf("look up %s: %w", key, err)
 	}
-	err = s.db.QueryRowContext(ctx, `SELECT article_id, kind FROM aliases WHERE key = ?`, key).Scan(&id, &kind)
+	err = s.db.QueryRowContext(ctx, `SELECT article_id, kind FROM feed_aliases WHERE key = ?`, key).Scan(&id, &kind)
 	if err == nil {
 		return id, kind, true, nil
 	}
@@ -194,7 +169,7 @@ func (s *state) lookup(ctx context.Context, key string) (id, kind string, found 
 
 // articles returns every stored article's row (for near-duplicate search).
 func (s *state) articles(ctx context.Context) ([]articleRow, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, key, url, text_hash, minhash, feed FROM articles`)
+	rows, err := s.db.QueryContext(ctx, `SELECT id, key, url, text_hash, minhash, feed FROM feed_articles`)
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
@@ -228,7 +203,7 @@ func (s *state) saveArticle(ctx context.Context, a articleRow, aliases map[strin
 		}
 	}()
 	_, err = tx.ExecContext(ctx, `
-INSERT INTO articles (id, key, url, text_hash, minhash, feed, first_seen, last_fetched) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+INSERT INTO feed_articles (id, key, url, text_hash, minhash, feed, first_seen, last_fetched) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT(id) DO UPDATE SET url = excluded.url, text_hash = excluded.text_hash,
 	minhash = excluded.minhash, last_fetched = excluded.last_fetched`,
 		a.id, a.key, a.url, a.textHash, a.sig.bytes(), a.feed, stamp(now), stamp(now))
@@ -256,7 +231,7 @@ func (s *state) addAliases(ctx context.Context, id string, aliases map[string]st
 		}
 	}()
 	var key string
-	if err = tx.QueryRowContext(ctx, `SELECT key FROM articles WHERE id = ?`, id).Scan(&key); err != nil {
+	if err = tx.QueryRowContext(ctx, `SELECT key FROM feed_articles WHERE id = ?`, id).Scan(&key); err != nil {
 		return fmt.Errorf("save aliases of %s: %w", id, err)
 	}
 	if err = putAliases(ctx, tx, id, key, aliases); err != nil {
@@ -277,9 +252,9 @@ func putAliases(ctx context.Context, tx *sql.Tx, id, ownKey string, aliases map[
 			continue
 		}
 		_, err := tx.ExecContext(ctx, `
-INSERT INTO aliases (key, article_id, kind) VALUES (?, ?, ?)
-ON CONFLICT(key) DO UPDATE SET kind = CASE WHEN aliases.kind = 'copy' THEN 'copy' ELSE excluded.kind END
-WHERE aliases.article_id = excluded.article_id`, key, id, kind)
+INSERT INTO feed_aliases (key, article_id, kind) VALUES (?, ?, ?)
+ON CONFLICT(key) DO UPDATE SET kind = CASE WHEN feed_aliases.kind = 'copy' THEN 'copy' ELSE excluded.kind END
+WHERE feed_aliases.article_id = excluded.article_id`, key, id, kind)
 		if err != nil {
 			return fmt.Errorf("save alias %s: %w", key, err)
 		}
