@@ -21,6 +21,10 @@ var (
 	ErrFrontMatter = errors.New("broken front matter")
 	// ErrTooLarge reports a file larger than MaxFileSize.
 	ErrTooLarge = errors.New("file too large")
+	// ErrNotRegular reports an article-named entry that is not a regular
+	// file nor a symlink to one (a FIFO, device, socket or directory); it
+	// is skipped without being opened, so it cannot block the load.
+	ErrNotRegular = errors.New("not a regular file")
 	// ErrDuplicateID reports a second file whose ID is already taken by a
 	// file loaded earlier in the same walk.
 	ErrDuplicateID = errors.New("duplicate article id")

@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -22,7 +21,9 @@ import (
 // LICENSE* files (any case), and files with other extensions. An article's
 // ID is its base name without extension; a second file (in lexical walk
 // order) with the ID of an article already loaded is reported with
-// ErrDuplicateID.
+// ErrDuplicateID. Only regular files and symlinks to regular files are
+// opened; FIFOs, devices, sockets and symlinks to them are reported with
+// ErrNotRegular (naming what they are) before any open, so none can block.
 func LoadFS(fsys fs.FS) ([]Article, []LoadError) {
 	var (
 		articles []Article
@@ -49,6 +50,10 @@ func LoadFS(fsys fs.FS) ([]Article, []LoadError) {
 		if !isArticleFile(d.Name()) {
 			return nil
 		}
+		if err := checkRegular(fsys, p, d); err != nil {
+			errs = append(errs, LoadError{File: p, Err: err})
+			return nil
+		}
 		a, err := loadFile(fsys, p)
 		if err != nil {
 			errs = append(errs, LoadError{File: p, Err: err})
@@ -73,7 +78,9 @@ func LoadFS(fsys fs.FS) ([]Article, []LoadError) {
 // LoadDir loads the article files under dir like LoadFS, with
 // LoadError.File joined to dir so messages name a path the user can open.
 // It returns an error only when dir itself is missing, is not a
-// directory, or cannot be read.
+// directory, or cannot be read. Files are opened non-blocking and checked
+// again once open, so a file replaced by a FIFO after the walk looked at
+// it is reported with ErrNotRegular instead of blocking the load.
 func LoadDir(dir string) ([]Article, []LoadError, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
@@ -85,7 +92,7 @@ func LoadDir(dir string) ([]Article, []LoadError, error) {
 	if _, err := os.ReadDir(dir); err != nil {
 		return nil, nil, fmt.Errorf("load corpus: %w", err)
 	}
-	articles, errs := LoadFS(os.DirFS(dir))
+	articles, errs := LoadFS(regularFS(dir))
 	for i := range errs {
 		errs[i].File = filepath.Join(dir, filepath.FromSlash(errs[i].File))
 	}
@@ -105,7 +112,7 @@ func loadFile(fsys fs.FS, p string) (Article, error) {
 		return Article{}, err
 	}
 	if !info.Mode().IsRegular() {
-		return Article{}, errors.New("not a regular file")
+		return Article{}, fmt.Errorf("%w: %s", ErrNotRegular, fileKind(info.Mode()))
 	}
 	if info.Size() > MaxFileSize {
 		return Article{}, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, info.Size(), MaxFileSize)

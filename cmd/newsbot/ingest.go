@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/newsbot/newsbot/corpus/feeds"
 	"github.com/newsbot/newsbot/rag"
@@ -72,7 +73,10 @@ func runIngest(ctx context.Context, a *app, args []string) error {
 }
 
 // newFetcher returns a feed fetcher writing into the feeds folder, with
-// its state in the database and per-feed progress lines on a terminal.
+// its state in the database, per-feed progress lines on a terminal, its
+// address allowance and deadlines from the environment
+// (NEWSBOT_FEEDS_ALLOW, NEWSBOT_FEED_PAGE_TIMEOUT, NEWSBOT_FEED_TIMEOUT,
+// NEWSBOT_FEED_RUN_TIMEOUT).
 func (a *app) newFetcher(ctx context.Context) (*feeds.Fetcher, error) {
 	var progress io.Writer
 	if isTerminal(a.stderr) {
@@ -82,7 +86,25 @@ func (a *app) newFetcher(ctx context.Context) (*feeds.Fetcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := feeds.New(feeds.Config{Dir: a.opts.feedsDir, DB: db, Logger: a.logger, Progress: progress})
+	cfg := feeds.Config{Dir: a.opts.feedsDir, DB: db, Logger: a.logger, Progress: progress}
+	if cfg.AllowNets, cfg.AllowHosts, err = feeds.ParseAllowList(a.env("NEWSBOT_FEEDS_ALLOW")); err != nil {
+		return nil, usagef("NEWSBOT_FEEDS_ALLOW: %v (want e.g. 127.0.0.0/8,::1,intranet.example)", err)
+	}
+	for _, d := range []struct {
+		name string
+		to   *time.Duration
+	}{
+		{"NEWSBOT_FEED_PAGE_TIMEOUT", &cfg.Timeout},
+		{"NEWSBOT_FEED_TIMEOUT", &cfg.FeedTimeout},
+		{"NEWSBOT_FEED_RUN_TIMEOUT", &cfg.RunTimeout},
+	} {
+		if v := a.env(d.name); v != "" {
+			if *d.to, err = time.ParseDuration(v); err != nil || *d.to <= 0 {
+				return nil, usagef("%s=%q: want a duration such as 30s", d.name, v)
+			}
+		}
+	}
+	f, err := feeds.New(cfg)
 	if err != nil {
 		return nil, fmt.Errorf("feeds: %w", err)
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"os"
 	"sync"
 	"time"
@@ -17,6 +18,8 @@ const (
 	DefaultDir             = "./data/feeds"
 	DefaultUserAgent       = "newsbot/0.1 (+https://github.com/newsbot/newsbot)"
 	DefaultTimeout         = 20 * time.Second
+	DefaultFeedTimeout     = 2 * time.Minute
+	DefaultRunTimeout      = 10 * time.Minute
 	DefaultMaxBodyBytes    = 5 << 20
 	DefaultMaxRedirects    = 5
 	DefaultHostDelay       = time.Second
@@ -41,14 +44,42 @@ type Config struct {
 	UserAgent string
 	// HTTPClient is used for every request. It is copied, and the copy's
 	// CheckRedirect is replaced to enforce MaxRedirects; its Timeout is
-	// left alone (Timeout below bounds each request). Nil means a client
-	// with a clone of http.DefaultTransport.
+	// left alone (Timeout below bounds each request). Its Transport must be
+	// nil (a clone of http.DefaultTransport) or an *http.Transport: it is
+	// cloned twice, once as is for the feeds' own origins and once with a
+	// dialer that refuses non-public addresses (see AllowNets).
 	HTTPClient *http.Client
-	// Timeout bounds one request, body included.
+	// Timeout bounds one request (a feed document or one article page),
+	// body included.
 	Timeout time.Duration
+	// FeedTimeout bounds all the requests of one feed: its document and
+	// its entries' pages. Entries whose pages are not fetched by then are
+	// skipped as "timeout (feed deadline)" (or stored from the feed's own
+	// text when it is a full text) and tried again next run.
+	FeedTimeout time.Duration
+	// RunTimeout bounds one Fetch: at the deadline every request still
+	// running ends, remaining entries are reported as "timeout (run
+	// deadline)", feeds not yet fetched fail with that reason, and Fetch
+	// returns what was stored, without error.
+	RunTimeout time.Duration
 	// MaxBodyBytes caps a feed or page body; larger ones are skipped
 	// without being read further.
 	MaxBodyBytes int64
+	// AllowNets lists networks that entries' pages and redirects may reach
+	// even though they are not public. By default only public addresses
+	// are reached, plus the configured feed URL's own origin (scheme, host
+	// and port as given): loopback, private (RFC 1918, fc00::/7),
+	// link-local (169.254.0.0/16, fe80::/10, including the cloud metadata
+	// address 169.254.169.254), unspecified, multicast, CGNAT
+	// (100.64.0.0/10) and reserved addresses are refused, checked on the
+	// address actually dialled, and the entry is skipped with e.g.
+	// "refused http://127.0.0.1:8080/admin: loopback address". Feed URLs
+	// themselves are trusted as given. ParseAllowList builds this and
+	// AllowHosts from a string such as "127.0.0.0/8,::1".
+	AllowNets []netip.Prefix
+	// AllowHosts lists host names (no port; any case) whose URLs are
+	// fetched whatever address they resolve to.
+	AllowHosts []string
 	// MaxRedirects bounds the redirects followed by one request.
 	MaxRedirects int
 	// HostDelay is the pause between two requests to the same host
@@ -85,14 +116,15 @@ type Fetcher struct {
 
 // New validates cfg, creates Dir, migrates the state tables in cfg.DB and
 // imports a state.db left in Dir by an older version. It returns
-// ErrInvalidConfig for a missing DB or negative settings and a wrapped
-// error when the directory cannot be created, the tables cannot be
-// migrated or the old state cannot be imported. Call Close when done.
+// ErrInvalidConfig for a missing DB, negative settings or an HTTPClient
+// transport that is not an *http.Transport, and a wrapped error when the
+// directory cannot be created, the tables cannot be migrated or the old
+// state cannot be imported. Call Close when done.
 func New(cfg Config) (*Fetcher, error) {
 	if cfg.DB == nil {
 		return nil, fmt.Errorf("%w: no database", ErrInvalidConfig)
 	}
-	if cfg.Timeout < 0 || cfg.MaxBodyBytes < 0 || cfg.MaxRedirects < 0 ||
+	if cfg.Timeout < 0 || cfg.FeedTimeout < 0 || cfg.RunTimeout < 0 || cfg.MaxBodyBytes < 0 || cfg.MaxRedirects < 0 ||
 		cfg.Concurrency < 0 || cfg.MaxItemsPerFeed < 0 || cfg.MinTextChars < 0 {
 		return nil, fmt.Errorf("%w: negative value", ErrInvalidConfig)
 	}
@@ -104,6 +136,12 @@ func New(cfg Config) (*Fetcher, error) {
 	}
 	if cfg.Timeout == 0 {
 		cfg.Timeout = DefaultTimeout
+	}
+	if cfg.FeedTimeout == 0 {
+		cfg.FeedTimeout = DefaultFeedTimeout
+	}
+	if cfg.RunTimeout == 0 {
+		cfg.RunTimeout = DefaultRunTimeout
 	}
 	if cfg.MaxBodyBytes == 0 {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
@@ -132,6 +170,10 @@ func New(cfg Config) (*Fetcher, error) {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
+	get, err := newGetter(cfg)
+	if err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(cfg.Dir, 0o755); err != nil {
 		return nil, fmt.Errorf("create feeds dir: %w", err)
 	}
@@ -146,7 +188,7 @@ func New(cfg Config) (*Fetcher, error) {
 	return &Fetcher{
 		cfg: cfg,
 		log: logger,
-		get: newGetter(cfg),
+		get: get,
 		st:  st,
 	}, nil
 }

@@ -13,7 +13,12 @@
 // one request at a time per host with a delay between requests, timeouts,
 // bounded redirects and body sizes) and robust: a broken feed is reported in
 // the Report and logged, and never stops the other feeds nor removes anything
-// already stored.
+// already stored. Each request, each feed and each Fetch has a deadline
+// (Config.Timeout, FeedTimeout, RunTimeout).
+//
+// Feeds are untrusted: entry pages and redirects outside the configured
+// feed URL's own origin may only reach public addresses, checked at connect
+// time on the address dialled; Config.AllowNets and AllowHosts widen that.
 //
 // Crawl state (feed validators, which feed entries were already handled,
 // which URLs belong to which article, near-duplicate signatures) lives in

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/mmcdole/gofeed"
 )
@@ -20,6 +21,8 @@ type run struct {
 	// ids holds the article ids stored or confirmed in this run, true when
 	// the text came from a syndicated copy; guarded by Fetcher.commit.
 	ids map[string]bool
+	// end is the run's deadline (Config.RunTimeout).
+	end time.Time
 }
 
 // claim reports whether key is handled for the first time in this run.
@@ -37,7 +40,9 @@ func (r *run) claim(key string) bool {
 // Config.Concurrency at a time, and stores their articles in Config.Dir.
 // A feed that fails (HTTP error, timeout, invalid XML...) is logged,
 // recorded in its FeedResult.Err and skipped; the others still run and
-// nothing stored is removed. The returned error is non-nil only when the
+// nothing stored is removed. Requests are bounded per page, per feed and
+// per run (Config.Timeout, FeedTimeout, RunTimeout); what a deadline cut
+// short is reported as a timeout. The returned error is non-nil only when the
 // run itself could not go on: ctx ended, or the state database or the
 // directory failed. The Report then holds the feeds finished so far.
 func (f *Fetcher) Fetch(ctx context.Context, feedURLs []string) (Report, error) {
@@ -58,7 +63,7 @@ func (f *Fetcher) Fetch(ctx context.Context, feedURLs []string) (Report, error) 
 	}
 	f.get.resetFailures()
 
-	r := &run{seen: map[string]bool{}, ids: map[string]bool{}}
+	r := &run{seen: map[string]bool{}, ids: map[string]bool{}, end: time.Now().Add(f.cfg.RunTimeout)}
 	results := make([]FeedResult, len(urls))
 	done := make([]bool, len(urls))
 	var (
@@ -119,6 +124,13 @@ send:
 // result; the error is only for failures that must stop the run.
 func (f *Fetcher) fetchFeed(ctx context.Context, r *run, feedURL string) (FeedResult, error) {
 	fr := FeedResult{URL: feedURL}
+	lim := limit{at: r.end, why: "run deadline"}
+	if end := time.Now().Add(f.cfg.FeedTimeout); end.Before(lim.at) {
+		lim = limit{at: end, why: "feed deadline"}
+	}
+	// Requests to the feed's own origin go out unchecked; entries and
+	// redirects elsewhere must reach public or allowed addresses.
+	ctx = withFeedOrigin(ctx, feedURL)
 	fail := func(msg string, err error) (FeedResult, error) {
 		if ctx.Err() != nil {
 			return fr, ctx.Err()
@@ -143,7 +155,7 @@ func (f *Fetcher) fetchFeed(ctx context.Context, r *run, feedURL string) (FeedRe
 	if lastMod != "" {
 		hdr.Set("If-Modified-Since", lastMod)
 	}
-	resp, err := f.get.fetch(ctx, feedURL, hdr)
+	resp, err := f.get.fetch(ctx, lim, feedURL, hdr)
 	if err != nil {
 		return fail(reason(err), err)
 	}
@@ -163,7 +175,7 @@ func (f *Fetcher) fetchFeed(ctx context.Context, r *run, feedURL string) (FeedRe
 		if i >= f.cfg.MaxItemsPerFeed {
 			break
 		}
-		out, err := f.handleItem(ctx, r, &fr, base, item)
+		out, err := f.handleItem(ctx, lim, r, &fr, base, item)
 		if err != nil {
 			return fr, err
 		}

@@ -170,6 +170,7 @@ func TestLinksToOtherHosts(t *testing.T) {
 	feedSite.set("/two", held(route{body: rss2("Aggregator 2", items[3:]...)}))
 	cfg := testConfig(t)
 	cfg.Concurrency = 2
+	cfg.AllowNets = loopback // hosts a and b are other local servers
 	f := newFetcher(t, cfg)
 	rep := fetch(t, f, feedSite.url("/one"), feedSite.url("/two"))
 	if rep.Added != 6 {

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"sort"
@@ -233,6 +234,10 @@ func testConfig(t *testing.T) Config {
 		Now:       func() time.Time { return time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC) },
 	}
 }
+
+// loopback allows every local address, for tests whose feeds link to
+// another local test server (not their own origin).
+var loopback = []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8"), netip.MustParsePrefix("::1/128")}
 
 // testDB opens the database kept next to dir (so a second Fetcher on the
 // same dir sees the first one's state) for the test's duration.

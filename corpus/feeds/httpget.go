@@ -45,13 +45,19 @@ type response struct {
 	finalURL *url.URL
 }
 
-func newGetter(cfg Config) *getter {
+// newGetter returns a getter whose client refuses non-public addresses
+// outside the feed's origin and the allowances (see addrGuard). It returns
+// ErrInvalidConfig when cfg.HTTPClient has a transport the guard cannot wrap.
+func newGetter(cfg Config) (*getter, error) {
 	var c http.Client
 	if cfg.HTTPClient != nil {
 		c = *cfg.HTTPClient
-	} else {
-		c.Transport = http.DefaultTransport.(*http.Transport).Clone()
 	}
+	tr, err := newGuardTransport(c.Transport, newAddrGuard(cfg))
+	if err != nil {
+		return nil, err
+	}
+	c.Transport = tr
 	maxRedirects := cfg.MaxRedirects
 	c.CheckRedirect = func(req *http.Request, via []*http.Request) error {
 		if len(via) > maxRedirects {
@@ -69,7 +75,7 @@ func newGetter(cfg Config) *getter {
 		max:     cfg.MaxBodyBytes,
 		delay:   cfg.HostDelay,
 		hosts:   make(map[string]*hostGate),
-	}
+	}, nil
 }
 
 // resetFailures forgets which hosts failed (at the start of a Fetch).
@@ -118,27 +124,48 @@ func (h *hostGate) release() {
 	<-h.sem
 }
 
-// fetch GETs rawURL with the extra headers. A 304 is returned as a response
+// limit is when the requests of one feed must have ended: the earlier of
+// the feed's and the run's deadlines, and which one that is.
+type limit struct {
+	at  time.Time
+	why string // "feed deadline" or "run deadline"
+}
+
+// fetch GETs rawURL with the extra headers, waiting for the host's slot and
+// reading the body no later than lim. A 304 is returned as a response
 // with no body and no error; other non-2xx statuses are a *StatusError.
 // Errors: ErrBadURL, ErrTooLarge, ErrTooManyRedirects, *StatusError,
-// context and network errors, all wrapped.
-func (g *getter) fetch(ctx context.Context, rawURL string, header http.Header) (*response, error) {
+// *RefusedError, a deadlineError when lim passed, context and network
+// errors, all wrapped.
+func (g *getter) fetch(ctx context.Context, lim limit, rawURL string, header http.Header) (*response, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("get %q: %w", rawURL, ErrBadURL)
 	}
+	limCtx, cancelLim := context.WithDeadlineCause(ctx, lim.at, &deadlineError{what: lim.why})
+	defer cancelLim()
+	// limErr returns the deadlineError when lim (not the caller) ended
+	// the request, else err.
+	limErr := func(err error) error {
+		if ctx.Err() == nil && limCtx.Err() != nil {
+			return context.Cause(limCtx)
+		}
+		return err
+	}
+	if limCtx.Err() != nil {
+		return nil, fmt.Errorf("get %s: %w", rawURL, limErr(limCtx.Err()))
+	}
 	h := g.gate(strings.ToLower(u.Host))
-	if err := h.acquire(ctx, g.delay); err != nil {
-		return nil, fmt.Errorf("get %s: %w", rawURL, err)
+	if err := h.acquire(limCtx, g.delay); err != nil {
+		return nil, fmt.Errorf("get %s: %w", rawURL, limErr(err))
 	}
 	defer h.release()
 	if h.fails >= maxHostFailures {
 		return nil, fmt.Errorf("get %s: %w", rawURL, ErrHostUnavailable)
 	}
-	parent := ctx
-	ctx, cancel := context.WithTimeout(ctx, g.timeout)
+	reqCtx, cancel := context.WithTimeout(limCtx, g.timeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	req, err := http.NewRequestWithContext(reqCtx, http.MethodGet, u.String(), nil)
 	if err != nil {
 		return nil, fmt.Errorf("get %s: %w", rawURL, err)
 	}
@@ -149,10 +176,10 @@ func (g *getter) fetch(ctx context.Context, rawURL string, header http.Header) (
 	resp, err := g.client.Do(req)
 	if err != nil {
 		err = unwrapURLError(err)
-		if parent.Err() == nil && !errors.Is(err, ErrTooManyRedirects) && !errors.Is(err, ErrBadURL) {
+		if limCtx.Err() == nil && !errors.Is(err, ErrTooManyRedirects) && !errors.Is(err, ErrBadURL) && !errors.Is(err, ErrRefused) {
 			h.fails++
 		}
-		return nil, fmt.Errorf("get %s: %w", rawURL, err)
+		return nil, fmt.Errorf("get %s: %w", rawURL, limErr(err))
 	}
 	defer resp.Body.Close()
 	r := &response{status: resp.StatusCode, header: resp.Header, finalURL: resp.Request.URL}
@@ -169,10 +196,10 @@ func (g *getter) fetch(ctx context.Context, rawURL string, header http.Header) (
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, g.max+1))
 	if err != nil {
-		if parent.Err() == nil {
+		if limCtx.Err() == nil {
 			h.fails++
 		}
-		return nil, fmt.Errorf("read %s: %w", rawURL, err)
+		return nil, fmt.Errorf("read %s: %w", rawURL, limErr(err))
 	}
 	h.fails = 0
 	if int64(len(body)) > g.max {
@@ -195,10 +222,18 @@ func unwrapURLError(err error) error {
 // reason turns a fetch error into a short reason for reports, e.g.
 // "HTTP 404", "timeout", "body over 5242880 bytes".
 func reason(err error) string {
-	var se *StatusError
+	var (
+		se *StatusError
+		re *RefusedError
+		de *deadlineError
+	)
 	switch {
 	case errors.As(err, &se):
 		return se.Error()
+	case errors.As(err, &re):
+		return re.Error()
+	case errors.As(err, &de):
+		return "timeout (" + de.what + ")"
 	case errors.Is(err, context.DeadlineExceeded):
 		return "timeout"
 	case errors.Is(err, ErrTooLarge):

@@ -44,9 +44,9 @@ func fingerprint(it *gofeed.Item) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// handleItem fetches one entry's page and stores the article. The error is
-// only for failures that must stop the run (state, disk, ctx).
-func (f *Fetcher) handleItem(ctx context.Context, r *run, fr *FeedResult, base *url.URL, it *gofeed.Item) (outcome, error) {
+// handleItem fetches one entry's page (by lim) and stores the article. The
+// error is only for failures that must stop the run (state, disk, ctx).
+func (f *Fetcher) handleItem(ctx context.Context, lim limit, r *run, fr *FeedResult, base *url.URL, it *gofeed.Item) (outcome, error) {
 	link, err := entryLink(it, base)
 	if err != nil {
 		return outcome{kind: outSkipped, link: strings.TrimSpace(it.Link), reason: "no http(s) link"}, nil
@@ -77,7 +77,7 @@ func (f *Fetcher) handleItem(ctx context.Context, r *run, fr *FeedResult, base *
 		}
 	}
 
-	d, aliases, skip, retry, err := f.buildDoc(ctx, fr, link, it)
+	d, aliases, skip, retry, err := f.buildDoc(ctx, lim, fr, link, it)
 	if err != nil {
 		return out, err
 	}
@@ -106,12 +106,14 @@ func (f *Fetcher) handleItem(ctx context.Context, r *run, fr *FeedResult, base *
 // the feed's own text when the page cannot be fetched or read. skip is the
 // reason when nothing can be stored; retry says the failure may pass.
 // aliases maps canonical keys of other URLs seen for the article to their
-// kind. The error is only for a cancelled ctx.
-func (f *Fetcher) buildDoc(ctx context.Context, fr *FeedResult, link string, it *gofeed.Item) (d *doc, aliases map[string]string, skip string, retry bool, err error) {
+// kind. An entry whose page or a redirect led to a refused address is
+// skipped, its feed text not used, so nothing from it is stored under that
+// URL. The error is only for a cancelled ctx.
+func (f *Fetcher) buildDoc(ctx context.Context, lim limit, fr *FeedResult, link string, it *gofeed.Item) (d *doc, aliases map[string]string, skip string, retry bool, err error) {
 	aliases = map[string]string{}
 	var pg *page
 	var problem string
-	resp, ferr := f.get.fetch(ctx, link, nil)
+	resp, ferr := f.get.fetch(ctx, lim, link, nil)
 	switch {
 	case ferr != nil:
 		if ctx.Err() != nil {
@@ -119,6 +121,10 @@ func (f *Fetcher) buildDoc(ctx context.Context, fr *FeedResult, link string, it 
 		}
 		if errors.Is(ferr, ErrTooLarge) {
 			return nil, nil, "page too large (over " + fmt.Sprint(f.cfg.MaxBodyBytes) + " bytes)", false, nil
+		}
+		if errors.Is(ferr, ErrRefused) {
+			f.log.Warn("entry refused", "feed", fr.URL, "url", link, "err", ferr)
+			return nil, nil, reason(ferr), true, nil
 		}
 		problem, retry = "page "+reason(ferr), transient(ferr)
 		f.log.Debug("page fetch failed", "url", link, "err", ferr)

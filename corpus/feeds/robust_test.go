@@ -283,6 +283,7 @@ func TestDeadHostGivesUp(t *testing.T) {
 	feedSite.set("/feed", route{body: rss2("F", items...)})
 	cfg := testConfig(t)
 	cfg.Timeout = 100 * time.Millisecond
+	cfg.AllowNets = loopback // the dead host is another local server
 	f := newFetcher(t, cfg)
 	rep := fetch(t, f, feedSite.url("/feed"))
 	if got := dead.totalHits(); got != maxHostFailures {
