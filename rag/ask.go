@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 // followUpWords is the length below which a question is read as a
@@ -42,6 +44,10 @@ func (s *Service) Ask(ctx context.Context, req AskRequest) (Answer, error) {
 		return Answer{}, err
 	}
 	ans.Warnings = append(warnings, ans.Warnings...)
+	if ans.Flags == nil {
+		ans.Flags = []answer.Flag{}
+	}
+	ans.Status = ans.DeriveStatus()
 	return ans, nil
 }
 

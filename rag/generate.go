@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/newsbot/newsbot/prompts"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 // ChatFunc asks a chat model to reply to a system and a user prompt,
@@ -63,9 +64,11 @@ func (s *Service) generate(ctx context.Context, question string, history []Turn,
 		// Kept, as the model wrote it, but marked: nothing in it is backed
 		// by a passage (each sentence is also listed as uncited).
 		ans.Warnings = append(ans.Warnings, "the model's answer cites none of the passages: treat it as unsupported")
+		ans.AddFlag(answer.FlagUnsupported)
 	}
 	if reply.Truncated {
 		ans.Warnings = append(ans.Warnings, "the model stopped at its answer length limit, so the answer may be incomplete")
+		ans.AddFlag(answer.FlagTruncated)
 	}
 	ans.Usage = reply.Usage
 	return ans, nil
@@ -79,5 +82,6 @@ func (s *Service) fallback(ctx context.Context, question string, results []Resul
 		return Answer{}, err
 	}
 	ans.Warnings = append(ans.Warnings, fmt.Sprintf("the model could not answer (%v), so this answer quotes the articles directly", cause))
+	ans.AddFlag(answer.FlagFellBack)
 	return ans, nil
 }

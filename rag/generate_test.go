@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/newsbot/newsbot/corpus/text"
+	"github.com/newsbot/newsbot/rag/answer"
 	"github.com/newsbot/newsbot/rag/llm"
 	"github.com/newsbot/newsbot/rag/openaitest"
 )
@@ -145,6 +146,9 @@ func TestModelFailureFallsBackToExtractive(t *testing.T) {
 			if !strings.Contains(notes, tt.note) {
 				t.Errorf("warnings %q lack %q", ans.Warnings, tt.note)
 			}
+			if !ans.Has(answer.FlagFellBack) || ans.Status != answer.StatusFellBack {
+				t.Errorf("flags %v, status %q: want fell_back", ans.Flags, ans.Status)
+			}
 			if strings.Contains(notes+ans.Answer, testKey) {
 				t.Error("the API key leaked into the answer")
 			}
@@ -225,5 +229,8 @@ func TestModelAnswerWithoutCitationsIsFlagged(t *testing.T) {
 	if ans.Mode != "llm" || len(ans.Citations) != 0 || strings.Contains(ans.Answer, "[7]") ||
 		!strings.Contains(notes, "cites none of the passages") || !strings.Contains(notes, "no citation for") {
 		t.Fatalf("answer = %+v, want the model's answer flagged as unsupported", ans)
+	}
+	if !ans.Has(answer.FlagUnsupported) || ans.Status != answer.StatusUnsupported {
+		t.Errorf("flags %v, status %q: want unsupported", ans.Flags, ans.Status)
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	textseg "github.com/newsbot/newsbot/corpus/text"
 	"github.com/newsbot/newsbot/prompts"
+	"github.com/newsbot/newsbot/rag/answer"
 	"github.com/newsbot/newsbot/rag/localembed"
 )
 
@@ -72,6 +73,7 @@ func verify(question, text string, passages []Result) Answer {
 		rewritten = checkQuotes(rewritten, cited, passages, &ans.Warnings)
 		if len(cited) == 0 && isClaim(claim) {
 			ans.Warnings = append(ans.Warnings, fmt.Sprintf("no citation for: %q", claim))
+			ans.AddFlag(answer.FlagUnsupported)
 		}
 		for _, n := range cited {
 			claims[n] = append(claims[n], claim)

@@ -34,10 +34,12 @@ func (c *cli) run(args ...string) (int, string, string) {
 }
 
 type askJSON struct {
-	Question  string `json:"question"`
-	Answer    string `json:"answer"`
-	Mode      string `json:"mode"`
-	Refused   bool   `json:"refused"`
+	Question  string   `json:"question"`
+	Answer    string   `json:"answer"`
+	Mode      string   `json:"mode"`
+	Refused   bool     `json:"refused"`
+	Status    string   `json:"status"`
+	Flags     []string `json:"flags"`
 	Citations []struct {
 		N         int    `json:"n"`
 		ArticleID string `json:"article_id"`
@@ -59,6 +61,9 @@ func TestAskShippedCorpus(t *testing.T) {
 	}
 	if ans.Mode != "extractive" || ans.Refused || !strings.Contains(strings.ToLower(ans.Answer), "reject") {
 		t.Fatalf("answer = %+v", ans)
+	}
+	if ans.Status != "answered" || ans.Flags == nil {
+		t.Errorf("status %q, flags %v: want answered with an empty flag list", ans.Status, ans.Flags)
 	}
 	byN := map[int]bool{}
 	for _, c := range ans.Citations {
@@ -95,7 +100,7 @@ func TestAskShippedCorpus(t *testing.T) {
 	}
 
 	code, out, _ = c.run("ask", "--json", "What is the capital of France?")
-	if code != 0 || !strings.Contains(out, `"refused": true`) {
+	if code != 0 || !strings.Contains(out, `"refused": true`) || !strings.Contains(out, `"status": "refused"`) {
 		t.Fatalf("off-topic question: exit %d, %s", code, out)
 	}
 }
