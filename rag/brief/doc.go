@@ -20,27 +20,14 @@
 //     passages (map) and an overview of the day (reduce); markers that do
 //     not match a passage are dropped, and any model failure falls back to
 //     the extractive summary with a warning.
-//  4. Disagreements (quantity.go, mention.go, slot.go, disagree.go,
-//     attribution.go): durations, counts, ages, money, percentages,
-//     weekdays and dates are read with their hedges ("nearly", "about",
-//     "more than", "at least") as intervals of the true value and attached
-//     to a slot: the kind and unit, the event they measure ("five-hour
-//     meeting" → meeting, "the conflict that has raged for three years" →
-//     war) and, for dates, what the date marks ("broke out on Saturday" →
-//     start, "the Kremlin confirmed on Wednesday" → a statement). Values in
-//     one slot from different articles conflict only when their intervals
-//     do not overlap. Decision: a hedge is not a conflict — "nearly five
-//     hours", "about 5 hours" and "five hours" agree and nothing is
-//     reported — while "nearly three years" and "nearly four years" do
-//     conflict. A slot in which one article itself states incompatible
-//     values (two different meetings) is never reported, nor are values
-//     tied to another occurrence ("the previous meeting", "in August"),
-//     relative times ("two years ago") or reporting windows ("in the past
-//     24 hours"). Who did what is compared too: the same quotation given to
-//     different named speakers, and one singular office with a qualifier
-//     ("Kremlin spokesman") held by different people, tolerant of
-//     transliteration ("Zelensky"/"Zelenskyy"). Sentences that state a
-//     disputed value are never cited for each other.
+//  4. Disagreements (package disagree): durations, counts, ages, money,
+//     percentages, weekdays and dates are read with their hedges as
+//     intervals and compared across the story's articles, along with who
+//     said a quotation and who holds a singular office ("Kremlin
+//     spokesman"). A hedge is not a conflict: "nearly five hours" and
+//     "five hours" agree, "nearly three years" and "nearly four years" do
+//     not. Sentences that state a disputed value are never cited for each
+//     other.
 //
 // Citations use answer.Citation, with the ChunkID of the rag.ChunkArticle chunk
 // that holds the quoted sentence.

@@ -4,6 +4,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/newsbot/newsbot/rag/disagree"
 )
 
 // Extractive scoring. A sentence's score mixes its LexRank centrality,
@@ -130,7 +132,7 @@ func selectSentences(cands []*sentence, docLen map[int]int, disputed map[*senten
 		p := pick{s: cands[best], score: scores[best], relPos: float64(cands[best].idx) / float64(max(1, docLen[cands[best].doc]))}
 		seen := map[int]bool{cands[best].doc: true}
 		for j, t := range cands {
-			if !seen[t.doc] && sim[best][j] >= cociteAbove && !clash(cands[best], t) {
+			if !seen[t.doc] && sim[best][j] >= cociteAbove && !disagree.Clash(cands[best].facts, t.facts) {
 				seen[t.doc] = true
 				p.also = append(p.also, t)
 			}

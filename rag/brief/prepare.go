@@ -9,6 +9,7 @@ import (
 	"github.com/newsbot/newsbot/corpus/text"
 	"github.com/newsbot/newsbot/rag"
 	"github.com/newsbot/newsbot/rag/answer"
+	"github.com/newsbot/newsbot/rag/disagree"
 )
 
 // sentence is one sentence of one article, with what scoring needs.
@@ -18,9 +19,9 @@ type sentence struct {
 	text    string
 	start   int // byte offset in the article text
 	chunkID string
-	tokens  []string  // content tokens
-	vec     vector    // TF-IDF, set per story
-	ments   []mention // values stated in the sentence
+	tokens  []string           // content tokens
+	vec     vector             // TF-IDF, set per story
+	facts   *disagree.Sentence // values and attributions stated in the sentence
 	// summary is false for boilerplate, headings and fragments, which may
 	// still carry facts for the disagreement check.
 	summary bool
@@ -98,7 +99,7 @@ func prepareDoc(i int, a corpus.Article) doc {
 			break
 		}
 		text := a.Text[sp.Start:sp.End]
-		s := sentence{doc: i, idx: j, text: text, start: sp.Start, tokens: contentTokens(text), summary: isSummarySentence(text), ments: extractMentions(i, j, text)}
+		s := sentence{doc: i, idx: j, text: text, start: sp.Start, tokens: contentTokens(text), summary: isSummarySentence(text), facts: disagree.Read(i, j, text)}
 		for _, c := range chunks {
 			if c.Start <= sp.Start && sp.End <= c.End {
 				s.chunkID = c.ID

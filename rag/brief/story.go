@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsbot/newsbot/rag/answer"
+	"github.com/newsbot/newsbot/rag/disagree"
 )
 
 // maxHeadline is the longest headline, in bytes, before it is cut at a word.
@@ -88,27 +89,40 @@ func (b *Briefer) extractiveStory(docs []doc, g []int) Story {
 	return st
 }
 
+// findConflicts returns the facts that the story's articles state
+// differently (see package disagree); a claim's Report is its doc's index
+// in docs and its Index the sentence's index in that doc's sents.
+func findConflicts(docs []doc, g []int) []disagree.Conflict {
+	var sents []*disagree.Sentence
+	for _, i := range g {
+		for _, s := range docs[i].sents {
+			sents = append(sents, s.facts)
+		}
+	}
+	return disagree.Find(sents)
+}
+
 // disputedSentences returns the sentences that state a disputed value.
-func disputedSentences(docs []doc, conflicts []conflict) map[*sentence]bool {
+func disputedSentences(docs []doc, conflicts []disagree.Conflict) map[*sentence]bool {
 	m := make(map[*sentence]bool)
 	for _, cf := range conflicts {
-		for _, cl := range cf.claims {
-			m[&docs[cl.doc].sents[cl.sent]] = true
+		for _, cl := range cf.Claims {
+			m[&docs[cl.Report].sents[cl.Index]] = true
 		}
 	}
 	return m
 }
 
 // disagreements turns the story's conflicts into cited Disagreements.
-func disagreements(docs []doc, conflicts []conflict, c *citer) []Disagreement {
+func disagreements(docs []doc, conflicts []disagree.Conflict, c *citer) []Disagreement {
 	out := []Disagreement{}
 	for _, cf := range conflicts {
-		d := Disagreement{Topic: cf.topic, Kind: cf.kind}
-		for _, m := range cf.claims {
-			s := docs[m.doc].sents[m.sent]
+		d := Disagreement{Topic: cf.Topic, Kind: cf.Kind}
+		for _, cl := range cf.Claims {
+			s := docs[cl.Report].sents[cl.Index]
 			d.Claims = append(d.Claims, Claim{
-				ArticleID: docs[m.doc].a.ID, Source: docs[m.doc].outlet, Value: m.text,
-				Quote: s.text, N: c.cite(m.doc, m.sent),
+				ArticleID: docs[cl.Report].a.ID, Source: docs[cl.Report].outlet, Value: cl.Value,
+				Quote: s.text, N: c.cite(cl.Report, cl.Index),
 			})
 		}
 		out = append(out, d)

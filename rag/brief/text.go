@@ -11,7 +11,7 @@ import (
 
 // newsFiller are words that every news sentence carries, dropped along
 // with the English stop words (text.IsStop): the verbs of reporting and a
-// few very common words and honorifics.
+// few very common words and honorifics. rag/disagree keeps the same list.
 var newsFiller = toSet(`said says say told according one new also mr mrs ms like get got year years time`)
 
 // isStopword reports whether a lower-case word is dropped before

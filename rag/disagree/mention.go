@@ -1,4 +1,4 @@
-package brief
+package disagree
 
 import (
 	"math"
@@ -36,8 +36,8 @@ type mention struct {
 	// never compared.
 	phase string
 	text  string // the value as written
-	doc   int
-	sent  int // index into docs[doc].sents
+	// report and index are the sentence's Report and Index, set by Find.
+	report, index int
 }
 
 var durationUnits = map[string]float64{
@@ -63,15 +63,15 @@ var weekdays = map[string]int{
 	"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
 }
 
-// extractMentions finds the values stated in sentence s of doc d.
-func extractMentions(d int, si int, s string) []mention {
+// extractMentions finds the values stated in sentence s.
+func extractMentions(s string) []mention {
 	items := splitItems(s)
 	ctx := clauseContext(items)
 	names := capitalized(items)
 	when, other := timeRefs(items)
 	var out []mention
 	add := func(m mention, from, to int) {
-		m.doc, m.sent, m.context, m.names, m.when, m.otherEvent = d, si, ctx, names, when, other
+		m.context, m.names, m.when, m.otherEvent = ctx, names, when, other
 		end := items[to-1].end
 		if items[to-1].joined || (to < len(items) && items[to].joined) {
 			end = items[to-1].tokEnd

@@ -1,4 +1,4 @@
-package brief
+package disagree
 
 import (
 	"fmt"

@@ -1,4 +1,4 @@
-package brief
+package disagree
 
 import (
 	"fmt"
@@ -6,18 +6,18 @@ import (
 	"testing"
 
 	"github.com/newsbot/newsbot/corpus"
+	"github.com/newsbot/newsbot/corpus/text"
 )
 
-// storyDocs prepares one doc per text, as outlets "A", "B", ...
-func storyDocs(texts ...string) ([]doc, []int) {
-	var docs []doc
-	var members []int
+// readReports reads each text as one report, sentence by sentence.
+func readReports(texts ...string) []*Sentence {
+	var out []*Sentence
 	for i, t := range texts {
-		a := corpus.Article{ID: fmt.Sprintf("a%d", i), Source: string(rune('A' + i)), Text: t}
-		docs = append(docs, prepareDoc(i, a))
-		members = append(members, i)
+		for j, sp := range text.Sentences(t) {
+			out = append(out, Read(i, j, t[sp.Start:sp.End]))
+		}
 	}
-	return docs, members
+	return out
 }
 
 func TestFindConflicts(t *testing.T) {
@@ -134,14 +134,13 @@ func TestFindConflicts(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			docs, members := storyDocs(c.texts...)
 			var got []string
-			for _, cf := range findConflicts(docs, members) {
+			for _, cf := range Find(readReports(c.texts...)) {
 				var vals []string
-				for _, m := range cf.claims {
-					vals = append(vals, m.text)
+				for _, cl := range cf.Claims {
+					vals = append(vals, cl.Value)
 				}
-				got = append(got, cf.topic+": "+strings.Join(vals, " | "))
+				got = append(got, cf.Topic+": "+strings.Join(vals, " | "))
 			}
 			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
 				t.Errorf("conflicts:\n got %q\nwant %q", got, c.want)
@@ -155,24 +154,71 @@ func TestShippedCorpusDisagreements(t *testing.T) {
 	if len(errs) > 0 || len(arts) != 5 {
 		t.Fatalf("load shipped corpus: %d articles, errors %v", len(arts), errs)
 	}
-	docs := make([]doc, len(arts))
-	var members []int
-	for i, a := range arts {
-		docs[i] = prepareDoc(i, a)
-		members = append(members, i)
+	var texts []string
+	for _, a := range arts {
+		texts = append(texts, a.Text)
 	}
-	got := findConflicts(docs, members)
+	got := Find(readReports(texts...))
 	// The outlets agree that the meeting lasted (about) five hours and took
 	// place on Tuesday 2 December; they differ on how long the war has
 	// lasted: "nearly three years" (000) against "nearly four-year-long"
 	// (001) and "well over three years" (002).
 	if len(got) != 1 {
 		for _, c := range got {
-			t.Logf("%s: %v", c.topic, c.claims)
+			t.Logf("%s: %v", c.Topic, c.Claims)
 		}
 		t.Fatalf("%d conflicts, want exactly the length of the war", len(got))
 	}
-	if got[0].topic != "duration of the war" || len(got[0].claims) != 3 {
-		t.Fatalf("conflict %q with %d claims, want duration of the war with 3", got[0].topic, len(got[0].claims))
+	if got[0].Topic != "duration of the war" || len(got[0].Claims) != 3 {
+		t.Fatalf("conflict %q with %d claims, want duration of the war with 3", got[0].Topic, len(got[0].Claims))
+	}
+}
+
+func TestClash(t *testing.T) {
+	cases := []struct {
+		name string
+		a, b string
+		want bool
+	}{
+		{"lengths differ",
+			"The meeting between the two leaders in Geneva lasted five hours, officials said.",
+			"The meeting between the two leaders in Geneva lasted three hours, officials said.", true},
+		{"a hedge agrees",
+			"The talks in the Kremlin with Putin lasted nearly five hours.",
+			"Putin held five hours of talks in the Kremlin.", false},
+		{"another meeting",
+			"Putin's meeting with Witkoff in the Kremlin on Tuesday lasted five hours.",
+			"Putin's meeting with Witkoff in August lasted three hours, the Kremlin said.", false},
+		{"no values",
+			"The talks ended without a breakthrough.",
+			"Both sides called the talks useful.", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a, b := Read(0, 0, c.a), Read(1, 0, c.b)
+			if got := Clash(a, b); got != c.want {
+				t.Errorf("Clash = %v, want %v", got, c.want)
+			}
+			if got := Clash(b, a); got != c.want {
+				t.Errorf("Clash reversed = %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
+// A conflict's claims point back at the sentences that state them, by the
+// Report and Index given to Read.
+func TestFindClaimsPointAtSentences(t *testing.T) {
+	got := Find([]*Sentence{
+		Read(7, 0, "Officials met in Geneva."),
+		Read(7, 3, "The meeting between the two leaders in Geneva lasted five hours, officials said."),
+		Read(2, 5, "The meeting between the two leaders in Geneva lasted three hours, officials said."),
+	})
+	if len(got) != 1 {
+		t.Fatalf("%d conflicts, want 1: %+v", len(got), got)
+	}
+	want := []Claim{{Report: 2, Index: 5, Value: "three hours"}, {Report: 7, Index: 3, Value: "five hours"}}
+	if fmt.Sprint(got[0].Claims) != fmt.Sprint(want) {
+		t.Errorf("claims %+v, want %+v", got[0].Claims, want)
 	}
 }

@@ -1,4 +1,4 @@
-package brief
+package disagree
 
 import (
 	"fmt"
@@ -16,22 +16,65 @@ const (
 	minContextOverlapNoEvent = 0.3
 )
 
-// conflict is one disputed fact: the claims of each article, first
-// mention per article.
-type conflict struct {
-	kind, topic string
-	claims      []mention
+// Sentence is what the engine reads from one sentence of one report: the
+// values it states, each attached to its slot, and who it says said
+// something or holds an office.
+type Sentence struct {
+	// Report identifies the report (article) the sentence belongs to: Find
+	// compares only sentences of different reports. Index is the
+	// sentence's position in its report. Both come back in Claims.
+	Report, Index int
+	ments         []mention     // values stated in the sentence
+	quotes, roles []attribution // quotations with a named speaker; named office holders
 }
 
-// findConflicts compares the values stated by different articles of one
-// story. It reports a slot only when two articles' values cannot both be
-// true (their intervals do not overlap), and never a slot in which one
-// article itself states incompatible values: that slot mixes events.
-func findConflicts(docs []doc, members []int) []conflict {
+// Read parses the values and attributions stated in text, one sentence of
+// report, once, for Find and Clash.
+func Read(report, index int, text string) *Sentence {
+	return &Sentence{
+		Report: report, Index: index,
+		ments:  extractMentions(text),
+		quotes: quoteAttributions(text),
+		roles:  roleAttributions(text),
+	}
+}
+
+// Conflict is one disputed fact: what each report says, first mention per
+// report.
+type Conflict struct {
+	// Kind is "duration", "count", "age", "money", "percent", "date",
+	// "weekday", "role" or "speaker".
+	Kind string
+	// Topic names the fact, e.g. "duration of the war".
+	Topic string
+	// Claims are ordered by Report for values, by first appearance for
+	// speakers and office holders.
+	Claims []Claim
+}
+
+// Claim is one report's version of a disputed fact.
+type Claim struct {
+	// Report and Index are those of the Sentence that states the claim.
+	Report, Index int
+	// Value is the claim as written: "nearly three years", "$1.75 million",
+	// "Tuesday", "Dmitry Peskov".
+	Value string
+}
+
+// Find compares the values and attributions stated by the sentences of
+// different reports of one story (sentences are grouped by their Report;
+// their order is the reading order). It assumes one story: the lengths of
+// any two wars are compared. It reports a slot only when two reports'
+// values cannot both be true (their intervals do not overlap), and never
+// a slot in which one report itself states incompatible values: that slot
+// mixes events. Value conflicts come first, then speakers, then office
+// holders; Find returns nil when the reports agree.
+func Find(sentences []*Sentence) []Conflict {
 	var ms []mention
-	for _, di := range members {
-		for _, s := range docs[di].sents {
-			ms = append(ms, s.ments...)
+	for _, s := range sentences {
+		for _, m := range s.ments {
+			m.report, m.index = s.Report, s.Index
+			ms = append(ms, m)
 		}
 	}
 	// Union comparable mentions into slots.
@@ -62,15 +105,30 @@ func findConflicts(docs []doc, members []int) []conflict {
 		}
 		slots[r] = append(slots[r], m)
 	}
-	var out []conflict
+	var out []Conflict
 	for _, r := range order {
 		if c, ok := slotConflict(slots[r]); ok {
 			out = append(out, c)
 		}
 	}
-	return append(out, attributionConflicts(docs, members)...)
+	return append(out, attributionConflicts(sentences)...)
 }
 
+// Clash reports whether two sentences state incompatible values for the
+// same fact, whatever their reports; a summary should not cite such
+// sentences for each other.
+func Clash(a, b *Sentence) bool {
+	for _, x := range a.ments {
+		for _, y := range b.ments {
+			if comparable(x, y) && slotDisjoint(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// comparable reports whether two mentions state the same fact (one slot).
 func comparable(a, b mention) bool {
 	if a.kind != b.kind || a.unit != b.unit || a.event != b.event {
 		return false
@@ -120,32 +178,6 @@ func intersects(a, b map[string]bool) bool {
 	return false
 }
 
-func jaccard(a, b map[string]bool) float64 {
-	if len(a) == 0 || len(b) == 0 {
-		return 0
-	}
-	inter := 0
-	for k := range a {
-		if b[k] {
-			inter++
-		}
-	}
-	return float64(inter) / float64(len(a)+len(b)-inter)
-}
-
-// clash reports whether two sentences state incompatible values for the
-// same fact; such sentences are never cited for each other.
-func clash(a, b *sentence) bool {
-	for _, x := range a.ments {
-		for _, y := range b.ments {
-			if comparable(x, y) && slotDisjoint(x, y) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 func slotDisjoint(a, b mention) bool {
 	dropYear := a.kind == "date" && (a.lo < 1e4 || b.lo < 1e4)
 	alo, ahi := valueRange(a, dropYear)
@@ -162,7 +194,8 @@ func valueRange(m mention, dropYear bool) (float64, float64) {
 	return m.lo, m.hi
 }
 
-func slotConflict(ms []mention) (conflict, bool) {
+// slotConflict returns the conflict of one slot's mentions, if any.
+func slotConflict(ms []mention) (Conflict, bool) {
 	dropYear := false
 	for _, m := range ms {
 		if m.kind == "date" && m.lo < 1e4 {
@@ -174,40 +207,41 @@ func slotConflict(ms []mention) (conflict, bool) {
 		blo, bhi := valueRange(b, dropYear)
 		return !overlaps(alo, ahi, blo, bhi)
 	}
-	byDoc := make(map[int][]mention)
-	var docs []int
+	byReport := make(map[int][]mention)
+	var reports []int
 	for _, m := range ms {
-		if _, ok := byDoc[m.doc]; !ok {
-			docs = append(docs, m.doc)
+		if _, ok := byReport[m.report]; !ok {
+			reports = append(reports, m.report)
 		}
-		byDoc[m.doc] = append(byDoc[m.doc], m)
+		byReport[m.report] = append(byReport[m.report], m)
 	}
-	if len(docs) < 2 {
-		return conflict{}, false
+	if len(reports) < 2 {
+		return Conflict{}, false
 	}
-	for _, d := range docs {
-		own := byDoc[d]
+	for _, r := range reports {
+		own := byReport[r]
 		for i := range own {
 			for j := i + 1; j < len(own); j++ {
 				if disjoint(own[i], own[j]) {
-					return conflict{}, false
+					return Conflict{}, false
 				}
 			}
 		}
 	}
 	found := false
-	for i := 0; i < len(docs) && !found; i++ {
-		for j := i + 1; j < len(docs) && !found; j++ {
-			found = disjoint(byDoc[docs[i]][0], byDoc[docs[j]][0])
+	for i := 0; i < len(reports) && !found; i++ {
+		for j := i + 1; j < len(reports) && !found; j++ {
+			found = disjoint(byReport[reports[i]][0], byReport[reports[j]][0])
 		}
 	}
 	if !found {
-		return conflict{}, false
+		return Conflict{}, false
 	}
-	sort.Ints(docs)
-	c := conflict{kind: ms[0].kind, topic: topicOf(ms[0])}
-	for _, d := range docs {
-		c.claims = append(c.claims, byDoc[d][0])
+	sort.Ints(reports)
+	c := Conflict{Kind: ms[0].kind, Topic: topicOf(ms[0])}
+	for _, r := range reports {
+		m := byReport[r][0]
+		c.Claims = append(c.Claims, Claim{Report: m.report, Index: m.index, Value: m.text})
 	}
 	return c, true
 }

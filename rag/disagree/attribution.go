@@ -1,11 +1,11 @@
-package brief
+package disagree
 
 import (
 	"strings"
 	"unicode"
 )
 
-// This file compares who the outlets say did or said something: the same
+// This file compares who the reports say did or said something: the same
 // quotation attributed to different people, and one singular office
 // ("Kremlin spokesman", "French President") held by different people.
 // Both are checked conservatively: a pronoun or a missing name is never
@@ -36,14 +36,14 @@ type attribution struct {
 	quote  map[string]bool
 	person string // surname, lower-case
 	name   string // name as written
-	doc    int
-	sent   int
+	// report and index are the sentence's Report and Index, set by Find.
+	report, index int
 }
 
 // quoteAttributions finds quotations of at least three content words with
 // a named speaker in the same sentence ("…,” Ushakov said; Peskov told
 // reporters that “…”).
-func quoteAttributions(d int, si int, s string) []attribution {
+func quoteAttributions(s string) []attribution {
 	var out []attribution
 	for _, q := range quotations(s) {
 		toks := contentTokens(q.text)
@@ -59,7 +59,7 @@ func quoteAttributions(d int, si int, s string) []attribution {
 		for _, t := range toks {
 			set[t] = true
 		}
-		out = append(out, attribution{quote: set, person: surname(name), name: name, doc: d, sent: si, key: q.text})
+		out = append(out, attribution{quote: set, person: surname(name), name: name, key: q.text})
 	}
 	return out
 }
@@ -175,7 +175,7 @@ func surname(name string) string {
 }
 
 // roleAttributions finds "<qualifier> <singular role> <First Last>".
-func roleAttributions(d int, si int, s string) []attribution {
+func roleAttributions(s string) []attribution {
 	items := splitItems(s)
 	var out []attribution
 	for i := range items {
@@ -209,23 +209,27 @@ func roleAttributions(d int, si int, s string) []attribution {
 				continue // "Kremlin spokesman said": no full name
 			}
 			qual := items[i-1].w
-			out = append(out, attribution{key: qual + " " + role, person: surname(name), name: name, doc: d, sent: si})
+			out = append(out, attribution{key: qual + " " + role, person: surname(name), name: name})
 		}
 	}
 	return out
 }
 
 // attributionConflicts compares speakers of the same quotation and
-// holders of the same office across the story's articles.
-func attributionConflicts(docs []doc, members []int) []conflict {
+// holders of the same office across reports.
+func attributionConflicts(sentences []*Sentence) []Conflict {
 	var quotes, roles []attribution
-	for _, di := range members {
-		for si, s := range docs[di].sents {
-			quotes = append(quotes, quoteAttributions(di, si, s.text)...)
-			roles = append(roles, roleAttributions(di, si, s.text)...)
+	for _, s := range sentences {
+		for _, a := range s.quotes {
+			a.report, a.index = s.Report, s.Index
+			quotes = append(quotes, a)
+		}
+		for _, a := range s.roles {
+			a.report, a.index = s.Report, s.Index
+			roles = append(roles, a)
 		}
 	}
-	var out []conflict
+	var out []Conflict
 	used := make(map[int]bool)
 	for i, a := range quotes {
 		if used[i] {
@@ -258,34 +262,34 @@ func attributionConflicts(docs []doc, members []int) []conflict {
 	return out
 }
 
-// whoConflict reports a group whose articles name different people; an
-// article naming two people in one group is ambiguous and voids it.
-func whoConflict(group []attribution, kind, topic string) (conflict, bool) {
-	byDoc := make(map[int]attribution)
-	var docs []int
+// whoConflict reports a group whose reports name different people; a
+// report naming two people in one group is ambiguous and voids it.
+func whoConflict(group []attribution, kind, topic string) (Conflict, bool) {
+	byReport := make(map[int]attribution)
+	var reports []int
 	for _, a := range group {
-		if prev, ok := byDoc[a.doc]; ok {
+		if prev, ok := byReport[a.report]; ok {
 			if !samePerson(prev.person, a.person) {
-				return conflict{}, false
+				return Conflict{}, false
 			}
 			continue
 		}
-		byDoc[a.doc] = a
-		docs = append(docs, a.doc)
+		byReport[a.report] = a
+		reports = append(reports, a.report)
 	}
 	differ := false
-	for i := 0; i < len(docs) && !differ; i++ {
-		for j := i + 1; j < len(docs) && !differ; j++ {
-			differ = !samePerson(byDoc[docs[i]].person, byDoc[docs[j]].person)
+	for i := 0; i < len(reports) && !differ; i++ {
+		for j := i + 1; j < len(reports) && !differ; j++ {
+			differ = !samePerson(byReport[reports[i]].person, byReport[reports[j]].person)
 		}
 	}
-	if len(docs) < 2 || !differ {
-		return conflict{}, false
+	if len(reports) < 2 || !differ {
+		return Conflict{}, false
 	}
-	c := conflict{kind: kind, topic: topic}
-	for _, d := range docs {
-		a := byDoc[d]
-		c.claims = append(c.claims, mention{kind: kind, text: a.name, doc: a.doc, sent: a.sent})
+	c := Conflict{Kind: kind, Topic: topic}
+	for _, r := range reports {
+		a := byReport[r]
+		c.Claims = append(c.Claims, Claim{Report: a.report, Index: a.index, Value: a.name})
 	}
 	return c, true
 }
