@@ -98,8 +98,8 @@ func prepareDoc(i int, a corpus.Article) doc {
 		if j == maxDocSentences {
 			break
 		}
-		text := a.Text[sp.Start:sp.End]
-		s := sentence{doc: i, idx: j, text: text, start: sp.Start, tokens: contentTokens(text), summary: isSummarySentence(text), facts: disagree.Read(i, j, text)}
+		st := a.Text[sp.Start:sp.End]
+		s := sentence{doc: i, idx: j, text: st, start: sp.Start, tokens: text.ContentStems(st), summary: isSummarySentence(st), facts: disagree.Read(i, j, st)}
 		for _, c := range chunks {
 			if c.Start <= sp.Start && sp.End <= c.End {
 				s.chunkID = c.ID
@@ -107,10 +107,10 @@ func prepareDoc(i int, a corpus.Article) doc {
 			}
 		}
 		d.sents = append(d.sents, s)
-		texts = append(texts, text)
+		texts = append(texts, st)
 	}
-	title := contentTokens(a.Title)
-	d.tokens = append(append(append(d.tokens, title...), title...), contentTokens(a.Text)...)
+	title := text.ContentStems(a.Title)
+	d.tokens = append(append(append(d.tokens, title...), title...), text.ContentStems(a.Text)...)
 	d.ents = entities(append([]string{a.Title}, texts...))
 	return d
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/newsbot/newsbot/corpus/text"
 	"github.com/newsbot/newsbot/rag/answer"
 	"github.com/newsbot/newsbot/rag/disagree"
 )
@@ -158,7 +159,7 @@ func headline(docs []doc, g []int) string {
 			continue
 		}
 		idf := newIDF(nil)
-		score := cosine(idf.tfidf(contentTokens(t)), centroid)
+		score := cosine(idf.tfidf(text.ContentStems(t)), centroid)
 		if n := utf8.RuneCountInString(t); n > 90 {
 			score -= 0.004 * float64(n-90)
 		}

@@ -4,46 +4,9 @@ import (
 	"math"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/newsbot/newsbot/corpus/text"
 )
-
-// newsFiller are words that every news sentence carries, dropped along
-// with the English stop words (text.IsStop): the verbs of reporting and a
-// few very common words and honorifics. rag/disagree keeps the same list.
-var newsFiller = toSet(`said says say told according one new also mr mrs ms like get got year years time`)
-
-// isStopword reports whether a lower-case word is dropped before
-// similarity computations: an English stop word or news filler. "yet"
-// stays a content word: "have not yet been found" and "have been found"
-// are different quotations.
-func isStopword(w string) bool {
-	return text.IsStop(w) && w != "yet" || newsFiller[w]
-}
-
-func toSet(words string) map[string]bool {
-	m := make(map[string]bool)
-	for _, w := range strings.Fields(words) {
-		m[w] = true
-	}
-	return m
-}
-
-// contentTokens returns the stemmed, lower-case content words of s
-// (letters and digits of any script; stopwords and one-letter tokens
-// dropped). Unlike RougeTokens it keeps non-ASCII letters: an article in
-// Russian or with "Mazón" in it must still have words to score.
-func contentTokens(s string) []string {
-	var out []string
-	for _, t := range text.Fields(s) {
-		if utf8.RuneCountInString(t) < 2 || isStopword(t) {
-			continue
-		}
-		out = append(out, text.Stem(t))
-	}
-	return out
-}
 
 // vector is a sparse term-weight vector, kept L2-normalized.
 type vector map[string]float64
@@ -138,7 +101,7 @@ func entities(sentences []string) map[string]int {
 			core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 			core = strings.TrimSuffix(strings.TrimSuffix(core, "’s"), "'s")
 			first := []rune(core)
-			if len(first) > 1 && unicode.IsUpper(first[0]) && !isStopword(strings.ToLower(core)) {
+			if len(first) > 1 && unicode.IsUpper(first[0]) && !text.IsNewsStop(strings.ToLower(core)) {
 				if len(run) == 0 {
 					runInitial = i == 0 || strings.ContainsAny(words[i-1][len(words[i-1])-1:], ".:\"“")
 				}

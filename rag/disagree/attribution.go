@@ -3,6 +3,8 @@ package disagree
 import (
 	"strings"
 	"unicode"
+
+	"github.com/newsbot/newsbot/corpus/text"
 )
 
 // This file compares who the reports say did or said something: the same
@@ -28,7 +30,7 @@ var singularRoles = []string{
 
 // notHolder are words before a role that make it someone other than its
 // one current holder.
-var notHolder = toSet("former late ex then previous past outgoing incoming future acting interim deputy vice assistant")
+var notHolder = text.WordSet("former late ex then previous past outgoing incoming future acting interim deputy vice assistant")
 
 // attribution is one "who" statement in a sentence.
 type attribution struct {
@@ -46,7 +48,7 @@ type attribution struct {
 func quoteAttributions(s string) []attribution {
 	var out []attribution
 	for _, q := range quotations(s) {
-		toks := contentTokens(q.text)
+		toks := text.ContentStems(q.text)
 		if len(toks) < 3 {
 			continue
 		}
@@ -111,7 +113,7 @@ func speakerName(text string) string {
 }
 
 func isNameWord(it item) bool {
-	if it.raw == "" || it.raw == it.w || !isLetters(it.w) || isStopword(it.w) {
+	if it.raw == "" || it.raw == it.w || !isLetters(it.w) || text.IsNewsStop(it.w) {
 		return false
 	}
 	if _, ok := weekdays[it.w]; ok {

@@ -231,8 +231,8 @@ func classify(items []item, i, next int, v float64, word bool, h hedge) (mention
 }
 
 var (
-	relativeAfter = toSet("ago earlier later before after from")
-	windowBefore  = toSet("past last next within coming every per first final")
+	relativeAfter = text.WordSet("ago earlier later before after from")
+	windowBefore  = text.WordSet("past last next within coming every per first final")
 )
 
 // countHead finds the noun a number counts: the first lower-case content
@@ -240,13 +240,13 @@ var (
 func countHead(items []item, i int) (string, int) {
 	for k := i; k < len(items) && k < i+3; k++ {
 		w := items[k].w
-		if w == "" || items[k].raw != w || isStopword(w) || !isAlpha(w) {
+		if w == "" || items[k].raw != w || text.IsNewsStop(w) || !isAlpha(w) {
 			if items[k].raw != w && isAlpha(w) { // a capitalized modifier ("Ukrainian")
 				continue
 			}
 			return "", 0
 		}
-		if k+1 < len(items) && looksAdjective(w) && isAlpha(items[k+1].w) && items[k+1].raw == items[k+1].w && !isStopword(items[k+1].w) {
+		if k+1 < len(items) && looksAdjective(w) && isAlpha(items[k+1].w) && items[k+1].raw == items[k+1].w && !text.IsNewsStop(items[k+1].w) {
 			continue
 		}
 		if c, ok := headClasses[w]; ok {

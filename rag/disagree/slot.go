@@ -35,7 +35,7 @@ var eventClasses = func() map[string]string {
 
 // sayWords are verbs of saying, matched as written: a date next to one
 // dates the statement, not the event ("the Kremlin confirmed on Wednesday").
-var sayWords = toSet("said say says told confirmed announced stated noted remarked insisted warned claimed tweeted wrote reported added denied")
+var sayWords = text.WordSet("said say says told confirmed announced stated noted remarked insisted warned claimed tweeted wrote reported added denied")
 
 // countVerbs classes the verb of a counted event.
 var countVerbs = func() map[string]string {
@@ -124,10 +124,10 @@ func eventOf(items []item, from, to int, date bool) string {
 }
 
 var (
-	startVerbs = toSet("broke began begun started erupted launched opened kicked")
-	whenVerbs  = toSet("ended concluded wrapped finished closed held hosted met took occurred happened meet meets")
+	startVerbs = text.WordSet("broke began begun started erupted launched opened kicked")
+	whenVerbs  = text.WordSet("ended concluded wrapped finished closed held hosted met took occurred happened meet meets")
 	// dateSkip are words between a verb and its date.
-	dateSkip = toSet("on late early last this earlier later the up out off place again until since")
+	dateSkip = text.WordSet("on late early last this earlier later the up out off place again until since")
 )
 
 // phaseOf says what the date at items[at] marks, from the verb right
@@ -193,7 +193,7 @@ func speakerOf(items []item, at int, event string) string {
 }
 
 // otherEventWords point at an occurrence other than the story's own.
-var otherEventWords = toSet("previous last earlier prior next upcoming former first second third")
+var otherEventWords = text.WordSet("previous last earlier prior next upcoming former first second third")
 
 // timeRefs returns the weekdays and months a sentence names, and whether
 // it points at another occurrence of an event.
@@ -218,7 +218,7 @@ func timeRefs(items []item) (map[string]bool, bool) {
 func clauseContext(items []item) map[string]bool {
 	m := make(map[string]bool)
 	for _, it := range items {
-		if it.w == "" || isStopword(it.w) || !isAlpha(it.w) || len(it.w) < 3 {
+		if it.w == "" || text.IsNewsStop(it.w) || !isAlpha(it.w) || len(it.w) < 3 {
 			continue
 		}
 		if _, ok := numberWords[it.w]; ok {
