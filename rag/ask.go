@@ -13,24 +13,24 @@ import (
 const followUpWords = 5
 
 // Ask answers a question from the stored articles. It returns
-// ErrEmptyQuestion or ErrQuestionTooLong for a bad question, the context's
+// answer.ErrEmptyQuestion or answer.ErrQuestionTooLong for a bad question, the context's
 // error when cancelled, and otherwise an Answer — Refused when the articles
 // do not cover the question.
-func (s *Service) Ask(ctx context.Context, req AskRequest) (Answer, error) {
+func (s *Service) Ask(ctx context.Context, req answer.Request) (answer.Answer, error) {
 	q, err := checkQuestion(req.Question)
 	if err != nil {
-		return Answer{}, err
+		return answer.Answer{}, err
 	}
 	results, warnings, err := s.retrieve(ctx, s.retrievalQuery(q, req.History), req.K, req.Filter)
 	if err != nil {
-		return Answer{}, err
+		return answer.Answer{}, err
 	}
 	if len(s.index().chunks) == 0 {
-		warnings = append(warnings, ErrEmptyCorpus.Error())
+		warnings = append(warnings, answer.ErrEmptyCorpus.Error())
 	} else if n := s.Unembedded(); n > 0 {
 		warnings = append(warnings, fmt.Sprintf("%d passages have no vectors from %s yet and were found by keyword only; run an ingest", n, s.cfg.Embedder.Name))
 	}
-	var ans Answer
+	var ans answer.Answer
 	switch {
 	case s.cfg.Chat != nil && len(results) > 0:
 		ans, err = s.generate(ctx, q, req.History, results, req.OnDelta)
@@ -41,7 +41,7 @@ func (s *Service) Ask(ctx context.Context, req AskRequest) (Answer, error) {
 		}
 	}
 	if err != nil {
-		return Answer{}, err
+		return answer.Answer{}, err
 	}
 	ans.Warnings = append(warnings, ans.Warnings...)
 	if ans.Flags == nil {
@@ -54,14 +54,14 @@ func (s *Service) Ask(ctx context.Context, req AskRequest) (Answer, error) {
 // retrievalQuery adds the previous user question to a short follow-up
 // ("and what did Ukraine say?") so retrieval stays on the conversation's
 // topic.
-func (s *Service) retrievalQuery(q string, history []Turn) string {
+func (s *Service) retrievalQuery(q string, history []answer.Turn) string {
 	if len(s.lex.tokens(q)) >= followUpWords {
 		return q
 	}
 	for i := len(history) - 1; i >= 0; i-- {
 		if history[i].Role == "user" && strings.TrimSpace(history[i].Text) != "" {
 			combined := q + " " + history[i].Text
-			if len(combined) <= MaxQuestionLen {
+			if len(combined) <= answer.MaxQuestionLen {
 				return combined
 			}
 			return q

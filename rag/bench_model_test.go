@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsbot/newsbot/rag/answer"
 	"github.com/newsbot/newsbot/rag/llm"
 	"github.com/newsbot/newsbot/rag/openaitest"
 )
@@ -34,7 +35,7 @@ func BenchmarkAskFirstToken(b *testing.B) {
 	for b.Loop() {
 		start := time.Now()
 		var first time.Duration
-		_, err := s.Ask(ctx, AskRequest{Question: benchQuery, OnDelta: func(string) {
+		_, err := s.Ask(ctx, answer.Request{Question: benchQuery, OnDelta: func(string) {
 			if first == 0 {
 				first = time.Since(start)
 			}

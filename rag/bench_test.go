@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/newsbot/newsbot/corpus"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 // benchWords is the vocabulary of generated articles.
@@ -84,9 +85,9 @@ func benchIndex(b *testing.B, n int) (*Service, *index) {
 	arts := genArticles(n/10, 10)
 	emb := LocalEmbedder()
 	var chunks []indexedChunk
-	sources := map[string]Source{}
+	sources := map[string]answer.Source{}
 	for _, a := range arts {
-		sources[a.ID] = Source{ID: a.ID, Title: a.Title, Source: a.Source}
+		sources[a.ID] = answer.Source{ID: a.ID, Title: a.Title, Source: a.Source}
 		cs := ChunkArticle(a)
 		texts := make([]string, len(cs))
 		for i, c := range cs {
@@ -121,7 +122,7 @@ func BenchmarkSearch(b *testing.B) {
 			s, _ := benchIndex(b, n)
 			ctx := context.Background()
 			for b.Loop() {
-				if _, err := s.Search(ctx, benchQuery, 5, Filter{}); err != nil {
+				if _, err := s.Search(ctx, benchQuery, 5, answer.Filter{}); err != nil {
 					b.Fatal(err)
 				}
 			}

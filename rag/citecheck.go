@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 var markerRE = regexp.MustCompile(`\[(\d+)\]`)
@@ -12,8 +14,8 @@ var markerRE = regexp.MustCompile(`\[(\d+)\]`)
 // CheckCitations verifies that every [n] marker in ans resolves to a
 // citation, that citation numbers are unique, and that each quote is a
 // verbatim part of its chunk. It returns the first problem found.
-func (s *Service) CheckCitations(ans Answer) error {
-	byN := map[int]Citation{}
+func (s *Service) CheckCitations(ans answer.Answer) error {
+	byN := map[int]answer.Citation{}
 	for _, c := range ans.Citations {
 		if _, dup := byN[c.N]; dup {
 			return fmt.Errorf("citation [%d] appears twice", c.N)

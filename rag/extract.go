@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/newsbot/newsbot/rag/answer"
 	"github.com/newsbot/newsbot/rag/localembed"
 )
 
@@ -39,9 +40,6 @@ const (
 	minCandidateWords = 3
 )
 
-// RefusalText is the answer given when the articles do not cover a question.
-const RefusalText = "The articles don't cover this."
-
 // candidate is one sentence of a retrieved passage.
 type candidate struct {
 	result   Result
@@ -55,8 +53,8 @@ type candidate struct {
 
 // extractive answers from the retrieved passages by choosing the sentences
 // that best match the question, each cited.
-func (s *Service) extractive(ctx context.Context, question string, results []Result) (Answer, error) {
-	ans := Answer{Question: question, Mode: "extractive", Citations: []Citation{}}
+func (s *Service) extractive(ctx context.Context, question string, results []Result) (answer.Answer, error) {
+	ans := answer.Answer{Question: question, Mode: "extractive", Citations: []answer.Citation{}}
 	cands, err := s.scoreCandidates(ctx, question, results)
 	if err != nil {
 		return ans, err
@@ -140,10 +138,10 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	return nil
 }
 
-func refuse(a Answer) Answer {
+func refuse(a answer.Answer) answer.Answer {
 	a.Refused = true
-	a.Answer = RefusalText
-	a.Citations = []Citation{}
+	a.Answer = answer.RefusalText
+	a.Citations = []answer.Citation{}
 	return a
 }
 
@@ -245,8 +243,8 @@ func jaccard(a, b []string) float64 {
 }
 
 // citationFor builds citation n quoting text from result r.
-func citationFor(n int, r Result, quote string) Citation {
-	c := Citation{
+func citationFor(n int, r Result, quote string) answer.Citation {
+	c := answer.Citation{
 		N:         n,
 		ArticleID: r.Chunk.ArticleID,
 		Title:     r.Source.Title,

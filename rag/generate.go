@@ -23,14 +23,14 @@ type ChatReply struct {
 	// by a broken stream).
 	Truncated bool
 	// Usage is nil when the server reported none.
-	Usage *Usage
+	Usage *answer.Usage
 }
 
 // generate answers with the chat model from the retrieved passages, then
 // verifies the citations. On model failure it falls back to the extractive
 // answer with a warning saying so; only cancellation is returned as an
 // error.
-func (s *Service) generate(ctx context.Context, question string, history []Turn, results []Result, onDelta func(string)) (Answer, error) {
+func (s *Service) generate(ctx context.Context, question string, history []answer.Turn, results []Result, onDelta func(string)) (answer.Answer, error) {
 	data := prompts.AnswerData{Question: question, Today: time.Now().UTC().Format("2006-01-02")}
 	for _, t := range history {
 		data.History = append(data.History, prompts.Turn{Role: t.Role, Text: t.Text})
@@ -55,7 +55,7 @@ func (s *Service) generate(ctx context.Context, question string, history []Turn,
 	reply, err := s.cfg.Chat(ctx, system, user, onDelta)
 	if err != nil {
 		if ctx.Err() != nil {
-			return Answer{}, ctx.Err()
+			return answer.Answer{}, ctx.Err()
 		}
 		return s.fallback(ctx, question, results, err)
 	}
@@ -75,11 +75,11 @@ func (s *Service) generate(ctx context.Context, question string, history []Turn,
 }
 
 // fallback answers extractively after the model failed with cause.
-func (s *Service) fallback(ctx context.Context, question string, results []Result, cause error) (Answer, error) {
+func (s *Service) fallback(ctx context.Context, question string, results []Result, cause error) (answer.Answer, error) {
 	s.logger.Warn("model answer failed; answering extractively", "err", cause)
 	ans, err := s.extractive(ctx, question, results)
 	if err != nil {
-		return Answer{}, err
+		return answer.Answer{}, err
 	}
 	ans.Warnings = append(ans.Warnings, fmt.Sprintf("the model could not answer (%v), so this answer quotes the articles directly", cause))
 	ans.AddFlag(answer.FlagFellBack)

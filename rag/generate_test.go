@@ -21,7 +21,7 @@ func chatWith(c *llm.Client) ChatFunc {
 		r, err := c.Prompt(ctx, system, user, onDelta)
 		out := ChatReply{Text: r.Text, Truncated: r.Truncated}
 		if r.Usage != nil {
-			out.Usage = &Usage{PromptTokens: r.Usage.PromptTokens, CompletionTokens: r.Usage.CompletionTokens, TotalTokens: r.Usage.TotalTokens}
+			out.Usage = &answer.Usage{PromptTokens: r.Usage.PromptTokens, CompletionTokens: r.Usage.CompletionTokens, TotalTokens: r.Usage.TotalTokens}
 		}
 		return out, err
 	}
@@ -61,7 +61,7 @@ func TestModelAnswerCitationsAreVerified(t *testing.T) {
 	s := modelService(t, srv, false)
 
 	var streamed strings.Builder
-	ans, err := s.Ask(context.Background(), AskRequest{Question: "What did the Kremlin reject?", K: 3, OnDelta: func(d string) { streamed.WriteString(d) }})
+	ans, err := s.Ask(context.Background(), answer.Request{Question: "What did the Kremlin reject?", K: 3, OnDelta: func(d string) { streamed.WriteString(d) }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +107,7 @@ func TestModelAnswerCitationsAreVerified(t *testing.T) {
 func TestModelRefusal(t *testing.T) {
 	srv := openaitest.New(t, openaitest.WithReply(func(openaitest.Request) string { return "The articles don't cover this." }))
 	s := modelService(t, srv, false)
-	ans, err := s.Ask(context.Background(), AskRequest{Question: "Who won the cup final?"})
+	ans, err := s.Ask(context.Background(), answer.Request{Question: "Who won the cup final?"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +135,7 @@ func TestModelFailureFallsBackToExtractive(t *testing.T) {
 			f := tt.fault
 			srv.SetPersistent(openaitest.PathChat, &f)
 			s := modelService(t, srv, false)
-			ans, err := s.Ask(context.Background(), AskRequest{Question: "What did Putin reject?", OnDelta: func(string) {}})
+			ans, err := s.Ask(context.Background(), answer.Request{Question: "What did Putin reject?", OnDelta: func(string) {}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -163,7 +163,7 @@ func TestModelTimeoutDoesNotHang(t *testing.T) {
 	s := modelService(t, srv, false)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	ans, err := s.Ask(ctx, AskRequest{Question: "What did Putin reject?"})
+	ans, err := s.Ask(ctx, answer.Request{Question: "What did Putin reject?"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,11 +189,11 @@ func TestModelEmbeddingsAreBatchedAndIncremental(t *testing.T) {
 	// A failing query embedding degrades to keyword search, with a note.
 	f := openaitest.ServerError()
 	srv.SetPersistent(openaitest.PathEmbeddings, &f)
-	res, err := s.Search(context.Background(), "football cup final", 3, Filter{})
+	res, err := s.Search(context.Background(), "football cup final", 3, answer.Filter{})
 	if err != nil || len(res) == 0 || res[0].Chunk.ArticleID != "a3" {
 		t.Fatalf("keyword-only search = %+v, %v", res, err)
 	}
-	ans, err := s.Ask(context.Background(), AskRequest{Question: "Who won the cup final?"})
+	ans, err := s.Ask(context.Background(), answer.Request{Question: "Who won the cup final?"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,7 +221,7 @@ func TestModelAnswerWithoutCitationsIsFlagged(t *testing.T) {
 		return "The Kremlin rejected everything, as everyone knows [7]."
 	}))
 	s := modelService(t, srv, false)
-	ans, err := s.Ask(context.Background(), AskRequest{Question: "What did Putin reject?"})
+	ans, err := s.Ask(context.Background(), answer.Request{Question: "What did Putin reject?"})
 	if err != nil {
 		t.Fatal(err)
 	}

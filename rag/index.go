@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strings"
 
+	"github.com/newsbot/newsbot/rag/answer"
 	"github.com/philippgille/chromem-go"
 )
 
@@ -18,7 +19,7 @@ type index struct {
 	vectors int                 // documents in coll
 	chunks  []indexedChunk
 	byID    map[string]int // chunk id → position in chunks
-	sources map[string]Source
+	sources map[string]answer.Source
 	lex     *bm25
 }
 
@@ -28,7 +29,7 @@ var errNoEmbeddingFunc = errors.New("chromem-go must not embed: vectors are prec
 
 // buildIndex builds the indexes from stored chunks; tokens tokenizes text
 // for BM25.
-func buildIndex(ctx context.Context, chunks []indexedChunk, sources map[string]Source, tokens func(string) []string) (*index, error) {
+func buildIndex(ctx context.Context, chunks []indexedChunk, sources map[string]answer.Source, tokens func(string) []string) (*index, error) {
 	ix := &index{chunks: chunks, byID: make(map[string]int, len(chunks)), sources: sources}
 	docs := make([]chromem.Document, 0, len(chunks))
 	toks := make([][]string, len(chunks))
@@ -68,7 +69,7 @@ func buildIndex(ctx context.Context, chunks []indexedChunk, sources map[string]S
 
 // allow returns a predicate over chunk positions for f, or nil when f
 // restricts nothing.
-func (ix *index) allow(f Filter) func(int) bool {
+func (ix *index) allow(f answer.Filter) func(int) bool {
 	if len(f.ArticleIDs) == 0 && len(f.Sources) == 0 && f.From.IsZero() && f.To.IsZero() {
 		return nil
 	}

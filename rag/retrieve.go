@@ -6,6 +6,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/newsbot/newsbot/rag/answer"
 	"github.com/newsbot/newsbot/rag/localembed"
 )
 
@@ -31,15 +32,15 @@ const (
 
 // Search returns up to k passages for query, best first: vector and BM25
 // rankings fused by reciprocal rank, near-duplicates removed. It returns
-// ErrEmptyQuestion or ErrQuestionTooLong for a bad query, and no results
+// answer.ErrEmptyQuestion or answer.ErrQuestionTooLong for a bad query, and no results
 // (not an error) for an empty corpus.
-func (s *Service) Search(ctx context.Context, query string, k int, f Filter) ([]Result, error) {
+func (s *Service) Search(ctx context.Context, query string, k int, f answer.Filter) ([]Result, error) {
 	res, _, err := s.retrieve(ctx, query, k, f)
 	return res, err
 }
 
 // retrieve is Search that also returns warnings about degraded retrieval.
-func (s *Service) retrieve(ctx context.Context, query string, k int, f Filter) ([]Result, []string, error) {
+func (s *Service) retrieve(ctx context.Context, query string, k int, f answer.Filter) ([]Result, []string, error) {
 	query, err := checkQuestion(query)
 	if err != nil {
 		return nil, nil, err
@@ -144,7 +145,7 @@ func (ix *index) duplicatesAny(d int, kept []int) bool {
 type Result struct {
 	Rank   int
 	Chunk  Chunk
-	Source Source
+	Source answer.Source
 	// Score is the fused score; larger is better.
 	Score float64
 	// Similarity is the cosine similarity to the query embedding (0 when

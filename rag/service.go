@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/newsbot/newsbot/corpus"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 // Config configures a Service.
@@ -121,9 +122,9 @@ func (s *Service) Unembedded() int {
 }
 
 // Sources lists the stored articles, newest first (undated last).
-func (s *Service) Sources(ctx context.Context) ([]Source, error) {
+func (s *Service) Sources(ctx context.Context) ([]answer.Source, error) {
 	ix := s.index()
-	out := make([]Source, 0, len(ix.sources))
+	out := make([]answer.Source, 0, len(ix.sources))
 	for _, src := range ix.sources {
 		out = append(out, src)
 	}
@@ -146,11 +147,11 @@ func (s *Service) Articles(ctx context.Context, from, to time.Time) ([]corpus.Ar
 // checkQuestion trims q and validates its length.
 func checkQuestion(q string) (string, error) {
 	q = strings.TrimSpace(q)
-	if len(q) > MaxQuestionLen {
-		return "", fmt.Errorf("%w: %d bytes, the limit is %d", ErrQuestionTooLong, len(q), MaxQuestionLen)
+	if len(q) > answer.MaxQuestionLen {
+		return "", fmt.Errorf("%w: %d bytes, the limit is %d", answer.ErrQuestionTooLong, len(q), answer.MaxQuestionLen)
 	}
 	if len(q) == 0 || !strings.ContainsFunc(q, isWordRune) {
-		return "", ErrEmptyQuestion
+		return "", answer.ErrEmptyQuestion
 	}
 	return q, nil
 }

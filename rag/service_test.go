@@ -12,6 +12,7 @@ import (
 
 	"github.com/newsbot/newsbot/corpus"
 	"github.com/newsbot/newsbot/internal/sqlitedb"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 // testArticles is a small corpus: two outlets on one story and an unrelated
@@ -162,7 +163,7 @@ func TestIngestFailureKeepsDatabaseUsable(t *testing.T) {
 func TestSearch(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t, Config{})
-	if res, err := s.Search(ctx, "anything", 5, Filter{}); err != nil || len(res) != 0 {
+	if res, err := s.Search(ctx, "anything", 5, answer.Filter{}); err != nil || len(res) != 0 {
 		t.Fatalf("search on empty corpus = %v, %v; want no results, no error", res, err)
 	}
 	if _, err := s.Ingest(ctx, testArticles(), IngestOptions{}); err != nil {
@@ -172,21 +173,21 @@ func TestSearch(t *testing.T) {
 		name      string
 		query     string
 		k         int
-		filter    Filter
+		filter    answer.Filter
 		wantFirst string
 		wantN     int
 		wantErr   error
 	}{
 		{name: "relevant first", query: "Who rejected the peace plan?", k: 2, wantFirst: "a1", wantN: 2},
 		{name: "k larger than corpus", query: "football cup final", k: 1000, wantFirst: "a3"},
-		{name: "source filter", query: "five hours Moscow", k: 5, filter: Filter{Sources: []string{"daily two"}}, wantFirst: "a2"},
-		{name: "article filter", query: "five hours Moscow", k: 5, filter: Filter{ArticleIDs: []string{"a1"}}, wantFirst: "a1"},
+		{name: "source filter", query: "five hours Moscow", k: 5, filter: answer.Filter{Sources: []string{"daily two"}}, wantFirst: "a2"},
+		{name: "article filter", query: "five hours Moscow", k: 5, filter: answer.Filter{ArticleIDs: []string{"a1"}}, wantFirst: "a1"},
 		// a3, the one about a cup final, is undated; a1 is a day too early.
-		{name: "date filter excludes undated", query: "cup final", k: 5, filter: Filter{From: time.Date(2025, 12, 3, 0, 0, 0, 0, time.UTC)}, wantFirst: "a2", wantN: 1},
-		{name: "date filter upper bound", query: "talks Moscow", k: 5, filter: Filter{To: time.Date(2025, 12, 2, 12, 0, 0, 0, time.UTC)}, wantFirst: "a1", wantN: 1},
-		{name: "empty query", query: "  ", wantErr: ErrEmptyQuestion},
-		{name: "punctuation only", query: "?!", wantErr: ErrEmptyQuestion},
-		{name: "huge query", query: strings.Repeat("talks ", 1000), wantErr: ErrQuestionTooLong},
+		{name: "date filter excludes undated", query: "cup final", k: 5, filter: answer.Filter{From: time.Date(2025, 12, 3, 0, 0, 0, 0, time.UTC)}, wantFirst: "a2", wantN: 1},
+		{name: "date filter upper bound", query: "talks Moscow", k: 5, filter: answer.Filter{To: time.Date(2025, 12, 2, 12, 0, 0, 0, time.UTC)}, wantFirst: "a1", wantN: 1},
+		{name: "empty query", query: "  ", wantErr: answer.ErrEmptyQuestion},
+		{name: "punctuation only", query: "?!", wantErr: answer.ErrEmptyQuestion},
+		{name: "huge query", query: strings.Repeat("talks ", 1000), wantErr: answer.ErrQuestionTooLong},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -237,7 +238,7 @@ func TestSearchDropsNearDuplicatePassages(t *testing.T) {
 	if _, err := s.Ingest(ctx, arts, IngestOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	res, err := s.Search(ctx, "central bank interest rates", 2, Filter{})
+	res, err := s.Search(ctx, "central bank interest rates", 2, answer.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/newsbot/newsbot/corpus"
 	"github.com/newsbot/newsbot/internal/migrate"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 // migrations are rag's tables, applied by NewStore.
@@ -233,15 +234,15 @@ type indexedChunk struct {
 
 // loadIndex returns every chunk with its vector from model, and the article
 // metadata by id.
-func (s *Store) loadIndex(ctx context.Context, model string) ([]indexedChunk, map[string]Source, error) {
-	sources := map[string]Source{}
+func (s *Store) loadIndex(ctx context.Context, model string) ([]indexedChunk, map[string]answer.Source, error) {
+	sources := map[string]answer.Source{}
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.source, a.url, a.published, a.published_from,
 		(SELECT COUNT(*) FROM chunks c WHERE c.article_id = a.id) FROM articles a`)
 	if err != nil {
 		return nil, nil, fmt.Errorf("load articles: %w", err)
 	}
 	for rows.Next() {
-		var src Source
+		var src answer.Source
 		var published sql.NullInt64
 		if err := rows.Scan(&src.ID, &src.Title, &src.Source, &src.URL, &published, &src.PublishedFrom, &src.Chunks); err != nil {
 			rows.Close()

@@ -33,8 +33,8 @@ const minQuoteWords = 3
 // sentence closest to the claims citing it, quotes not found in the cited
 // passages lose their quotation marks, and sentences without a citation are
 // listed in the warnings.
-func verify(question, text string, passages []Result) Answer {
-	ans := Answer{Question: question, Mode: "llm", Citations: []Citation{}}
+func verify(question, text string, passages []Result) answer.Answer {
+	ans := answer.Answer{Question: question, Mode: "llm", Citations: []answer.Citation{}}
 	text = strings.TrimSpace(text)
 	if text == "" || prompts.IsRefusal(text) {
 		return refuseLLM(ans)
@@ -86,7 +86,7 @@ func verify(question, text string, passages []Result) Answer {
 	if len(renumber) == 0 && prompts.IsRefusal(ans.Answer) {
 		return refuseLLM(ans)
 	}
-	ans.Citations = make([]Citation, len(renumber))
+	ans.Citations = make([]answer.Citation, len(renumber))
 	for n, c := range renumber {
 		r := passages[n-1]
 		ans.Citations[c-1] = citationFor(c, r, bestSentence(r.Chunk, claims[n]))
@@ -94,7 +94,7 @@ func verify(question, text string, passages []Result) Answer {
 	return ans
 }
 
-func refuseLLM(a Answer) Answer {
+func refuseLLM(a answer.Answer) answer.Answer {
 	a = refuse(a)
 	a.Mode = "llm"
 	return a

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsbot/newsbot/corpus"
+	"github.com/newsbot/newsbot/rag/answer"
 	"github.com/newsbot/newsbot/rag/localembed"
 )
 
@@ -83,17 +84,17 @@ func New(cfg Config) (*Briefer, error) {
 }
 
 // Brief writes the briefing for the articles inside w. With no article in
-// the window it returns ErrNoArticles together with an Empty briefing that
+// the window it returns answer.ErrNoArticles together with an Empty briefing that
 // renders as "Nothing new since …". It returns an error wrapping
 // ErrInvalidWindow for a window that ends before it starts, and ctx's error
 // when ctx ends. Model failures are not errors: the story falls back to its
 // extractive summary and the briefing carries a warning.
-func (b *Briefer) Brief(ctx context.Context, articles []corpus.Article, w Window) (Briefing, error) {
+func (b *Briefer) Brief(ctx context.Context, articles []corpus.Article, w Window) (answer.Briefing, error) {
 	if !w.All && !w.From.IsZero() && !w.To.IsZero() && w.From.After(w.To) {
-		return Briefing{}, fmt.Errorf("window %s to %s: %w", w.From.Format(time.RFC3339), w.To.Format(time.RFC3339), ErrInvalidWindow)
+		return answer.Briefing{}, fmt.Errorf("window %s to %s: %w", w.From.Format(time.RFC3339), w.To.Format(time.RFC3339), ErrInvalidWindow)
 	}
 	now := b.cfg.Now()
-	out := Briefing{GeneratedAt: now, Mode: "extractive", Window: Period{From: w.From, To: w.To, All: w.All}, Stories: []Story{}}
+	out := answer.Briefing{GeneratedAt: now, Mode: "extractive", Window: answer.Period{From: w.From, To: w.To, All: w.All}, Stories: []answer.Story{}}
 	if !w.All && out.Window.To.IsZero() {
 		out.Window.To = now
 	}
@@ -101,7 +102,7 @@ func (b *Briefer) Brief(ctx context.Context, articles []corpus.Article, w Window
 	out.Notes = notes
 	if len(kept) == 0 {
 		out.Empty = true
-		return out, ErrNoArticles
+		return out, answer.ErrNoArticles
 	}
 	if w.All {
 		out.Window.From, out.Window.To = dateRange(kept)
@@ -112,7 +113,7 @@ func (b *Briefer) Brief(ctx context.Context, articles []corpus.Article, w Window
 	}
 	b.vectorize(ctx, docs, &out)
 	if err := ctx.Err(); err != nil {
-		return Briefing{}, err
+		return answer.Briefing{}, err
 	}
 	groups := cluster(similarityMatrix(docs), groupThreshold)
 	sortGroups(docs, groups)
@@ -125,7 +126,7 @@ func (b *Briefer) Brief(ctx context.Context, articles []corpus.Article, w Window
 	}
 	if b.cfg.Generate != nil {
 		if err := b.generate(ctx, docs, groups, &out); err != nil {
-			return Briefing{}, err
+			return answer.Briefing{}, err
 		}
 	}
 	return out, nil
@@ -191,7 +192,7 @@ func dateRange(as []corpus.Article) (from, to time.Time) {
 
 // vectorize sets each doc's TF-IDF vector, its sentences' vectors and its
 // embedding. An embedder failure only drops the embedding signal.
-func (b *Briefer) vectorize(ctx context.Context, docs []doc, out *Briefing) {
+func (b *Briefer) vectorize(ctx context.Context, docs []doc, out *answer.Briefing) {
 	sentenceVectors(docs)
 	texts := make([]string, len(docs))
 	for i := range docs {

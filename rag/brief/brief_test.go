@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsbot/newsbot/corpus"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 var fixedNow = func() time.Time { return time.Date(2026, 6, 11, 6, 0, 0, 0, time.UTC) }
@@ -40,7 +41,7 @@ func newBriefer(t *testing.T, cfg Config) *Briefer {
 
 // checkCitations fails unless every [n] of the summary and every claim
 // resolves to a citation whose quote is a sentence of that article.
-func checkCitations(t *testing.T, s Story, arts []corpus.Article) {
+func checkCitations(t *testing.T, s answer.Story, arts []corpus.Article) {
 	t.Helper()
 	texts := make(map[string]string)
 	for _, a := range arts {
@@ -185,7 +186,7 @@ func TestBriefWindow(t *testing.T) {
 	}{
 		{"one day", Window{From: day(10, 0), To: day(10, 23)}, 8, nil, nil},
 		{"old article only", Window{From: day(1, 0), To: day(2, 0)}, 1, nil, nil},
-		{"nothing new", Window{From: day(12, 0), To: day(13, 0)}, 0, ErrNoArticles, nil},
+		{"nothing new", Window{From: day(12, 0), To: day(13, 0)}, 0, answer.ErrNoArticles, nil},
 		{"all includes every article", Window{All: true}, 10, nil, []string{"1 article dated by file modification time, not by the article"}},
 		{"backwards", Window{From: day(13, 0), To: day(12, 0)}, 0, ErrInvalidWindow, nil},
 	}
@@ -207,7 +208,7 @@ func TestBriefWindow(t *testing.T) {
 					t.Errorf("notes %q lack %q", br.Notes, note)
 				}
 			}
-			if errors.Is(err, ErrNoArticles) {
+			if errors.Is(err, answer.ErrNoArticles) {
 				if !br.Empty || !strings.HasPrefix(br.EmptyText(), "Nothing new since Fri 12 Jun 2026 00:00") {
 					t.Errorf("empty briefing says %q", br.EmptyText())
 				}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/newsbot/newsbot/prompts"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 // Model mode limits.
@@ -30,7 +31,7 @@ var (
 // the overview (reduce). A story whose model call fails, or whose reply
 // has no verifiable citation, keeps its extractive summary and the
 // briefing gets a warning. Only ctx's end is an error.
-func (b *Briefer) generate(ctx context.Context, docs []doc, groups [][]int, out *Briefing) error {
+func (b *Briefer) generate(ctx context.Context, docs []doc, groups [][]int, out *answer.Briefing) error {
 	today := out.GeneratedAt.Format("2006-01-02")
 	generated := 0
 	for i, g := range groups {
@@ -64,7 +65,7 @@ func (b *Briefer) generate(ctx context.Context, docs []doc, groups [][]int, out 
 
 // modelStory asks the model for one story's summary from numbered
 // sentences and verifies its markers.
-func (b *Briefer) modelStory(ctx context.Context, docs []doc, g []int, ext Story, today string) (Story, []string, bool) {
+func (b *Briefer) modelStory(ctx context.Context, docs []doc, g []int, ext answer.Story, today string) (answer.Story, []string, bool) {
 	cands, lens := candidates(docs, g)
 	var sents []*sentence
 	conflicts := findConflicts(docs, g)
@@ -171,7 +172,7 @@ func splitProse(s string) []string {
 
 // modelOverview asks for the briefing's opening; story markers [k] must
 // name a story, others are dropped.
-func (b *Briefer) modelOverview(ctx context.Context, stories []Story, today string) (string, []string) {
+func (b *Briefer) modelOverview(ctx context.Context, stories []answer.Story, today string) (string, []string) {
 	d := prompts.ReduceData{Date: today}
 	for i, s := range stories {
 		d.Stories = append(d.Stories, prompts.StorySummary{N: i + 1, Title: s.Headline, Summary: markerRe.ReplaceAllString(s.Summary, "")})

@@ -36,8 +36,8 @@ func (c *citer) cite(di, si int) int {
 
 // storyBase fills what both modes share: outlets, ids, headline,
 // publication time.
-func storyBase(docs []doc, g []int) Story {
-	st := Story{Outlets: []string{}, ArticleIDs: []string{}, Citations: []answer.Citation{}, Disagreements: []Disagreement{}}
+func storyBase(docs []doc, g []int) answer.Story {
+	st := answer.Story{Outlets: []string{}, ArticleIDs: []string{}, Citations: []answer.Citation{}, Disagreements: []answer.Disagreement{}}
 	seen := make(map[string]bool)
 	for _, i := range g {
 		d := docs[i]
@@ -71,7 +71,7 @@ func candidates(docs []doc, g []int) ([]*sentence, map[int]int) {
 
 // extractiveStory summarizes a story by sentence extraction and lists its
 // disagreements.
-func (b *Briefer) extractiveStory(docs []doc, g []int) Story {
+func (b *Briefer) extractiveStory(docs []doc, g []int) answer.Story {
 	st := storyBase(docs, g)
 	c := newCiter(docs)
 	cands, lens := candidates(docs, g)
@@ -115,13 +115,13 @@ func disputedSentences(docs []doc, conflicts []disagree.Conflict) map[*sentence]
 }
 
 // disagreements turns the story's conflicts into cited Disagreements.
-func disagreements(docs []doc, conflicts []disagree.Conflict, c *citer) []Disagreement {
-	out := []Disagreement{}
+func disagreements(docs []doc, conflicts []disagree.Conflict, c *citer) []answer.Disagreement {
+	out := []answer.Disagreement{}
 	for _, cf := range conflicts {
-		d := Disagreement{Topic: cf.Topic, Kind: cf.Kind}
+		d := answer.Disagreement{Topic: cf.Topic, Kind: cf.Kind}
 		for _, cl := range cf.Claims {
 			s := docs[cl.Report].sents[cl.Index]
-			d.Claims = append(d.Claims, Claim{
+			d.Claims = append(d.Claims, answer.Claim{
 				ArticleID: docs[cl.Report].a.ID, Source: docs[cl.Report].outlet, Value: cl.Value,
 				Quote: s.text, N: c.cite(cl.Report, cl.Index),
 			})

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/newsbot/newsbot/rag"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 // Question is one question of an evaluation set about a corpus.
@@ -68,11 +69,11 @@ func RunQuestions(ctx context.Context, svc *rag.Service, qs []Question, k int) (
 	rep := Report{K: k, Questions: len(qs)}
 	var hits, rr, phrases, cites, refusals float64
 	for _, q := range qs {
-		res, err := svc.Search(ctx, q.Question, k, rag.Filter{})
+		res, err := svc.Search(ctx, q.Question, k, answer.Filter{})
 		if err != nil {
 			return rep, fmt.Errorf("search %q: %w", q.Question, err)
 		}
-		ans, err := svc.Ask(ctx, rag.AskRequest{Question: q.Question, K: k})
+		ans, err := svc.Ask(ctx, answer.Request{Question: q.Question, K: k})
 		if err != nil {
 			return rep, fmt.Errorf("ask %q: %w", q.Question, err)
 		}
