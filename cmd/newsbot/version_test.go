@@ -144,7 +144,7 @@ func TestUpgradeKeepsEveryRow(t *testing.T) {
 	dbPath := filepath.Join(dir, "newsbot.db")
 	feedsDir := filepath.Join(dir, "feeds")
 	buildOld(t, dbPath, "testdata/newsbot_v0.sql", oldMainRows)
-	buildOld(t, filepath.Join(feedsDir, "state.db"), "testdata/state_v0.sql", oldStateRows)
+	buildOld(t, filepath.Join(feedsDir, "state.db"), "../../corpus/feeds/testdata/state_v0.sql", oldStateRows)
 
 	before := map[string][]string{}
 	old, err := sqlitedb.Open(ctx, dbPath)
