@@ -24,6 +24,10 @@ type Article struct {
 	Text string
 	// Path is the file the article was read from, relative to the corpus root.
 	Path string
+	// Origin names the collection the article was loaded from, e.g. the
+	// absolute corpus folder, the feeds folder or "shipped"; empty when
+	// unknown. Ingest removes stored articles per origin.
+	Origin string
 	// Hash is the hex SHA-256 of the raw file bytes; it changes when the file does.
 	Hash string
 }

@@ -3,6 +3,7 @@ package rag
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/newsbot/newsbot/corpus"
@@ -15,10 +16,19 @@ const embedBatchChunks = 256
 
 // IngestOptions tunes an ingest.
 type IngestOptions struct {
+	// Scanned lists the origins (corpus.Article.Origin) that were read in
+	// full for this ingest. A stored article is removed only when its
+	// origin is listed here and it is absent from the articles given;
+	// articles of other origins, and of unknown origin, are left alone.
+	Scanned []string
 	// Keep lists article ids that must not be removed even though they are
 	// absent from the articles given (e.g. their file failed to load this
 	// time: a bad edit must not delete what was stored).
 	Keep map[string]bool
+	// Prune allows an ingest to remove more than half of an origin's
+	// stored articles; without it such an ingest fails with
+	// ErrTooManyRemovals before changing anything.
+	Prune bool
 	// Progress, when set, is called after each committed batch with the
 	// number of articles processed so far and the total needing work.
 	Progress func(done, total int)
@@ -53,9 +63,11 @@ type ingestJob struct {
 }
 
 // Ingest brings the store in step with articles: new ones are added,
-// changed ones (by content hash) replaced, ones no longer present removed
-// (unless in opts.Keep), and chunks lacking a vector from the current
-// embedder embedded. Each article is written in its own transaction, so an
+// changed ones (by content hash) replaced, ones no longer present in an
+// origin that was scanned removed (unless in opts.Keep), and chunks
+// lacking a vector from the current embedder embedded. It returns an
+// error wrapping ErrTooManyRemovals, having changed nothing, when it would
+// remove more than half of an origin's articles without opts.Prune. Each article is written in its own transaction, so an
 // interrupted ingest leaves a consistent database and a re-run completes
 // it. The in-memory indexes are rebuilt at the end.
 func (s *Service) Ingest(ctx context.Context, articles []corpus.Article, opts IngestOptions) (IngestReport, error) {
@@ -72,11 +84,23 @@ func (s *Service) Ingest(ctx context.Context, articles []corpus.Article, opts In
 		return rep, err
 	}
 
-	var jobs []ingestJob
 	present := map[string]bool{}
 	for _, a := range articles {
 		present[a.ID] = true
+	}
+	removals, err := planRemovals(stored, present, opts)
+	if err != nil {
+		return rep, err
+	}
+
+	var jobs []ingestJob
+	for _, a := range articles {
 		old, ok := stored[a.ID]
+		if ok && old.Origin != a.Origin && old.Hash == a.Hash {
+			if err := s.store.setOrigin(ctx, a.ID, a.Origin); err != nil {
+				return rep, err
+			}
+		}
 		switch {
 		case !ok:
 			rep.Added++
@@ -108,10 +132,7 @@ func (s *Service) Ingest(ctx context.Context, articles []corpus.Article, opts In
 		}
 	}
 
-	for id := range stored {
-		if present[id] || opts.Keep[id] {
-			continue
-		}
+	for _, id := range removals {
 		if err := s.store.deleteArticle(ctx, id); err != nil {
 			return rep, err
 		}
@@ -125,6 +146,46 @@ func (s *Service) Ingest(ctx context.Context, articles []corpus.Article, opts In
 	}
 	rep.Chunks = len(s.index().chunks)
 	return rep, nil
+}
+
+// minGuardedRemovals is the number of removals from one origin below which
+// the more-than-half guard does not apply (deleting one of two files is an
+// ordinary edit).
+const minGuardedRemovals = 3
+
+// planRemovals returns the stored articles to remove: those whose origin
+// was scanned and that were not found there, unless kept. It refuses, with
+// ErrTooManyRemovals, to remove more than half of an origin's articles
+// unless opts.Prune.
+func planRemovals(stored map[string]storedArticle, present map[string]bool, opts IngestOptions) ([]string, error) {
+	scanned := map[string]bool{}
+	for _, o := range opts.Scanned {
+		if o != "" {
+			scanned[o] = true
+		}
+	}
+	var out []string
+	total, gone := map[string]int{}, map[string]int{}
+	for id, a := range stored {
+		if !scanned[a.Origin] {
+			continue
+		}
+		total[a.Origin]++
+		if present[id] || opts.Keep[id] {
+			continue
+		}
+		gone[a.Origin]++
+		out = append(out, id)
+	}
+	if !opts.Prune {
+		for origin, n := range gone {
+			if n >= minGuardedRemovals && 2*n > total[origin] {
+				return nil, fmt.Errorf("%w: %d of the %d articles stored from %s are no longer there", ErrTooManyRemovals, n, total[origin], origin)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out, nil
 }
 
 // ingestBatch embeds the chunks of jobs in one call and stores each article.

@@ -28,9 +28,13 @@ func testArticles() []corpus.Article {
 	}
 	for i := range arts {
 		arts[i].Hash = "h-" + arts[i].Text
+		arts[i].Origin = testOrigin
 	}
 	return arts
 }
+
+// testOrigin is the origin of testArticles.
+const testOrigin = "/test/corpus"
 
 // countingEmbedder wraps the local embedder and counts embedded texts.
 func countingEmbedder(n *atomic.Int64) Embedder {
@@ -67,6 +71,44 @@ func openTest(t *testing.T, cfg Config) *Service {
 	return s
 }
 
+// TestIngestRemovesOnlyWhatIsGoneFromAScannedOrigin: a folder that was
+// not read (missing mount, another folder) loses nothing, and an ingest
+// that would empty most of a folder is refused unless pruning.
+func TestIngestRemovesOnlyWhatIsGoneFromAScannedOrigin(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, Config{})
+	arts := testArticles()
+	if _, err := s.Ingest(ctx, arts, IngestOptions{Scanned: []string{testOrigin}}); err != nil {
+		t.Fatal(err)
+	}
+	count := func() int {
+		srcs, _ := s.Sources(ctx)
+		return len(srcs)
+	}
+
+	// Other articles from another origin: the test corpus was not scanned.
+	shipped := []corpus.Article{{ID: "s1", Title: "Shipped", Origin: "shipped", Hash: "s1", Text: "A shipped demo article about the harbour opening."}}
+	rep, err := s.Ingest(ctx, shipped, IngestOptions{Scanned: []string{"shipped"}})
+	if err != nil || rep.Removed != 0 || count() != 4 {
+		t.Fatalf("ingest of another origin: %+v, %v, %d stored; want nothing removed", rep, err, count())
+	}
+
+	// The test corpus read empty: refused, nothing changed.
+	rep, err = s.Ingest(ctx, shipped, IngestOptions{Scanned: []string{testOrigin, "shipped"}})
+	if !errors.Is(err, ErrTooManyRemovals) || count() != 4 {
+		t.Fatalf("emptied origin: %+v, %v, %d stored; want ErrTooManyRemovals and 4 stored", rep, err, count())
+	}
+	if !strings.Contains(err.Error(), "3 of the 3 articles stored from "+testOrigin) {
+		t.Errorf("error %q does not say what would go", err)
+	}
+
+	// With Prune it goes through.
+	rep, err = s.Ingest(ctx, shipped, IngestOptions{Scanned: []string{testOrigin, "shipped"}, Prune: true})
+	if err != nil || rep.Removed != 3 || count() != 1 {
+		t.Fatalf("pruned: %+v, %v, %d stored; want 3 removed", rep, err, count())
+	}
+}
+
 func TestIngestIsIncremental(t *testing.T) {
 	ctx := context.Background()
 	var embedded atomic.Int64
@@ -94,7 +136,7 @@ func TestIngestIsIncremental(t *testing.T) {
 	// Change one, drop one (but keep it when its file merely failed to load), drop another.
 	arts[0].Text += "\nA new paragraph was added."
 	arts[0].Hash = "changed"
-	rep, err = s.Ingest(ctx, arts[:1], IngestOptions{Keep: map[string]bool{"a2": true}})
+	rep, err = s.Ingest(ctx, arts[:1], IngestOptions{Scanned: []string{testOrigin}, Keep: map[string]bool{"a2": true}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -49,15 +49,17 @@ func Migrate(ctx context.Context, db *sql.DB) error {
 	return migrate.Apply(ctx, db, Owner, migrations)
 }
 
-// storedArticle is what ingest needs to decide whether an article changed.
+// storedArticle is what ingest needs to decide whether an article changed
+// and whether it may be removed.
 type storedArticle struct {
-	Hash string
-	Path string
+	Hash   string
+	Path   string
+	Origin string
 }
 
 // articleHashes returns every stored article's content hash and path by id.
 func (s *Store) articleHashes(ctx context.Context) (map[string]storedArticle, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, hash, path FROM articles`)
+	rows, err := s.db.QueryContext(ctx, `SELECT id, hash, path, origin FROM articles`)
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
@@ -66,7 +68,7 @@ func (s *Store) articleHashes(ctx context.Context) (map[string]storedArticle, er
 	for rows.Next() {
 		var id string
 		var a storedArticle
-		if err := rows.Scan(&id, &a.Hash, &a.Path); err != nil {
+		if err := rows.Scan(&id, &a.Hash, &a.Path, &a.Origin); err != nil {
 			return nil, fmt.Errorf("list articles: %w", err)
 		}
 		out[id] = a
@@ -111,9 +113,9 @@ func (s *Store) putArticle(ctx context.Context, a corpus.Article, chunks []Chunk
 		published = a.Published.Unix()
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO articles
-		(id, title, source, url, author, published, published_from, path, hash, text, ingested_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
-		a.ID, a.Title, a.Source, a.URL, a.Author, published, a.PublishedFrom, a.Path, a.Hash, a.Text, time.Now().Unix()); err != nil {
+		(id, title, source, url, author, published, published_from, path, hash, text, ingested_at, origin)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
+		a.ID, a.Title, a.Source, a.URL, a.Author, published, a.PublishedFrom, a.Path, a.Hash, a.Text, time.Now().Unix(), a.Origin); err != nil {
 		return fmt.Errorf("store article %q: %w", a.ID, err)
 	}
 	for i, c := range chunks {
@@ -152,6 +154,15 @@ func (s *Store) putEmbeddings(ctx context.Context, chunks []Chunk, model string,
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store embeddings: %w", err)
+	}
+	return nil
+}
+
+// setOrigin records where an unchanged article was found this time (an
+// article stored before origins were recorded adopts its origin here).
+func (s *Store) setOrigin(ctx context.Context, id, origin string) error {
+	if _, err := s.db.ExecContext(ctx, `UPDATE articles SET origin = ? WHERE id = ?`, origin, id); err != nil {
+		return fmt.Errorf("record origin of %q: %w", id, err)
 	}
 	return nil
 }

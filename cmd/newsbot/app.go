@@ -43,6 +43,8 @@ type options struct {
 	since    time.Duration
 	from, to string
 	all      bool
+	// ingest
+	prune bool
 	// eval
 	questions string
 	wikiqa    string
@@ -171,46 +173,77 @@ func (a *app) ready(ctx context.Context) (*rag.Service, error) {
 	return svc, nil
 }
 
+// shippedOrigin is the origin of the articles embedded in the binary.
+const shippedOrigin = "shipped"
+
+// loadedCorpus is what one read of the configured article sources found.
+type loadedCorpus struct {
+	articles []corpus.Article
+	errs     []rag.IngestError
+	// keep holds the ids of files that failed to load, so ingest keeps
+	// what it had stored for them.
+	keep map[string]bool
+	// scanned lists the origins read in full.
+	scanned []string
+}
+
 // loadCorpus reads the configured article folder, or the shipped articles
 // when the default folder does not exist, plus the articles fetched from
-// feeds. Files that fail to load are
-// returned as errors, with their ids so ingest keeps what it had stored.
-func (a *app) loadCorpus() ([]corpus.Article, []rag.IngestError, map[string]bool, error) {
-	var arts []corpus.Article
+// feeds. Each article carries its origin (the folder's absolute path, or
+// "shipped"), so ingest removes only what is gone from a folder it read.
+func (a *app) loadCorpus() (loadedCorpus, error) {
+	var lc loadedCorpus
 	var lerrs []corpus.LoadError
+	add := func(origin string, arts []corpus.Article, errs []corpus.LoadError) {
+		for i := range arts {
+			arts[i].Origin = origin
+		}
+		lc.articles = append(lc.articles, arts...)
+		lerrs = append(lerrs, errs...)
+		lc.scanned = append(lc.scanned, origin)
+	}
 	if _, err := os.Stat(a.opts.corpus); err != nil && !a.opts.corpusSet && errors.Is(err, fs.ErrNotExist) {
 		a.logger.Info("corpus folder not found; using the shipped articles", "folder", a.opts.corpus)
-		arts, lerrs = corpus.LoadFS(corpus.Shipped)
+		arts, errs := corpus.LoadFS(corpus.Shipped)
+		add(shippedOrigin, arts, errs)
 	} else {
-		arts, lerrs, err = corpus.LoadDir(a.opts.corpus)
+		arts, errs, err := corpus.LoadDir(a.opts.corpus)
 		if err != nil {
-			return nil, nil, nil, fmt.Errorf("read corpus %s: %w", a.opts.corpus, err)
+			return lc, fmt.Errorf("read corpus %s: %w", a.opts.corpus, err)
 		}
+		add(absPath(a.opts.corpus), arts, errs)
 	}
 	if st, err := os.Stat(a.opts.feedsDir); err == nil && st.IsDir() {
 		fed, ferrs, err := corpus.LoadDir(a.opts.feedsDir)
 		if err != nil {
-			return nil, nil, nil, fmt.Errorf("read fetched articles %s: %w", a.opts.feedsDir, err)
+			return lc, fmt.Errorf("read fetched articles %s: %w", a.opts.feedsDir, err)
 		}
-		arts, lerrs = append(arts, fed...), append(lerrs, ferrs...)
+		add(absPath(a.opts.feedsDir), fed, ferrs)
 	}
-	var errs []rag.IngestError
-	keep := map[string]bool{}
+	lc.keep = map[string]bool{}
 	for _, le := range lerrs {
-		errs = append(errs, rag.IngestError{File: le.File, Error: le.Err.Error()})
+		lc.errs = append(lc.errs, rag.IngestError{File: le.File, Error: le.Err.Error()})
 		base := filepath.Base(le.File)
-		keep[strings.TrimSuffix(base, filepath.Ext(base))] = true
+		lc.keep[strings.TrimSuffix(base, filepath.Ext(base))] = true
 	}
-	return arts, errs, keep, nil
+	return lc, nil
+}
+
+// absPath returns path made absolute (as given when that fails).
+func absPath(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
 }
 
 // ingest loads the corpus and brings the store in step with it.
 func (a *app) ingest(ctx context.Context, svc *rag.Service) (rag.IngestReport, error) {
-	arts, errs, keep, err := a.loadCorpus()
+	lc, err := a.loadCorpus()
 	if err != nil {
 		return rag.IngestReport{}, err
 	}
-	opts := rag.IngestOptions{Keep: keep}
+	opts := rag.IngestOptions{Scanned: lc.scanned, Keep: lc.keep, Prune: a.opts.prune}
 	if isTerminal(a.stderr) {
 		opts.Progress = func(done, total int) {
 			fmt.Fprintf(a.stderr, "\rnewsbot: indexed %d/%d articles", done, total)
@@ -219,11 +252,11 @@ func (a *app) ingest(ctx context.Context, svc *rag.Service) (rag.IngestReport, e
 			}
 		}
 	}
-	rep, err := svc.Ingest(ctx, arts, opts)
+	rep, err := svc.Ingest(ctx, lc.articles, opts)
 	if err != nil {
 		return rep, err
 	}
-	rep.Errors = append(rep.Errors, errs...)
+	rep.Errors = append(rep.Errors, lc.errs...)
 	return rep, nil
 }
 
@@ -244,6 +277,8 @@ func userMessage(err error) string {
 		return "the question is empty: ask something, e.g. newsbot ask \"What did the Kremlin reject?\""
 	case errors.Is(err, answer.ErrQuestionTooLong):
 		return fmt.Sprintf("the question is too long (at most %d characters)", answer.MaxQuestionLen)
+	case errors.Is(err, rag.ErrTooManyRemovals):
+		return err.Error() + "; nothing was changed (if the files are really gone, run newsbot ingest --prune)"
 	case errors.Is(err, context.Canceled):
 		return "interrupted"
 	}

@@ -34,7 +34,7 @@ Usage:
   newsbot search [--json] [-k N] [filters] QUERY          show the passages retrieved for a query
         filters: --source OUTLET, --article ID (repeatable), --from DATE, --to DATE
   newsbot sources [--json]                                list the stored articles
-  newsbot ingest [--json] [--feed URL]...                 bring the index in step with the corpus
+  newsbot ingest [--json] [--prune] [--feed URL]...       bring the index in step with the corpus
   newsbot brief [--json] [--since 24h | --from DATE --to DATE | --all]
                                                           the day's stories across outlets
   newsbot eval [--json] [--questions FILE | --wikiqa DIR | --multinews DIR]
@@ -61,7 +61,7 @@ type command struct {
 var commands = map[string]command{
 	"ask":     {flags: askFlags, run: runAsk},
 	"search":  {flags: askFlags, run: runSearch},
-	"sources": {flags: noFlags, run: runSources},
+	"sources": {flags: jsonFlag, run: runSources},
 	"ingest":  {flags: ingestFlags, run: runIngest},
 	"eval":    {flags: evalFlags, run: runEval},
 	"brief":   {flags: briefFlags, run: runBrief},
@@ -70,6 +70,8 @@ var commands = map[string]command{
 }
 
 func noFlags(*flag.FlagSet, *options) {}
+
+func jsonFlag(fs *flag.FlagSet, o *options) { fs.BoolVar(&o.json, "json", false, "print JSON") }
 
 // Run executes the command line args and returns the exit code. Errors are
 // printed to stderr as one line.

@@ -22,6 +22,7 @@ func ingestFlags(fs *flag.FlagSet, o *options) {
 	fs.BoolVar(&o.json, "json", false, "print JSON")
 	fs.Var(&o.feeds, "feed", "fetch new articles from this RSS/Atom/JSON feed first (repeatable)")
 	fs.StringVar(&o.feedsDir, "feeds-dir", o.feedsDir, "folder for fetched articles")
+	fs.BoolVar(&o.prune, "prune", false, "allow removing more than half of a folder's stored articles")
 }
 
 // ingestOutput is the ingest report with the feed results, when feeds were

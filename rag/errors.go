@@ -1,0 +1,8 @@
+package rag
+
+import "errors"
+
+// ErrTooManyRemovals is returned by Ingest when it would remove more than
+// half of the articles stored from one origin (a missing mount, a wrong
+// folder) and IngestOptions.Prune is not set.
+var ErrTooManyRemovals = errors.New("refusing to remove most stored articles")
