@@ -59,14 +59,15 @@ func TestIngestNeverSilentlyDeletes(t *testing.T) {
 		t.Errorf("after an ingest without a corpus folder, %d stored: the user's articles were deleted", n)
 	}
 
-	// An empty folder (an unmounted volume): refused, nothing deleted.
-	c.env["NEWSBOT_CORPUS"] = t.TempDir()
+	// A folder that is not there: an error, nothing deleted.
+	c.env["NEWSBOT_CORPUS"] = corpusDir
 	before := storedCount(t, c)
 	code, _, stderr := c.run("ingest", "--corpus", corpusDir+"-unmounted")
 	if code == 0 || storedCount(t, c) != before {
-		t.Errorf("ingest of a missing folder: exit %d, %d stored (was %d)", code, storedCount(t, c), before)
+		t.Errorf("ingest of a missing folder: exit %d (%s), %d stored (was %d)", code, stderr, storedCount(t, c), before)
 	}
-	c.env["NEWSBOT_CORPUS"] = corpusDir
+
+	// An empty folder (an unmounted volume): nothing deleted.
 	empty := t.TempDir()
 	code, _, stderr = c.run("ingest", "--corpus", empty)
 	if code != 0 && !strings.Contains(stderr, "--prune") {
