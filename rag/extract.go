@@ -54,8 +54,13 @@ type candidate struct {
 // extractive answers from the retrieved passages by choosing the sentences
 // that best match the question, each cited.
 func (s *Service) extractive(ctx context.Context, question string, results []Result) (answer.Answer, error) {
+	return extract(ctx, s.lex, s.index(), question, results)
+}
+
+// extract answers question from results, weighing words by ix.
+func extract(ctx context.Context, lex lexicon, ix *index, question string, results []Result) (answer.Answer, error) {
 	ans := answer.Answer{Question: question, Mode: "extractive", Citations: []answer.Citation{}}
-	cands, err := s.scoreCandidates(ctx, question, results)
+	cands, err := scoreCandidates(ctx, lex, ix, question, results)
 	if err != nil {
 		return ans, err
 	}
@@ -91,12 +96,12 @@ func (s *Service) extractive(ctx context.Context, question string, results []Res
 
 // scoreCandidates returns the sentences of results scored against the
 // question, best first.
-func (s *Service) scoreCandidates(ctx context.Context, question string, results []Result) ([]candidate, error) {
-	cands := s.candidates(results)
+func scoreCandidates(ctx context.Context, lex lexicon, ix *index, question string, results []Result) ([]candidate, error) {
+	cands := candidates(lex, results)
 	if len(cands) == 0 {
 		return nil, nil
 	}
-	if err := scoreSentences(ctx, s.lex, s.index(), question, cands); err != nil {
+	if err := scoreSentences(ctx, lex, ix, question, cands); err != nil {
 		return nil, err
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
@@ -147,7 +152,7 @@ func refuse(a answer.Answer) answer.Answer {
 
 // candidates returns the distinct sentences of the results (chunks overlap,
 // so a sentence can appear twice), tokenized.
-func (s *Service) candidates(results []Result) []candidate {
+func candidates(lex lexicon, results []Result) []candidate {
 	seen := map[string]bool{}
 	var out []candidate
 	for _, r := range results {
@@ -158,7 +163,7 @@ func (s *Service) candidates(results []Result) []candidate {
 			}
 			seen[key] = true
 			text := r.Chunk.Text[sp.Start:sp.End]
-			toks := s.lex.tokens(text)
+			toks := lex.tokens(text)
 			if len(toks) < minCandidateWords { // headlines fragments, datelines
 				continue
 			}
