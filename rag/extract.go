@@ -93,9 +93,11 @@ func extract(ctx context.Context, lex lexicon, ix *index, question string, resul
 		return ans, err
 	}
 	atype, _ := classify(question)
+	// The lead is the best sentence that states the kind of fact asked
+	// for with enough support; when there is none, the answer is a refusal.
 	lead := -1
 	for i, c := range cands {
-		if c.fits && c.numbersOK && c.quality >= minQuality {
+		if c.fits && c.numbersOK && c.quality >= minQuality && (c.stable >= minCoverage || c.sim >= minSimilarity) {
 			lead = i
 			break
 		}
@@ -104,9 +106,6 @@ func extract(ctx context.Context, lex lexicon, ix *index, question string, resul
 		return refuse(ans), nil
 	}
 	best := cands[lead]
-	if best.stable < minCoverage && best.sim < minSimilarity {
-		return refuse(ans), nil
-	}
 	chosen := []candidate{best}
 	var differ []candidate
 	for i, c := range cands {
@@ -207,11 +206,12 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	// part of its coverage: it often holds the answer.
 	for i := 0; i+1 < len(cands); i++ {
 		c, n := &cands[i], &cands[i+1]
-		if n.result.Chunk.ID != c.result.Chunk.ID || n.sent != c.sent+1 || !n.fits || c.fits && atype != anyAnswer {
+		if atype == anyAnswer || atype == yesNoAnswer || n.result.Chunk.ID != c.result.Chunk.ID || n.sent != c.sent+1 || !n.fits || c.fits {
 			continue
 		}
 		n.coverage = max(n.coverage, neighbourCredit*c.coverage)
 		n.stable = max(n.stable, neighbourCredit*c.stable)
+		n.sim = max(n.sim, neighbourCredit*c.sim)
 	}
 	for i := range cands {
 		c := &cands[i]

@@ -91,7 +91,7 @@ func init() {
 // interrogative phrase and event filler removed, so that "long" in "how
 // long" or "take place" is not taken as words the answer must contain.
 func classify(q string) (answerType, string) {
-	t := anyAnswer
+	t, orig := anyAnswer, q
 	for _, qt := range questionTypes {
 		if m := qt.re.FindString(q); m != "" {
 			t = qt.t
@@ -103,7 +103,7 @@ func classify(q string) (answerType, string) {
 			break
 		}
 	}
-	if t == personAnswer && whoIsRE.MatchString(q) {
+	if t == personAnswer && whoIsRE.MatchString(orig) {
 		t = anyAnswer // "Who is Jared Kushner?" asks for a description
 	}
 	if t == anyAnswer || t == yesNoAnswer {
@@ -233,19 +233,26 @@ func inQuestion(value string, question map[string]bool) bool {
 		return true
 	}
 	for _, w := range ws {
-		if !question[w] && !question[strings.TrimSuffix(w, "s")] {
+		if question[w] {
+			continue
+		}
+		st := localembed.Tokens(w)
+		if len(st) != 1 || !question[st[0]] {
 			return false
 		}
 	}
 	return true
 }
 
-// questionWords returns the lowercased words of q, with possessives
-// stripped, as a set for inQuestion.
+// questionWords returns the lowercased words of q and their stems,
+// as a set for inQuestion.
 func questionWords(q string) map[string]bool {
 	out := map[string]bool{}
 	for _, w := range strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		out[w] = true
+	}
+	for _, st := range localembed.Tokens(q) {
+		out[st] = true // stems too: "Acquire" restates "acquired"
 	}
 	return out
 }
