@@ -10,22 +10,23 @@ import (
 	"github.com/newsbot/newsbot/rag/localembed"
 )
 
-// Extractive answering parameters, tuned on the question set in
+// Extractive answering parameters, tuned on the even ids of RGB en_fact,
+// the WikiQA dev split and the tuning part of the question set in
 // cmd/newsbot/testdata (see docs/evaluation.md).
 const (
-	// maxAnswerSentences caps an extractive answer's length.
-	maxAnswerSentences = 3
-	// minCoverage is the share of the question's informative words (IDF
-	// weighted, related words counting half) that the best sentence must
-	// contain for the question to count as covered...
+	// minCoverage is the share of the question's informative words
+	// (weighted by their rarity in English, which no corpus shifts;
+	// related words counting half) that the lead sentence, or the
+	// sentence before it in its passage, must contain for the question to
+	// count as covered...
 	minCoverage = 0.45
 	// ...unless its embedding similarity alone is at least minSimilarity.
 	minSimilarity = 0.6
-	// followRatio admits further sentences that cover the question and
-	// score at least this share of the best one.
-	followRatio = 0.5
-	// followCoverage is the coverage a further sentence needs.
-	followCoverage = 0.4
+	// followRatio admits a second sentence that scores at least this share
+	// of the lead.
+	followRatio = 0.6
+	// followCoverage is the coverage a second sentence needs.
+	followCoverage = 0.45
 	// followSimilarity is the embedding similarity a further sentence
 	// needs: coverage alone can come from a word used in another sense.
 	followSimilarity = 0.1
@@ -38,45 +39,103 @@ const (
 	// minCandidateWords is the fewest informative words a sentence needs
 	// to be quoted at all.
 	minCandidateWords = 3
+	// neighbourCredit is the share of a sentence's coverage that the next
+	// sentence of its passage borrows: the answer often follows the
+	// sentence that matches the question's words.
+	neighbourCredit = 0.85
+	// conflictRatio is the share of the lead's score at which a sentence
+	// of another report giving a different value counts as disagreeing.
+	conflictRatio = 0.8
+)
+
+// Scoring weights of a candidate sentence.
+const (
+	wSimilarity = 0.35
+	wCoverage   = 0.5
+	wProximity  = 0.08
+	wPosition   = 0.1
+	wQuality    = 0.1
+	wRank       = 0.02
 )
 
 // candidate is one sentence of a retrieved passage.
 type candidate struct {
-	result   Result
-	text     string
-	tokens   []string
-	coverage float64
-	sim      float64
-	score    float64
-	fits     bool // holds the kind of fact the question asks for
+	result    Result
+	text      string
+	tokens    []string
+	sent      int     // position of the sentence in its chunk
+	coverage  float64 // IDF-weighted share of the question's words (corpus weights)
+	stable    float64 // the same with English weights only: for refusals
+	sim       float64
+	prox      float64 // how close together the question's words are
+	quality   float64 // 1 for prose; less for headlines, link lists, furniture
+	score     float64
+	fits      bool     // holds the kind of fact the question asks for
+	values    []string // the values of that kind it states
+	numbersOK bool     // its passage names the question's numbers and years
 }
 
 // extractive answers from the retrieved passages by choosing the sentences
 // that best match the question, each cited.
 func (s *Service) extractive(ctx context.Context, question string, results []Result) (answer.Answer, error) {
+	return extract(ctx, s.lex, s.index(), question, results)
+}
+
+// extract answers question from results, weighing words by ix: the lead
+// sentence is the best one that states the kind of fact asked for; a
+// second is added only to confirm it from another report or to add a
+// distinct well-supported fact; when another report gives a different
+// value the answer says that the sources differ.
+func extract(ctx context.Context, lex lexicon, ix *index, question string, results []Result) (answer.Answer, error) {
 	ans := answer.Answer{Question: question, Mode: "extractive", Citations: []answer.Citation{}}
-	cands, err := s.scoreCandidates(ctx, question, results)
+	cands, err := scoreCandidates(ctx, lex, ix, question, results)
 	if err != nil {
 		return ans, err
 	}
-	if len(cands) == 0 {
-		return refuse(ans), nil
-	}
-	best := cands[0]
-	if best.coverage < minCoverage && best.sim < minSimilarity {
-		return refuse(ans), nil
-	}
-	chosen := []candidate{best}
-	for _, c := range cands[1:] {
-		if len(chosen) == maxAnswerSentences || c.score < followRatio*best.score {
+	atype, _ := classify(question)
+	// The lead is the best sentence that states the kind of fact asked
+	// for with enough support; when there is none, the answer is a refusal.
+	lead := -1
+	for i, c := range cands {
+		if c.fits && c.numbersOK && c.quality >= minQuality && (c.stable >= minCoverage || c.sim >= minSimilarity) {
+			lead = i
 			break
 		}
-		if c.coverage < followCoverage || c.sim < followSimilarity || !c.fits || repeats(c, chosen) {
+	}
+	if lead < 0 {
+		return refuse(ans), nil
+	}
+	best := cands[lead]
+	chosen := []candidate{best}
+	var differ []candidate
+	for i, c := range cands {
+		if i == lead || !c.fits || !c.numbersOK || c.quality < minQuality || c.stable < minCoverage {
 			continue
+		}
+		sameReport := c.result.Chunk.ArticleID == best.result.Chunk.ArticleID
+		if !sameReport && c.score >= conflictRatio*best.score && disagrees(atype, best, c) {
+			differ = append(differ, c)
+			continue
+		}
+		if len(chosen) == 2 || c.score < followRatio*best.score || repeats(c, chosen) {
+			continue
+		}
+		if c.coverage < followCoverage || c.sim < followSimilarity {
+			continue
+		}
+		if atype != anyAnswer && atype != yesNoAnswer && (sameReport || !sharesValue(best, c)) {
+			continue // a typed answer gains only another report's confirmation
 		}
 		chosen = append(chosen, c)
 	}
+	if len(differ) > 0 && conflicting(best, differ) {
+		ans.AddFlag(answer.FlagConflict)
+		chosen = []candidate{best, differ[0]}
+	}
 	var b strings.Builder
+	if ans.Has(answer.FlagConflict) {
+		b.WriteString("Sources differ: ")
+	}
 	for i, c := range chosen {
 		n := i + 1
 		if i > 0 {
@@ -91,12 +150,12 @@ func (s *Service) extractive(ctx context.Context, question string, results []Res
 
 // scoreCandidates returns the sentences of results scored against the
 // question, best first.
-func (s *Service) scoreCandidates(ctx context.Context, question string, results []Result) ([]candidate, error) {
-	cands := s.candidates(results)
+func scoreCandidates(ctx context.Context, lex lexicon, ix *index, question string, results []Result) ([]candidate, error) {
+	cands := candidates(lex, results)
 	if len(cands) == 0 {
 		return nil, nil
 	}
-	if err := scoreSentences(ctx, s.lex, s.index(), question, cands); err != nil {
+	if err := scoreSentences(ctx, lex, ix, question, cands); err != nil {
 		return nil, err
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
@@ -105,7 +164,8 @@ func (s *Service) scoreCandidates(ctx context.Context, question string, results 
 
 // scoreSentences sets the similarity, coverage, answer-type fit and score
 // of each candidate against the question; ix supplies the word weights.
-// It returns ctx's error when ctx ends.
+// Candidates are in passage order, so a sentence's neighbour is the next
+// candidate of the same chunk. It returns ctx's error when ctx ends.
 func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string, cands []candidate) error {
 	texts := make([]string, len(cands))
 	for i, c := range cands {
@@ -125,14 +185,41 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	if len(qterms) == 0 {
 		qterms = lex.queryTerms(question)
 	}
+	qwords := questionWords(question)
+	numbers := mustNumbers(content)
 	for i := range cands {
 		c := &cands[i]
 		c.sim = localembed.Cosine(qv[0], svecs[i])
-		c.coverage = ix.coverage(qterms, c.tokens)
-		c.fits = atype.fits(c.text)
-		c.score = 0.5*c.sim + 0.5*c.coverage + 0.02/float64(c.result.Rank)
-		if atype != anyAnswer && c.fits {
-			c.score += answerTypeBonus
+		c.coverage = ix.coverage(qterms, c.tokens, ix.termWeight)
+		c.stable = min(c.coverage, ix.coverage(qterms, c.tokens, englishWeight))
+		c.prox = proximity(qterms, c.tokens)
+		c.quality = sentenceQuality(c.text)
+		var strength float64
+		c.values, strength = atype.typedValues(c.text, qwords)
+		c.fits = strength > 0
+		c.numbersOK = hasNumbers(c.result.Chunk.Text, numbers)
+		if c.fits && atype != anyAnswer && atype != yesNoAnswer {
+			c.coverage += answerTypeBonus * strength / wCoverage
+		}
+	}
+	// The sentence after one that matches the question's words borrows
+	// part of its coverage: it often holds the answer.
+	for i := 0; i+1 < len(cands); i++ {
+		c, n := &cands[i], &cands[i+1]
+		if atype == anyAnswer || atype == yesNoAnswer || n.result.Chunk.ID != c.result.Chunk.ID || n.sent != c.sent+1 || !n.fits || c.fits {
+			continue
+		}
+		n.coverage = max(n.coverage, neighbourCredit*c.coverage)
+		n.stable = max(n.stable, neighbourCredit*c.stable)
+		n.sim = max(n.sim, neighbourCredit*c.sim)
+	}
+	for i := range cands {
+		c := &cands[i]
+		pos := 1 / float64(1+c.sent+4*c.result.Chunk.Index)
+		c.score = wSimilarity*c.sim + wCoverage*min(c.coverage, 1+answerTypeBonus/wCoverage) + wProximity*c.prox +
+			wPosition*pos + wQuality*c.quality + wRank/float64(c.result.Rank)
+		if !c.numbersOK {
+			c.score -= 0.2
 		}
 	}
 	return nil
@@ -147,22 +234,22 @@ func refuse(a answer.Answer) answer.Answer {
 
 // candidates returns the distinct sentences of the results (chunks overlap,
 // so a sentence can appear twice), tokenized.
-func (s *Service) candidates(results []Result) []candidate {
+func candidates(lex lexicon, results []Result) []candidate {
 	seen := map[string]bool{}
 	var out []candidate
 	for _, r := range results {
-		for _, sp := range r.Chunk.Sentences {
+		for si, sp := range r.Chunk.Sentences {
 			key := fmt.Sprintf("%s@%d", r.Chunk.ArticleID, r.Chunk.Start+sp.Start)
 			if seen[key] {
 				continue
 			}
 			seen[key] = true
 			text := r.Chunk.Text[sp.Start:sp.End]
-			toks := s.lex.tokens(text)
+			toks := lex.tokens(text)
 			if len(toks) < minCandidateWords { // headlines fragments, datelines
 				continue
 			}
-			out = append(out, candidate{result: r, text: text, tokens: toks})
+			out = append(out, candidate{result: r, text: text, tokens: toks, sent: si})
 		}
 	}
 	return out
@@ -171,7 +258,7 @@ func (s *Service) candidates(results []Result) []candidate {
 // coverage is the IDF-weighted share of the question's own terms found in
 // tokens; a term that is absent but has a related word present counts for
 // relatedCredit of its weight.
-func (ix *index) coverage(qterms []queryTerm, tokens []string) float64 {
+func (ix *index) coverage(qterms []queryTerm, tokens []string, weight func(string) float64) float64 {
 	have := make(map[string]bool, len(tokens))
 	for _, t := range tokens {
 		have[t] = true
@@ -181,13 +268,13 @@ func (ix *index) coverage(qterms []queryTerm, tokens []string) float64 {
 	for _, q := range qterms {
 		switch {
 		case q.of == "":
-			w := ix.termWeight(q.term)
+			w := weight(q.term)
 			total += w
 			if have[q.term] {
 				credit[q.term] = w
 			}
 		case have[q.term]:
-			credit[q.of] = max(credit[q.of], relatedCredit*ix.termWeight(q.of))
+			credit[q.of] = max(credit[q.of], relatedCredit*weight(q.of))
 		}
 	}
 	if total == 0 {

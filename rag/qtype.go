@@ -3,6 +3,9 @@ package rag
 import (
 	"regexp"
 	"strings"
+	"unicode"
+
+	"github.com/newsbot/newsbot/rag/localembed"
 )
 
 // answerType is what kind of fact a question asks for, when its wording
@@ -15,14 +18,18 @@ const (
 	durationAnswer
 	timeAnswer
 	placeAnswer
-	personAnswer
+	personAnswer // a person or an organisation: who, which company...
+	reasonAnswer
+	yesNoAnswer
 )
 
 // answerTypeBonus is added to the score of a sentence that holds the kind
-// of fact the question asks for.
+// of fact the question asks for, scaled by how specific the value is.
 const answerTypeBonus = 0.15
 
 const numberWords = `\d|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)\b`
+
+const monthNames = `january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec`
 
 var (
 	questionTypes = []struct {
@@ -30,23 +37,232 @@ var (
 		t  answerType
 	}{
 		{regexp.MustCompile(`(?i)^\s*how (long|old)\b`), durationAnswer},
-		{regexp.MustCompile(`(?i)^\s*(how (many|much|far|big|large|often)|what (percentage|number|share|proportion))\b`), quantityAnswer},
-		{regexp.MustCompile(`(?i)^\s*(when\b|what (day|date|time|year|month)\b|on which (day|date)\b)`), timeAnswer},
-		{regexp.MustCompile(`(?i)^\s*(where\b|in which (city|country|place)\b)`), placeAnswer},
-		{regexp.MustCompile(`(?i)^\s*(who|whom)\b`), personAnswer},
+		{regexp.MustCompile(`(?i)^\s*(how (many|much|far|big|large|often)|what (percentage|number|share|proportion|was the revenue|is the revenue|was the cost|is the price))\b`), quantityAnswer},
+		{regexp.MustCompile(`(?i)^\s*(when\b|what (day|date|time|year|month)\b|on which (day|date)\b|(what|which) (is|was) the (\w+ )?date\b)`), timeAnswer},
+		{regexp.MustCompile(`(?i)^\s*(where\b|(in )?which (city|country|place|town|venue|state|region)\b.*\b(host|held|located|hold|stage)\w*\b)`), placeAnswer},
+		{regexp.MustCompile(`(?i)^\s*(who|whom|whose)\b|^\s*(which|what) (company|firm|team|country|nation|club|player|actor|actress|director|person|man|woman|group|party|organi[sz]ation|movie|film|city)\b|^\s*what is the name\b`), personAnswer},
+		{regexp.MustCompile(`(?i)^\s*(why\b|for what reason\b|what (was|is) the reason\b)`), reasonAnswer},
+		{regexp.MustCompile(`(?i)^\s*(is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b`), yesNoAnswer},
+	}
+	// whoIsRE matches a question asking who a named person is.
+	whoIsRE = regexp.MustCompile(`^\s*(?i:who)\s+(?i:is|was|are|were)\s+(\p{Lu}[\p{L}’'.-]*\s*)+\??\s*$`)
+	// keywordTypes type questions written as search keywords ("Super Bowl
+	// 2021 location", "Tesla revenue Q1") by a telling word.
+	keywordTypes = []struct {
+		re *regexp.Regexp
+		t  answerType
+	}{
+		{regexp.MustCompile(`(?i)\b(release|premiere|launch|air) date\b|\bdate of\b`), timeAnswer},
+		{regexp.MustCompile(`(?i)\b(location|venue)\b`), placeAnswer},
+		{regexp.MustCompile(`(?i)\b(revenue|sales|profit|price|cost|death toll|population)\b`), quantityAnswer},
 	}
 
 	// eventFiller is wording a question uses to ask about an event without
 	// the answer repeating it ("when did it take place?").
 	eventFiller = regexp.MustCompile(`(?i)\b((take|takes|took|taken|taking) place|happen(s|ed|ing)?|occur(s|red|ring)?|(go|goes|going|gone|went) on|(be|been|was|were) held)\b`)
 
-	hasQuantity = regexp.MustCompile(`(?i)` + numberWords)
-	hasDuration = regexp.MustCompile(`(?i)(` + numberWords + `|\b(several|few|many|nearly|almost|over)\b)[\s-]*(second|minute|hour|day|week|month|year|decade)s?\b|\b(hours|days|weeks|months|years|decades)\b`)
-	hasTime     = regexp.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|\b(19|20)\d\d\b`)
-	hasPlace    = regexp.MustCompile(`\b(in|at|from|to)\s+(the\s+)?\p{Lu}[\p{L}’']+`)
-	// hasPerson looks for a name: two capitalised words in a row.
-	hasPerson = regexp.MustCompile(`\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+`)
+	quantityRE = regexp.MustCompile(`(?i)[$€£¥]\s?\d[\d,.]*(\s?(million|billion|trillion|bn|m|k))?|\d[\d,.]*\s?(%|percent|per cent|million|billion|trillion)|\b\d[\d,.]*\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)s?\b`)
+	durationRE = regexp.MustCompile(`(?i)((` + numberWords + `)+[\w,.]*|\b(several|few|many|nearly|almost|over|a|an)\b)[\s-]*(second|minute|hour|day|week|month|year|decade)s?\b|\b(hours|days|weeks|months|years|decades)\b`)
+	// dateRE finds dates, strongest forms first.
+	dateRE   = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(` + monthNames + `)\.?,?\s+(19|20)\d\d\b|\b(` + monthNames + `)\.?,?\s+(19|20)\d\d\b|\b(` + monthNames + `)\.?\s+\d{1,2}(st|nd|rd|th)?\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)\b|\b(19|20)\d\d\b`)
+	placeRE  = regexp.MustCompile(`\b(?:in|at|from|to|near|hosted by|held by)\s+(?:the\s+)?(\p{Lu}[\p{L}’'.-]+(?:,?\s+\p{Lu}[\p{L}’'.-]+)*)`)
+	reasonRE = regexp.MustCompile(`(?i)\b(because|due to|as a result|owing to|in order to|so that|so as to|caused by|reason|thanks to|after|amid|since|over concerns?|in protest|to avoid|to protect|to ensure|citing)\b`)
+	// nameRE finds runs of capitalised words (names of people and
+	// organisations), allowing the particles of names.
+	nameRE = regexp.MustCompile(`\p{Lu}[\p{L}’'.&-]*\d*(?:\s+(?:(?:of|de|da|del|van|von|der|la|le|bin|al)\s+)?(?:\p{Lu}[\p{L}’'.&-]*|\d+))*`)
 )
+
+// notNames are capitalised words that begin sentences or name calendar
+// items rather than someone who did something.
+var notNames = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`the a an in on at of for from to by with and but or it its he she they we i you his her their
+		this that these those there here what when where who why how which while after before as if
+		monday tuesday wednesday thursday friday saturday sunday ` + strings.ReplaceAll(monthNames, "|", " ") + `
+		mr mrs ms dr new no not also however meanwhile according last next first one two three more most some many all
+		both each other such only just then than so yet still even now today yesterday tomorrow earlier later
+		despite although though because during under over into follow share click sign subscribe read watch related photo video image getty reuters ap afp`) {
+		notNames[w] = true
+	}
+}
+
+// classify returns the question's answer type and the question with the
+// interrogative phrase and event filler removed, so that "long" in "how
+// long" or "take place" is not taken as words the answer must contain.
+func classify(q string) (answerType, string) {
+	t, orig := anyAnswer, q
+	for _, qt := range questionTypes {
+		if m := qt.re.FindString(q); m != "" {
+			t = qt.t
+			if t != personAnswer && t != placeAnswer {
+				q = q[len(m):]
+			} else if m := regexp.MustCompile(`(?i)^\s*(who|whom|whose|where)\b`).FindString(q); m != "" {
+				q = q[len(m):]
+			}
+			break
+		}
+	}
+	if t == personAnswer && whoIsRE.MatchString(orig) {
+		t = anyAnswer // "Who is Jared Kushner?" asks for a description
+	}
+	if t == anyAnswer || t == yesNoAnswer {
+		for _, kt := range keywordTypes {
+			if kt.re.MatchString(q) {
+				t = kt.t
+				break
+			}
+		}
+	}
+	return t, strings.TrimSpace(eventFiller.ReplaceAllString(q, " "))
+}
+
+// typedValues returns the values of type t that sentence states and the
+// question does not already contain (so "Who acquired Instagram?" is not
+// answered by a sentence whose only name is "Instagram"), with the
+// strength of the best one (1 for a full date, less for a bare year). For
+// anyAnswer and yesNoAnswer it returns nil and 1: every sentence fits.
+func (t answerType) typedValues(sentence string, question map[string]bool) ([]string, float64) {
+	var vals []string
+	best := 0.0
+	add := func(v string, strength float64) {
+		if inQuestion(v, question) {
+			return
+		}
+		vals = append(vals, v)
+		best = max(best, strength)
+	}
+	switch t {
+	case anyAnswer, yesNoAnswer:
+		return nil, 1
+	case quantityAnswer:
+		for _, m := range quantityRE.FindAllString(sentence, -1) {
+			s := 0.7
+			if strings.ContainsAny(m, "$€£¥%") || regexp.MustCompile(`(?i)illion|percent`).MatchString(m) {
+				s = 1
+			}
+			add(m, s)
+		}
+	case durationAnswer:
+		for _, m := range durationRE.FindAllString(sentence, -1) {
+			add(m, 1)
+		}
+	case timeAnswer:
+		for _, m := range dateRE.FindAllString(sentence, -1) {
+			s := 0.5 // a bare year or weekday
+			switch {
+			case regexp.MustCompile(`\d{1,2}\D+\d{4}|\d{4}\D+\d{1,2}|/`).MatchString(m):
+				s = 1
+			case regexp.MustCompile(`(?i)[a-z]{3,}.*\d`).MatchString(m):
+				s = 0.8
+			}
+			add(m, s)
+		}
+	case placeAnswer:
+		for _, m := range placeRE.FindAllStringSubmatch(sentence, -1) {
+			if !notNames[strings.ToLower(strings.Fields(m[1])[0])] && !isMonthOrDay(m[1]) {
+				add(m[1], 1)
+			}
+		}
+	case personAnswer:
+		for _, m := range names(sentence) {
+			add(m, 1)
+		}
+	case reasonAnswer:
+		// A cause need not be introduced by "because": a sentence without
+		// such a word still fits, with less weight.
+		vals, best = nil, 0.3
+		if m := reasonRE.FindString(sentence); m != "" {
+			vals, best = append(vals, m), 1
+		}
+	}
+	return vals, best
+}
+
+func isMonthOrDay(s string) bool {
+	return regexp.MustCompile(`(?i)^(` + monthNames + `|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`).MatchString(s)
+}
+
+// names returns the runs of capitalised words in sentence that can name a
+// person or an organisation: a run is trimmed of leading words that only
+// begin a sentence ("The", "In"), and a lone word must not be an ordinary
+// English word written at the start of the sentence.
+func names(sentence string) []string {
+	var out []string
+	for _, loc := range nameRE.FindAllStringIndex(sentence, -1) {
+		words := strings.Fields(sentence[loc[0]:loc[1]])
+		for len(words) > 0 && notNames[strings.ToLower(strings.Trim(words[0], ".,’'"))] {
+			words = words[1:]
+		}
+		if len(words) == 0 {
+			continue
+		}
+		if len(words) == 1 && loc[0] == 0 && !isNameLike(words[0]) {
+			continue
+		}
+		out = append(out, strings.Join(words, " "))
+	}
+	return out
+}
+
+// isNameLike reports whether a capitalised word at a sentence's start is
+// more likely a name than an ordinary word: it has capitals inside
+// ("McDonald", "YouTube") or digits, or is rare in English ("Facebook",
+// "Norway", not "Founded").
+func isNameLike(w string) bool {
+	w = strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ".,;:"), "'s"), "’s")
+	for i, r := range w {
+		if i > 0 && (unicode.IsUpper(r) || unicode.IsDigit(r)) {
+			return true
+		}
+	}
+	toks := localembed.Tokens(w)
+	return len(toks) == 1 && localembed.IDF(toks[0]) >= minNameIDF
+}
+
+// minNameIDF is the English rarity (localembed.IDF) from which a
+// capitalised word at a sentence's start is taken for a name.
+const minNameIDF = 6.0
+
+// inQuestion reports whether every word of value occurs in the question
+// (given as a set of lowercased words), so the value restates the
+// question rather than answering it.
+func inQuestion(value string, question map[string]bool) bool {
+	ws := strings.FieldsFunc(strings.ToLower(value), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(ws) == 0 {
+		return true
+	}
+	for _, w := range ws {
+		if question[w] {
+			continue
+		}
+		st := localembed.Tokens(w)
+		if len(st) != 1 || !question[st[0]] {
+			return false
+		}
+	}
+	return true
+}
+
+// questionWords returns the lowercased words of q and their stems,
+// as a set for inQuestion.
+func questionWords(q string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		out[w] = true
+	}
+	for _, st := range localembed.Tokens(q) {
+		out[st] = true // stems too: "Acquire" restates "acquired"
+	}
+	return out
+}
+
+// mustNumbers returns the numbers and years a question names ("in
+// 2019", "season 11", "Q1"): a sentence answering it must not be about
+// another one.
+func mustNumbers(q string) []string {
+	return regexp.MustCompile(`\b\d+(st|nd|rd|th)?\b`).FindAllString(q, -1)
+}
 
 // phrasalVerbs maps common phrasal verbs in questions to a one-word verb
 // that the lexicon can match and expand ("turn down" → "reject").
@@ -60,34 +276,3 @@ var phrasalVerbs = strings.NewReplacer(
 	"sign off on", "approve", "signed off on", "approved", "walk out", "leave", "walked out", "left",
 	"shut down", "close", "break off", "end", "broke off", "ended", "look into", "investigate",
 )
-
-// classify returns the question's answer type and the question with the
-// interrogative phrase and event filler removed, so that "long" in "how
-// long" or "take place" is not taken as words the answer must contain.
-func classify(q string) (answerType, string) {
-	t := anyAnswer
-	for _, qt := range questionTypes {
-		if m := qt.re.FindString(q); m != "" {
-			t, q = qt.t, q[len(m):]
-			break
-		}
-	}
-	return t, strings.TrimSpace(eventFiller.ReplaceAllString(q, " "))
-}
-
-// fits reports whether sentence holds the kind of fact t asks for.
-func (t answerType) fits(sentence string) bool {
-	switch t {
-	case quantityAnswer:
-		return hasQuantity.MatchString(sentence)
-	case durationAnswer:
-		return hasDuration.MatchString(sentence)
-	case timeAnswer:
-		return hasTime.MatchString(sentence)
-	case placeAnswer:
-		return hasPlace.MatchString(sentence)
-	case personAnswer:
-		return hasPerson.MatchString(sentence)
-	}
-	return true
-}

@@ -25,7 +25,7 @@ func ScoreSentences(ctx context.Context, question string, sentences []string) ([
 		}
 		// Every sentence is taken from the same passage: the retrieval
 		// rank term is equal for all.
-		cands = append(cands, candidate{result: Result{Rank: 1}, text: s, tokens: toks[i]})
+		cands = append(cands, candidate{result: Result{Rank: 1}, text: s, tokens: toks[i], sent: i})
 		at = append(at, i)
 	}
 	out := make([]float64, len(sentences))

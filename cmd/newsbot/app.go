@@ -49,6 +49,7 @@ type options struct {
 	questions string
 	wikiqa    string
 	multinews string
+	rgb       string
 }
 
 func defaultOptions(env Env) options {

@@ -22,6 +22,7 @@ func evalFlags(fs *flag.FlagSet, o *options) {
 	fs.IntVar(&o.k, "k", rag.DefaultK, "passages retrieved per question")
 	fs.StringVar(&o.questions, "questions", "", "question file (JSON); default: the set about the shipped articles")
 	fs.StringVar(&o.wikiqa, "wikiqa", "", "score answer-sentence ranking on the WikiQA test set in DIR")
+	fs.StringVar(&o.rgb, "rgb", "", "answer RGB's en_fact questions in DIR in its passage settings (noise, refusal, counterfactual)")
 	fs.StringVar(&o.multinews, "multinews", "", "score offline briefings on the Multi-News sample in DIR (ROUGE-1/2)")
 }
 
@@ -32,6 +33,8 @@ func runEval(ctx context.Context, a *app, args []string) error {
 	switch {
 	case a.opts.wikiqa != "":
 		return runEvalWikiQA(ctx, a, a.opts.wikiqa)
+	case a.opts.rgb != "":
+		return runEvalRGB(ctx, a, a.opts.rgb)
 	case a.opts.multinews != "":
 		return runEvalMultiNews(ctx, a, a.opts.multinews)
 	}

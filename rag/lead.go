@@ -1,0 +1,188 @@
+package rag
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/newsbot/newsbot/rag/disagree"
+	"github.com/newsbot/newsbot/rag/localembed"
+)
+
+// minQuality is the sentence quality below which a sentence is page
+// furniture (a link list, a share button, a headline) and never quoted.
+const minQuality = 0.5
+
+var (
+	// furnitureRE matches what pages put around an article: links,
+	// handles, share and subscribe buttons, credits, bullets.
+	furnitureRE = regexp.MustCompile(`(?i)https?://|www\.|\s@\w|#\w{3,}|\b(follow us|share (this|on)|click here|sign up|subscribe|read more|newsletter|cookies?|all rights reserved|getty images|photo:|image:)\b|©|•|\s\|\s.*\s\|\s`)
+	// fragmentEndRE matches a sentence that ends without a full stop
+	// (a headline or a cut-off snippet).
+	fragmentEndRE = regexp.MustCompile(`[\p{L}\d)]\s*$`)
+)
+
+// sentenceQuality returns 1 for a prose sentence and less for a headline
+// fragment (most words capitalised, no full stop), page furniture or a
+// very short line.
+func sentenceQuality(s string) float64 {
+	q := 1.0
+	if furnitureRE.MatchString(s) {
+		q -= 0.6
+	}
+	words := strings.Fields(s)
+	caps := 0
+	for _, w := range words {
+		if r := []rune(w)[0]; unicode.IsUpper(r) || unicode.IsDigit(r) {
+			caps++
+		}
+	}
+	if len(words) >= 4 && float64(caps) > 0.6*float64(len(words)) {
+		q -= 0.4 // a headline: Title Case Words
+	}
+	if len(words) < 6 {
+		q -= 0.2
+	}
+	if fragmentEndRE.MatchString(s) {
+		q -= 0.1
+	}
+	return max(q, 0)
+}
+
+// englishWeight weighs a question word by its rarity in English at large:
+// a weight no corpus changes, so that refusals do not move when unrelated
+// articles are added.
+func englishWeight(term string) float64 { return localembed.IDF(term) }
+
+// proximity returns how tightly the question's own words that a sentence
+// contains sit together: distinct matched words over the span they cover,
+// 0 when fewer than two match.
+func proximity(qterms []queryTerm, tokens []string) float64 {
+	want := map[string]bool{}
+	for _, q := range qterms {
+		if q.of == "" {
+			want[q.term] = true
+		}
+	}
+	first, last, seen := -1, -1, map[string]bool{}
+	for i, t := range tokens {
+		if want[t] {
+			if first < 0 {
+				first = i
+			}
+			last = i
+			seen[t] = true
+		}
+	}
+	if len(seen) < 2 {
+		return 0
+	}
+	return float64(len(seen)) / float64(last-first+1)
+}
+
+// hasNumbers reports whether text names every number of the question
+// (years, seasons, editions), so an answer about 2018 is not given to a
+// question about 2019.
+func hasNumbers(text string, numbers []string) bool {
+	low := strings.ToLower(text)
+	for _, n := range numbers {
+		pat := `\b` + regexp.QuoteMeta(strings.ToLower(n)) + `\b`
+		if v, err := strconv.Atoi(strings.TrimRight(n, "stndrh")); err == nil && v > 0 && v < len(ordinals) {
+			pat += `|\b(` + cardinals[v] + `|` + ordinals[v] + `)\b`
+		}
+		if !regexp.MustCompile(pat).MatchString(low) {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	cardinals = strings.Fields("zero one two three four five six seven eight nine ten eleven twelve")
+	ordinals  = strings.Fields("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth")
+)
+
+// normValue reduces a typed value to its lowercased words, for comparing
+// the values two sentences give.
+func normValue(v string) []string {
+	return strings.FieldsFunc(strings.ToLower(v), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// valuesOverlap reports whether two lists of values share a word (so
+// "Tampa, Florida" and "Tampa" agree, "Tampa" and "Glendale" do not).
+func valuesOverlap(a, b []string) bool {
+	words := map[string]bool{}
+	for _, v := range a {
+		for _, w := range normValue(v) {
+			words[w] = true
+		}
+	}
+	for _, v := range b {
+		for _, w := range normValue(v) {
+			if words[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sharesValue reports whether c states one of the values of the lead.
+func sharesValue(lead, c candidate) bool { return valuesOverlap(lead.values, c.values) }
+
+// disagrees reports whether c, from another report, answers the typed
+// question with values none of which the lead gives; for an untyped
+// question, whether the disagreement engine finds a disputed fact between
+// the two sentences.
+func disagrees(t answerType, lead, c candidate) bool {
+	if t != anyAnswer && t != yesNoAnswer && t != reasonAnswer {
+		return len(c.values) > 0 && !valuesOverlap(lead.values, c.values) &&
+			!anyIn(lead.values, c.result.Chunk.Text) && !anyIn(c.values, lead.result.Chunk.Text)
+	}
+	return disagree.Clash(disagree.Read(0, 0, lead.text), disagree.Read(1, 0, c.text))
+}
+
+// anyIn reports whether text contains one of values, so a sentence naming
+// both candidates ("Halep beat Williams") is not read as disagreeing.
+func anyIn(values []string, text string) bool {
+	low := strings.ToLower(text)
+	for _, v := range values {
+		if strings.Contains(low, strings.ToLower(v)) {
+			return true
+		}
+	}
+	return false
+}
+
+// conflicting confirms that the lead and the sentences of other reports
+// that seem to disagree with it state different values: for numbers,
+// dates and office holders the disagreement engine must find the dispute
+// too (it tolerates hedges such as "about" and "nearly"); for names and
+// places the typed values suffice.
+func conflicting(lead candidate, differ []candidate) bool {
+	sents := []*disagree.Sentence{disagree.Read(0, 0, lead.text)}
+	for i, c := range differ {
+		sents = append(sents, disagree.Read(i+1, 0, c.text))
+	}
+	if len(disagree.Find(sents)) > 0 {
+		return true
+	}
+	for _, c := range differ {
+		if !numeric(lead.values) || !numeric(c.values) {
+			return true
+		}
+	}
+	return false
+}
+
+// numeric reports whether every value is a number or a date, which the
+// disagreement engine reads better than a comparison of words.
+func numeric(values []string) bool {
+	for _, v := range values {
+		if !strings.ContainsFunc(v, unicode.IsDigit) {
+			return false
+		}
+	}
+	return len(values) > 0
+}

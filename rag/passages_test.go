@@ -1,0 +1,57 @@
+package rag
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newsbot/newsbot/rag/answer"
+)
+
+func TestAnswerPassages(t *testing.T) {
+	tests := []struct {
+		name, question string
+		passages       []string
+		want           string // in the lead sentence; "" for a refusal
+		conflict       bool
+	}{
+		{
+			name:     "the next sentence names him",
+			question: "Who is the president of the NFL?",
+			passages: []string{"The NFL is run by its president and a board of owners. Roger Goodell has held the office since 2006, after Paul Tagliabue.", "Tickets for the NFL draft went on sale on Monday for fans of every team."},
+			want:     "Roger Goodell",
+		},
+		{
+			name:     "only irrelevant passages",
+			question: "Who won the women's singles Wimbledon in 2019?",
+			passages: []string{"Official Super Bowl ticket packages are now available for fans in Las Vegas.", "The stadium will host the game in February with a halftime show."},
+		},
+		{
+			name:     "two reports give two places",
+			question: "Where was Super Bowl 2021 played?",
+			passages: []string{"Super Bowl LV was played on February 7, 2021, at Raymond James Stadium in Tampa, Florida, the home of the Buccaneers.", "The 2021 Super Bowl was played on February 7 at the stadium in Glendale, Arizona, the home of the Cardinals."},
+			want:     "Sources differ:",
+			conflict: true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ans, err := AnswerPassages(t.Context(), tt.question, tt.passages)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.want == "" {
+				if !ans.Refused {
+					t.Fatalf("answer %q, want a refusal", ans.Answer)
+				}
+				return
+			}
+			lead, _, _ := strings.Cut(ans.Answer, "[1]")
+			if ans.Refused || !strings.Contains(lead, tt.want) {
+				t.Fatalf("answer %q, want %q in its first sentence", ans.Answer, tt.want)
+			}
+			if ans.Has(answer.FlagConflict) != tt.conflict || (tt.conflict && len(ans.Citations) != 2) {
+				t.Errorf("flags %v, %d citations; want conflict %v", ans.Flags, len(ans.Citations), tt.conflict)
+			}
+		})
+	}
+}

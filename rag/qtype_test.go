@@ -1,0 +1,44 @@
+package rag
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestTypedValues(t *testing.T) {
+	tests := []struct {
+		question, sentence string
+		fits               bool
+		value              string
+	}{
+		{"Who acquired Instagram?", "Instagram profile Acquire shows photos.", false, ""},
+		{"Who acquired Instagram?", "Facebook bought Instagram for $1 billion in 2012.", true, "Facebook"},
+		{"When was Splatoon 2 released?", "Splatoon 2 was released on July 21, 2017 for the Switch.", true, "July 21, 2017"},
+		{"When was Splatoon 2 released?", "Splatoon 2 is a game for the Switch.", false, ""},
+		{"How long has the war lasted?", "The war has raged for nearly four years.", true, "four years"},
+		{"How many points did the plan have?", "The original plan had 28 points.", true, "28"},
+		{"Super Bowl 2021 location", "The game was played at Raymond James Stadium in Tampa, Florida.", true, "Tampa, Florida"},
+		{"Where was the plan presented?", "The plan was presented on Sunday.", false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question+"/"+tt.sentence, func(t *testing.T) {
+			at, _ := classify(tt.question)
+			vals, strength := at.typedValues(tt.sentence, questionWords(tt.question))
+			if (strength > 0) != tt.fits {
+				t.Fatalf("fits = %v (values %q), want %v", strength > 0, vals, tt.fits)
+			}
+			if tt.value != "" && !strings.Contains(strings.Join(vals, "|"), tt.value) {
+				t.Errorf("values %q lack %q", vals, tt.value)
+			}
+		})
+	}
+}
+
+func TestClassifyWhoIsAsksForDescription(t *testing.T) {
+	if at, _ := classify("Who is Jared Kushner?"); at != anyAnswer {
+		t.Errorf("classify(Who is Jared Kushner?) = %v, want anyAnswer", at)
+	}
+	if at, _ := classify("Who is the CEO of Tesla?"); at != personAnswer {
+		t.Errorf("classify(Who is the CEO of Tesla?) = %v, want personAnswer", at)
+	}
+}
