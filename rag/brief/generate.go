@@ -68,8 +68,8 @@ func (b *Briefer) generate(ctx context.Context, docs []doc, groups [][]int, out 
 func (b *Briefer) modelStory(ctx context.Context, docs []doc, g []int, ext answer.Story, today string) (answer.Story, []string, bool) {
 	cands, lens := candidates(docs, g)
 	var sents []*sentence
-	conflicts := findConflicts(docs, g)
-	for _, p := range selectSentences(cands, lens, disputedSentences(docs, conflicts), storyPassages, 0) {
+	f := storyFacts(docs, independent(g, reports(docs, g)))
+	for _, p := range selectSentences(cands, lens, f.avoid(docs), storyPassages, 0) {
 		sents = append(sents, p.s)
 		sents = append(sents, p.also...)
 	}
@@ -134,7 +134,8 @@ func (b *Briefer) modelStory(ctx context.Context, docs []doc, g []int, ext answe
 		return ext, append(warns, "the model's summary had no verifiable citation; extractive summary shown"), false
 	}
 	st.Summary = strings.Join(kept, " ")
-	st.Disagreements = disagreements(docs, conflicts, c)
+	st.Developing = f.developments(docs, c)
+	st.Disagreements = f.disagreements(docs, c)
 	st.Citations = c.cites
 	return st, warns, true
 }

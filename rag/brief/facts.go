@@ -1,0 +1,188 @@
+package brief
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/newsbot/newsbot/rag/answer"
+	"github.com/newsbot/newsbot/rag/disagree"
+)
+
+// Limits on "where sources differ": a reader takes in a handful of
+// differences, each with a few sources per side.
+const (
+	maxDisagreements = 5
+	maxClaimsPerSide = 3
+	maxSides         = 4
+)
+
+// facts is what a story's independent reports say about its figures and
+// who said what (package disagree).
+type facts struct {
+	ledger       []disagree.Entry
+	attributions []disagree.Conflict
+}
+
+// storyFacts reads the figure ledger and the attribution conflicts of the
+// story's independent reports (indep, doc indexes): copies add nothing.
+// A Figure's or Claim's Report is its doc's index in docs and its Index
+// the sentence's index in that doc's sents.
+func storyFacts(docs []doc, indep []int) facts {
+	var sents []*disagree.Sentence
+	times := make(map[int]time.Time)
+	for _, i := range indep {
+		for _, s := range docs[i].sents {
+			sents = append(sents, s.facts)
+		}
+		if knownDate(docs[i].a) {
+			times[i] = docs[i].a.Published
+		}
+	}
+	return facts{ledger: disagree.Ledger(sents, times), attributions: disagree.Attributions(sents)}
+}
+
+// avoid returns the sentences a summary should not state as current: those
+// with a disputed value or attribution, and those with a figure a later
+// report revised.
+func (f facts) avoid(docs []doc) map[*sentence]bool {
+	m := make(map[*sentence]bool)
+	for _, e := range f.ledger {
+		switch e.Status {
+		case disagree.Disputed:
+			for _, fg := range e.Figures {
+				m[&docs[fg.Report].sents[fg.Index]] = true
+			}
+		case disagree.Updated:
+			last := e.Figures[len(e.Figures)-1].Step
+			for _, fg := range e.Figures {
+				if fg.Step != last {
+					m[&docs[fg.Report].sents[fg.Index]] = true
+				}
+			}
+		}
+	}
+	for _, cf := range f.attributions {
+		for _, cl := range cf.Claims {
+			m[&docs[cl.Report].sents[cl.Index]] = true
+		}
+	}
+	return m
+}
+
+// claim builds the cited answer.Claim for value v of sentence si of doc di.
+func claim(docs []doc, c *citer, di, si int, v string) answer.Claim {
+	d := docs[di]
+	cl := answer.Claim{ArticleID: d.a.ID, Source: d.outlet, Value: v, Quote: d.sents[si].text, N: c.cite(di, si)}
+	if knownDate(d.a) {
+		cl.Published = d.a.Published
+	}
+	return cl
+}
+
+// disagreements turns the disputed figures and attributions into at most
+// maxDisagreements cited Disagreements, the most salient first, with at
+// most maxClaimsPerSide claims for each of at most maxSides values.
+func (f facts) disagreements(docs []doc, c *citer) []answer.Disagreement {
+	type cand struct {
+		kind, topic string
+		rank, n     int
+		claims      [][3]int // report, index, side
+		values      []string
+	}
+	var cands []cand
+	for _, e := range f.ledger {
+		if e.Status != disagree.Disputed {
+			continue
+		}
+		k := cand{kind: e.Kind, topic: e.Topic, rank: salience(e.Kind, e.Topic), n: len(e.Figures)}
+		for _, fg := range e.Figures {
+			k.claims = append(k.claims, [3]int{fg.Report, fg.Index, fg.Side})
+			k.values = append(k.values, fg.Value)
+		}
+		cands = append(cands, k)
+	}
+	for _, cf := range f.attributions {
+		k := cand{kind: cf.Kind, topic: cf.Topic, rank: salience(cf.Kind, cf.Topic), n: len(cf.Claims)}
+		sides := make(map[string]int)
+		for _, cl := range cf.Claims {
+			key := strings.ToLower(cl.Value)
+			if _, ok := sides[key]; !ok {
+				sides[key] = len(sides)
+			}
+			k.claims = append(k.claims, [3]int{cl.Report, cl.Index, sides[key]})
+			k.values = append(k.values, cl.Value)
+		}
+		cands = append(cands, k)
+	}
+	slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(b.n, a.n)) })
+	out := []answer.Disagreement{}
+	for _, k := range cands {
+		if len(out) == maxDisagreements {
+			break
+		}
+		d := answer.Disagreement{Topic: k.topic, Kind: k.kind, Status: string(disagree.Disputed)}
+		perSide := make(map[int]int)
+		for x, cl := range k.claims {
+			if cl[2] >= maxSides || perSide[cl[2]] >= maxClaimsPerSide {
+				d.More++
+				continue
+			}
+			perSide[cl[2]]++
+			d.Claims = append(d.Claims, claim(docs, c, cl[0], cl[1], k.values[x]))
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// salience ranks a difference for readers: counts of people, then money,
+// dates, who said or did what, other counts, lengths, percentages, ages.
+func salience(kind, topic string) int {
+	switch kind {
+	case "count":
+		if strings.Contains(topic, "people") {
+			return 0
+		}
+		return 4
+	case "money":
+		return 1
+	case "date", "weekday":
+		return 2
+	case "speaker", "role":
+		return 3
+	case "duration":
+		return 5
+	case "percent":
+		return 6
+	}
+	return 7
+}
+
+// developments lists the figures later reports revised, each step's first
+// report cited, oldest first.
+func (f facts) developments(docs []doc, c *citer) []answer.Development {
+	var out []answer.Development
+	for _, e := range f.ledger {
+		if e.Status != disagree.Updated {
+			continue
+		}
+		d := answer.Development{Topic: e.Topic, Kind: e.Kind}
+		step := -1
+		for _, fg := range e.Figures {
+			if fg.Step != step {
+				step = fg.Step
+				d.Values = append(d.Values, claim(docs, c, fg.Report, fg.Index, fg.Value))
+			}
+		}
+		out = append(out, d)
+	}
+	slices.SortStableFunc(out, func(a, b answer.Development) int {
+		return cmp.Compare(salience(a.Kind, a.Topic), salience(b.Kind, b.Topic))
+	})
+	if len(out) > maxDisagreements {
+		out = out[:maxDisagreements]
+	}
+	return out
+}
