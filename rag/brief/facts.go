@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsbot/newsbot/corpus/text"
 	"github.com/newsbot/newsbot/rag/answer"
 	"github.com/newsbot/newsbot/rag/disagree"
 )
@@ -26,15 +27,26 @@ type facts struct {
 }
 
 // storyFacts reads the figure ledger and the attribution conflicts of the
-// story's independent reports (indep, doc indexes): copies add nothing.
-// A Figure's or Claim's Report is its doc's index in docs and its Index
-// the sentence's index in that doc's sents.
-func storyFacts(docs []doc, indep []int) facts {
+// story's docs g, whose copies (of, see reports) add only the sentences
+// they changed: a copy repeats its report's figures, it does not confirm
+// them, but a copy that changed a figure states something new. A Figure's
+// or Claim's Report is its doc's index in docs and its Index the
+// sentence's index in that doc's sents.
+func storyFacts(docs []doc, g []int, of map[int]int) facts {
 	var sents []*disagree.Sentence
 	times := make(map[int]time.Time)
-	for _, i := range indep {
+	for _, i := range g {
+		var orig map[string]bool
+		if o := of[i]; o != i {
+			orig = make(map[string]bool)
+			for _, s := range docs[o].sents {
+				orig[strings.Join(text.Fields(s.text), " ")] = true
+			}
+		}
 		for _, s := range docs[i].sents {
-			sents = append(sents, s.facts)
+			if !orig[strings.Join(text.Fields(s.text), " ")] {
+				sents = append(sents, s.facts)
+			}
 		}
 		if knownDate(docs[i].a) {
 			times[i] = docs[i].a.Published

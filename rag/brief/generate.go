@@ -68,7 +68,7 @@ func (b *Briefer) generate(ctx context.Context, docs []doc, groups [][]int, out 
 func (b *Briefer) modelStory(ctx context.Context, docs []doc, g []int, ext answer.Story, today string) (answer.Story, []string, bool) {
 	cands, lens := candidates(docs, g)
 	var sents []*sentence
-	f := storyFacts(docs, independent(g, reports(docs, g)))
+	f := storyFacts(docs, g, reports(docs, g))
 	for _, p := range selectSentences(cands, lens, f.avoid(docs), storyPassages, 0) {
 		sents = append(sents, p.s)
 		sents = append(sents, p.also...)

@@ -76,7 +76,7 @@ func (b *Briefer) extractiveStory(docs []doc, g []int) answer.Story {
 	cands, lens := candidates(docs, g)
 	of := reports(docs, g)
 	setCopies(&st, docs, g, of)
-	f := storyFacts(docs, independent(g, of))
+	f := storyFacts(docs, g, of)
 	var parts []string
 	for _, p := range selectSentences(cands, lens, f.avoid(docs), b.cfg.SentencesPerStory, 0) {
 		marks := fmt.Sprintf("[%d]", c.cite(p.s.doc, p.s.idx))
