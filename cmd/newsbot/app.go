@@ -47,6 +47,7 @@ type options struct {
 	questions string
 	wikiqa    string
 	multinews string
+	grouping  string
 }
 
 func defaultOptions(env Env) options {

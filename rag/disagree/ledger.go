@@ -56,6 +56,50 @@ type Entry struct {
 	// Figures holds the first value each report states, ordered by time
 	// (then by report).
 	Figures []Figure
+	// ms holds the mention behind each figure, for Check.
+	ms []mention
+}
+
+// Check reads what sentence s (a summary's, say) states about the entry's
+// quantity. For an Updated entry, stale is true when s gives only values
+// that later reports revised — it states an old figure as current. For a
+// Disputed entry, oneSided is true when s gives the values of one side
+// only, as if the dispute were settled. Both are false when s does not
+// state the quantity, or states it as the entry's reports do.
+func (e Entry) Check(s *Sentence) (stale, oneSided bool) {
+	if len(e.ms) == 0 {
+		return false, false
+	}
+	last := e.Figures[len(e.Figures)-1].Step
+	steps, sides := make(map[int]bool), make(map[int]bool)
+	for _, m := range s.ments {
+		for k, f := range e.Figures {
+			x := e.ms[k]
+			if m.kind != x.kind || m.unit != x.unit || !comparable(m, x) && !sameQuantity(m, x) {
+				continue
+			}
+			lo, hi := valueRange(m, false)
+			xlo, xhi := valueRange(x, false)
+			if overlaps(lo, hi, xlo, xhi) && overlaps(m.plo, m.phi, x.plo, x.phi) {
+				steps[f.Step] = true
+				sides[f.Side] = true
+			}
+		}
+	}
+	switch e.Status {
+	case Updated:
+		return len(steps) > 0 && !steps[last], false
+	case Disputed:
+		return false, len(sides) == 1
+	}
+	return false, false
+}
+
+// sameQuantity is comparable without the context test: a summary words a
+// toll its own way, and a count's noun and verb or an amount's currency
+// already name the quantity.
+func sameQuantity(a, b mention) bool {
+	return (a.kind == "count" && tollUnits[a.unit] || a.kind == "money") && a.unit == b.unit && !a.otherEvent
 }
 
 // Latest returns the figures of the entry's last step: the current
@@ -165,6 +209,7 @@ func ledgerEntry(ms []mention, times map[int]time.Time) (Entry, bool) {
 			}
 		}
 		e.Figures = append(e.Figures, Figure{Report: r, Index: m.index, Time: t, Value: m.text, Step: step})
+		e.ms = append(e.ms, m)
 	}
 	// Sides within each step; two sides in one step are a dispute.
 	for k := range e.Figures {

@@ -110,3 +110,38 @@ func TestLedgerLatest(t *testing.T) {
 		t.Errorf("Latest = %q, want the two reports of 73", latest)
 	}
 }
+
+func TestLedgerCheck(t *testing.T) {
+	toll := Ledger(readTimed(t,
+		timedReport{"2026-03-03T09:00", "At least 48 people were killed when an earthquake struck western Nepal, officials said."},
+		timedReport{"2026-03-04T14:00", "The death toll from the earthquake in western Nepal has climbed to 73, officials said on Wednesday."},
+	))
+	flood := Ledger(readTimed(t,
+		timedReport{"2026-03-03T09:00", "The flood in Porto Alegre killed 12 people, the mayor said."},
+		timedReport{"2026-03-03T10:00", "The flood in Porto Alegre killed 19 people, the mayor said."},
+	))
+	if len(toll) != 1 || len(flood) != 1 {
+		t.Fatalf("ledgers %q %q", ledgerLines(toll), ledgerLines(flood))
+	}
+	cases := []struct {
+		name            string
+		e               Entry
+		summary         string
+		stale, oneSided bool
+	}{
+		{"old toll as current", toll[0], "The earthquake in Nepal killed at least 48 people.", true, false},
+		{"latest toll", toll[0], "The earthquake in Nepal killed 73 people.", false, false},
+		{"history told", toll[0], "First reports said 48 people were killed; the toll later rose to 73.", false, false},
+		{"toll not stated", toll[0], "Rescuers searched collapsed homes in Nepal.", false, false},
+		{"one side of a dispute", flood[0], "The flood in Porto Alegre killed 19 people.", false, true},
+		{"both sides", flood[0], "The flood killed 12 people according to one outlet and 19 people according to another.", false, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			stale, oneSided := c.e.Check(Read(9, 0, c.summary))
+			if stale != c.stale || oneSided != c.oneSided {
+				t.Errorf("Check = %v, %v; want %v, %v", stale, oneSided, c.stale, c.oneSided)
+			}
+		})
+	}
+}
