@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/newsbot/newsbot/corpus/text"
+	"github.com/newsbot/newsbot/prompts"
 	"github.com/newsbot/newsbot/rag/answer"
 	"github.com/newsbot/newsbot/rag/disagree"
 )
@@ -197,4 +198,76 @@ func (f facts) developments(docs []doc, c *citer) []answer.Development {
 		out = out[:maxDisagreements]
 	}
 	return out
+}
+
+// shown reports whether a ledger entry reaches readers: revised and
+// disputed figures do, agreeing ones do not.
+func shown(e disagree.Entry) bool {
+	return e.Status == disagree.Updated || e.Status == disagree.Disputed
+}
+
+// ledgerSentences returns the sentences that state a shown figure and are
+// not in have, so that the model can cite every value of the ledger.
+func (f facts) ledgerSentences(docs []doc, have []*sentence) []*sentence {
+	in := make(map[*sentence]bool, len(have))
+	for _, s := range have {
+		in[s] = true
+	}
+	var out []*sentence
+	for _, e := range f.ledger {
+		if !shown(e) {
+			continue
+		}
+		for _, fg := range e.Figures {
+			if s := &docs[fg.Report].sents[fg.Index]; !in[s] {
+				in[s] = true
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// promptFigures gives the model the shown ledger entries as data, each
+// value with the number of the passage that states it (sents[k] is
+// passage k+1; 0 when packing dropped it).
+func (f facts) promptFigures(docs []doc, sents []*sentence, passages []prompts.Passage) []prompts.Figure {
+	num := make(map[*sentence]int)
+	for _, p := range passages {
+		num[sents[p.N-1]] = p.N
+	}
+	var out []prompts.Figure
+	for _, e := range f.ledger {
+		if !shown(e) {
+			continue
+		}
+		pf := prompts.Figure{Topic: e.Topic, Status: string(e.Status)}
+		for _, fg := range e.Figures {
+			d := docs[fg.Report]
+			v := prompts.FigureValue{Value: fg.Value, Source: d.outlet, N: num[&d.sents[fg.Index]]}
+			if knownDate(d.a) {
+				v.Date = d.a.Published.Format("2006-01-02 15:04")
+			}
+			pf.Values = append(pf.Values, v)
+		}
+		out = append(out, pf)
+	}
+	return out
+}
+
+// check reads one sentence of a model's summary against the ledger: stale
+// when it states a revised figure's old value as current, oneSided when it
+// gives one side of a disputed figure only; topic names the figure.
+func (f facts) check(sentence string) (topic string, stale, oneSided bool) {
+	s := disagree.Read(-1, 0, sentence)
+	for _, e := range f.ledger {
+		st, one := e.Check(s)
+		if st {
+			return e.Topic, true, false
+		}
+		if one && !oneSided {
+			topic, oneSided = e.Topic, true
+		}
+	}
+	return topic, false, oneSided
 }
