@@ -8,11 +8,9 @@
 //  1. Window: articles are kept when their publication time falls inside
 //     the window; undated articles only with Window.All. The briefing notes
 //     when some dates come from file times or are unknown.
-//
 //  2. Grouping (group.go): average-link agglomerative clustering over a
 //     pairwise similarity that mixes TF-IDF cosine, embedding cosine and
 //     named-entity overlap, damped by distance in time.
-//
 //  3. Summary (extractive.go): sentences are scored by centrality
 //     (LexRank-style PageRank over a cosine graph plus similarity to the
 //     story centroid), position in the article and support from other
@@ -22,7 +20,6 @@
 //     passages (map) and an overview of the day (reduce); markers that do
 //     not match a passage are dropped, and any model failure falls back to
 //     the extractive summary with a warning.
-//
 //  4. Disagreements (package disagree): durations, counts, ages, money,
 //     percentages, weekdays and dates are read with their hedges as
 //     intervals and compared across the story's articles, along with who
@@ -31,7 +28,6 @@
 //     "five hours" agree, "nearly three years" and "nearly four years" do
 //     not. Sentences that state a disputed value are never cited for each
 //     other.
-//
 //  5. Copies and figures over time (syndication.go, facts.go): an article
 //     whose text lies almost wholly inside another's (word 5-shingle
 //     containment ≥ 0.8) is a copy of that report; a story counts its
