@@ -53,6 +53,28 @@ type StoryData struct {
 	Topic    string
 	Passages []Passage
 	Today    string
+	// Figures is the story's figure ledger: quantities the reports revised
+	// over time or dispute. It may be empty.
+	Figures []Figure
+}
+
+// Figure is one quantity of a story's figure ledger.
+type Figure struct {
+	// Topic names it, e.g. "number of people killed".
+	Topic string
+	// Status is "updated" (Values oldest first, the last is current) or
+	// "disputed" (reports of the same time disagree).
+	Status string
+	Values []FigureValue
+}
+
+// FigureValue is one report's value of a Figure.
+type FigureValue struct {
+	Value, Source string
+	// Date is "YYYY-MM-DD HH:MM", or "" when unknown.
+	Date string
+	// N is the passage that states it, or 0 when it was not sent.
+	N int
 }
 
 // StorySummary is one finished briefing item.

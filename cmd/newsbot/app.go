@@ -50,6 +50,7 @@ type options struct {
 	wikiqa    string
 	multinews string
 	rgb       string
+	grouping  string
 }
 
 func defaultOptions(env Env) options {

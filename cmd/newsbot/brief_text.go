@@ -35,8 +35,15 @@ func briefingText(b answer.Briefing) string {
 func storyText(s answer.Story, n int) string {
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "%d. %s\n", n, s.Headline)
-	fmt.Fprintf(&sb, "   %s · %s\n", strings.Join(s.Outlets, ", "), s.DateLabel())
+	fmt.Fprintf(&sb, "   %s · %s%s\n", strings.Join(s.Outlets, ", "), s.DateLabel(), reportCount(s))
 	fmt.Fprintf(&sb, "   %s\n", s.Summary)
+	for _, d := range s.Developing {
+		parts := make([]string, len(d.Values))
+		for i, c := range d.Values {
+			parts[i] = fmt.Sprintf("%s (%s [%d])", c.Value, claimWhere(c), c.N)
+		}
+		fmt.Fprintf(&sb, "   Developing: %s: %s\n", d.Topic, strings.Join(parts, " → "))
+	}
 	if len(s.Disagreements) > 0 {
 		sb.WriteString("   Where sources differ:\n")
 		for _, d := range s.Disagreements {
@@ -44,7 +51,11 @@ func storyText(s answer.Story, n int) string {
 			for i, c := range d.Claims {
 				parts[i] = fmt.Sprintf("“%s” (%s [%d])", c.Value, c.Source, c.N)
 			}
-			fmt.Fprintf(&sb, "   - %s: %s\n", d.Topic, strings.Join(parts, " vs "))
+			more := ""
+			if d.More > 0 {
+				more = fmt.Sprintf(" (and %d more)", d.More)
+			}
+			fmt.Fprintf(&sb, "   - %s: %s%s\n", d.Topic, strings.Join(parts, " vs "), more)
 		}
 	}
 	sb.WriteString("   Sources:\n")
@@ -59,4 +70,29 @@ func storyText(s answer.Story, n int) string {
 		fmt.Fprintf(&sb, "   [%d] %s\n", c.N, line)
 	}
 	return sb.String()
+}
+
+// reportCount says how many independent reports and copies a story has,
+// when copies were found: " · 3 independent reports + 2 copies".
+func reportCount(s answer.Story) string {
+	if s.Copies == 0 {
+		return ""
+	}
+	reports, copies := "reports", "copies"
+	if s.Independent == 1 {
+		reports = "report"
+	}
+	if s.Copies == 1 {
+		copies = "copy"
+	}
+	return fmt.Sprintf(" · %d independent %s + %d %s", s.Independent, reports, s.Copies, copies)
+}
+
+// claimWhere names a claim's outlet and, when known, its time: "Harbor
+// Wire, Tue 3 Mar 09:00".
+func claimWhere(c answer.Claim) string {
+	if c.Published.IsZero() {
+		return c.Source
+	}
+	return c.Source + ", " + c.Published.Format("Mon 2 Jan 15:04")
 }

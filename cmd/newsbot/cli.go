@@ -37,7 +37,7 @@ Usage:
   newsbot ingest [--json] [--prune] [--feed URL]...       bring the index in step with the corpus
   newsbot brief [--json] [--since 24h | --from DATE --to DATE | --all]
                                                           the day's stories across outlets
-  newsbot eval [--json] [--questions FILE | --wikiqa DIR | --multinews DIR]
+  newsbot eval [--json] [--questions FILE | --wikiqa DIR | --multinews DIR | --rgb DIR | --grouping DIR]
                                                           measure retrieval and answer quality
   newsbot discord                                         run the Discord bot
   newsbot version [--json]                                program, Go and database schema versions

@@ -24,6 +24,7 @@ func evalFlags(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.wikiqa, "wikiqa", "", "score answer-sentence ranking on the WikiQA test set in DIR")
 	fs.StringVar(&o.rgb, "rgb", "", "answer RGB's en_fact questions in DIR in its passage settings (noise, refusal, counterfactual)")
 	fs.StringVar(&o.multinews, "multinews", "", "score offline briefings on the Multi-News sample in DIR (ROUGE-1/2)")
+	fs.StringVar(&o.grouping, "grouping", "", "score story grouping on the Multi-News sample or the BBC News corpus in DIR (purity, adjusted Rand index)")
 }
 
 func runEval(ctx context.Context, a *app, args []string) error {
@@ -37,6 +38,8 @@ func runEval(ctx context.Context, a *app, args []string) error {
 		return runEvalRGB(ctx, a, a.opts.rgb)
 	case a.opts.multinews != "":
 		return runEvalMultiNews(ctx, a, a.opts.multinews)
+	case a.opts.grouping != "":
+		return runEvalGrouping(ctx, a, a.opts.grouping)
 	}
 	data := shippedQuestions
 	if a.opts.questions != "" {

@@ -59,3 +59,25 @@ func TestEvalWikiQA(t *testing.T) {
 		t.Errorf("WikiQA: %d questions, MAP %.4f / MRR %.4f; want 237 and above the word-count baselines", rep.Questions, rep.Rows[0].MAP, rep.Rows[0].MRR)
 	}
 }
+
+func TestEvalGroupingMultiNews(t *testing.T) {
+	dir := "../../../shared/eval/data/multinews-leval-sample"
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("Multi-News sample not found at %s", dir)
+	}
+	code, out, stderr := newCLI(t, "../../corpus").run("eval", "--json", "--grouping", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var rep struct {
+		Documents, Classes, Groups int
+		Purity, ARI                float64
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	// Measured: 91 pseudo-documents of 11 clusters, purity 1.000, ARI 0.427.
+	if rep.Classes != 11 || rep.Documents < 50 || rep.Purity < 0.95 || rep.ARI < 0.3 {
+		t.Errorf("grouping on Multi-News: %+v; want 11 clusters, purity ≥ 0.95, ARI ≥ 0.3", rep)
+	}
+}

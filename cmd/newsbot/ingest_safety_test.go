@@ -9,8 +9,8 @@ import (
 	"testing"
 )
 
-// writeCorpus writes n small articles into a new folder and returns it.
-func writeCorpus(t *testing.T, n int) string {
+// writeNumberedCorpus writes n small articles into a new folder and returns it.
+func writeNumberedCorpus(t *testing.T, n int) string {
 	t.Helper()
 	dir := t.TempDir()
 	for i := range n {
@@ -40,7 +40,7 @@ func storedCount(t *testing.T, c *cli) int {
 // news" — a missing corpus folder falling back to the shipped articles, an
 // empty (unmounted) folder, a folder that is not there — delete nothing.
 func TestIngestNeverSilentlyDeletes(t *testing.T) {
-	corpusDir := writeCorpus(t, 6)
+	corpusDir := writeNumberedCorpus(t, 6)
 	c := newCLI(t, corpusDir)
 	if code, _, stderr := c.run("ingest"); code != 0 {
 		t.Fatalf("first ingest: %s", stderr)

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"hash/fnv"
 	"strings"
 
 	"github.com/newsbot/newsbot/corpus/text"
@@ -32,47 +31,12 @@ func textHash(s string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// shingles returns the set of hashed word 5-shingles of s (one shingle
-// for texts shorter than five words).
-func shingles(s string) map[uint64]struct{} {
-	w := text.Fields(s)
-	set := make(map[uint64]struct{})
-	if len(w) == 0 {
-		return set
-	}
-	n := len(w) - shingleWords + 1
-	if n < 1 {
-		n = 1
-	}
-	for i := 0; i < n; i++ {
-		end := min(i+shingleWords, len(w))
-		h := fnv.New64a()
-		for _, x := range w[i:end] {
-			h.Write([]byte(x))
-			h.Write([]byte{0})
-		}
-		set[h.Sum64()] = struct{}{}
-	}
-	return set
-}
+// shingles returns the set of hashed word 5-shingles of s (see
+// text.Shingles).
+func shingles(s string) map[uint64]struct{} { return text.Shingles(s, shingleWords) }
 
 // jaccard is |a∩b| / |a∪b|; 0 for two empty sets.
-func jaccard(a, b map[uint64]struct{}) float64 {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	inter := 0
-	for k := range a {
-		if _, ok := b[k]; ok {
-			inter++
-		}
-	}
-	union := len(a) + len(b) - inter
-	if union == 0 {
-		return 0
-	}
-	return float64(inter) / float64(union)
-}
+func jaccard(a, b map[uint64]struct{}) float64 { return text.Jaccard(a, b) }
 
 // signature is a MinHash signature of a shingle set.
 type signature [minhashSize]uint64

@@ -43,8 +43,39 @@ type Story struct {
 	// articles; zero when none is known.
 	Published time.Time  `json:"published,omitzero"`
 	Citations []Citation `json:"citations"`
-	// Disagreements are facts the outlets state differently.
+	// Disagreements are facts that independent reports of the same time
+	// state differently, the most salient first (counts of people, money,
+	// dates, who said or did what), at most a handful.
 	Disagreements []Disagreement `json:"disagreements"`
+	// Developing lists the figures that later reports revised ("death toll
+	// 48 → 73"), each value cited, in time order.
+	Developing []Development `json:"developing,omitempty"`
+	// Independent counts the story's independent reports; Copies the
+	// articles that repeat one of them near word for word (wire copies,
+	// syndicated reprints). Independent + Copies = len(ArticleIDs).
+	Independent int `json:"independent"`
+	Copies      int `json:"copies"`
+	// CopiesOf names each copy and the report it repeats.
+	CopiesOf []Copy `json:"copies_of,omitempty"`
+}
+
+// Development is one figure that changed over time in a story.
+type Development struct {
+	// Topic names the figure, e.g. "number of people killed".
+	Topic string `json:"topic"`
+	// Kind is "count", "money" or "percent".
+	Kind string `json:"kind"`
+	// Values holds one cited claim per successive value, oldest first; the
+	// last is the latest reported.
+	Values []Claim `json:"values"`
+}
+
+// Copy is one article that repeats another article of its story.
+type Copy struct {
+	ArticleID string `json:"article_id"`
+	Source    string `json:"source"`
+	// Of is the article it copies (the earliest of the copies).
+	Of string `json:"of"`
 }
 
 // Disagreement is one fact that outlets state differently.
@@ -53,8 +84,13 @@ type Disagreement struct {
 	Topic string `json:"topic"`
 	// Kind is "duration", "count", "age", "money", "percent", "date",
 	// "weekday", "role" or "speaker".
-	Kind   string  `json:"kind"`
+	Kind string `json:"kind"`
+	// Status is "disputed": reports of the same time that cannot all be
+	// right (a figure revised over time is a Development instead).
+	Status string  `json:"status,omitempty"`
 	Claims []Claim `json:"claims"`
+	// More counts the claims left out to keep the list short.
+	More int `json:"more,omitempty"`
 }
 
 // Claim is one outlet's version of a disputed fact.
@@ -67,6 +103,8 @@ type Claim struct {
 	Quote string `json:"quote"`
 	// N is the number of the story citation that quotes it.
 	N int `json:"n"`
+	// Published is the article's publication time, when known.
+	Published time.Time `json:"published,omitzero"`
 }
 
 // Heading is the first line of a briefing: when it was written, how, and

@@ -28,6 +28,17 @@
 //     "five hours" agree, "nearly three years" and "nearly four years" do
 //     not. Sentences that state a disputed value are never cited for each
 //     other.
+//  5. Copies and figures over time (syndication.go, facts.go): an article
+//     whose text lies almost wholly inside another's (word 5-shingle
+//     containment ≥ 0.8) is a copy of that report; a story counts its
+//     independent reports and copies, and a copy adds to the comparison
+//     only the sentences it changed. The figure ledger (disagree.Ledger)
+//     over the publication times gives Developing (figures revised
+//     later, each value cited) and the disputed figures; at most five
+//     differences are shown, the most salient first (people counts,
+//     money, dates, who said what), with at most three sources a side. In
+//     model mode the ledger is part of the prompt, and a summary sentence
+//     that states a revised figure's old value is dropped with a warning.
 //
 // Citations use answer.Citation, with the ChunkID of the rag.ChunkArticle chunk
 // that holds the quoted sentence.

@@ -21,7 +21,7 @@ func ExampleBriefer_Brief() {
 	s := br.Stories[0]
 	fmt.Println(len(br.Stories), "story from", len(s.ArticleIDs), "articles")
 	for _, d := range s.Disagreements {
-		fmt.Println("differ on:", d.Topic)
+		fmt.Println("differ on:", d.Topic) // claims in the order of publication
 		for _, c := range d.Claims {
 			fmt.Printf("  %q (%s)\n", c.Value, c.ArticleID[:3])
 		}
@@ -30,6 +30,6 @@ func ExampleBriefer_Brief() {
 	// 1 story from 5 articles
 	// differ on: duration of the war
 	//   "nearly three years" (000)
-	//   "nearly four-year-long" (001)
 	//   "well over three years" (002)
+	//   "nearly four-year-long" (001)
 }

@@ -29,6 +29,9 @@ const (
 	// cociteAbove is the cosine at which another outlet's sentence states
 	// the same thing and is cited beside the picked one.
 	cociteAbove = 0.4
+	// maxCoCited bounds the other outlets cited beside a picked sentence:
+	// three markers say "widely reported" as well as thirty.
+	maxCoCited = 2
 )
 
 // pick is one chosen summary sentence with the other outlets' sentences
@@ -132,6 +135,9 @@ func selectSentences(cands []*sentence, docLen map[int]int, disputed map[*senten
 		p := pick{s: cands[best], score: scores[best], relPos: float64(cands[best].idx) / float64(max(1, docLen[cands[best].doc]))}
 		seen := map[int]bool{cands[best].doc: true}
 		for j, t := range cands {
+			if len(p.also) == maxCoCited {
+				break
+			}
 			if !seen[t.doc] && sim[best][j] >= cociteAbove && !disagree.Clash(cands[best].facts, t.facts) {
 				seen[t.doc] = true
 				p.also = append(p.also, t)

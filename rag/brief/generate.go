@@ -68,14 +68,15 @@ func (b *Briefer) generate(ctx context.Context, docs []doc, groups [][]int, out 
 func (b *Briefer) modelStory(ctx context.Context, docs []doc, g []int, ext answer.Story, today string) (answer.Story, []string, bool) {
 	cands, lens := candidates(docs, g)
 	var sents []*sentence
-	conflicts := findConflicts(docs, g)
-	for _, p := range selectSentences(cands, lens, disputedSentences(docs, conflicts), storyPassages, 0) {
+	f := storyFacts(docs, g, reports(docs, g))
+	for _, p := range selectSentences(cands, lens, f.avoid(docs), storyPassages, 0) {
 		sents = append(sents, p.s)
 		sents = append(sents, p.also...)
 	}
 	if len(sents) == 0 {
 		return ext, nil, false
 	}
+	sents = append(sents, f.ledgerSentences(docs, sents)...)
 	passages := make([]prompts.Passage, len(sents))
 	for i, s := range sents {
 		d := docs[s.doc]
@@ -85,7 +86,7 @@ func (b *Briefer) modelStory(ctx context.Context, docs []doc, g []int, ext answe
 		}
 	}
 	passages = prompts.Pack(passages, passageBudget, nil)
-	system, user, err := prompts.BriefStory(prompts.StoryData{Topic: ext.Headline, Passages: passages, Today: today})
+	system, user, err := prompts.BriefStory(prompts.StoryData{Topic: ext.Headline, Passages: passages, Today: today, Figures: f.promptFigures(docs, sents, passages)})
 	if err != nil {
 		return ext, []string{"prompt: " + err.Error()}, false
 	}
@@ -104,7 +105,7 @@ func (b *Briefer) modelStory(ctx context.Context, docs []doc, g []int, ext answe
 	c := newCiter(docs)
 	var warns []string
 	dropped := 0
-	var kept []string
+	var kept, staleDropped []string
 	for _, sentText := range splitProse(summary) {
 		valid := 0
 		rewritten := markerRe.ReplaceAllStringFunc(sentText, func(m string) string {
@@ -125,16 +126,26 @@ func (b *Briefer) modelStory(ctx context.Context, docs []doc, g []int, ext answe
 			dropped++ // a sentence without a verifiable source is left out
 			continue
 		}
+		if topic, stale, oneSided := f.check(markerRe.ReplaceAllString(sentText, "")); stale {
+			staleDropped = append(staleDropped, topic)
+			continue // an old figure stated as current: the ledger corrects it
+		} else if oneSided {
+			warns = append(warns, fmt.Sprintf("the model's summary gives one side of a disputed figure (%s) as settled", topic))
+		}
 		kept = append(kept, tidy(rewritten))
 	}
 	if dropped > 0 {
 		warns = append(warns, fmt.Sprintf("%d unverifiable citation markers or uncited sentences dropped from the model's summary", dropped))
 	}
+	for _, topic := range staleDropped {
+		warns = append(warns, fmt.Sprintf("a sentence stating a superseded figure (%s) dropped from the model's summary; see Developing", topic))
+	}
 	if len(kept) == 0 {
 		return ext, append(warns, "the model's summary had no verifiable citation; extractive summary shown"), false
 	}
 	st.Summary = strings.Join(kept, " ")
-	st.Disagreements = disagreements(docs, conflicts, c)
+	st.Developing = f.developments(docs, c)
+	st.Disagreements = f.disagreements(docs, c)
 	st.Citations = c.cites
 	return st, warns, true
 }

@@ -1,10 +1,13 @@
 package brief
 
 import (
+	"context"
 	"math"
 	"sort"
 	"time"
 
+	"github.com/newsbot/newsbot/corpus"
+	"github.com/newsbot/newsbot/rag/answer"
 	"github.com/newsbot/newsbot/rag/localembed"
 )
 
@@ -156,4 +159,22 @@ func cluster(sim [][]float64, threshold float64) [][]int {
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
 	return out
+}
+
+// Group returns the stories a briefing forms from articles, each a list of
+// indexes into articles in ascending order, ordered by their first
+// article; unlike Brief it applies no window and no cap on the number of
+// stories. It returns ctx's error when ctx ends; an embedder failure only
+// drops the embedding signal, as in Brief.
+func (b *Briefer) Group(ctx context.Context, articles []corpus.Article) ([][]int, error) {
+	docs := make([]doc, len(articles))
+	for i, a := range articles {
+		docs[i] = prepareDoc(i, a)
+	}
+	var scratch answer.Briefing
+	b.vectorize(ctx, docs, &scratch)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return cluster(similarityMatrix(docs), groupThreshold), nil
 }

@@ -7,7 +7,6 @@ import (
 
 	"github.com/newsbot/newsbot/corpus/text"
 	"github.com/newsbot/newsbot/rag/answer"
-	"github.com/newsbot/newsbot/rag/disagree"
 )
 
 // maxHeadline is the longest headline, in bytes, before it is cut at a word.
@@ -70,14 +69,16 @@ func candidates(docs []doc, g []int) ([]*sentence, map[int]int) {
 }
 
 // extractiveStory summarizes a story by sentence extraction and lists its
-// disagreements.
+// disagreements and developing figures.
 func (b *Briefer) extractiveStory(docs []doc, g []int) answer.Story {
 	st := storyBase(docs, g)
 	c := newCiter(docs)
 	cands, lens := candidates(docs, g)
-	conflicts := findConflicts(docs, g)
+	of := reports(docs, g)
+	setCopies(&st, docs, g, of)
+	f := storyFacts(docs, g, of)
 	var parts []string
-	for _, p := range selectSentences(cands, lens, disputedSentences(docs, conflicts), b.cfg.SentencesPerStory, 0) {
+	for _, p := range selectSentences(cands, lens, f.avoid(docs), b.cfg.SentencesPerStory, 0) {
 		marks := fmt.Sprintf("[%d]", c.cite(p.s.doc, p.s.idx))
 		for _, o := range p.also {
 			marks += fmt.Sprintf("[%d]", c.cite(o.doc, o.idx))
@@ -85,50 +86,10 @@ func (b *Briefer) extractiveStory(docs []doc, g []int) answer.Story {
 		parts = append(parts, withMarkers(p.s.text, marks))
 	}
 	st.Summary = strings.Join(parts, " ")
-	st.Disagreements = disagreements(docs, conflicts, c)
+	st.Developing = f.developments(docs, c)
+	st.Disagreements = f.disagreements(docs, c)
 	st.Citations = c.cites
 	return st
-}
-
-// findConflicts returns the facts that the story's articles state
-// differently (see package disagree); a claim's Report is its doc's index
-// in docs and its Index the sentence's index in that doc's sents.
-func findConflicts(docs []doc, g []int) []disagree.Conflict {
-	var sents []*disagree.Sentence
-	for _, i := range g {
-		for _, s := range docs[i].sents {
-			sents = append(sents, s.facts)
-		}
-	}
-	return disagree.Find(sents)
-}
-
-// disputedSentences returns the sentences that state a disputed value.
-func disputedSentences(docs []doc, conflicts []disagree.Conflict) map[*sentence]bool {
-	m := make(map[*sentence]bool)
-	for _, cf := range conflicts {
-		for _, cl := range cf.Claims {
-			m[&docs[cl.Report].sents[cl.Index]] = true
-		}
-	}
-	return m
-}
-
-// disagreements turns the story's conflicts into cited Disagreements.
-func disagreements(docs []doc, conflicts []disagree.Conflict, c *citer) []answer.Disagreement {
-	out := []answer.Disagreement{}
-	for _, cf := range conflicts {
-		d := answer.Disagreement{Topic: cf.Topic, Kind: cf.Kind}
-		for _, cl := range cf.Claims {
-			s := docs[cl.Report].sents[cl.Index]
-			d.Claims = append(d.Claims, answer.Claim{
-				ArticleID: docs[cl.Report].a.ID, Source: docs[cl.Report].outlet, Value: cl.Value,
-				Quote: s.text, N: c.cite(cl.Report, cl.Index),
-			})
-		}
-		out = append(out, d)
-	}
-	return out
 }
 
 // withMarkers puts citation markers before a sentence's final period.

@@ -7,6 +7,9 @@ import (
 	"strings"
 )
 
+// tollUnits are the count slots of a story's casualties.
+var tollUnits = map[string]bool{"people killed": true, "people injured": true}
+
 // Comparability thresholds: two values with the same kind, unit and event
 // class are about the same fact when their sentences share a capitalized
 // name or enough content words. Values with no event class need more
@@ -70,6 +73,25 @@ type Claim struct {
 // mixes events. Value conflicts come first, then speakers, then office
 // holders; Find returns nil when the reports agree.
 func Find(sentences []*Sentence) []Conflict {
+	var out []Conflict
+	for _, slot := range slots(sentences) {
+		if c, ok := slotConflict(slot); ok {
+			out = append(out, c)
+		}
+	}
+	return append(out, Attributions(sentences)...)
+}
+
+// Attributions returns the conflicts over who said a quotation and who
+// holds a singular office, as Find reports them; nil when the reports
+// agree.
+func Attributions(sentences []*Sentence) []Conflict {
+	return attributionConflicts(sentences)
+}
+
+// slots returns the values stated by sentences, grouped by the fact they
+// state (comparable mentions), in order of first mention.
+func slots(sentences []*Sentence) [][]mention {
 	var ms []mention
 	for _, s := range sentences {
 		for _, m := range s.ments {
@@ -96,22 +118,20 @@ func Find(sentences []*Sentence) []Conflict {
 			}
 		}
 	}
-	slots := make(map[int][]mention)
+	byRoot := make(map[int][]mention)
 	var order []int
 	for i, m := range ms {
 		r := find(i)
-		if _, ok := slots[r]; !ok {
+		if _, ok := byRoot[r]; !ok {
 			order = append(order, r)
 		}
-		slots[r] = append(slots[r], m)
+		byRoot[r] = append(byRoot[r], m)
 	}
-	var out []Conflict
-	for _, r := range order {
-		if c, ok := slotConflict(slots[r]); ok {
-			out = append(out, c)
-		}
+	out := make([][]mention, len(order))
+	for k, r := range order {
+		out[k] = byRoot[r]
 	}
-	return append(out, attributionConflicts(sentences)...)
+	return out
 }
 
 // Clash reports whether two sentences state incompatible values for the
@@ -144,6 +164,11 @@ func comparable(a, b mention) bool {
 		if b.names[n] {
 			shared++
 		}
+	}
+	if a.kind == "count" && tollUnits[a.unit] {
+		// A story has one toll: the dead (or hurt) of the event, however
+		// the report words it, unless it names another occurrence.
+		return !a.otherEvent && !b.otherEvent && (shared > 0 || overlap >= minContextOverlap)
 	}
 	if a.event == "" {
 		return overlap >= minContextOverlapNoEvent && (shared > 0 || len(a.names)+len(b.names) == 0)
@@ -272,8 +297,9 @@ func topicOf(m mention) string {
 		}
 		return "day of the " + ev
 	case "count":
-		head, verb, _ := strings.Cut(m.unit, " ")
-		return strings.TrimSpace(fmt.Sprintf("number of %s %s", head, verb))
+		// The noun as written, never its stem ("hearings", not "hear").
+		_, verb, _ := strings.Cut(m.unit, " ")
+		return strings.TrimSpace(fmt.Sprintf("number of %s %s", m.noun, verb))
 	case "money":
 		return "amount (" + m.unit + ")"
 	case "percent":

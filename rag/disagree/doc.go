@@ -27,6 +27,20 @@
 // meeting", "in August"), relative times ("two years ago") or reporting
 // windows ("in the past 24 hours").
 //
+// # Over time
+//
+// Ledger lists every quantity two or more reports state, each report's
+// value in time order, as Updated (a later report revises the figure:
+// "at least 48 killed" on Tuesday, "the death toll has climbed to 73" on
+// Wednesday), Disputed (reports of the same time cannot both be right) or
+// Agreed (hedges that fit). Only counts, money and percentages are
+// revised; a different length, age or date is always a dispute. Reports
+// six hours apart, or a later one that says the figure "climbed",
+// "rose" or was "revised", are of different times. Entry.Check tells
+// whether a summary sentence states a revised figure's old value as
+// current, or one side of a dispute as settled. Labels name the quantity
+// with the words of the sentence ("number of hearings"), never a stem.
+//
 // # Who
 //
 // Who did what is compared too (attribution.go): the same quotation given

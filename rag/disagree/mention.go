@@ -36,6 +36,16 @@ type mention struct {
 	// never compared.
 	phase string
 	text  string // the value as written
+	// plo and phi bound the bare value, without its hedge ("at least 48"
+	// → 48): a later report revises the figure when its value falls
+	// outside them. lowerBound is set for "at least", "more than", "over".
+	plo, phi   float64
+	lowerBound bool
+	// noun is the counted noun as written ("hearings"), for labels.
+	noun string
+	// revised is set when the sentence says a figure changed ("climbed
+	// to", "rose to", "revised").
+	revised bool
 	// report and index are the sentence's Report and Index, set by Find.
 	report, index int
 }
@@ -69,9 +79,13 @@ func extractMentions(s string) []mention {
 	ctx := clauseContext(items)
 	names := capitalized(items)
 	when, other := timeRefs(items)
+	revised := false
+	for _, it := range items {
+		revised = revised || revisionWords[it.w]
+	}
 	var out []mention
 	add := func(m mention, from, to int) {
-		m.context, m.names, m.when, m.otherEvent = ctx, names, when, other
+		m.context, m.names, m.when, m.otherEvent, m.revised = ctx, names, when, other, revised
 		end := items[to-1].end
 		if items[to-1].joined || (to < len(items) && items[to].joined) {
 			end = items[to-1].tokEnd
@@ -88,13 +102,13 @@ func extractMentions(s string) []mention {
 		w := items[i].w
 		if wd, ok := weekdays[w]; ok {
 			ev := eventOf(items, i, i+1, true)
-			add(mention{kind: "weekday", lo: float64(wd), hi: float64(wd), event: ev, speaker: speakerOf(items, i, ev), phase: phaseOf(items, i, ev)}, i, i+1)
+			add(mention{kind: "weekday", lo: float64(wd), hi: float64(wd), plo: float64(wd), phi: float64(wd), event: ev, speaker: speakerOf(items, i, ev), phase: phaseOf(items, i, ev)}, i, i+1)
 			continue
 		}
 		if mo, ok := months[w]; ok && items[i].raw != strings.ToLower(items[i].raw) {
 			if date, end, ok := parseDate(items, i, mo); ok {
 				ev := eventOf(items, i, end, true)
-				add(mention{kind: "date", lo: date, hi: date, event: ev, speaker: speakerOf(items, i, ev), phase: phaseOf(items, i, ev)}, i, end)
+				add(mention{kind: "date", lo: date, hi: date, plo: date, phi: date, event: ev, speaker: speakerOf(items, i, ev), phase: phaseOf(items, i, ev)}, i, end)
 				i = end - 1
 				continue
 			}
@@ -176,16 +190,13 @@ func classify(items []item, i, next int, v float64, word bool, h hedge) (mention
 		} else if unit == "per" {
 			end = next + 2
 		}
-		lo, hi := interval(v, h, roundTolerance(v, false))
-		return mention{kind: "percent", lo: lo, hi: hi, event: eventOf(items, i, end, false)}, end, true
+		return stated(mention{kind: "percent", event: eventOf(items, i, end, false)}, v, h, roundTolerance(v, false), 1), end, true
 	}
 	if cur, ok := currencies[it.sym]; ok {
-		lo, hi := interval(v, h, roundTolerance(v, false))
-		return mention{kind: "money", lo: lo, hi: hi, unit: cur, event: eventOf(items, i, next, false)}, next, true
+		return stated(mention{kind: "money", unit: cur, event: eventOf(items, i, next, false)}, v, h, roundTolerance(v, false), 1), next, true
 	}
 	if cur, ok := currencies[unit]; ok {
-		lo, hi := interval(v, h, roundTolerance(v, false))
-		return mention{kind: "money", lo: lo, hi: hi, unit: cur, event: eventOf(items, i, next+1, false)}, next + 1, true
+		return stated(mention{kind: "money", unit: cur, event: eventOf(items, i, next+1, false)}, v, h, roundTolerance(v, false), 1), next + 1, true
 	}
 	if hours, ok := durationUnits[unit]; ok {
 		end := next + 1
@@ -194,8 +205,7 @@ func classify(items []item, i, next int, v float64, word bool, h hedge) (mention
 			if unit != "year" && unit != "years" {
 				return mention{}, 0, false
 			}
-			lo, hi := interval(v, h, 0)
-			return mention{kind: "age", lo: lo, hi: hi}, end + 1, true
+			return stated(mention{kind: "age"}, v, h, 0, 1), end + 1, true
 		}
 		// "two years ago", "a week later", "in the past 24 hours", "within
 		// 48 hours" are points in time or reporting windows, not lengths.
@@ -209,17 +219,19 @@ func classify(items []item, i, next int, v float64, word bool, h hedge) (mention
 			// "talks over three days" reads as "across", not "more than".
 			h = hedgeNone
 		}
-		lo, hi := interval(v, h, roundTolerance(v, true))
-		return mention{kind: "duration", lo: lo * hours, hi: hi * hours, event: eventOf(items, i, end, false)}, end, true
+		return stated(mention{kind: "duration", event: eventOf(items, i, end, false)}, v, h, roundTolerance(v, true), hours), end, true
 	}
 	if v == 1 && word {
 		return mention{}, 0, false
 	}
-	head, end := countHead(items, next)
+	head, noun, end := countHead(items, next)
 	if head == "" {
-		return mention{}, 0, false
+		// "the death toll has climbed to 73": a toll counts the dead.
+		if !tollBefore(items, i) {
+			return mention{}, 0, false
+		}
+		head, noun, end = "people", "people", next
 	}
-	lo, hi := interval(v, h, roundTolerance(v, false))
 	verb := ""
 	for _, x := range items {
 		if c, ok := countVerbs[text.Stem(x.w)]; ok {
@@ -227,8 +239,36 @@ func classify(items []item, i, next int, v float64, word bool, h hedge) (mention
 			break
 		}
 	}
-	return mention{kind: "count", lo: lo, hi: hi, unit: head + " " + verb, event: ""}, end, true
+	return stated(mention{kind: "count", unit: head + " " + verb, noun: noun}, v, h, roundTolerance(v, false), 1), end, true
 }
+
+// stated sets m's interval from the value v as written with hedge h and
+// rounding tolerance tol, scaled to the slot's unit (hours for durations),
+// and the interval of the bare value, which the ledger compares over time.
+func stated(m mention, v float64, h hedge, tol, scale float64) mention {
+	lo, hi := interval(v, h, tol)
+	plo, phi := interval(v, hedgeNone, tol)
+	m.lo, m.hi, m.plo, m.phi = lo*scale, hi*scale, plo*scale, phi*scale
+	m.lowerBound = h == hedgeAtLeast || h == hedgeOver || h == hedgeWellOver
+	return m
+}
+
+// tollBefore reports whether "toll" comes before the number at items[i]
+// in its clause ("the death toll from the quake rose to 73").
+func tollBefore(items []item, i int) bool {
+	for x := i - 1; x >= 0 && x >= i-12; x-- {
+		if items[x].w == "toll" {
+			return true
+		}
+		if items[x].breakAfter {
+			return false
+		}
+	}
+	return false
+}
+
+// revisionWords say that a figure changed since an earlier report.
+var revisionWords = text.WordSet("climbed rose risen increased jumped grew soared surged reached revised updated raised lowered fell dropped")
 
 var (
 	relativeAfter = text.WordSet("ago earlier later before after from")
@@ -236,25 +276,33 @@ var (
 )
 
 // countHead finds the noun a number counts: the first lower-case content
-// word within three words, skipping one adjective-looking word.
-func countHead(items []item, i int) (string, int) {
+// word within three words, skipping one adjective-looking word. It returns
+// the noun's stem (folded: "persons" and "civilians" are people, and "48
+// killed" counts people), the noun as written, and the index after it.
+func countHead(items []item, i int) (string, string, int) {
 	for k := i; k < len(items) && k < i+3; k++ {
+		if k > 0 && items[k-1].breakAfter {
+			break // "climbed to 73, officials said": the clause ended
+		}
 		w := items[k].w
 		if w == "" || items[k].raw != w || text.IsNewsStop(w) || !isAlpha(w) {
 			if items[k].raw != w && isAlpha(w) { // a capitalized modifier ("Ukrainian")
 				continue
 			}
-			return "", 0
+			return "", "", 0
 		}
 		if k+1 < len(items) && looksAdjective(w) && isAlpha(items[k+1].w) && items[k+1].raw == items[k+1].w && !text.IsNewsStop(items[k+1].w) {
 			continue
 		}
 		if c, ok := headClasses[w]; ok {
-			return c, k + 1
+			return c, w, k + 1
 		}
-		return text.Stem(w), k + 1
+		if _, ok := countVerbs[text.Stem(w)]; ok {
+			return "people", "people", k + 1 // "48 killed", "12 injured"
+		}
+		return text.Stem(w), w, k + 1
 	}
-	return "", 0
+	return "", "", 0
 }
 
 func looksAdjective(w string) bool {
