@@ -2,7 +2,6 @@ package bot
 
 import (
 	"fmt"
-	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -111,12 +110,8 @@ func helpText(briefs bool, feedback bool) string {
 // that can sit safely inside <...>.
 func titleLink(title, rawURL string) string {
 	t := escapeMarkdown(neutralize(oneLine(truncate(title, 200))))
-	u, err := url.Parse(strings.TrimSpace(rawURL))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "**" + t + "**"
-	}
-	s := u.String()
-	if strings.ContainsAny(s, "<> \n()") {
+	s, ok := safeURL(rawURL)
+	if !ok || strings.ContainsAny(s, "()") {
 		return "**" + t + "**"
 	}
 	return "[" + t + "](<" + s + ">)"

@@ -54,8 +54,8 @@ func formatStory(s answer.Story, n int) string {
 		if line == "" {
 			line = safeMarkdown(c.ArticleID)
 		}
-		if c.URL != "" {
-			line += " <" + c.URL + ">"
+		if u, ok := safeURL(c.URL); ok {
+			line += " <" + u + ">"
 		}
 		fmt.Fprintf(&sb, "-# [%d] %s\n", c.N, line)
 	}

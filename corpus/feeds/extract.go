@@ -12,7 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	readability "github.com/go-shiori/go-readability"
+	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
@@ -54,17 +54,20 @@ func extractPage(body []byte, contentType string, pageURL *url.URL) (*page, erro
 	if err != nil {
 		return nil, fmt.Errorf("readability: %w", err)
 	}
-	p.title = cleanLine(art.Title)
-	p.byline = cleanByline(art.Byline)
-	p.siteName = cleanLine(art.SiteName)
-	if art.PublishedTime != nil {
-		p.published = *art.PublishedTime
+	p.title = cleanLine(art.Title())
+	p.byline = cleanByline(art.Byline())
+	p.siteName = cleanLine(art.SiteName())
+	if t, err := art.PublishedTime(); err == nil {
+		p.published = t
 	}
 	if art.Node != nil {
 		p.paras = htmlParagraphs(art.Node)
 	}
-	if len(p.paras) == 0 && art.TextContent != "" {
-		p.paras = textParagraphs(art.TextContent)
+	if len(p.paras) == 0 {
+		var text strings.Builder
+		if art.RenderText(&text) == nil {
+			p.paras = textParagraphs(text.String())
+		}
 	}
 	return p, nil
 }

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"strings"
+	"unicode/utf8"
 
 	openai "github.com/sashabaranov/go-openai"
 )
@@ -58,6 +60,9 @@ type Reply struct {
 // A leading <think>...</think> block, which local reasoning models put in
 // the answer, is removed from Text and never passed to onDelta.
 //
+// The answer is cut at Config.MaxAnswerBytes (Truncated, FinishReason
+// "length", no error), and the whole call ends after Config.ChatTimeout.
+//
 // On failure Chat returns an *Error. A reply cut off before its
 // finish_reason (stream closed early, error event, stalled stream) returns
 // the partial text with Truncated set and an error matching ErrTruncated,
@@ -71,6 +76,8 @@ func (c *Client) Chat(ctx context.Context, msgs []Message, onDelta func(string))
 		return Reply{}, fmt.Errorf("chat: %w: no messages", ErrBadRequest)
 	}
 	req := c.chatRequest(msgs)
+	ctx, cancel := context.WithTimeoutCause(ctx, c.cfg.ChatTimeout, errChatTimeout)
+	defer cancel()
 	ctx, st := withState(ctx)
 	if onDelta == nil {
 		return c.chatOnce(ctx, st, req)
@@ -107,6 +114,10 @@ func (c *Client) chatOnce(ctx context.Context, st *callState, req openai.ChatCom
 	ch := resp.Choices[0]
 	r := Reply{Text: stripThink(ch.Message.Content), FinishReason: string(ch.FinishReason)}
 	r.Truncated = ch.FinishReason == openai.FinishReasonLength
+	if keep, capped := c.capAnswer(0, r.Text); capped {
+		c.logCapped(ctx, len(r.Text))
+		r.Text, r.FinishReason, r.Truncated = keep, string(openai.FinishReasonLength), true
+	}
 	if u := resp.Usage; u.TotalTokens > 0 || u.PromptTokens > 0 {
 		r.Usage = &Usage{PromptTokens: u.PromptTokens, CompletionTokens: u.CompletionTokens, TotalTokens: u.TotalTokens}
 	}
@@ -146,9 +157,17 @@ func (c *Client) chatStream(ctx context.Context, st *callState, req openai.ChatC
 			if ch.Index != 0 {
 				continue
 			}
-			if d := think.write(ch.Delta.Content); d != "" {
-				text.WriteString(d)
-				onDelta(d)
+			d := think.write(ch.Delta.Content)
+			keep, capped := c.capAnswer(text.Len(), d)
+			if keep != "" {
+				text.WriteString(keep)
+				onDelta(keep)
+			}
+			if capped {
+				// Stop reading; the deferred Close drops the connection.
+				c.logCapped(ctx, text.Len()+len(d)-len(keep))
+				r.Text, r.FinishReason, r.Truncated = text.String(), string(openai.FinishReasonLength), true
+				return r, nil
 			}
 			if ch.FinishReason != "" {
 				r.FinishReason = string(ch.FinishReason)
@@ -156,8 +175,12 @@ func (c *Client) chatStream(ctx context.Context, st *callState, req openai.ChatC
 		}
 	}
 	if d := think.flush(); d != "" {
-		text.WriteString(d)
-		onDelta(d)
+		keep, _ := c.capAnswer(text.Len(), d)
+		text.WriteString(keep)
+		onDelta(keep)
+		if len(keep) < len(d) {
+			r.FinishReason = string(openai.FinishReasonLength)
+		}
 	}
 	r.Text = text.String()
 	r.Truncated = r.FinishReason == "" || r.FinishReason == string(openai.FinishReasonLength)
@@ -180,4 +203,25 @@ func (c *Client) chatStream(ctx context.Context, st *callState, req openai.ChatC
 		e.set(fmt.Sprintf("reply stream ended without a finish reason after %d characters", text.Len()), ErrTruncated)
 	}
 	return r, e
+}
+
+// capAnswer returns the part of d that fits after have bytes of answer
+// within MaxAnswerBytes, cut at a character boundary, and whether d had to
+// be cut.
+func (c *Client) capAnswer(have int, d string) (string, bool) {
+	room := c.cfg.MaxAnswerBytes - have
+	if len(d) <= room {
+		return d, false
+	}
+	cut := max(room, 0)
+	for cut > 0 && !utf8.RuneStart(d[cut]) {
+		cut--
+	}
+	return d[:cut], true
+}
+
+// logCapped records that an answer of at least n bytes was cut.
+func (c *Client) logCapped(ctx context.Context, n int) {
+	c.cfg.Logger.LogAttrs(ctx, slog.LevelWarn, "model answer cut at its length limit",
+		slog.String("host", c.host), slog.Int("max_answer_bytes", c.cfg.MaxAnswerBytes), slog.Int("received_bytes", n))
 }

@@ -19,6 +19,12 @@ const (
 	DefaultMaxRetries       = 4
 	DefaultMaxContextTokens = 8192
 	DefaultMaxAnswerTokens  = 1024
+	// DefaultMaxAnswerBytes bounds an answer's text: about 4,000 tokens
+	// of English, four times DefaultMaxAnswerTokens, and eight Discord
+	// messages.
+	DefaultMaxAnswerBytes = 16 << 10
+	// DefaultChatTimeout bounds a whole Chat call, stream included.
+	DefaultChatTimeout = 2 * time.Minute
 	// DefaultEmbedBatchSize is the number of texts per embeddings request.
 	DefaultEmbedBatchSize = 128
 	// MaxEmbedBatchSize is the API's limit on inputs per request.
@@ -52,8 +58,13 @@ type Config struct {
 	// Timeout bounds each attempt of a request: the wait for the reply
 	// and reading it, or for a stream, the wait for the headers and then
 	// for each next event (SSE comments such as keep-alives do not count),
-	// so a long answer that keeps streaming is never cut.
+	// so a long answer that keeps streaming is not cut by it.
 	Timeout time.Duration
+	// ChatTimeout bounds a whole Chat call: every attempt, the waits
+	// between them and all of a stream. Timeout alone cannot stop a
+	// server that trickles one token every few seconds. Chat then returns
+	// the text so far with an error matching ErrTimeout and ErrTruncated.
+	ChatTimeout time.Duration
 	// MaxRetries is how many times a failed attempt is retried; 0 means
 	// DefaultMaxRetries, negative means never.
 	MaxRetries int
@@ -70,6 +81,13 @@ type Config struct {
 	// reasoning models); local servers otherwise may generate until their
 	// context is full.
 	MaxAnswerTokens int
+	// MaxAnswerBytes bounds the answer's text in bytes (UTF-8), whatever
+	// the server does with max_tokens. A stream is cut as it arrives, at
+	// the last whole character that fits: the client stops reading and
+	// closes it, and Chat returns the text with Truncated set and
+	// FinishReason "length", as for MaxAnswerTokens, and no error. A
+	// leading <think> block does not count (it is never kept).
+	MaxAnswerBytes int
 	// EmbedBatchSize is the number of texts per embeddings request, at
 	// most MaxEmbedBatchSize. EmbedBatchTokens caps a request's estimated
 	// tokens. EmbedConcurrency bounds the requests in flight.
@@ -103,7 +121,8 @@ func (cfg Config) withDefaults() (Config, error) {
 	}
 	for _, f := range []field{
 		{"EmbedDimensions", cfg.EmbedDimensions}, {"MaxContextTokens", cfg.MaxContextTokens},
-		{"MaxAnswerTokens", cfg.MaxAnswerTokens}, {"EmbedBatchSize", cfg.EmbedBatchSize},
+		{"MaxAnswerTokens", cfg.MaxAnswerTokens}, {"MaxAnswerBytes", cfg.MaxAnswerBytes},
+		{"ChatTimeout", int(cfg.ChatTimeout)}, {"EmbedBatchSize", cfg.EmbedBatchSize},
 		{"EmbedBatchTokens", cfg.EmbedBatchTokens}, {"EmbedConcurrency", cfg.EmbedConcurrency},
 		{"Timeout", int(cfg.Timeout)}, {"RetryBaseDelay", int(cfg.RetryBaseDelay)},
 		{"RetryMaxDelay", int(cfg.RetryMaxDelay)},
@@ -121,6 +140,8 @@ func (cfg Config) withDefaults() (Config, error) {
 	setDefault(&cfg.RetryMaxDelay, DefaultRetryMaxDelay)
 	setDefault(&cfg.MaxContextTokens, DefaultMaxContextTokens)
 	setDefault(&cfg.MaxAnswerTokens, DefaultMaxAnswerTokens)
+	setDefault(&cfg.MaxAnswerBytes, DefaultMaxAnswerBytes)
+	setDefault(&cfg.ChatTimeout, DefaultChatTimeout)
 	setDefault(&cfg.EmbedBatchSize, DefaultEmbedBatchSize)
 	setDefault(&cfg.EmbedBatchTokens, DefaultEmbedBatchTokens)
 	setDefault(&cfg.EmbedConcurrency, DefaultEmbedConcurrency)

@@ -50,6 +50,8 @@ func TestNewValidates(t *testing.T) {
 		{"no models", Config{}, ErrNotConfigured},
 		{"batch over limit", Config{EmbedModel: "e", EmbedBatchSize: 4096}, ErrInvalidConfig},
 		{"negative timeout", Config{ChatModel: "c", Timeout: -1}, ErrInvalidConfig},
+		{"negative chat timeout", Config{ChatModel: "c", ChatTimeout: -1}, ErrInvalidConfig},
+		{"negative answer bytes", Config{ChatModel: "c", MaxAnswerBytes: -1}, ErrInvalidConfig},
 		{"answer fills context", Config{ChatModel: "c", MaxContextTokens: 1000, MaxAnswerTokens: 1000}, ErrInvalidConfig},
 		{"bad url", Config{ChatModel: "c", BaseURL: "::"}, ErrInvalidConfig},
 		{"ok", Config{ChatModel: "c"}, nil},
@@ -63,7 +65,8 @@ func TestNewValidates(t *testing.T) {
 			if err == nil {
 				got := c.Config()
 				if got.Timeout != DefaultTimeout || got.MaxRetries != DefaultMaxRetries ||
-					got.EmbedBatchSize != DefaultEmbedBatchSize || got.BaseURL != DefaultBaseURL {
+					got.EmbedBatchSize != DefaultEmbedBatchSize || got.BaseURL != DefaultBaseURL ||
+					got.MaxAnswerBytes != DefaultMaxAnswerBytes || got.ChatTimeout != DefaultChatTimeout {
 					t.Errorf("defaults not applied: %+v", got)
 				}
 				if c.PromptBudget() != DefaultMaxContextTokens-DefaultMaxAnswerTokens {

@@ -41,7 +41,9 @@ func (c *Client) wrapErr(ctx context.Context, op string, st *callState, err erro
 	reqErr, isReq := errors.AsType[*openai.RequestError](err)
 	switch {
 	case ctx.Err() != nil:
-		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		if context.Cause(ctx) == errChatTimeout {
+			e.set(fmt.Sprintf("no complete answer within %s (the chat timeout)", c.cfg.ChatTimeout), ErrTimeout)
+		} else if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			e.set("deadline exceeded"+after, ErrTimeout, context.DeadlineExceeded)
 		} else {
 			e.set("canceled", context.Canceled)
@@ -57,6 +59,10 @@ func (c *Client) wrapErr(ctx context.Context, op string, st *callState, err erro
 		c.statusErr(e, apiErr.HTTPStatusCode, after, s.gaveUp, apiErr.Message)
 	case isJSONErr(err):
 		e.set(c.notJSON(s), ErrBadResponse)
+	case errors.Is(err, errEventTooLong):
+		e.set(errEventTooLong.Error(), ErrBadResponse)
+	case errors.Is(err, errReplyTooLong):
+		e.set(errReplyTooLong.Error(), ErrBadResponse)
 	case errors.Is(err, openai.ErrTooManyEmptyStreamMessages):
 		e.set("reply stream held only empty lines", ErrBadResponse)
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):

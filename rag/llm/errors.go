@@ -19,8 +19,9 @@ var (
 	// ErrRateLimited is returned when the server still answers 429 after
 	// the retries, or asks for a longer wait than the client allows.
 	ErrRateLimited = errors.New("rate limited")
-	// ErrTimeout is returned when an attempt exceeds Config.Timeout, the
-	// caller's deadline passes, or the server answers 408.
+	// ErrTimeout is returned when an attempt exceeds Config.Timeout, a
+	// Chat call exceeds Config.ChatTimeout, the caller's deadline passes,
+	// or the server answers 408.
 	ErrTimeout = errors.New("timed out")
 	// ErrUnauthorized is returned for 401 and 403 replies.
 	ErrUnauthorized = errors.New("unauthorized")

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -11,6 +12,15 @@ import (
 
 // maxJSONReply bounds a JSON reply read whole by the transport.
 const maxJSONReply = 16 << 20
+
+// maxEventLine bounds one line of an event stream, in bytes; a longer one
+// ends the stream with errEventTooLong rather than fill memory.
+const maxEventLine = 1 << 20
+
+var (
+	errEventTooLong = fmt.Errorf("reply stream sent a line longer than %d KiB", maxEventLine>>10)
+	errReplyTooLong = fmt.Errorf("reply is longer than %d MiB", maxJSONReply>>20)
+)
 
 // newSSEBody adapts a successful reply to a streaming request so that
 // go-openai's stream reader sees well-formed events:
@@ -72,7 +82,7 @@ func (s *sseBody) Read(p []byte) (int, error) {
 		if s.err != nil {
 			return 0, s.err
 		}
-		line, err := s.br.ReadBytes('\n')
+		line, err := readLine(s.br, maxEventLine)
 		if len(line) > 0 {
 			s.process(line)
 		}
@@ -86,6 +96,22 @@ func (s *sseBody) Read(p []byte) (int, error) {
 }
 
 func (s *sseBody) Close() error { return s.body.Close() }
+
+// readLine reads up to and including the next '\n', or fails with
+// errEventTooLong once the line passes limit bytes.
+func readLine(br *bufio.Reader, limit int) ([]byte, error) {
+	var line []byte
+	for {
+		frag, err := br.ReadSlice('\n')
+		if len(line)+len(frag) > limit {
+			return nil, errEventTooLong
+		}
+		line = append(line, frag...)
+		if err != bufio.ErrBufferFull {
+			return line, err
+		}
+	}
+}
 
 func (s *sseBody) process(line []byte) {
 	text := strings.TrimRight(string(line), "\r\n")

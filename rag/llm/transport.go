@@ -21,6 +21,10 @@ import (
 // Config.Timeout.
 var errAttemptTimeout = errors.New("attempt timed out")
 
+// errChatTimeout is the cancellation cause of a Chat call that ran past
+// Config.ChatTimeout.
+var errChatTimeout = errors.New("chat timed out")
+
 // callInfo is what the transport saw during one Client call, for the
 // error message.
 type callInfo struct {
@@ -151,9 +155,13 @@ func (t *transport) attempt(req *http.Request, getBody func() (io.ReadCloser, er
 	st.update(func(st *callInfo) { st.status, st.contentType = resp.StatusCode, ct })
 	ab := &attemptBody{rc: resp.Body, ctx: ctx, parent: req.Context(), cancel: cancel, timer: timer, st: st}
 	resp.Body = ab
-	if resp.StatusCode == http.StatusOK && strings.Contains(req.Header.Get("Accept"), "text/event-stream") {
+	switch {
+	case resp.StatusCode == http.StatusOK && strings.Contains(req.Header.Get("Accept"), "text/event-stream"):
 		ab.idle = t.timeout
 		resp.Body = newSSEBody(resp, ab, st)
+	case strings.HasSuffix(req.URL.Path, "/chat/completions"):
+		// A whole chat reply is read into memory: bound it.
+		resp.Body = &cappedBody{ReadCloser: ab, left: maxJSONReply}
 	}
 	return resp, nil
 }
@@ -306,4 +314,22 @@ func (b *attemptBody) Close() error {
 	err := b.rc.Close()
 	b.release()
 	return err
+}
+
+// cappedBody fails with errReplyTooLong once more than left bytes arrive.
+type cappedBody struct {
+	io.ReadCloser
+	left int64
+}
+
+func (c *cappedBody) Read(p []byte) (int, error) {
+	if int64(len(p)) > c.left+1 {
+		p = p[:c.left+1]
+	}
+	n, err := c.ReadCloser.Read(p)
+	if int64(n) > c.left {
+		return 0, errReplyTooLong
+	}
+	c.left -= int64(n)
+	return n, err
 }

@@ -40,6 +40,10 @@ type Fault struct {
 	// Stall stops sending after AfterChunks chunks and waits until the
 	// client gives up.
 	Stall bool
+	// Flood, when non-zero, streams content chunks of this many bytes
+	// with no end, until the client goes away or the server closes: a
+	// model that never stops talking.
+	Flood int
 
 	// ShuffleIndex returns embeddings in reverse order; each item's index
 	// field still names the input it belongs to.
@@ -125,6 +129,10 @@ func StreamError(n int, message string) Fault {
 // Stall returns a Fault that stops a stream after n content chunks and waits
 // until the client gives up.
 func Stall(n int) Fault { return Fault{AfterChunks: n, Stall: true} }
+
+// Flood returns a Fault that streams content chunks of chunkBytes bytes
+// until the client goes away.
+func Flood(chunkBytes int) Fault { return Fault{Flood: chunkBytes} }
 
 // Shuffled returns a Fault that sends embeddings in reverse order.
 func Shuffled() Fault { return Fault{ShuffleIndex: true} }

@@ -71,6 +71,19 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, req Request, f F
 	}
 	faulty := f.CutStream || f.StreamError != "" || f.Stall
 	send(chunk(map[string]any{"role": "assistant", "content": ""}, nil))
+	if f.Flood > 0 {
+		flood := chunk(map[string]any{"content": strings.Repeat("flood ", f.Flood/6+1)[:f.Flood]}, nil)
+		for {
+			select {
+			case <-r.Context().Done():
+				return
+			case <-s.done:
+				return
+			default:
+				send(flood)
+			}
+		}
+	}
 	pieces := strings.SplitAfter(answer, " ")
 	for i, p := range pieces {
 		if faulty && i == f.AfterChunks {
