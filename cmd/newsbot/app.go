@@ -344,6 +344,7 @@ func modelConfig(env Env, logger *slog.Logger) (llm.Config, error) {
 		{"NEWSBOT_EMBED_DIMENSIONS", &cfg.EmbedDimensions},
 		{"NEWSBOT_MAX_CONTEXT_TOKENS", &cfg.MaxContextTokens},
 		{"NEWSBOT_MAX_ANSWER_TOKENS", &cfg.MaxAnswerTokens},
+		{"NEWSBOT_MAX_ANSWER_BYTES", &cfg.MaxAnswerBytes},
 	}
 	for _, i := range ints {
 		if v := env(i.key); v != "" {
@@ -360,6 +361,13 @@ func modelConfig(env Env, logger *slog.Logger) (llm.Config, error) {
 			return cfg, fmt.Errorf("NEWSBOT_MODEL_TIMEOUT=%q: want a duration such as 60s", v)
 		}
 		cfg.Timeout = d
+	}
+	if v := env("NEWSBOT_CHAT_TIMEOUT"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			return cfg, fmt.Errorf("NEWSBOT_CHAT_TIMEOUT=%q: want a duration such as 2m", v)
+		}
+		cfg.ChatTimeout = d
 	}
 	return cfg, nil
 }
