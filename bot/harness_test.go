@@ -199,9 +199,12 @@ func start(t *testing.T, ans *fakeAnswerer, mod func(*bot.Config)) *harness {
 		Answerer:       ans,
 		DB:             db,
 		MessageContent: true,
-		Logger:         slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
-		EditInterval:   time.Millisecond,
-		DrainTimeout:   failAfter,
+		// Most tests read the answer as plain text; the embed tests
+		// (embed_test.go) turn this off.
+		PlainText:    true,
+		Logger:       slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+		EditInterval: time.Millisecond,
+		DrainTimeout: failAfter,
 	}
 	if mod != nil {
 		mod(&cfg)
