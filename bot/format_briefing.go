@@ -103,12 +103,12 @@ func storyOutlets(s answer.Story) []string {
 		}
 	}
 	for _, o := range s.Outlets {
-		if !looksLikeID(o, "") {
-			add(oneLine(o))
-			continue
-		}
-		if c, ok := citationFor(s.Citations, o); ok {
+		c, ok := citationFor(s.Citations, o)
+		switch {
+		case ok && (c.ArticleID == o || looksLikeID(o, c.ArticleID)):
 			add(outletName(c.Source, c.ArticleID, c.URL, c.Title))
+		case !looksLikeID(o, ""):
+			add(oneLine(o))
 		}
 	}
 	if len(s.Outlets) == 0 {
@@ -119,11 +119,16 @@ func storyOutlets(s answer.Story) []string {
 	return out
 }
 
-// citationFor finds the citation of the article an outlet name or article
-// id stands for.
+// citationFor finds the citation of the article an article id or outlet
+// name stands for, preferring an id match.
 func citationFor(cites []answer.Citation, key string) (answer.Citation, bool) {
 	for _, c := range cites {
-		if c.ArticleID == key || c.Source == key {
+		if c.ArticleID == key {
+			return c, true
+		}
+	}
+	for _, c := range cites {
+		if c.Source == key {
 			return c, true
 		}
 	}
