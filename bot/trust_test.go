@@ -95,7 +95,7 @@ func TestSourcesListEachArticleOnce(t *testing.T) {
 			return answer.Citation{N: n, ArticleID: id, Title: "Title of " + id, Source: "Outlet " + id, ChunkID: id + "#0", Quote: quote}
 		}
 		return answer.Answer{Question: req.Question, Mode: answer.ModeExtractive, Status: answer.StatusAnswered,
-			Answer: "It lasted five hours [1]. Nothing was agreed [2]. Talks go on [3]. Kyiv objected [4].",
+			Answer:    "It lasted five hours [1]. Nothing was agreed [2]. Talks go on [3]. Kyiv objected [4].",
 			Citations: []answer.Citation{c(1, "a", "Five hours."), c(2, "a", "Nothing agreed."), c(3, "a", "Five hours."), c(4, "b", "Kyiv objected.")}}, nil
 	}
 	for _, plain := range []bool{false, true} {
