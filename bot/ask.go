@@ -18,9 +18,12 @@ const replyTimeout = 10 * time.Second
 
 // question is one question with where it came from.
 type question struct {
-	text                       string
-	source                     string
-	history                    []answer.Turn
+	text    string
+	filter  answer.Filter
+	history []answer.Turn
+	// briefing is the article ids of the briefing whose thread the
+	// question was asked in: tried first, widened when they do not cover it.
+	briefing                   []string
 	guildID, channelID, userID string
 }
 
@@ -28,10 +31,10 @@ type question struct {
 // message in a channel.
 type replier interface {
 	// progress shows the answer so far.
-	progress(ctx context.Context, content string) error
-	// finish shows the final parts, comps under the last; it returns the
+	progress(ctx context.Context, r reply) error
+	// finish shows the final messages, comps under the last; it returns the
 	// messages that hold them.
-	finish(ctx context.Context, parts []string, comps []discordgo.MessageComponent) ([]*discordgo.Message, error)
+	finish(ctx context.Context, msgs []reply, comps []discordgo.MessageComponent) ([]*discordgo.Message, error)
 }
 
 // answer runs a question through the Answerer, streaming it into out, and
@@ -48,7 +51,7 @@ func (b *Bot) answer(ctx context.Context, q question, out replier, t *ticket) {
 	}
 	st := newStreamer(b.cfg.EditInterval)
 	stop := st.start(ctx, func(ctx context.Context, text string) time.Duration {
-		err := out.progress(ctx, preview(text))
+		err := out.progress(ctx, b.renderProgress(text))
 		if wait, limited := retryAfter(err); limited {
 			return wait
 		}
@@ -57,26 +60,19 @@ func (b *Bot) answer(ctx context.Context, q question, out replier, t *ticket) {
 		}
 		return 0
 	})
-	req := answer.Request{Question: q.text, History: q.history, OnDelta: st.add}
-	if q.source != "" {
-		req.Filter.Sources = []string{q.source}
-	}
 	started := time.Now()
-	ans, err := b.cfg.Answerer.Ask(ctx, req)
+	ans, scope, err := b.ask(ctx, q, st)
 	stop()
 	if err != nil {
 		b.finishError(ctx, out, log, err)
 		return
 	}
-	log.Info("answered", "mode", ans.Mode, "refused", ans.Refused, "citations", len(ans.Citations),
-		"history", len(q.history), "took", time.Since(started).Round(time.Millisecond))
+	log.Info("answered", "mode", ans.Mode, "status", statusOf(ans), "refused", ans.Refused, "citations", len(ans.Citations),
+		"history", len(q.history), "briefing", len(q.briefing) > 0, "took", time.Since(started).Round(time.Millisecond))
 	if len(ans.Warnings) > 0 {
 		log.Debug("answer warnings", "warnings", ans.Warnings)
 	}
-	parts := Split(formatAnswer(ans), MaxMessageLen)
-	if len(parts) == 0 {
-		parts = []string{"I have no answer to that."}
-	}
+	msgs := b.renderAnswer(ans, scope)
 	var comps []discordgo.MessageComponent
 	id := newID()
 	if b.fb != nil {
@@ -89,12 +85,32 @@ func (b *Bot) answer(ctx context.Context, q question, out replier, t *ticket) {
 	}
 	fctx, fcancel := context.WithTimeout(context.WithoutCancel(ctx), replyTimeout)
 	defer fcancel()
-	msgs, err := out.finish(fctx, parts, comps)
+	posted, err := out.finish(fctx, msgs, comps)
 	if err != nil {
 		log.Error("post answer", "ref", newRef(), "err", err)
 	}
-	b.answers.remember(msgs, id, q.text, ans.Answer)
-	log.Debug("answer posted", "answer", id, "messages", len(msgs))
+	b.answers.remember(posted, id, q.text, ans.Answer)
+	log.Debug("answer posted", "answer", id, "messages", len(posted))
+}
+
+// ask runs q through the Answerer, streaming into st. A question asked in
+// a briefing's thread is answered from that briefing's articles first, and
+// from all articles when they do not cover it; scope says which it was.
+func (b *Bot) ask(ctx context.Context, q question, st *streamer) (answer.Answer, string, error) {
+	req := answer.Request{Question: q.text, History: q.history, OnDelta: st.add, Filter: q.filter}
+	if len(q.briefing) == 0 || len(q.filter.ArticleIDs) > 0 || len(q.filter.Sources) > 0 {
+		ans, err := b.cfg.Answerer.Ask(ctx, req)
+		return ans, "", err
+	}
+	req.Filter.ArticleIDs = q.briefing
+	ans, err := b.cfg.Answerer.Ask(ctx, req)
+	if err != nil || !ans.Refused {
+		return ans, fmt.Sprintf("From this briefing's %d article%s", len(q.briefing), plural(len(q.briefing))), err
+	}
+	st.reset()
+	req.Filter.ArticleIDs = nil
+	ans, err = b.cfg.Answerer.Ask(ctx, req)
+	return ans, "This briefing's stories don't cover it, so this is from all articles", err
 }
 
 // finishError tells the asker, in one sentence, that the answer failed.
@@ -102,7 +118,7 @@ func (b *Bot) finishError(ctx context.Context, out replier, log *slog.Logger, er
 	msg := b.userError(err, "answer", log)
 	fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), replyTimeout)
 	defer cancel()
-	if _, ferr := out.finish(fctx, []string{msg}, nil); ferr != nil {
+	if _, ferr := out.finish(fctx, []reply{textReply(msg)}, nil); ferr != nil {
 		log.Error("post error reply", "err", ferr, "cause", err)
 	}
 }
@@ -163,14 +179,14 @@ type interactionReply struct {
 	ephemeral bool // follow-ups only the asker sees
 }
 
-func (r *interactionReply) progress(ctx context.Context, content string) error {
-	_, err := r.b.editOriginal(ctx, r.i, content, nil, false)
+func (r *interactionReply) progress(ctx context.Context, msg reply) error {
+	_, err := r.b.editOriginal(ctx, r.i, msg, nil, false)
 	return err
 }
 
-func (r *interactionReply) finish(ctx context.Context, parts []string, comps []discordgo.MessageComponent) ([]*discordgo.Message, error) {
+func (r *interactionReply) finish(ctx context.Context, parts []reply, comps []discordgo.MessageComponent) ([]*discordgo.Message, error) {
 	return postParts(parts, comps,
-		func(part string, c []discordgo.MessageComponent) (*discordgo.Message, error) {
+		func(part reply, c []discordgo.MessageComponent) (*discordgo.Message, error) {
 			m, err := r.b.editOriginal(ctx, r.i, part, c, true)
 			if err != nil {
 				// The response may be gone; a follow-up still reaches the asker.
@@ -178,7 +194,7 @@ func (r *interactionReply) finish(ctx context.Context, parts []string, comps []d
 			}
 			return m, nil
 		},
-		func(part string, c []discordgo.MessageComponent) (*discordgo.Message, error) {
+		func(part reply, c []discordgo.MessageComponent) (*discordgo.Message, error) {
 			return r.b.followup(ctx, r.i, part, c, r.ephemeral)
 		})
 }
@@ -186,7 +202,7 @@ func (r *interactionReply) finish(ctx context.Context, parts []string, comps []d
 // postParts posts an answer's parts: the first with first (usually an edit
 // of the "thinking…" message), the rest with next; the components (the
 // feedback buttons) go on the last part.
-func postParts(parts []string, comps []discordgo.MessageComponent, first, next func(string, []discordgo.MessageComponent) (*discordgo.Message, error)) ([]*discordgo.Message, error) {
+func postParts(parts []reply, comps []discordgo.MessageComponent, first, next func(reply, []discordgo.MessageComponent) (*discordgo.Message, error)) ([]*discordgo.Message, error) {
 	var msgs []*discordgo.Message
 	for n, part := range parts {
 		var c []discordgo.MessageComponent
@@ -221,7 +237,7 @@ func (r *channelReply) ref() *discordgo.MessageReference {
 
 // start posts the "thinking…" reply.
 func (r *channelReply) start(ctx context.Context) error {
-	m, err := r.b.send(ctx, r.channelID, thinking, r.ref(), nil)
+	m, err := r.b.sendMessage(ctx, r.channelID, textReply(thinking), r.ref(), nil, r.b.createFlags(reply{}, true))
 	if err != nil {
 		return err
 	}
@@ -229,20 +245,20 @@ func (r *channelReply) start(ctx context.Context) error {
 	return nil
 }
 
-func (r *channelReply) progress(ctx context.Context, content string) error {
+func (r *channelReply) progress(ctx context.Context, msg reply) error {
 	if r.messageID == "" {
 		return nil
 	}
-	_, err := r.b.edit(ctx, r.channelID, r.messageID, content, nil, false)
+	_, err := r.b.edit(ctx, r.channelID, r.messageID, msg, nil, false)
 	return err
 }
 
-func (r *channelReply) finish(ctx context.Context, parts []string, comps []discordgo.MessageComponent) ([]*discordgo.Message, error) {
-	send := func(part string, c []discordgo.MessageComponent) (*discordgo.Message, error) {
+func (r *channelReply) finish(ctx context.Context, parts []reply, comps []discordgo.MessageComponent) ([]*discordgo.Message, error) {
+	send := func(part reply, c []discordgo.MessageComponent) (*discordgo.Message, error) {
 		return r.b.send(ctx, r.channelID, part, r.ref(), c)
 	}
 	return postParts(parts, comps,
-		func(part string, c []discordgo.MessageComponent) (*discordgo.Message, error) {
+		func(part reply, c []discordgo.MessageComponent) (*discordgo.Message, error) {
 			if r.messageID == "" {
 				return send(part, c)
 			}

@@ -78,7 +78,8 @@ func TestLongAnswerIsSplitIntoFollowUps(t *testing.T) {
 	t.Parallel()
 	ans := newFakeAnswerer()
 	sentence := "Officials said the talks covered security guarantees, sanctions and a ceasefire line [1]. "
-	long := strings.Repeat(sentence, 40) + "\n\n" + strings.Repeat("A second paragraph about reactions in Kyiv follows here [2]. ", 40)
+	// Long enough for three messages, the most one answer posts.
+	long := strings.Repeat(sentence, 30) + "\n\n" + strings.Repeat("A second paragraph about reactions in Kyiv follows here [2]. ", 20)
 	ans.ask = func(ctx context.Context, req answer.Request) (answer.Answer, error) {
 		a := defaultAnswer(req.Question)
 		a.Answer = long

@@ -25,6 +25,8 @@ type Bot struct {
 	fb       *feedbackStore // nil without a database
 	channels *channelCache
 	answers  *answerCache
+	threads  *threadStore
+	sources  sourcesCache
 	allowCh  map[string]bool
 	allowRol map[string]bool
 
@@ -79,6 +81,7 @@ func New(cfg Config) (*Bot, error) {
 		gate:     newGate(cfg.MaxConcurrent, cfg.MaxQueue),
 		channels: newChannelCache(),
 		answers:  newAnswerCache(2048),
+		threads:  newThreadStore(cfg.DB),
 		allowCh:  set(cfg.AllowedChannelIDs),
 		allowRol: set(cfg.AllowedRoleIDs),
 	}
@@ -100,14 +103,14 @@ func New(cfg Config) (*Bot, error) {
 // finish (at most Config.DrainTimeout, after which they are cancelled and
 // their askers told so) and closes the gateway. It returns nil after such a
 // clean stop, ErrAlreadyRunning when called twice, or an error when the
-// feedback tables cannot be created or the first connection fails.
+// bot's tables cannot be created or the first connection fails.
 // Dropped connections are resumed by discordgo on their own.
 func (b *Bot) Run(ctx context.Context) error {
 	if !b.started.CompareAndSwap(false, true) {
 		return ErrAlreadyRunning
 	}
-	if b.fb != nil {
-		if err := b.fb.init(ctx); err != nil {
+	if b.cfg.DB != nil {
+		if err := Migrate(ctx, b.cfg.DB); err != nil {
 			return err
 		}
 	}
@@ -137,7 +140,7 @@ func (b *Bot) Run(ctx context.Context) error {
 // It returns the first REST error.
 func (b *Bot) Post(ctx context.Context, channelID, text string) error {
 	for _, part := range Split(wrapURLs(text), MaxMessageLen) {
-		if _, err := b.send(ctx, channelID, part, nil, nil); err != nil {
+		if _, err := b.send(ctx, channelID, textReply(part), nil, nil); err != nil {
 			return fmt.Errorf("post to channel %s: %w", channelID, err)
 		}
 	}
@@ -151,7 +154,7 @@ func (b *Bot) open(ctx context.Context) error {
 	go func() { errc <- b.s.Open() }()
 	select {
 	case err := <-errc:
-		return err
+		return nameHost(err, b.cfg.APIBase)
 	case <-ctx.Done():
 		timer := time.NewTimer(b.cfg.RESTTimeout)
 		defer timer.Stop()

@@ -41,6 +41,16 @@ type Subscription struct {
 	Created time.Time
 }
 
+// WindowBriefer is a Briefer that can also brief any window; with it,
+// /brief latest:True briefs the newest day that has articles, however old.
+type WindowBriefer interface {
+	Briefer
+	// BriefWindow returns a briefing of the articles published in
+	// [from, to); like Brief it may return an error wrapping
+	// answer.ErrNoArticles with a usable, empty briefing.
+	BriefWindow(ctx context.Context, from, to time.Time) (answer.Briefing, error)
+}
+
 // Briefing command bounds.
 const (
 	defaultBriefHours = 24
@@ -87,12 +97,15 @@ func (b *Bot) onBriefing(ctx context.Context, i *discordgo.Interaction, data dis
 	var parts []string
 	switch data.Name {
 	case cmdBrief:
-		hours := min(max(intOption(data, "hours", defaultBriefHours), 1), maxBriefHours)
-		br, err := b.cfg.Briefer.Brief(bctx, hours)
-		if err != nil && !errors.Is(err, answer.ErrNoArticles) {
+		br, err := b.brief(bctx, data)
+		switch {
+		case err != nil && !errors.Is(err, answer.ErrNoArticles):
 			parts = []string{b.userError(err, "brief", log)}
-		} else if parts = Split(FormatBriefing(br), MaxMessageLen); len(parts) == 0 {
-			parts = []string{"Nothing to brief on yet."}
+		case br.Empty || len(br.Stories) == 0:
+			parts = []string{b.emptyBriefingText(bctx, br, log)}
+		default:
+			b.postBriefingReply(ctx, i, br, log)
+			return
 		}
 	case cmdSubscribe:
 		sub := Subscription{
@@ -138,7 +151,7 @@ func (b *Bot) onBriefing(ctx context.Context, i *discordgo.Interaction, data dis
 	rctx, rcancel := context.WithTimeout(context.WithoutCancel(ctx), replyTimeout)
 	defer rcancel()
 	r := &interactionReply{b: b, i: i, ephemeral: ephemeral}
-	if _, err := r.finish(rctx, parts, nil); err != nil {
+	if _, err := r.finish(rctx, texts(parts), nil); err != nil {
 		log.Error("post briefing reply", "err", err)
 	}
 }

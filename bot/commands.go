@@ -31,8 +31,12 @@ func (b *Bot) commands() []*discordgo.ApplicationCommand {
 					Description: "Your question", MinLength: &one, MaxLength: b.cfg.MaxQuestionLen,
 				},
 				{
-					Type: discordgo.ApplicationCommandOptionString, Name: "source",
+					Type: discordgo.ApplicationCommandOptionString, Name: "source", Autocomplete: true,
 					Description: "Only use articles from this outlet (e.g. Reuters)", MaxLength: 100,
+				},
+				{
+					Type: discordgo.ApplicationCommandOptionString, Name: "article", Autocomplete: true,
+					Description: "Only use this article (start typing its title)", MaxLength: 100,
 				},
 			},
 		},
@@ -56,13 +60,16 @@ func (b *Bot) commands() []*discordgo.ApplicationCommand {
 				Type: discordgo.ApplicationCommandOptionInteger, Name: "hours",
 				Description: fmt.Sprintf("How many hours back (default %d)", defaultBriefHours),
 				MinValue:    &minHours, MaxValue: maxBriefHours,
+			}, {
+				Type: discordgo.ApplicationCommandOptionBoolean, Name: "latest",
+				Description: "Brief the newest day that has articles, however old",
 			}},
 		},
 		&discordgo.ApplicationCommand{
 			Name: cmdSubscribe, Description: "Post a daily briefing in a channel.", DefaultMemberPermissions: &manage,
 			Options: []*discordgo.ApplicationCommandOption{
 				{Type: discordgo.ApplicationCommandOptionString, Name: "time", Required: true, Description: "Local time of day, HH:MM (24-hour)", MaxLength: 5},
-				{Type: discordgo.ApplicationCommandOptionString, Name: "timezone", Description: "IANA time zone, e.g. Europe/Berlin (default UTC)", MaxLength: 64},
+				{Type: discordgo.ApplicationCommandOptionString, Name: "timezone", Description: "IANA time zone, e.g. Europe/Berlin (default UTC)", MaxLength: 64, Autocomplete: true},
 				channelOpt,
 			},
 		},
@@ -104,6 +111,18 @@ func stringOption(data discordgo.ApplicationCommandInteractionData, name string)
 		}
 	}
 	return ""
+}
+
+// boolOption returns a boolean option's value, or false.
+func boolOption(data discordgo.ApplicationCommandInteractionData, name string) bool {
+	for _, o := range data.Options {
+		if o != nil && o.Name == name {
+			if v, ok := o.Value.(bool); ok {
+				return v
+			}
+		}
+	}
+	return false
 }
 
 // intOption returns an integer option's value, or def.

@@ -52,6 +52,9 @@ type Config struct {
 	// replies that mention it and direct messages, but not un-mentioned
 	// follow-ups in threads.
 	MessageContent bool
+	// PlainText posts answers as plain messages instead of embeds (whose
+	// colour shows an answer's status). Status and warnings show either way.
+	PlainText bool
 
 	// Answerer answers questions. Required.
 	Answerer Answerer

@@ -8,12 +8,14 @@ import (
 	"errors"
 	"fmt"
 	"time"
+	"unicode/utf8"
 
 	"github.com/newsbot/newsbot/internal/migrate"
 	"github.com/newsbot/newsbot/rag/answer"
 )
 
-// migrations are the bot's tables (feedback_answers, feedback).
+// migrations are the bot's tables (feedback_answers, feedback,
+// briefing_threads, briefing_posts).
 //
 //go:embed migration/*.sql
 var migrations embed.FS
@@ -21,6 +23,23 @@ var migrations embed.FS
 // Owner is the name the bot's migrations are recorded under in
 // schema_migrations.
 const Owner = "bot"
+
+// maxStoredText bounds each question and answer stored with feedback, in
+// bytes: a model answer of any size stores a bounded row.
+const maxStoredText = 16 << 10
+
+// capBytes cuts s to at most n bytes at a rune boundary, marking the cut.
+func capBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	const mark = "… (cut)"
+	i := n - len(mark)
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + mark
+}
 
 // feedbackStore records answers and votes in SQLite.
 type feedbackStore struct {
@@ -31,13 +50,10 @@ type feedbackStore struct {
 // It returns an error naming the migration that failed.
 func Migrate(ctx context.Context, db *sql.DB) error {
 	if err := migrate.Apply(ctx, db, Owner, migrations); err != nil {
-		return fmt.Errorf("create feedback tables: %w", err)
+		return fmt.Errorf("create bot tables: %w", err)
 	}
 	return nil
 }
-
-// init creates or migrates the tables.
-func (f *feedbackStore) init(ctx context.Context) error { return Migrate(ctx, f.db) }
 
 // answerRecord is one answer as stored.
 type answerRecord struct {
@@ -55,7 +71,7 @@ func (f *feedbackStore) saveAnswer(ctx context.Context, r answerRecord) error {
 	_, err = f.db.ExecContext(ctx, `INSERT OR REPLACE INTO feedback_answers
 		(id, created_at, guild_id, channel_id, user_id, question, answer, chunk_ids, mode, refused)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		r.ID, now(), r.GuildID, r.ChannelID, r.UserID, r.Question, r.Answer.Answer, string(ids),
+		r.ID, now(), r.GuildID, r.ChannelID, r.UserID, capBytes(r.Question, maxStoredText), capBytes(r.Answer.Answer, maxStoredText), string(ids),
 		r.Answer.Mode, r.Answer.Refused)
 	if err != nil {
 		return fmt.Errorf("save answer %s: %w", r.ID, err)
@@ -80,7 +96,7 @@ func (f *feedbackStore) saveVote(ctx context.Context, v vote) error {
 	).Scan(&question, &answer, &ids)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		question, answer, ids = "", v.Fallback, "[]"
+		question, answer, ids = "", capBytes(v.Fallback, maxStoredText), "[]"
 	case err != nil:
 		return fmt.Errorf("look up answer %s: %w", v.AnswerID, err)
 	}

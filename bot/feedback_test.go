@@ -99,8 +99,13 @@ func TestBrieferHook(t *testing.T) {
 
 	brief := h.interact(discordtest.Interaction{Name: "brief", GuildID: guildID, ChannelID: channelID, UserID: userA,
 		Options: []discordtest.Option{{Name: "hours", Type: discordtest.OptionInteger, Value: 6}}})
-	if c, _ := h.finalEdit(brief, "Briefing").Content(); !strings.Contains(c, "<https://example.com/brief>") {
-		t.Errorf("brief: %q", c)
+	h.finalEdit(brief, "Briefing")
+	story, err := h.srv.WaitMessage(h.ctx, func(m discordtest.Message) bool { return strings.Contains(m.Content, "Talks ended") })
+	if err != nil {
+		t.Fatalf("no story posted: %v", err)
+	}
+	if !strings.Contains(story.Content, "<https://example.com/brief>") {
+		t.Errorf("story: %q", story.Content)
 	}
 
 	at := []discordtest.Option{{Name: "time", Type: discordtest.OptionString, Value: "07:30"}, {Name: "timezone", Type: discordtest.OptionString, Value: "Europe/Berlin"}}

@@ -21,31 +21,6 @@ const (
 	thinking = "thinking…"
 )
 
-// formatAnswer renders an answer for Discord: the answer text with its [n]
-// markers, then a line per cited source (title linked when a URL is known,
-// outlet, date) with the quoted sentence under it. Untrusted text is
-// neutralized and links are wrapped so they do not unfurl.
-func formatAnswer(a answer.Answer) string {
-	var b strings.Builder
-	b.WriteString(strings.TrimSpace(neutralize(a.Answer)))
-	if a.Refused || len(a.Citations) == 0 {
-		return b.String()
-	}
-	cites := slices.Clone(a.Citations)
-	slices.SortStableFunc(cites, func(x, y answer.Citation) int { return x.N - y.N })
-	b.WriteString("\n\n" + sourcesHeading)
-	for _, c := range cites {
-		fmt.Fprintf(&b, "\n[%d] %s", c.N, titleLink(orDefault(c.Title, c.ArticleID), c.URL))
-		if meta := joinNonEmpty(", ", neutralize(oneLine(c.Source)), c.Published); meta != "" {
-			b.WriteString(" — " + meta)
-		}
-		if q := oneLine(c.Quote); q != "" {
-			b.WriteString("\n> “" + neutralize(truncate(q, maxQuoteLen)) + "”")
-		}
-	}
-	return b.String()
-}
-
 // formatSources renders the article list for /sources, newest first, in at
 // most maxSourceParts messages.
 func formatSources(srcs []answer.Source) []string {

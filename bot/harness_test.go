@@ -199,9 +199,12 @@ func start(t *testing.T, ans *fakeAnswerer, mod func(*bot.Config)) *harness {
 		Answerer:       ans,
 		DB:             db,
 		MessageContent: true,
-		Logger:         slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
-		EditInterval:   time.Millisecond,
-		DrainTimeout:   failAfter,
+		// Most tests read the answer as plain text; the embed tests
+		// (embed_test.go) turn this off.
+		PlainText:    true,
+		Logger:       slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+		EditInterval: time.Millisecond,
+		DrainTimeout: failAfter,
 	}
 	if mod != nil {
 		mod(&cfg)
@@ -298,13 +301,13 @@ func (h *harness) callback(s discordtest.Sent) discordtest.Call {
 }
 
 // finalEdit waits for a successful edit of an interaction's response whose
-// content contains contains (an edit the fake refused, such as a 429, does
+// text (content and embeds) contains contains (an edit the fake refused, such as a 429, does
 // not count).
 func (h *harness) finalEdit(s discordtest.Sent, contains string) discordtest.Call {
 	h.t.Helper()
 	return h.waitCall("the final answer to "+s.ID, func(c discordtest.Call) bool {
-		content, ok := c.Content()
-		return c.Method == "PATCH" && c.Path == s.OriginalPath() && c.Status < 300 && ok && strings.Contains(content, contains)
+		_, ok := c.Content()
+		return c.Method == "PATCH" && c.Path == s.OriginalPath() && c.Status < 300 && ok && strings.Contains(c.Text(), contains)
 	})
 }
 

@@ -126,6 +126,9 @@ func (b *Bot) turnsOf(m *discordgo.Message, botID string, seen map[string]bool) 
 			return []answer.Turn{{Role: "assistant", Text: a.answer}, {Role: "user", Text: a.question}}
 		}
 		text := stripSources(m.Content)
+		if text == "" && len(m.Embeds) > 0 && m.Embeds[0] != nil {
+			text = stripSources(m.Embeds[0].Description) // an answer shown as an embed
+		}
 		if text == "" || text == thinking {
 			return nil
 		}
@@ -174,11 +177,16 @@ func (b *Bot) boundHistory(newest []answer.Turn) []answer.Turn {
 	return kept
 }
 
-// stripSources cuts the sources list off an answer message.
+// stripSources cuts the status, warnings and sources list off an answer
+// message.
 func stripSources(content string) string {
 	if i := strings.Index(content, sourcesHeading); i >= 0 {
 		content = content[:i]
 	}
+	if i := strings.Index(content, "\n\n"+trustPrefix); i >= 0 {
+		content = content[:i]
+	}
+	content = strings.TrimSuffix(strings.TrimSpace(content), answerCutNote)
 	return strings.TrimSpace(content)
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"time"
 
@@ -22,11 +23,14 @@ const (
 // then a deferred response that streams into the answer.
 func (b *Bot) onAsk(ctx context.Context, i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData, who asker, log *slog.Logger) {
 	text := strings.TrimSpace(stringOption(data, "question"))
-	source := strings.TrimSpace(stringOption(data, "source"))
 	// Discord wants the first response within 3 s; checks that need a REST
 	// call (a thread's parent for the allowlist) must not eat that up.
 	actx, cancel := context.WithTimeout(ctx, ackBudget)
-	t, refusal := b.admit(actx, i.ChannelID, who, text)
+	filter, refusal := b.questionFilter(actx, data, log)
+	var t *ticket
+	if refusal == "" {
+		t, refusal = b.admit(actx, i.ChannelID, who, text)
+	}
 	cancel()
 	if refusal != "" {
 		if err := b.respondText(ctx, i, refusal, true); err != nil {
@@ -44,8 +48,75 @@ func (b *Bot) onAsk(ctx context.Context, i *discordgo.Interaction, data discordg
 	if b.answeredThread(ctx, i.ChannelID, botID) {
 		history = b.threadHistory(ctx, i.ChannelID, "", botID)
 	}
-	q := question{text: text, source: source, history: history, guildID: i.GuildID, channelID: i.ChannelID, userID: who.id}
+	q := question{text: text, filter: filter, history: history, briefing: b.briefingArticles(ctx, i.ChannelID, log),
+		guildID: i.GuildID, channelID: i.ChannelID, userID: who.id}
 	b.answer(ctx, q, &interactionReply{b: b, i: i}, t)
+}
+
+// questionFilter turns /ask's source: and article: options into a filter,
+// or a refusal the asker can act on ("no articles from 'Reuterz' (known:
+// Reuters, …)"). When the article list cannot be read in time, the outlet
+// is passed on unchecked.
+func (b *Bot) questionFilter(ctx context.Context, data discordgo.ApplicationCommandInteractionData, log *slog.Logger) (answer.Filter, string) {
+	source := strings.TrimSpace(stringOption(data, "source"))
+	article := strings.TrimSpace(stringOption(data, "article"))
+	if source == "" && article == "" {
+		return answer.Filter{}, ""
+	}
+	srcs, err := b.knownSources(ctx)
+	if err != nil {
+		log.Warn("list articles to check /ask options", "err", err)
+		return answer.Filter{Sources: nonEmpty(source)}, ""
+	}
+	var f answer.Filter
+	if source != "" {
+		var refusal string
+		if f, refusal = resolveOutlet(srcs, source); refusal != "" {
+			return f, refusal
+		}
+	}
+	if article != "" {
+		ids, refusal := resolveArticle(srcs, article)
+		if refusal != "" {
+			return f, refusal
+		}
+		f.ArticleIDs = intersectOr(f.ArticleIDs, ids)
+		if len(f.ArticleIDs) == 0 {
+			return f, "That article isn't from that outlet — leave out one of the two."
+		}
+	}
+	return f, ""
+}
+
+// intersectOr returns the ids in both lists, or b when a is empty.
+func intersectOr(a, b []string) []string {
+	if len(a) == 0 {
+		return b
+	}
+	var out []string
+	for _, id := range b {
+		if slices.Contains(a, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func nonEmpty(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return []string{s}
+}
+
+// briefingArticles returns the article ids of the briefing whose thread
+// channelID is, or nil.
+func (b *Bot) briefingArticles(ctx context.Context, channelID string, log *slog.Logger) []string {
+	ids, err := b.threads.articles(ctx, channelID)
+	if err != nil {
+		log.Warn("look up briefing thread", "err", err)
+	}
+	return ids
 }
 
 // onSources answers /sources with the list of known articles.
@@ -65,7 +136,7 @@ func (b *Bot) onSources(ctx context.Context, i *discordgo.Interaction, who asker
 	}
 	sctx, cancel := context.WithTimeout(ctx, sourcesTimeout)
 	defer cancel()
-	parts := []string{}
+	var parts []string
 	srcs, err := b.cfg.Answerer.Sources(sctx)
 	if err != nil {
 		parts = append(parts, b.userError(err, "list sources", log))
@@ -74,7 +145,7 @@ func (b *Bot) onSources(ctx context.Context, i *discordgo.Interaction, who asker
 	}
 	rctx, rcancel := context.WithTimeout(context.WithoutCancel(ctx), replyTimeout)
 	defer rcancel()
-	if _, err := (&interactionReply{b: b, i: i}).finish(rctx, parts, nil); err != nil {
+	if _, err := (&interactionReply{b: b, i: i}).finish(rctx, texts(parts), nil); err != nil {
 		log.Error("post /sources", "err", err)
 	}
 }
@@ -173,7 +244,7 @@ func (b *Bot) recoverPanic(ctx context.Context, what string, i *discordgo.Intera
 	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), replyTimeout)
 	defer cancel()
 	if err := b.respondText(rctx, i, msg, true); err != nil {
-		_, _ = b.followup(rctx, i, msg, nil, true)
+		_, _ = b.followup(rctx, i, textReply(msg), nil, true)
 	}
 }
 
@@ -197,13 +268,7 @@ func (b *Bot) handleInteraction(ctx context.Context, i *discordgo.Interaction) {
 		b.onButton(ctx, i, data, log)
 		return
 	case discordgo.InteractionApplicationCommandAutocomplete:
-		err := b.respond(ctx, i, &discordgo.InteractionResponse{
-			Type: discordgo.InteractionApplicationCommandAutocompleteResult,
-			Data: &discordgo.InteractionResponseData{Choices: []*discordgo.ApplicationCommandOptionChoice{}},
-		})
-		if err != nil {
-			log.Warn("answer autocomplete", "err", err)
-		}
+		b.onAutocomplete(ctx, i, log)
 		return
 	case discordgo.InteractionModalSubmit:
 		reply("Sorry, I don't know that form.")

@@ -51,7 +51,7 @@ func (b *Bot) handleMessage(ctx context.Context, m *discordgo.Message, botID str
 	}
 	r := &channelReply{b: b, channelID: m.ChannelID, guildID: m.GuildID, replyTo: m.ID}
 	say := func(text string) {
-		if _, err := b.send(ctx, m.ChannelID, text, r.ref(), nil); err != nil {
+		if _, err := b.send(ctx, m.ChannelID, reply{content: text}, r.ref(), nil); err != nil {
 			log.Error("reply to message", "err", err)
 		}
 	}
@@ -85,7 +85,8 @@ func (b *Bot) handleMessage(ctx context.Context, m *discordgo.Message, botID str
 		history = b.threadHistory(ctx, m.ChannelID, m.ID, botID)
 	}
 	log.Debug("answering message", "via", via, "history", len(history))
-	q := question{text: text, history: history, guildID: m.GuildID, channelID: m.ChannelID, userID: m.Author.ID}
+	q := question{text: text, history: history, briefing: b.briefingArticles(ctx, m.ChannelID, log),
+		guildID: m.GuildID, channelID: m.ChannelID, userID: m.Author.ID}
 	b.answer(ctx, q, r, t)
 }
 

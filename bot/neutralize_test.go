@@ -173,8 +173,8 @@ func checkNeutralized(t *testing.T, text, rawURL string) {
 	story.Citations[0].URL = ""
 	bare := wrapURLs(formatStory(story, 1))
 	if md != bare {
-		u, ok := strings.CutPrefix(md, strings.TrimSuffix(bare, "\n")+" <")
-		u, closed := strings.CutSuffix(u, ">\n")
+		u, ok := strings.CutPrefix(strings.TrimSuffix(md, "\n"), strings.TrimSuffix(bare, "\n")+" <")
+		u, closed := strings.CutSuffix(u, ">")
 		if !ok || !closed || !cleanAutolinkURL(u) {
 			t.Errorf("formatStory: source URL %q not shown as one clean <url> at the end:\n%s", rawURL, md)
 		}

@@ -22,7 +22,7 @@ func (b *Bot) call(ctx context.Context, retry bool, fn func(opts ...discordgo.Re
 		cancel()
 		wait, limited := retryAfter(err)
 		if !limited || !retry || attempt >= maxRateLimitRetries || wait > b.cfg.MaxRateLimitWait {
-			return err
+			return nameHost(err, b.cfg.APIBase)
 		}
 		b.log.Debug("discord rate limit; retrying", "wait", wait)
 		t := time.NewTimer(max(wait, 10*time.Millisecond))
@@ -30,7 +30,7 @@ func (b *Bot) call(ctx context.Context, retry bool, fn func(opts ...discordgo.Re
 		case <-t.C:
 		case <-ctx.Done():
 			t.Stop()
-			return err
+			return nameHost(err, b.cfg.APIBase)
 		}
 	}
 }
@@ -69,9 +69,14 @@ func (b *Bot) respondText(ctx context.Context, i *discordgo.Interaction, text st
 }
 
 // deferResponse acknowledges an interaction; Discord shows "thinking…" until
-// the response is edited.
+// the response is edited. In embed mode the response must not suppress
+// embeds (an edit cannot clear that flag, and it would hide the answer's
+// embed); links in text are wrapped in <...> instead.
 func (b *Bot) deferResponse(ctx context.Context, i *discordgo.Interaction, ephemeral bool) error {
-	flags := discordgo.MessageFlagsSuppressEmbeds
+	var flags discordgo.MessageFlags
+	if b.cfg.PlainText {
+		flags = discordgo.MessageFlagsSuppressEmbeds
+	}
 	if ephemeral {
 		flags |= discordgo.MessageFlagsEphemeral
 	}
@@ -81,10 +86,30 @@ func (b *Bot) deferResponse(ctx context.Context, i *discordgo.Interaction, ephem
 	})
 }
 
+// createFlags are the flags of a new message: link previews suppressed
+// unless it carries embeds of its own, or may be edited to carry them.
+func (b *Bot) createFlags(r reply, editable bool) discordgo.MessageFlags {
+	if len(r.embeds) > 0 || (editable && !b.cfg.PlainText) {
+		return 0
+	}
+	return discordgo.MessageFlagsSuppressEmbeds
+}
+
+// embedsOf returns r's embeds for an edit: never nil, so an edit to text
+// clears the embeds a streamed answer showed.
+func embedsOf(r reply) *[]*discordgo.MessageEmbed {
+	e := r.embeds
+	if e == nil {
+		e = []*discordgo.MessageEmbed{}
+	}
+	return &e
+}
+
 // editOriginal replaces the interaction's response; comps nil keeps its
 // components.
-func (b *Bot) editOriginal(ctx context.Context, i *discordgo.Interaction, content string, comps []discordgo.MessageComponent, retry bool) (*discordgo.Message, error) {
-	e := &discordgo.WebhookEdit{Content: &content, AllowedMentions: noMentions()}
+func (b *Bot) editOriginal(ctx context.Context, i *discordgo.Interaction, r reply, comps []discordgo.MessageComponent, retry bool) (*discordgo.Message, error) {
+	content := r.content
+	e := &discordgo.WebhookEdit{Content: &content, Embeds: embedsOf(r), AllowedMentions: noMentions()}
 	if comps != nil {
 		e.Components = &comps
 	}
@@ -97,12 +122,13 @@ func (b *Bot) editOriginal(ctx context.Context, i *discordgo.Interaction, conten
 }
 
 // followup adds a message to an interaction's response.
-func (b *Bot) followup(ctx context.Context, i *discordgo.Interaction, content string, comps []discordgo.MessageComponent, ephemeral bool) (*discordgo.Message, error) {
+func (b *Bot) followup(ctx context.Context, i *discordgo.Interaction, r reply, comps []discordgo.MessageComponent, ephemeral bool) (*discordgo.Message, error) {
 	p := &discordgo.WebhookParams{
-		Content:         content,
+		Content:         r.content,
+		Embeds:          r.embeds,
 		Components:      comps,
 		AllowedMentions: noMentions(),
-		Flags:           discordgo.MessageFlagsSuppressEmbeds,
+		Flags:           b.createFlags(r, false),
 	}
 	if ephemeral {
 		p.Flags |= discordgo.MessageFlagsEphemeral
@@ -116,13 +142,19 @@ func (b *Bot) followup(ctx context.Context, i *discordgo.Interaction, content st
 }
 
 // send posts a message to a channel, as a reply when ref is set.
-func (b *Bot) send(ctx context.Context, channelID, content string, ref *discordgo.MessageReference, comps []discordgo.MessageComponent) (*discordgo.Message, error) {
+func (b *Bot) send(ctx context.Context, channelID string, r reply, ref *discordgo.MessageReference, comps []discordgo.MessageComponent) (*discordgo.Message, error) {
+	return b.sendMessage(ctx, channelID, r, ref, comps, b.createFlags(r, false))
+}
+
+// sendMessage posts a message with the given flags.
+func (b *Bot) sendMessage(ctx context.Context, channelID string, r reply, ref *discordgo.MessageReference, comps []discordgo.MessageComponent, flags discordgo.MessageFlags) (*discordgo.Message, error) {
 	ms := &discordgo.MessageSend{
-		Content:         content,
+		Content:         r.content,
+		Embeds:          r.embeds,
 		Components:      comps,
 		AllowedMentions: noMentions(),
 		Reference:       ref,
-		Flags:           discordgo.MessageFlagsSuppressEmbeds,
+		Flags:           flags,
 	}
 	var m *discordgo.Message
 	err := b.call(ctx, true, func(o ...discordgo.RequestOption) (err error) {
@@ -135,14 +167,19 @@ func (b *Bot) send(ctx context.Context, channelID, content string, ref *discordg
 	return m, err
 }
 
-// edit replaces a message's content; comps nil keeps its components.
-func (b *Bot) edit(ctx context.Context, channelID, messageID, content string, comps []discordgo.MessageComponent, retry bool) (*discordgo.Message, error) {
+// edit replaces a message's content and embeds; comps nil keeps its
+// components.
+func (b *Bot) edit(ctx context.Context, channelID, messageID string, r reply, comps []discordgo.MessageComponent, retry bool) (*discordgo.Message, error) {
+	content := r.content
 	e := &discordgo.MessageEdit{
 		ID:              messageID,
 		Channel:         channelID,
 		Content:         &content,
+		Embeds:          embedsOf(r),
 		AllowedMentions: noMentions(),
-		Flags:           discordgo.MessageFlagsSuppressEmbeds,
+	}
+	if b.cfg.PlainText {
+		e.Flags = discordgo.MessageFlagsSuppressEmbeds
 	}
 	if comps != nil {
 		e.Components = &comps

@@ -35,6 +35,14 @@ func (s *streamer) add(delta string) {
 	}
 }
 
+// reset forgets the text so far (a second attempt at an answer starts
+// afresh); the next delta shows.
+func (s *streamer) reset() {
+	s.mu.Lock()
+	s.text.Reset()
+	s.mu.Unlock()
+}
+
 func (s *streamer) snapshot() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()

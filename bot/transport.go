@@ -66,3 +66,30 @@ func rewritePath(basePath, path string) string {
 		return basePath + path
 	}
 }
+
+// hostError is an error from a call discordgo addressed to discord.com
+// but the transport sent elsewhere: its text names the host actually used,
+// so an operator is not sent looking at discord.com.
+type hostError struct {
+	err  error
+	host string // scheme and host, e.g. "http://127.0.0.1:8080"
+}
+
+func (e *hostError) Error() string {
+	return strings.ReplaceAll(e.err.Error(), "https://"+discordHost, e.host)
+}
+
+func (e *hostError) Unwrap() error { return e.err }
+
+// nameHost returns err naming the API host of base instead of discord.com
+// (err itself when base is Discord's own API, or err is nil).
+func nameHost(err error, base string) error {
+	if err == nil {
+		return nil
+	}
+	u, perr := url.Parse(base)
+	if perr != nil || u.Host == "" || (u.Host == discordHost && u.Scheme == "https") {
+		return err
+	}
+	return &hostError{err: err, host: u.Scheme + "://" + u.Host}
+}

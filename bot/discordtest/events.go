@@ -17,6 +17,7 @@ const (
 
 	OptionString  = 3
 	OptionInteger = 4
+	OptionBoolean = 5
 )
 
 // Interaction describes an INTERACTION_CREATE to send.
@@ -50,6 +51,8 @@ type Option struct {
 	// Type defaults to OptionString.
 	Type  int
 	Value any
+	// Focused marks the option being typed in an autocomplete interaction.
+	Focused bool
 }
 
 // Sent identifies a dispatched interaction and the REST paths of its
@@ -112,7 +115,11 @@ func (s *Server) Interact(in Interaction) (Sent, error) {
 			if o.Type == 0 {
 				o.Type = OptionString
 			}
-			opts = append(opts, map[string]any{"name": o.Name, "type": o.Type, "value": o.Value})
+			opt := map[string]any{"name": o.Name, "type": o.Type, "value": o.Value}
+			if o.Focused {
+				opt["focused"] = true
+			}
+			opts = append(opts, opt)
 		}
 		w["data"] = map[string]any{"id": "cmd-" + in.Name, "name": in.Name, "type": 1, "options": opts}
 	}
@@ -134,6 +141,32 @@ func (s *Server) AddChannel(c Channel) {
 	defer s.mu.Unlock()
 	cc := c
 	s.channels[c.ID] = &cc
+}
+
+// Channel returns a channel the server knows (added by a test, or a thread
+// the bot started), or false.
+func (s *Server) Channel(id string) (Channel, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.channels[id]
+	if c == nil {
+		return Channel{}, false
+	}
+	return *c, true
+}
+
+// Threads returns the threads started in a channel, oldest first.
+func (s *Server) Threads(parentID string) []Channel {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []Channel
+	for _, c := range s.channels {
+		if c.ParentID == parentID && c.Type == ChannelPublicThread {
+			out = append(out, *c)
+		}
+	}
+	slices.SortFunc(out, func(a, b Channel) int { return compareIDs(a.ID, b.ID) })
+	return out
 }
 
 // AddMessage stores a message without telling the bot, and returns it with

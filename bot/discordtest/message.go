@@ -37,7 +37,10 @@ type Message struct {
 	Type       int
 	Flags      int
 	Components json.RawMessage
-	WebhookID  string
+	// Embeds are the message's rich embeds.
+	Embeds    []Embed
+	rawEmbeds json.RawMessage
+	WebhookID string
 	// Interaction is the token of the interaction whose response this is.
 	Interaction string
 	Timestamp   time.Time
@@ -98,7 +101,7 @@ func (m *Message) wire(ref *Message) map[string]any {
 		"mentions":         mentions,
 		"mention_roles":    []string{},
 		"attachments":      []any{},
-		"embeds":           []any{},
+		"embeds":           json.RawMessage("[]"),
 		"pinned":           false,
 		"type":             m.Type,
 		"flags":            m.Flags,
@@ -115,6 +118,9 @@ func (m *Message) wire(ref *Message) map[string]any {
 	}
 	if len(m.Components) > 0 {
 		w["components"] = m.Components
+	}
+	if len(m.rawEmbeds) > 0 {
+		w["embeds"] = m.rawEmbeds
 	}
 	if m.WebhookID != "" {
 		w["webhook_id"] = m.WebhookID

@@ -100,6 +100,8 @@ func (s *Server) route(r *http.Request, seg []string, body json.RawMessage) repl
 		return s.createMessage(seg[1], body)
 	case seg[0] == "channels" && n == 4 && seg[2] == "messages":
 		return s.channelMessage(m, seg[1], seg[3], body)
+	case seg[0] == "channels" && n == 5 && seg[2] == "messages" && seg[4] == "threads" && m == "POST":
+		return s.startThread(seg[1], seg[3], body)
 	}
 	return apiError(http.StatusNotFound, 0, "404: Not Found")
 }
@@ -126,6 +128,7 @@ type messageBody struct {
 	Content    *string         `json:"content"`
 	Flags      *int            `json:"flags"`
 	Components json.RawMessage `json:"components"`
+	Embeds     json.RawMessage `json:"embeds"`
 	Reference  *struct {
 		MessageID string `json:"message_id"`
 	} `json:"message_reference"`
@@ -162,6 +165,28 @@ func (s *Server) callback(id, token string, body json.RawMessage) reply {
 		in.originalID = msg.ID
 	}
 	return noContent
+}
+
+// startThread starts a public thread from a message; as on Discord, the
+// thread's id is the message's id.
+func (s *Server) startThread(channelID, messageID string, body json.RawMessage) reply {
+	msg := s.messages[messageID]
+	if msg == nil || msg.ChannelID != channelID {
+		return apiError(http.StatusNotFound, 10008, "Unknown Message")
+	}
+	var ts struct {
+		Name string `json:"name"`
+	}
+	if err := json.Unmarshal(body, &ts); err != nil || strings.TrimSpace(ts.Name) == "" || len([]rune(ts.Name)) > 100 {
+		return apiError(http.StatusBadRequest, 50035, "Invalid Form Body")
+	}
+	if s.channels[messageID] != nil {
+		return apiError(http.StatusBadRequest, 160004, "A thread has already been created for this message")
+	}
+	parent := s.channel(channelID)
+	th := &Channel{ID: messageID, GuildID: parent.GuildID, ParentID: channelID, Name: ts.Name, Type: ChannelPublicThread}
+	s.channels[th.ID] = th
+	return reply{http.StatusCreated, th.wire()}
 }
 
 func (s *Server) followup(token string, wait bool, body json.RawMessage) reply {
@@ -286,6 +311,10 @@ func applyEdit(m *Message, mb messageBody) {
 	}
 	if len(mb.Components) > 0 && string(mb.Components) != "null" {
 		m.Components = mb.Components
+	}
+	if len(mb.Embeds) > 0 && string(mb.Embeds) != "null" {
+		m.Embeds = parseEmbeds(mb.Embeds)
+		m.rawEmbeds = mb.Embeds
 	}
 	m.Edits++
 }

@@ -146,20 +146,28 @@ func NewPartLog(ctx context.Context, db *sql.DB) (*PartLog, error) {
 // database's; a crash between sending a part and recording it can still
 // repeat that one part.
 func (l *PartLog) Post(ctx context.Context, key string, parts []string, send func(ctx context.Context, part string) error) error {
-	for n, part := range parts {
+	return l.PostEach(ctx, key, len(parts), func(ctx context.Context, n int) error { return send(ctx, parts[n]) })
+}
+
+// PostEach is Post for n parts known by number: send(ctx, i) posts part
+// i. It runs send for each part not yet recorded under key, in order, and
+// records it after send returns nil; it returns send's first error, or the
+// database's.
+func (l *PartLog) PostEach(ctx context.Context, key string, n int, send func(ctx context.Context, part int) error) error {
+	for i := 0; i < n; i++ {
 		var done int
-		err := l.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM briefing_parts WHERE key = ? AND part = ?`, key, n).Scan(&done)
+		err := l.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM briefing_parts WHERE key = ? AND part = ?`, key, i).Scan(&done)
 		if err != nil {
 			return fmt.Errorf("read briefing progress: %w", err)
 		}
 		if done > 0 {
 			continue
 		}
-		if err := send(ctx, part); err != nil {
+		if err := send(ctx, i); err != nil {
 			return err
 		}
 		if _, err := l.db.ExecContext(ctx, `INSERT OR IGNORE INTO briefing_parts (key, part, posted_at) VALUES (?, ?, ?)`,
-			key, n, time.Now().Unix()); err != nil {
+			key, i, time.Now().Unix()); err != nil {
 			return fmt.Errorf("record briefing progress: %w", err)
 		}
 	}

@@ -85,6 +85,7 @@ func runDiscord(ctx context.Context, a *app, args []string) error {
 		AllowedChannelIDs: list(a.env("DISCORD_CHANNEL_ALLOWLIST")),
 		AllowedRoleIDs:    list(a.env("DISCORD_ROLE_ALLOWLIST")),
 		MessageContent:    strings.EqualFold(a.env("DISCORD_MESSAGE_CONTENT"), "true"),
+		PlainText:         isTrue(a.env("NEWSBOT_DISCORD_PLAIN")),
 		Answerer:          svc,
 		Briefer:           &discordBriefer{svc: svc, briefer: briefer, sched: sched},
 		DB:                db,
@@ -121,6 +122,15 @@ func runDiscord(ctx context.Context, a *app, args []string) error {
 	return b.Run(ctx)
 }
 
+// isTrue reads a boolean setting: "1", "true", "yes" or "on".
+func isTrue(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "1", "true", "yes", "on":
+		return true
+	}
+	return false
+}
+
 // list splits a comma-separated setting, dropping blanks.
 func list(v string) []string {
 	var out []string
@@ -153,6 +163,12 @@ func (d *discordBriefer) Brief(ctx context.Context, hours int) (answer.Briefing,
 	return writeBriefing(ctx, d.svc, d.briefer, brief.Window{From: now.Add(-time.Duration(hours) * time.Hour), To: now})
 }
 
+// BriefWindow briefs the articles published in [from, to), for /brief
+// latest:True.
+func (d *discordBriefer) BriefWindow(ctx context.Context, from, to time.Time) (answer.Briefing, error) {
+	return writeBriefing(ctx, d.svc, d.briefer, brief.Window{From: from, To: to})
+}
+
 func (d *discordBriefer) Subscribe(ctx context.Context, s bot.Subscription) error {
 	_, err := d.sched.Subscribe(ctx, schedule.SubscribeRequest{GuildID: s.GuildID, ChannelID: s.ChannelID, At: s.At, TZ: s.TZ, CreatedBy: s.UserID})
 	switch {
@@ -182,10 +198,11 @@ func (d *discordBriefer) Subscriptions(ctx context.Context, guildID string) ([]b
 	return out, nil
 }
 
-// briefingPoster posts scheduled briefings through the bot, one message
-// per part; schedule.PartLog records each part sent under the delivery
-// key, so a retry after a partial failure resumes where it stopped instead
-// of posting the first parts again.
+// briefingPoster posts scheduled briefings through the bot: an overview
+// message, a thread from it, the stories in the thread. schedule.PartLog
+// records each step under the delivery key, so a retry after a partial
+// failure resumes where it stopped instead of posting the first parts
+// again.
 type briefingPoster struct {
 	parts *schedule.PartLog
 	mu    sync.Mutex
@@ -215,7 +232,5 @@ func (p *briefingPoster) Post(ctx context.Context, channelID string, b answer.Br
 	if bt == nil {
 		return errors.New("discord bot is not running yet")
 	}
-	return p.parts.Post(ctx, key, bot.Split(bot.FormatBriefing(b), bot.MaxMessageLen), func(ctx context.Context, part string) error {
-		return bt.Post(ctx, channelID, part)
-	})
+	return bt.PostBriefing(ctx, channelID, b, key, p.parts)
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -68,14 +69,69 @@ func TestDiscordCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	final, err := srv.WaitCall(wait, func(c discordtest.Call) bool {
-		content, ok := c.Content()
-		return c.Method == "PATCH" && c.Path == ask.OriginalPath() && ok && strings.Contains(content, "[1]") && strings.Contains(content, "reject") && strings.Contains(content, "**Sources**")
+		text := c.Text()
+		return c.Method == "PATCH" && c.Path == ask.OriginalPath() && len(c.Embeds()) > 0 && strings.Contains(text, "[1]") && strings.Contains(text, "reject") && strings.Contains(text, "Sources")
 	})
 	if err != nil {
 		t.Fatalf("no cited answer: %v\n%s", err, stderr.String())
 	}
 	if !final.BlocksAllMentions() {
 		t.Error("the answer can ping")
+	}
+	if e := final.Embeds()[0]; e.Color == 0 || e.Title == "" {
+		t.Errorf("the answer's embed shows no status: %+v", e)
+	}
+	if id := reFileID.FindString(final.Text()); id != "" {
+		t.Errorf("the answer shows the file id %q as an outlet or title:\n%s", id, final.Text())
+	}
+
+	// /brief latest:True briefs the newest day that has articles (the
+	// shipped ones are old): an overview in the channel, the stories in a
+	// thread.
+	latest, err := srv.Interact(discordtest.Interaction{Name: "brief", GuildID: "1", ChannelID: "200", UserID: "503",
+		Options: []discordtest.Option{{Name: "latest", Type: discordtest.OptionBoolean, Value: true}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	overview, err := srv.WaitCall(wait, func(c discordtest.Call) bool {
+		content, _ := c.Content()
+		return c.Method == "PATCH" && c.Path == latest.OriginalPath() && c.Status == 200 && strings.Contains(content, "**1.**")
+	})
+	if err != nil {
+		t.Fatalf("/brief latest:True posted no overview: %v\n%s", err, stderr.String())
+	}
+	var thread discordtest.Channel
+	if err := waitFor(wait, func() bool {
+		ths := srv.Threads("200")
+		if len(ths) == 0 || len(srv.Messages(ths[0].ID)) == 0 {
+			return false
+		}
+		thread = ths[0]
+		return true
+	}); err != nil {
+		t.Fatalf("no briefing thread with stories: %v", err)
+	}
+	content, _ := overview.Content()
+	if id := reFileID.FindString(content); id != "" {
+		t.Errorf("the overview names the outlet %q:\n%s", id, content)
+	}
+	if n := len(srv.Messages("200")); n > 4 {
+		t.Errorf("the briefings posted %d channel messages", n)
+	}
+	for _, m := range srv.Messages(thread.ID) {
+		if id := reFileID.FindString(m.Content); id != "" {
+			t.Errorf("a story names the outlet %q:\n%s", id, m.Content)
+		}
+	}
+	inThread, err := srv.Interact(discordtest.Interaction{Name: "ask", GuildID: "1", ChannelID: thread.ID, UserID: "504",
+		Options: []discordtest.Option{{Name: "question", Type: discordtest.OptionString, Value: "What happened in Moscow?"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := srv.WaitCall(wait, func(c discordtest.Call) bool {
+		return c.Method == "PATCH" && c.Path == inThread.OriginalPath() && strings.Contains(c.Text(), "briefing")
+	}); err != nil {
+		t.Fatalf("a question in the briefing's thread was not answered from it: %v\n%s", err, stderr.String())
 	}
 
 	sub, err := srv.Interact(discordtest.Interaction{Name: "subscribe", GuildID: "1", ChannelID: "200", UserID: "501", Permissions: 1 << 5,
@@ -112,6 +168,22 @@ func TestDiscordNeedsToken(t *testing.T) {
 	}
 }
 
+// reFileID matches the shipped articles' file ids, which must never be
+// shown as outlets or titles.
+var reFileID = regexp.MustCompile(`\b\d{3}_[0-9a-f]{16}\b`)
+
+// waitFor polls cond until it holds or ctx ends.
+func waitFor(ctx context.Context, cond func() bool) error {
+	for !cond() {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	return nil
+}
+
 // noAnswers is an Answerer for a bot that only posts.
 type noAnswers struct{}
 
@@ -120,22 +192,24 @@ func (noAnswers) Ask(context.Context, answer.Request) (answer.Answer, error) {
 }
 func (noAnswers) Sources(context.Context) ([]answer.Source, error) { return nil, nil }
 
-// TestBriefingPosterResumes checks that a scheduled briefing whose second
-// message fails is completed on retry without posting the first again.
+// TestBriefingPosterResumes checks that a scheduled briefing is posted as
+// an overview message with its stories in a thread, and that a delivery
+// whose thread could not be started is completed on retry without posting
+// the overview again.
 func TestBriefingPosterResumes(t *testing.T) {
 	const token = "MTAw.poster-token"
 	srv := discordtest.NewServer(discordtest.Config{Token: token})
 	defer srv.Close()
-	b, err := bot.New(bot.Config{Token: secret.Secret(token), APIBase: srv.URL, Answerer: noAnswers{}, MaxRateLimitWait: time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := context.Background()
 	db, err := sqlitedb.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
+	b, err := bot.New(bot.Config{Token: secret.Secret(token), APIBase: srv.URL, Answerer: noAnswers{}, DB: db, MaxRateLimitWait: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
 	p, err := newBriefingPoster(ctx, db)
 	if err != nil {
 		t.Fatal(err)
@@ -143,30 +217,46 @@ func TestBriefingPosterResumes(t *testing.T) {
 	p.set(b)
 	var stories []answer.Story
 	for i := 0; i < 4; i++ {
-		stories = append(stories, answer.Story{Headline: fmt.Sprintf("Story %d", i), Summary: strings.Repeat(fmt.Sprintf("Sentence of story %d. ", i), 60)})
+		stories = append(stories, answer.Story{Headline: fmt.Sprintf("Story %d", i), Summary: strings.Repeat(fmt.Sprintf("Sentence of story %d. ", i), 60),
+			ArticleIDs: []string{fmt.Sprintf("art-%d", i)}})
 	}
 	br := answer.Briefing{Mode: "extractive", Stories: stories}
-	parts := len(bot.Split(bot.FormatBriefing(br), bot.MaxMessageLen))
-	if parts < 3 {
-		t.Fatalf("test briefing has %d parts, want several", parts)
-	}
 
-	// A previous attempt posted the first part and then failed.
+	// The first attempt posts the overview, then starting the thread fails.
 	const key = "b1-20251202"
-	if _, err := db.Exec(`INSERT INTO briefing_parts (key, part, posted_at) VALUES (?, 0, 0)`, key); err != nil {
-		t.Fatal(err)
+	srv.RateLimit("POST", "/threads", 1, time.Hour)
+	if err := p.Post(ctx, "777", br, key); err == nil {
+		t.Fatal("the first attempt should fail when the thread cannot be started")
 	}
 	if err := p.Post(ctx, "777", br, key); err != nil {
 		t.Fatal(err)
 	}
 	msgs := srv.Messages("777")
-	if len(msgs) != parts-1 || strings.Contains(msgs[0].Content, "Story 0") {
-		t.Fatalf("retry posted %d messages (first %.40q), want the %d remaining parts", len(msgs), msgs[0].Content, parts-1)
+	if len(msgs) != 1 || !strings.Contains(msgs[0].Content, "**1.** Story 0") || strings.Contains(msgs[0].Content, "Sentence of story") {
+		t.Fatalf("the channel got %d messages (first %.80q), want one overview", len(msgs), msgs[0].Content)
+	}
+	threads := srv.Threads("777")
+	if len(threads) != 1 || threads[0].ID != msgs[0].ID {
+		t.Fatalf("threads %+v, want one started from the overview", threads)
+	}
+	inThread := srv.Messages(threads[0].ID)
+	for i := range stories {
+		n := 0
+		for _, m := range inThread {
+			n += strings.Count(m.Content, fmt.Sprintf("**%d. Story %d**", i+1, i))
+		}
+		if n != 1 {
+			t.Errorf("story %d posted %d times in the thread", i, n)
+		}
 	}
 	if err := p.Post(ctx, "777", br, key); err != nil {
 		t.Fatal(err)
 	}
-	if got := len(srv.Messages("777")); got != parts-1 {
-		t.Fatalf("posting a completed delivery again sent %d more messages", got-(parts-1))
+	if got := len(srv.Messages("777")) + len(srv.Messages(threads[0].ID)); got != 1+len(inThread) {
+		t.Fatalf("posting a completed delivery again sent %d more messages", got-1-len(inThread))
+	}
+	var ids string
+	if err := db.QueryRow(`SELECT article_ids FROM briefing_threads WHERE thread_id = ?`, threads[0].ID).Scan(&ids); err != nil || !strings.Contains(ids, "art-3") {
+		t.Errorf("the thread's articles were not remembered: %q, %v", ids, err)
 	}
 }
