@@ -29,11 +29,11 @@ func storedCount(t *testing.T, c *cli) int {
 	if code != 0 {
 		t.Fatalf("sources: exit %d: %s", code, stderr)
 	}
-	var srcs []json.RawMessage
+	var srcs struct{ Articles []json.RawMessage }
 	if err := json.Unmarshal([]byte(out), &srcs); err != nil {
 		t.Fatalf("sources --json: %v\n%s", err, out)
 	}
-	return len(srcs)
+	return len(srcs.Articles)
 }
 
 // TestIngestNeverSilentlyDeletes: the reproductions of issue "A year of

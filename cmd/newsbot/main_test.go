@@ -21,6 +21,7 @@ type cli struct {
 func newCLI(t *testing.T, corpusDir string) *cli {
 	t.Helper()
 	return &cli{t: t, env: map[string]string{
+		"NEWSBOT_DATA":   t.TempDir(),
 		"NEWSBOT_DB":     filepath.Join(t.TempDir(), "newsbot.db"),
 		"NEWSBOT_CORPUS": corpusDir,
 	}}
