@@ -64,13 +64,17 @@ const defaultAskTimeout = 2 * time.Minute
 // defaultOptions returns the options the environment sets. Paths left
 // empty are filled in from the data home by resolvePaths.
 func defaultOptions(env Env) options {
-	return options{
+	o := options{
 		data:     env("NEWSBOT_DATA"),
 		corpus:   env("NEWSBOT_CORPUS"),
 		db:       env("NEWSBOT_DB"),
 		feedsDir: env("NEWSBOT_FEEDS_DIR"),
 		timeout:  defaultAskTimeout,
 	}
+	if d, err := time.ParseDuration(env("NEWSBOT_ASK_TIMEOUT")); err == nil && d > 0 {
+		o.timeout = d // a bad value is reported by parseEnvLimits
+	}
+	return o
 }
 
 // parseEnvLimits reads NEWSBOT_ASK_TIMEOUT unless --timeout was given.
@@ -483,6 +487,16 @@ func modelConfig(env Env, logger *slog.Logger) (llm.Config, error) {
 				return cfg, fmt.Errorf("%s=%q: want a non-negative whole number", i.key, v)
 			}
 			*i.dst = n
+		}
+	}
+	if v := env("NEWSBOT_MODEL_RETRIES"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			return cfg, fmt.Errorf("NEWSBOT_MODEL_RETRIES=%q: want a non-negative whole number", v)
+		}
+		cfg.MaxRetries = n
+		if n == 0 {
+			cfg.MaxRetries = -1 // llm.Config: negative means never
 		}
 	}
 	if v := env("NEWSBOT_MODEL_TIMEOUT"); v != "" {

@@ -60,7 +60,7 @@ var commands = map[string]command{
 			"configured the answer streams as it is written, then is checked: every [n] must be backed by\n" +
 			"its passage. The question may be at most 2000 bytes.",
 		examples: []string{`newsbot ask "What did the Kremlin reject?"`, `newsbot ask --json -k 3 --source Reuters "How long did the meeting last?"`,
-			`newsbot --timeout 30s ask --strict "Who met Putin?"`},
+			`newsbot --data /srv/newsbot ask --timeout 30s --strict "Who met Putin?"`},
 		flags: askFlags, run: runAsk,
 	},
 	"search": {
@@ -97,7 +97,7 @@ var commands = map[string]command{
 	"discord": {
 		usage: "discord", summary: "run the Discord bot",
 		about:    "Needs DISCORD_TOKEN; see .env.example for the other DISCORD_* settings.",
-		examples: []string{"DISCORD_TOKEN=... newsbot discord"},
+		examples: []string{"newsbot discord     # with DISCORD_TOKEN in the environment"},
 		flags:    noFlags, run: runDiscord,
 	},
 	"version": {

@@ -215,3 +215,5 @@ func TestSearchFilters(t *testing.T) {
 		t.Errorf("bad --from: exit %d, want 2", code)
 	}
 }
+
+func (c *cli) getenv(k string) string { return c.env[k] }

@@ -81,8 +81,12 @@ const (
 	noLineEnd   = "（「『【〔〈《“‘"
 )
 
-// marker matches a citation marker at the start of a token, "[12]".
-var marker = regexp.MustCompile(`^\[\d+\]`)
+// marker matches a citation marker at the start of a token, "[12]";
+// partialMarker one still being streamed at the end of a text.
+var (
+	marker        = regexp.MustCompile(`^\[\d+\]`)
+	partialMarker = regexp.MustCompile(`\s*\[\d*$`)
+)
 
 // token is an unbreakable piece of a paragraph; space says whether a
 // space separates it from the previous token.
@@ -113,7 +117,7 @@ func tokenize(para string) []token {
 	}
 	out := toks[:0]
 	for _, t := range toks {
-		if len(out) > 0 && marker.MatchString(t.text) {
+		if len(out) > 0 && (marker.MatchString(t.text) || strings.ContainsRune(noLineStart, firstRune(t.text))) {
 			last := &out[len(out)-1]
 			if t.space {
 				last.text += " "
@@ -124,6 +128,14 @@ func tokenize(para string) []token {
 		out = append(out, t)
 	}
 	return out
+}
+
+// firstRune returns the first rune of s, 0 for "".
+func firstRune(s string) rune {
+	for _, r := range s {
+		return r
+	}
+	return 0
 }
 
 // wrapParagraph wraps one paragraph to width cells, each line starting
@@ -190,7 +202,11 @@ func (s *streamWrapper) Write(p []byte) (int, error) {
 		s.flushParagraph()
 		rest = after
 	}
-	lines := wrapParagraph(s.para.String(), "", s.width)
+	// A marker still arriving ("[1") would be wrapped as a word of its
+	// own, then glued to the word before it once complete: leave it out
+	// until then, so no line is finished too early.
+	para := partialMarker.ReplaceAllString(s.para.String(), "")
+	lines := wrapParagraph(para, "", s.width)
 	for s.done < len(lines)-1 {
 		s.finishLine(lines[s.done])
 	}
