@@ -95,6 +95,8 @@ func (o *options) parseEnvLimits(fs *flag.FlagSet, env Env) error {
 // app holds what a subcommand run needs; the database and the service
 // open on first use.
 type app struct {
+	// cmd is the subcommand being run.
+	cmd    string
 	opts   options
 	env    Env
 	stdout io.Writer
@@ -342,7 +344,11 @@ func (a *app) ingest(ctx context.Context, svc *rag.Service) (rag.IngestReport, e
 		return rag.IngestReport{}, err
 	}
 	for _, n := range lc.notes {
-		fmt.Fprintf(a.stderr, "newsbot: %s\n", n)
+		if a.cmd == "ingest" {
+			fmt.Fprintf(a.stderr, "newsbot: %s\n", n)
+		} else {
+			a.logger.Info(n) // e.g. every feed poll of the bot: not worth a line each time
+		}
 	}
 	retired := 0
 	if len(lc.retireShipped) > 0 {

@@ -274,7 +274,11 @@ func runSources(ctx context.Context, a *app, args []string) error {
 	}
 	fmt.Fprintf(a.stdout, "%d articles:\n", len(out))
 	for _, s := range out {
-		fmt.Fprintf(a.stdout, "%s  %s\n", s.ID, describe(s.Title, s.Source, s.Published))
+		head := wrapText(s.ID+"  "+describe(s.Title, s.Source, s.Published), "", a.width-4)
+		fmt.Fprintln(a.stdout, head[0])
+		for _, l := range head[1:] {
+			fmt.Fprintf(a.stdout, "    %s\n", l)
+		}
 		fmt.Fprintf(a.stdout, "    %d chunks%s\n", s.Chunks, prefixed("  ", s.URL))
 	}
 	return nil

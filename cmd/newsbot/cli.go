@@ -167,7 +167,7 @@ func Run(ctx context.Context, args []string, env Env, stdout, stderr io.Writer) 
 		return exitUsage
 	}
 
-	a := &app{opts: o, env: env, stdout: stdout, stderr: stderr, logger: newLogger(stderr, o.verbose, env, name)}
+	a := &app{cmd: name, opts: o, env: env, stdout: stdout, stderr: stderr, logger: newLogger(stderr, o.verbose, env, name)}
 	a.width = terminalWidth(stdout, env)
 	defer a.close()
 	if o.verbose {
