@@ -61,10 +61,24 @@ var publishedLayouts = []string{
 	"2 Jan, 2006",
 }
 
+// acceptedDates lists the publication date forms for error messages.
+const acceptedDates = "accepted: 2025-12-02, 2025-12-02T15:04:05Z, December 2, 2025, Dec 2 2025, 2 December 2025, " +
+	"Tue, 02 Dec 2025 15:04:05 +0000, or 12/25/2025 and 25/12/2025 when the day is over 12"
+
+// slashDate matches an all-numeric date with slashes, "12/25/2025".
+var slashDate = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
+
 // parsePublished parses a front matter publication date: RFC 3339, ISO
 // dates with an optional time, RFC 1123/822 and English forms such as
 // "January 2, 2006", "Tuesday, Dec. 2nd, 2025" or "2 January 2006".
+// All-numeric dates with slashes are read when only one order makes a
+// date (12/25/2025 is US month-first, 25/12/2025 day-first, 05/05/2025
+// either); 12/02/2025 could be December 2 or 12 February and is an
+// error that says so.
 func parsePublished(s string) (time.Time, error) {
+	if m := slashDate.FindStringSubmatch(s); m != nil {
+		return parseSlashDate(s, m[1], m[2], m[3])
+	}
 	candidates := []string{s}
 	if n := normalizeDate(s); n != s {
 		candidates = append(candidates, n)
@@ -76,7 +90,25 @@ func parsePublished(s string) (time.Time, error) {
 			}
 		}
 	}
-	return time.Time{}, fmt.Errorf("cannot read published date %s (want e.g. 2025-12-02 or December 2, 2025)", quoteShort(s))
+	return time.Time{}, fmt.Errorf("cannot read published date %s (%s)", quoteShort(s), acceptedDates)
+}
+
+// parseSlashDate reads a/b/year when only one of month-first and
+// day-first gives a date, or both give the same one.
+func parseSlashDate(s, a, b, year string) (time.Time, error) {
+	us, usOK := makeDate(year, a, b)
+	eu, euOK := makeDate(year, b, a)
+	switch {
+	case usOK && euOK && !us.Equal(eu):
+		return time.Time{}, fmt.Errorf("cannot read published date %s: it could be %s or %s (write %s or %s; %s)",
+			quoteShort(s), us.Format("January 2, 2006"), eu.Format("January 2, 2006"),
+			us.Format("2006-01-02"), eu.Format("2006-01-02"), acceptedDates)
+	case usOK:
+		return us, nil
+	case euOK:
+		return eu, nil
+	}
+	return time.Time{}, fmt.Errorf("cannot read published date %s (%s)", quoteShort(s), acceptedDates)
 }
 
 // normalizeDate removes a leading weekday, ordinal suffixes and dots after

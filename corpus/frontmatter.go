@@ -72,34 +72,63 @@ type FrontMatterField struct {
 // ReadFrontMatter reads the optional front matter block at the very start
 // of text and returns its fields in file order and the remaining body;
 // found is false, with body = text, when text does not start with a block.
+// Line ends must be "\n".
 //
-// The block opens with a line "---" (trailing blanks allowed) as the first
-// line and closes with the next such line. Between them, each line is
-// "key: value"; keys are case-insensitive; values may be bare, "double
-// quoted" (Go/YAML escapes) or 'single quoted' (a doubled quote stands for one). Blank
-// lines and "# comment" lines are ignored, and so are indented or "- "
-// lines that follow a key with an empty value (a YAML list or map under an
-// unknown key such as tags). Line ends must be "\n". A block that is not
-// closed, or a line that is none of these, is an error wrapping
-// ErrFrontMatter that names the line.
+// Two kinds of block are read:
+//   - YAML between a first line "---" and the next line "---" (trailing
+//     blanks allowed), read with a YAML parser: quoted and plain scalars,
+//     block scalars ("title: >-", "title: |"), lists (joined with ", ")
+//     and nested maps (ignored). Blocks a YAML parser rejects but that
+//     are plain "key: value" lines (an unquoted colon in a title, a
+//     repeated key) are still read line by line, as people write them.
+//   - TOML between a first line "+++" and the next line "+++" (Hugo
+//     style): strings, numbers, dates and arrays of strings; tables are
+//     ignored.
+//
+// Keys are lower-cased. A block that is not closed, or that cannot be
+// read, is an error wrapping ErrFrontMatter that names the line.
 func ReadFrontMatter(text string) (fields []FrontMatterField, body string, found bool, err error) {
 	first, rest, _ := strings.Cut(text, "\n")
-	if strings.TrimRight(first, " \t") != "---" {
+	delim := strings.TrimRight(first, " \t")
+	if delim != "---" && delim != "+++" {
 		return nil, text, false, nil
 	}
 	lines := strings.Split(rest, "\n")
 	end := -1
 	for i, l := range lines {
-		if strings.TrimRight(l, " \t") == "---" {
+		if strings.TrimRight(l, " \t") == delim {
 			end = i
 			break
 		}
 	}
 	if end < 0 {
-		return nil, "", true, fmt.Errorf("%w: line 1: opening \"---\" has no closing \"---\"", ErrFrontMatter)
+		return nil, "", true, fmt.Errorf("%w: line 1: opening %q has no closing %q", ErrFrontMatter, delim, delim)
 	}
+	block, body := lines[:end], strings.Join(lines[end+1:], "\n")
+	if delim == "+++" {
+		fields, err = readTOML(block)
+		return fields, body, true, err
+	}
+	if fields, err = readYAML(block); err == nil {
+		return fields, body, true, nil
+	}
+	// Not valid YAML: read plain "key: value" lines, and when those fail
+	// too, say what is wrong in the words of the line reader.
+	fields, err = readKeyValueLines(block)
+	return fields, body, true, err
+}
+
+// readKeyValueLines reads a block of "key: value" lines; the first block
+// line is line 2 of the file. Values may be bare, "double quoted" (Go/YAML
+// escapes) or 'single quoted' (a doubled quote stands for one). Blank
+// lines and "# comment" lines are ignored, and so are indented or "- "
+// lines that follow a key with an empty value (a YAML list or map under an
+// unknown key such as tags). A line that is none of these is an error
+// wrapping ErrFrontMatter that names the line.
+func readKeyValueLines(block []string) ([]FrontMatterField, error) {
+	var fields []FrontMatterField
 	nested := false // the previous key had an empty value: nested lines are allowed
-	for i, raw := range lines[:end] {
+	for i, raw := range block {
 		lineNo := i + 2
 		t := strings.TrimSpace(raw)
 		if t == "" || strings.HasPrefix(t, "#") {
@@ -109,25 +138,25 @@ func ReadFrontMatter(text string) (fields []FrontMatterField, body string, found
 			if nested {
 				continue
 			}
-			return nil, "", true, fmt.Errorf("%w: line %d: unexpected indented or list line %s", ErrFrontMatter, lineNo, quoteShort(t))
+			return nil, fmt.Errorf("%w: line %d: unexpected indented or list line %s", ErrFrontMatter, lineNo, quoteShort(t))
 		}
 		k, v, ok := strings.Cut(t, ":")
 		if !ok {
-			return nil, "", true, fmt.Errorf("%w: line %d: no colon in %s (want \"key: value\")", ErrFrontMatter, lineNo, quoteShort(t))
+			return nil, fmt.Errorf("%w: line %d: no colon in %s (want \"key: value\")", ErrFrontMatter, lineNo, quoteShort(t))
 		}
 		key := strings.ToLower(strings.TrimSpace(k))
 		if key == "" {
-			return nil, "", true, fmt.Errorf("%w: line %d: empty key in %s", ErrFrontMatter, lineNo, quoteShort(t))
+			return nil, fmt.Errorf("%w: line %d: empty key in %s", ErrFrontMatter, lineNo, quoteShort(t))
 		}
 		rawVal := strings.TrimSpace(v)
 		nested = rawVal == ""
 		val, err := unquoteValue(rawVal)
 		if err != nil {
-			return nil, "", true, fmt.Errorf("%w: line %d: %w", ErrFrontMatter, lineNo, err)
+			return nil, fmt.Errorf("%w: line %d: %w", ErrFrontMatter, lineNo, err)
 		}
 		fields = append(fields, FrontMatterField{Key: key, Value: val, Line: lineNo})
 	}
-	return fields, strings.Join(lines[end+1:], "\n"), true, nil
+	return fields, nil
 }
 
 // unquoteValue removes YAML-style quotes around a front matter value.

@@ -76,7 +76,7 @@ func TestParseFrontMatterErrors(t *testing.T) {
 		{"no colon", "---\ntitle: x\n\nsource Reuters\n---\n" + goodBody, `line 4: no colon in "source Reuters"`},
 		{"empty key", "---\n: x\n---\n" + goodBody, "line 2: empty key"},
 		{"unterminated quote", "---\ntitle: \"Talks end\n---\n" + goodBody, "line 2: unterminated double quote"},
-		{"unexpected list", "---\ntitle: x\n  - y\n---\n" + goodBody, "line 3: unexpected indented"},
+		{"unexpected list", "---\ntitle: x\n- y\n---\n" + goodBody, "line 3: unexpected indented or list line"},
 		{"bad date", "---\ntitle: x\npublished: 2025-13-45\n---\n" + goodBody, `line 3: cannot read published date "2025-13-45"`},
 		{"bad date after CRLF", "---\r\npublished: soon\r\n---\r\n" + goodBody, `line 2: cannot read published date "soon"`},
 	}

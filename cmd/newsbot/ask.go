@@ -3,22 +3,34 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"strings"
 
+	"github.com/newsbot/newsbot/corpus/text"
 	"github.com/newsbot/newsbot/rag"
 	"github.com/newsbot/newsbot/rag/answer"
+	"github.com/newsbot/newsbot/rag/llm"
 )
 
-func askFlags(fs *flag.FlagSet, o *options) {
+// filterFlags declares -k and the retrieval filters, shared by ask and search.
+func filterFlags(fs *flag.FlagSet, o *options) {
 	fs.BoolVar(&o.json, "json", false, "print JSON")
 	fs.IntVar(&o.k, "k", rag.DefaultK, "number of passages to retrieve")
-	fs.StringVar(&o.source, "source", "", "only use articles from this outlet")
-	fs.Var(&o.articles, "article", "only use this article id (repeatable)")
-	fs.StringVar(&o.from, "from", "", "only articles published on or after this date (YYYY-MM-DD)")
-	fs.StringVar(&o.to, "to", "", "only articles published on or before this date (YYYY-MM-DD)")
+	fs.StringVar(&o.source, "source", "", "only use articles from this `outlet`")
+	fs.Var(&o.articles, "article", "only use this article `id` (repeatable)")
+	fs.StringVar(&o.from, "from", "", "only articles published on or after this `date` (YYYY-MM-DD)")
+	fs.StringVar(&o.to, "to", "", "only articles published on or before this `date` (YYYY-MM-DD)")
+}
+
+func searchFlags(fs *flag.FlagSet, o *options) { filterFlags(fs, o) }
+
+func askFlags(fs *flag.FlagSet, o *options) {
+	filterFlags(fs, o)
+	fs.DurationVar(&o.timeout, "timeout", o.timeout, "give up on an answer after this long [NEWSBOT_ASK_TIMEOUT]")
+	fs.BoolVar(&o.strict, "strict", false, "exit with code 3 when the model could not be used and the answer\nquotes the articles instead")
 }
 
 // query checks the question (or query), -k and the filter flags, then
@@ -65,34 +77,108 @@ func runAsk(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	req := answer.Request{Question: q, K: a.opts.k, Filter: f}
-	var streamed strings.Builder
+	var stream *streamWrapper
 	if !a.opts.json && svc.Generates() {
-		req.OnDelta = func(d string) {
-			streamed.WriteString(d)
-			io.WriteString(a.stdout, d)
-		}
+		stream = &streamWrapper{w: a.stdout, width: a.width, live: a.tty()}
+		req.OnDelta = func(d string) { io.WriteString(stream, d) }
 	}
-	ans, err := svc.Ask(ctx, req)
+	actx, cancel := context.WithTimeout(ctx, a.opts.timeout)
+	defer cancel()
+	ans, err := svc.Ask(actx, req)
+	if stream != nil && stream.Text() != "" {
+		stream.Close()
+	}
 	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+			return fmt.Errorf("no answer within %s, the limit set by --timeout or NEWSBOT_ASK_TIMEOUT", a.opts.timeout)
+		}
 		return err
 	}
-	if a.opts.json {
-		return writeJSON(a.stdout, ans)
+	modelErr := a.lastChatErr()
+	if !ans.Has(answer.FlagFellBack) {
+		modelErr = nil
 	}
-	if streamed.Len() > 0 {
-		fmt.Fprint(a.stdout, "\n\n")
-		// The check after generation may renumber or drop citations, or the
-		// answer may have fallen back to quoting: then show what was checked.
-		if strings.TrimSpace(streamed.String()) != ans.Answer {
-			fmt.Fprintln(a.stdout, "Checked answer:")
-			writeAnswer(a.stdout, ans)
-			return nil
+	switch {
+	case a.opts.json:
+		if err := writeJSON(a.stdout, ans); err != nil {
+			return err
 		}
-		writeSources(a.stdout, ans)
-		return nil
+	case stream != nil && strings.TrimSpace(stream.Text()) != "":
+		a.correctStreamed(stream, ans, modelErr)
+	default:
+		writeAnswer(a.stdout, a.width, ans, modelErr)
 	}
-	writeAnswer(a.stdout, ans)
+	if a.opts.strict && ans.Has(answer.FlagFellBack) {
+		msg := "--strict: the model could not be used"
+		var le *llm.Error
+		if errors.As(modelErr, &le) {
+			msg += ": " + modelProblem(le)
+		}
+		return exitError{code: exitStrict, msg: msg}
+	}
 	return nil
+}
+
+// correctStreamed finishes a streamed answer: when the citation check
+// left the text as streamed, only the trailer follows. Otherwise, on a
+// terminal with room, the streamed text is replaced in place by the
+// checked one; elsewhere only what changed is printed.
+func (a *app) correctStreamed(stream *streamWrapper, ans answer.Answer, modelErr error) {
+	streamed := strings.TrimSpace(stream.Text())
+	if streamed == ans.Answer {
+		fmt.Fprintln(a.stdout)
+		writeTrailer(a.stdout, a.width, ans, modelErr)
+		return
+	}
+	if h := a.height(); a.tty() && stream.Rows() > 0 && stream.Rows() < h {
+		// Up to the first row of the answer, clear to the end of the screen.
+		fmt.Fprintf(a.stdout, "\x1b[%dA\r\x1b[J", stream.Rows())
+		writeAnswer(a.stdout, a.width, ans, modelErr)
+		return
+	}
+	fmt.Fprintln(a.stdout)
+	if ans.Has(answer.FlagFellBack) {
+		fmt.Fprintln(a.stdout, "The model's answer above could not be used; the articles say:")
+		writeAnswer(a.stdout, a.width, ans, modelErr)
+		return
+	}
+	fmt.Fprintln(a.stdout, "The citation check changed the answer:")
+	for _, l := range changedSentences(streamed, ans.Answer) {
+		writeWrapped(a.stdout, a.width, l, "  ")
+	}
+	fmt.Fprintln(a.stdout)
+	writeTrailer(a.stdout, a.width, ans, modelErr)
+}
+
+// changedSentences lists the sentences of before missing from after as
+// "- sentence" and those of after missing from before as "+ sentence".
+func changedSentences(before, after string) []string {
+	split := func(s string) ([]string, map[string]bool) {
+		var list []string
+		set := map[string]bool{}
+		for _, sp := range text.Sentences(s) {
+			t := strings.TrimSpace(s[sp.Start:sp.End])
+			if t != "" {
+				list = append(list, t)
+				set[t] = true
+			}
+		}
+		return list, set
+	}
+	bl, bs := split(before)
+	al, as := split(after)
+	var out []string
+	for _, t := range bl {
+		if !as[t] {
+			out = append(out, "- "+t)
+		}
+	}
+	for _, t := range al {
+		if !bs[t] {
+			out = append(out, "+ "+t)
+		}
+	}
+	return out
 }
 
 type searchOutput struct {
@@ -135,10 +221,17 @@ func runSearch(ctx context.Context, a *app, args []string) error {
 	}
 	for _, r := range out.Results {
 		fmt.Fprintf(a.stdout, "%d. %s (%s, score %.4f)\n", r.Rank, describe(r.Title, r.Source, ""), r.ChunkID, r.Score)
-		writeWrapped(a.stdout, r.Text, "   ")
+		writeWrapped(a.stdout, a.width, r.Text, "   ")
 		fmt.Fprintln(a.stdout)
 	}
 	return nil
+}
+
+// sourcesOutput is `sources --json`: where the data lives and the
+// stored articles.
+type sourcesOutput struct {
+	Data     where          `json:"data"`
+	Articles []sourceOutput `json:"articles"`
 }
 
 type sourceOutput struct {
@@ -172,14 +265,20 @@ func runSources(ctx context.Context, a *app, args []string) error {
 		out = append(out, o)
 	}
 	if a.opts.json {
-		return writeJSON(a.stdout, out)
+		return writeJSON(a.stdout, sourcesOutput{Data: a.opts.where(), Articles: out})
 	}
+	fmt.Fprintf(a.stdout, "Database %s (data home %s)\n", absPath(a.opts.db), a.opts.data)
 	if len(out) == 0 {
-		fmt.Fprintln(a.stdout, "No articles stored. Run: newsbot ingest")
+		fmt.Fprintln(a.stdout, "No articles stored. Run: newsbot ingest --corpus DIR")
 		return nil
 	}
+	fmt.Fprintf(a.stdout, "%d articles:\n", len(out))
 	for _, s := range out {
-		fmt.Fprintf(a.stdout, "%s  %s\n", s.ID, describe(s.Title, s.Source, s.Published))
+		head := wrapText(s.ID+"  "+describe(s.Title, s.Source, s.Published), "", a.width-4)
+		fmt.Fprintln(a.stdout, head[0])
+		for _, l := range head[1:] {
+			fmt.Fprintf(a.stdout, "    %s\n", l)
+		}
 		fmt.Fprintf(a.stdout, "    %d chunks%s\n", s.Chunks, prefixed("  ", s.URL))
 	}
 	return nil

@@ -106,6 +106,6 @@ func runBrief(ctx context.Context, a *app, args []string) error {
 	if a.opts.json {
 		return writeJSON(a.stdout, res)
 	}
-	writeWrappedLines(a.stdout, briefingText(res))
+	writeWrappedLines(a.stdout, a.width, briefingText(res))
 	return nil
 }

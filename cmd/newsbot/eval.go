@@ -70,7 +70,7 @@ func runEval(ctx context.Context, a *app, args []string) error {
 		}
 		fmt.Fprintf(a.stdout, "%s %s\n", status, r.Question)
 		if status != "ok  " {
-			writeWrapped(a.stdout, r.Answer, "       ")
+			writeWrapped(a.stdout, a.width, r.Answer, "       ")
 		}
 	}
 	fmt.Fprintf(a.stdout, "\n%d questions (%d answerable), k=%d\n", rep.Questions, rep.Answerable, rep.K)

@@ -26,7 +26,8 @@ func TestIngestFromFeed(t *testing.T) {
 	srv = httptest.NewServer(mux)
 	defer srv.Close()
 
-	c := newCLI(t, t.TempDir())
+	c := newCLI(t, "")
+	delete(c.env, "NEWSBOT_CORPUS") // feeds only
 	c.env["NEWSBOT_FEEDS_DIR"] = t.TempDir()
 	code, out, stderr := c.run("ingest", "--json", "--feed", srv.URL+"/rss")
 	if code != 0 {

@@ -52,7 +52,8 @@ func TestIngestFeedAllowance(t *testing.T) {
 	}))
 	defer feed.Close()
 
-	c := newCLI(t, t.TempDir())
+	c := newCLI(t, "")
+	delete(c.env, "NEWSBOT_CORPUS") // feeds only
 	c.env["NEWSBOT_FEEDS_DIR"] = t.TempDir()
 	code, out, stderr := c.run("ingest", "--feed", feed.URL+"/rss")
 	if code != 0 {

@@ -20,8 +20,7 @@ func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 
 func ingestFlags(fs *flag.FlagSet, o *options) {
 	fs.BoolVar(&o.json, "json", false, "print JSON")
-	fs.Var(&o.feeds, "feed", "fetch new articles from this RSS/Atom/JSON feed first (repeatable)")
-	fs.StringVar(&o.feedsDir, "feeds-dir", o.feedsDir, "folder for fetched articles")
+	fs.Var(&o.feeds, "feed", "fetch new articles from this RSS/Atom/JSON feed `URL` first (repeatable)\n[NEWSBOT_FEEDS]")
 	fs.BoolVar(&o.prune, "prune", false, "allow removing more than half of a folder's stored articles")
 }
 
@@ -30,6 +29,8 @@ func ingestFlags(fs *flag.FlagSet, o *options) {
 type ingestOutput struct {
 	rag.IngestReport
 	Feeds []feeds.FeedResult `json:"feeds,omitempty"`
+	// Data says where the database and the folders read are.
+	Data where `json:"data"`
 }
 
 func runIngest(ctx context.Context, a *app, args []string) error {
@@ -43,7 +44,7 @@ func runIngest(ctx context.Context, a *app, args []string) error {
 			return fmt.Errorf("NEWSBOT_FEEDS: %w", err)
 		}
 	}
-	var out ingestOutput
+	out := ingestOutput{Data: a.opts.where()}
 	if len(urls) > 0 {
 		frep, err := a.fetchFeeds(ctx, urls)
 		if err != nil {
@@ -65,6 +66,14 @@ func runIngest(ctx context.Context, a *app, args []string) error {
 		fmt.Fprintln(a.stdout, f.Line())
 	}
 	rep := out.IngestReport
+	fmt.Fprintf(a.stdout, "Database %s", out.Data.Database)
+	if out.Data.Corpus != "" {
+		fmt.Fprintf(a.stdout, ", corpus %s", out.Data.Corpus)
+	}
+	if out.Data.FeedsDir != "" {
+		fmt.Fprintf(a.stdout, ", feeds %s", out.Data.FeedsDir)
+	}
+	fmt.Fprintln(a.stdout)
 	fmt.Fprintf(a.stdout, "%d added, %d updated, %d unchanged, %d removed; %d chunks stored, %d embedded with %s\n",
 		rep.Added, rep.Updated, rep.Unchanged, rep.Removed, rep.Chunks, rep.Embedded, svc.EmbedderName())
 	for _, e := range rep.Errors {
@@ -79,6 +88,9 @@ func runIngest(ctx context.Context, a *app, args []string) error {
 // (NEWSBOT_FEEDS_ALLOW, NEWSBOT_FEED_PAGE_TIMEOUT, NEWSBOT_FEED_TIMEOUT,
 // NEWSBOT_FEED_RUN_TIMEOUT).
 func (a *app) newFetcher(ctx context.Context) (*feeds.Fetcher, error) {
+	if a.opts.feedsDir == "" {
+		return nil, usagef("no folder for fetched articles: set --data, NEWSBOT_DATA or --feeds-dir")
+	}
 	var progress io.Writer
 	if isTerminal(a.stderr) {
 		progress = a.stderr

@@ -21,6 +21,7 @@ type cli struct {
 func newCLI(t *testing.T, corpusDir string) *cli {
 	t.Helper()
 	return &cli{t: t, env: map[string]string{
+		"NEWSBOT_DATA":   t.TempDir(),
 		"NEWSBOT_DB":     filepath.Join(t.TempDir(), "newsbot.db"),
 		"NEWSBOT_CORPUS": corpusDir,
 	}}
@@ -214,3 +215,5 @@ func TestSearchFilters(t *testing.T) {
 		t.Errorf("bad --from: exit %d, want 2", code)
 	}
 }
+
+func (c *cli) getenv(k string) string { return c.env[k] }
