@@ -149,8 +149,11 @@ func formatStory(s answer.Story, n int) string {
 	}
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "**%d. %s**\n", n, safeMarkdown(oneLine(s.Headline)))
-	fmt.Fprintf(&sb, "*%s · %s*\n", safeMarkdown(strings.Join(storyOutlets(s), ", ")), s.DateLabel())
+	fmt.Fprintf(&sb, "*%s · %s%s*\n", safeMarkdown(strings.Join(storyOutlets(s), ", ")), s.DateLabel(), reportCount(s))
 	sb.WriteString(safeMarkdown(renumberMarkers(s.Summary, renum)) + "\n")
+	for _, d := range s.Developing {
+		sb.WriteString("**Developing:** " + developingText(d, byArticle, renum) + "\n")
+	}
 	if len(s.Disagreements) > 0 {
 		sb.WriteString("__Where sources differ__\n")
 		for _, d := range s.Disagreements {
@@ -169,6 +172,55 @@ func formatStory(s answer.Story, n int) string {
 		fmt.Fprintf(&sb, "-# [%d] %s\n", e.n, line)
 	}
 	return strings.TrimRight(sb.String(), "\n")
+}
+
+// reportCount says how many independent reports a story rests on when
+// some of its articles are copies of others: " · 3 independent reports + 2
+// copies".
+func reportCount(s answer.Story) string {
+	if s.Copies == 0 {
+		return ""
+	}
+	reports, copies := "reports", "copies"
+	if s.Independent == 1 {
+		reports = "report"
+	}
+	if s.Copies == 1 {
+		copies = "copy"
+	}
+	return fmt.Sprintf(" · %d independent %s + %d %s", s.Independent, reports, s.Copies, copies)
+}
+
+// developingText shows a figure that later reports revised, oldest first:
+// "number of people killed: “48” (AP, 3 Mar 09:00) [1] → “73” (Reuters,
+// 4 Mar 14:00) [2]".
+func developingText(d answer.Development, byArticle map[string]sourceEntry, renum map[int]int) string {
+	parts := make([]string, 0, len(d.Values))
+	for _, c := range d.Values {
+		n := c.N
+		who := oneLine(c.Source)
+		if e, ok := byArticle[c.ArticleID]; ok {
+			n = e.n
+			if looksLikeID(who, c.ArticleID) || who == "" {
+				who = orDefault(e.outlet, e.fallback)
+			}
+		} else if m, ok := renum[c.N]; ok {
+			n = m
+		}
+		where := who
+		if !c.Published.IsZero() {
+			where = joinNonEmpty(", ", who, c.Published.Format("2 Jan 15:04"))
+		}
+		part := safeMarkdown("“" + oneLine(truncate(c.Value, 100)) + "”")
+		if where != "" {
+			part += " (" + safeMarkdown(where) + ")"
+		}
+		if n > 0 {
+			part += fmt.Sprintf(" [%d]", n)
+		}
+		parts = append(parts, part)
+	}
+	return safeMarkdown(oneLine(d.Topic)) + ": " + strings.Join(parts, " → ")
 }
 
 // differText says in plain words what the sources claim about one topic:
@@ -200,9 +252,15 @@ func differText(d answer.Disagreement, byArticle map[string]sourceEntry, renum m
 	case 0:
 		return "On " + topic + ", the sources differ."
 	case 2:
-		return fmt.Sprintf("On %s, %s, while %s.", topic, claims[0], claims[1])
+		if d.More == 0 {
+			return fmt.Sprintf("On %s, %s, while %s.", topic, claims[0], claims[1])
+		}
 	}
-	return fmt.Sprintf("On %s: %s.", topic, strings.Join(claims, "; "))
+	more := ""
+	if d.More > 0 {
+		more = fmt.Sprintf(" (and %d more)", d.More)
+	}
+	return fmt.Sprintf("On %s: %s%s.", topic, strings.Join(claims, "; "), more)
 }
 
 // storyMessages packs the stories into thread messages of at most

@@ -57,3 +57,28 @@ func TestFormatBriefingEmpty(t *testing.T) {
 		t.Errorf("empty briefing renders %q", got)
 	}
 }
+
+func TestFormatStoryShowsDevelopingFiguresAndCopies(t *testing.T) {
+	tue := time.Date(2026, 3, 3, 9, 0, 0, 0, time.UTC)
+	s := answer.Story{
+		Headline: "Earthquake", Summary: "The death toll has climbed to 73 [2].", Outlets: []string{"AP", "Reuters"},
+		ArticleIDs: []string{"a", "b", "c"}, Independent: 2, Copies: 1,
+		Citations: []answer.Citation{
+			{N: 1, ArticleID: "a", Title: "Quake kills 48", Source: "AP"},
+			{N: 2, ArticleID: "b", Title: "Toll climbs to 73", Source: "Reuters"},
+		},
+		Developing: []answer.Development{{Topic: "number of people killed", Kind: "count", Values: []answer.Claim{
+			{ArticleID: "a", Source: "AP", Value: "at least 48 people", N: 1, Published: tue},
+			{ArticleID: "b", Source: "Reuters", Value: "73", N: 2, Published: tue.Add(29 * time.Hour)},
+		}}},
+	}
+	md := formatStory(s, 1)
+	for _, want := range []string{
+		"2 independent reports + 1 copy",
+		"**Developing:** number of people killed: “at least 48 people” (AP, 3 Mar 09:00) [1] → “73” (Reuters, 4 Mar 14:00) [2]",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("story lacks %q:\n%s", want, md)
+		}
+	}
+}
