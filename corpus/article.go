@@ -8,7 +8,8 @@ type Article struct {
 	ID string
 	// Title comes from front matter, else it is derived from the text.
 	Title string
-	// Source is the outlet (e.g. "Gulf News"), empty when unknown.
+	// Source is the outlet (e.g. "Gulf News"): from front matter, else the
+	// holder a copyright notice names, else the URL's host; empty when unknown.
 	Source string
 	// URL is the canonical address of the article, empty when unknown.
 	URL string

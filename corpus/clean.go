@@ -14,6 +14,8 @@ type cleaned struct {
 	lines []string
 	// byline is the author named in a "By ..." line near the top, if any.
 	byline string
+	// publisher is the holder a copyright notice names, if any.
+	publisher string
 	// stamp is the date of a "Published ..." line (or, failing that, an
 	// "Updated ..." line or a dated byline); zero when there is none.
 	stamp time.Time
@@ -64,6 +66,9 @@ func clean(body string, markdown bool) cleaned {
 	var c cleaned
 	var updated, bylineDate time.Time
 	for i, l := range lines {
+		if kinds[i] != kindText && c.publisher == "" {
+			c.publisher = publisherOf(l)
+		}
 		switch kinds[i] {
 		case kindText:
 			c.lines = append(c.lines, l)

@@ -80,6 +80,12 @@ func Parse(path string, data []byte, modTime time.Time) (Article, error) {
 	if a.Author == "" {
 		a.Author = c.byline
 	}
+	if a.Source == "" {
+		a.Source = c.publisher
+	}
+	if a.Source == "" {
+		a.Source = hostOutlet(a.URL)
+	}
 	if a.Title == "" {
 		a.Title = deriveTitle(c.lines)
 	}
