@@ -82,6 +82,9 @@ func (s *Store) scanChunks(ctx context.Context, ids []string, model string, stor
 		if in != "" {
 			q += ` WHERE c.article_id IN ` + in
 		}
+		// Article then chunk order numbers the slots as before the change
+		// log, which breaks ranking ties the same way.
+		q += ` ORDER BY c.article_id, c.idx`
 		rows, err := s.db.QueryContext(ctx, q, args...)
 		if err != nil {
 			return fmt.Errorf("load chunks: %w", err)
@@ -113,6 +116,9 @@ func (s *Store) scanChunks(ctx context.Context, ids []string, model string, stor
 // ids no longer stored are absent.
 func (s *Store) chunks(ctx context.Context, ids []string) (map[string]Chunk, error) {
 	out := make(map[string]Chunk, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
 	err := inBatches(ids, func(in string, args []any) error {
 		rows, err := s.db.QueryContext(ctx, `SELECT id, article_id, idx, text, start_off, end_off, sentences FROM chunks WHERE id IN `+in, args...)
 		if err != nil {

@@ -125,6 +125,9 @@ func (s *Store) storedDims(ctx context.Context, model string) ([]int, error) {
 // by article id.
 func (s *Store) articleChunks(ctx context.Context, ids []string) (map[string][]Chunk, error) {
 	out := map[string][]Chunk{}
+	if len(ids) == 0 {
+		return out, nil
+	}
 	err := inBatches(ids, func(in string, args []any) error {
 		rows, err := s.db.QueryContext(ctx, `SELECT id, article_id, idx, text FROM chunks WHERE article_id IN `+in+` ORDER BY article_id, idx`, args...)
 		if err != nil {

@@ -185,13 +185,16 @@ type loadedCorpus struct {
 	keep map[string]bool
 	// scanned lists the origins read in full.
 	scanned []string
+	// unchanged and stamps: see scanDir.
+	unchanged []string
+	stamps    map[string]corpus.Stamp
 }
 
 // loadCorpus reads the configured article folder, or the shipped articles
 // when the default folder does not exist, plus the articles fetched from
 // feeds. Each article carries its origin (the folder's absolute path, or
 // "shipped"), so ingest removes only what is gone from a folder it read.
-func (a *app) loadCorpus() (loadedCorpus, error) {
+func (a *app) loadCorpus(ctx context.Context) (loadedCorpus, error) {
 	var lc loadedCorpus
 	var lerrs []corpus.LoadError
 	add := func(origin string, arts []corpus.Article, errs []corpus.LoadError) {
@@ -207,14 +210,14 @@ func (a *app) loadCorpus() (loadedCorpus, error) {
 		arts, errs := corpus.LoadFS(corpus.Shipped)
 		add(shippedOrigin, arts, errs)
 	} else {
-		arts, errs, err := corpus.LoadDir(a.opts.corpus)
+		arts, errs, err := a.scanDir(ctx, &lc, a.opts.corpus)
 		if err != nil {
 			return lc, fmt.Errorf("read corpus %s: %w", a.opts.corpus, err)
 		}
 		add(absPath(a.opts.corpus), arts, errs)
 	}
 	if st, err := os.Stat(a.opts.feedsDir); err == nil && st.IsDir() {
-		fed, ferrs, err := corpus.LoadDir(a.opts.feedsDir)
+		fed, ferrs, err := a.scanDir(ctx, &lc, a.opts.feedsDir)
 		if err != nil {
 			return lc, fmt.Errorf("read fetched articles %s: %w", a.opts.feedsDir, err)
 		}
@@ -239,11 +242,11 @@ func absPath(path string) string {
 
 // ingest loads the corpus and brings the store in step with it.
 func (a *app) ingest(ctx context.Context, svc *rag.Service) (rag.IngestReport, error) {
-	lc, err := a.loadCorpus()
+	lc, err := a.loadCorpus(ctx)
 	if err != nil {
 		return rag.IngestReport{}, err
 	}
-	opts := rag.IngestOptions{Scanned: lc.scanned, Keep: lc.keep, Prune: a.opts.prune}
+	opts := rag.IngestOptions{Scanned: lc.scanned, Keep: lc.keep, Prune: a.opts.prune, Unchanged: lc.unchanged, Stamps: lc.stamps}
 	if isTerminal(a.stderr) {
 		opts.Progress = func(done, total int) {
 			fmt.Fprintf(a.stderr, "\rnewsbot: indexed %d/%d articles", done, total)
