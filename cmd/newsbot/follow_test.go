@@ -103,7 +103,9 @@ func TestDiscordFollowsAnotherProcess(t *testing.T) {
 
 	os.Remove(article)
 	ingest()
-	if got, ok := ask(func(s string) bool { return !strings.Contains(s, "Marine Heritage Trust") && !strings.Contains(s, "Lighthouse sold") }); !ok {
+	if got, ok := ask(func(s string) bool {
+		return !strings.Contains(s, "Marine Heritage Trust") && !strings.Contains(s, "Lighthouse sold")
+	}); !ok {
 		t.Fatalf("the bot still cites the article another process removed:\n%s", got)
 	}
 
