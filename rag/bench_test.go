@@ -172,3 +172,20 @@ func BenchmarkChromemQuery(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSearchFiltered is BenchmarkSearch restricted to one outlet of
+// seven: the filter picks the candidates before ranking.
+func BenchmarkSearchFiltered(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("chunks=%d", n), func(b *testing.B) {
+			s, _ := benchIndex(b, n)
+			ctx := context.Background()
+			f := answer.Filter{Sources: []string{"Outlet 3"}}
+			for b.Loop() {
+				if _, err := s.Search(ctx, benchQuery, 5, f); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
