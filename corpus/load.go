@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 )
 
 // LoadFS reads every article file in fsys and returns the articles sorted
@@ -25,10 +26,44 @@ import (
 // opened; FIFOs, devices, sockets and symlinks to them are reported with
 // ErrNotRegular (naming what they are) before any open, so none can block.
 func LoadFS(fsys fs.FS) ([]Article, []LoadError) {
+	sc := loadFS(fsys, nil)
+	return sc.Articles, sc.Errors
+}
+
+// Stamp is what a stat of an article file says before it is read: its
+// size and modification time. A file whose stamp is unchanged is taken to
+// be unchanged.
+type Stamp struct {
+	Size    int64
+	ModTime time.Time
+}
+
+// Equal reports whether s and o are the same stamp.
+func (s Stamp) Equal(o Stamp) bool { return s.Size == o.Size && s.ModTime.Equal(o.ModTime) }
+
+// Scan is what LoadDirSince found.
+type Scan struct {
+	// Articles are the files read (new or changed), sorted by ID.
+	Articles []Article
+	// Unchanged are the IDs of the files not read because their stamp
+	// was unchanged, sorted.
+	Unchanged []string
+	// Stamps holds the stamp of every article file found, read or not,
+	// by article ID.
+	Stamps map[string]Stamp
+	// Errors has one LoadError per file that could not be used.
+	Errors []LoadError
+}
+
+// loadFS is LoadFS that stats each article file first and, when unchanged
+// (nil: never) says so, does not read it: a re-scan of an unchanged
+// folder costs one stat per file.
+func loadFS(fsys fs.FS, unchanged func(id string, st Stamp) bool) Scan {
 	var (
 		articles []Article
 		errs     []LoadError
 		seen     = map[string]string{} // ID -> path of the article that has it
+		sc       = Scan{Stamps: map[string]Stamp{}}
 	)
 	walkErr := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -54,7 +89,19 @@ func LoadFS(fsys fs.FS) ([]Article, []LoadError) {
 			errs = append(errs, LoadError{File: p, Err: err})
 			return nil
 		}
-		a, err := loadFile(fsys, p)
+		if unchanged != nil {
+			if info, err := fs.Stat(fsys, p); err == nil && info.Mode().IsRegular() {
+				id := articleID(p)
+				st := Stamp{Size: info.Size(), ModTime: info.ModTime()}
+				if _, dup := seen[id]; !dup && unchanged(id, st) {
+					seen[id] = p
+					sc.Stamps[id] = st
+					sc.Unchanged = append(sc.Unchanged, id)
+					return nil
+				}
+			}
+		}
+		a, st, err := loadFile(fsys, p)
 		if err != nil {
 			errs = append(errs, LoadError{File: p, Err: err})
 			return nil
@@ -64,6 +111,7 @@ func LoadFS(fsys fs.FS) ([]Article, []LoadError) {
 			return nil
 		}
 		seen[a.ID] = p
+		sc.Stamps[a.ID] = st
 		articles = append(articles, a)
 		return nil
 	})
@@ -72,7 +120,9 @@ func LoadFS(fsys fs.FS) ([]Article, []LoadError) {
 	}
 	slices.SortFunc(articles, func(a, b Article) int { return strings.Compare(a.ID, b.ID) })
 	slices.SortStableFunc(errs, func(a, b LoadError) int { return strings.Compare(a.File, b.File) })
-	return articles, errs
+	slices.Sort(sc.Unchanged)
+	sc.Articles, sc.Errors = articles, errs
+	return sc
 }
 
 // LoadDir loads the article files under dir like LoadFS, with
@@ -82,47 +132,59 @@ func LoadFS(fsys fs.FS) ([]Article, []LoadError) {
 // again once open, so a file replaced by a FIFO after the walk looked at
 // it is reported with ErrNotRegular instead of blocking the load.
 func LoadDir(dir string) ([]Article, []LoadError, error) {
+	sc, err := LoadDirSince(dir, nil)
+	return sc.Articles, sc.Errors, err
+}
+
+// LoadDirSince loads the article files under dir like LoadDir, except
+// that each file is stat'ed first and not read when unchanged(id, stamp)
+// returns true (nil reads every file): such files are listed in
+// Scan.Unchanged. Every file found has its stamp in Scan.Stamps. It
+// returns an error only when dir itself is missing, is not a directory, or
+// cannot be read.
+func LoadDirSince(dir string, unchanged func(id string, st Stamp) bool) (Scan, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
-		return nil, nil, fmt.Errorf("load corpus: %w", err)
+		return Scan{}, fmt.Errorf("load corpus: %w", err)
 	}
 	if !info.IsDir() {
-		return nil, nil, fmt.Errorf("load corpus: %s is not a directory", dir)
+		return Scan{}, fmt.Errorf("load corpus: %s is not a directory", dir)
 	}
 	if _, err := os.ReadDir(dir); err != nil {
-		return nil, nil, fmt.Errorf("load corpus: %w", err)
+		return Scan{}, fmt.Errorf("load corpus: %w", err)
 	}
-	articles, errs := LoadFS(regularFS(dir))
-	for i := range errs {
-		errs[i].File = filepath.Join(dir, filepath.FromSlash(errs[i].File))
+	sc := loadFS(regularFS(dir), unchanged)
+	for i := range sc.Errors {
+		sc.Errors[i].File = filepath.Join(dir, filepath.FromSlash(sc.Errors[i].File))
 	}
-	return articles, errs, nil
+	return sc, nil
 }
 
 // loadFile reads and parses one article file, refusing files larger than
-// MaxFileSize before reading them.
-func loadFile(fsys fs.FS, p string) (Article, error) {
+// MaxFileSize before reading them, and returns it with the file's stamp.
+func loadFile(fsys fs.FS, p string) (Article, Stamp, error) {
 	f, err := fsys.Open(p)
 	if err != nil {
-		return Article{}, err
+		return Article{}, Stamp{}, err
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return Article{}, err
+		return Article{}, Stamp{}, err
 	}
 	if !info.Mode().IsRegular() {
-		return Article{}, fmt.Errorf("%w: %s", ErrNotRegular, fileKind(info.Mode()))
+		return Article{}, Stamp{}, fmt.Errorf("%w: %s", ErrNotRegular, fileKind(info.Mode()))
 	}
 	if info.Size() > MaxFileSize {
-		return Article{}, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, info.Size(), MaxFileSize)
+		return Article{}, Stamp{}, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, info.Size(), MaxFileSize)
 	}
 	// Read one byte past the limit in case the size was misreported.
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return Article{}, fmt.Errorf("read: %w", err)
+		return Article{}, Stamp{}, fmt.Errorf("read: %w", err)
 	}
-	return Parse(p, data, info.ModTime())
+	a, err := Parse(p, data, info.ModTime())
+	return a, Stamp{Size: info.Size(), ModTime: info.ModTime()}, err
 }
 
 // skipDir reports whether a directory is left out of the walk.

@@ -77,17 +77,35 @@ func BenchmarkIngest(b *testing.B) {
 	b.ReportMetric(float64(chunks*b.N)/b.Elapsed().Seconds(), "chunks/s")
 }
 
-// benchIndex builds in-memory indexes over about n generated chunks
-// without the database, for query benchmarks.
+// benchIndex builds in-memory indexes over about n generated chunks, with
+// the chunks' texts (not their vectors) in a database for the results,
+// for query benchmarks.
 func benchIndex(b *testing.B, n int) (*Service, *index) {
 	b.Helper()
 	ctx := context.Background()
 	arts := genArticles(n/10, 10)
 	emb := LocalEmbedder()
-	var chunks []indexedChunk
-	sources := map[string]answer.Source{}
+	store, err := NewStore(ctx, openDB(b, filepath.Join(b.TempDir(), "bench.db")))
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := &Service{cfg: Config{Embedder: emb}, store: store, lex: localLexicon(), logger: discardLogger()}
+	ix, err := newIndex(emb.Dim)
+	if err != nil {
+		b.Fatal(err)
+	}
+	tx, err := store.db.BeginTx(ctx, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer tx.Rollback()
 	for _, a := range arts {
-		sources[a.ID] = answer.Source{ID: a.ID, Title: a.Title, Source: a.Source}
+		src := answer.Source{ID: a.ID, Title: a.Title, Source: a.Source}
+		ix.putArticle(src)
+		if _, err := tx.Exec(`INSERT INTO articles (id, title, source, url, author, published_from, path, hash, text, ingested_at)
+			VALUES (?,?,?,'','','','',?,?,0)`, a.ID, a.Title, a.Source, a.Hash, a.Text); err != nil {
+			b.Fatal(err)
+		}
 		cs := ChunkArticle(a)
 		texts := make([]string, len(cs))
 		for i, c := range cs {
@@ -98,14 +116,19 @@ func benchIndex(b *testing.B, n int) (*Service, *index) {
 			b.Fatal(err)
 		}
 		for i, c := range cs {
-			chunks = append(chunks, indexedChunk{Chunk: c, Vector: vecs[i]})
+			if _, err := tx.Exec(`INSERT INTO chunks (id, article_id, idx, text, start_off, end_off, sentences) VALUES (?,?,?,?,?,?,'[]')`,
+				c.ID, a.ID, c.Index, c.Text, c.Start, c.End); err != nil {
+				b.Fatal(err)
+			}
+			if err := ix.addChunk(a.ID, storedChunk{id: c.ID, terms: s.lex.tokens(c.Text), vec: vecs[i]}); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
-	s := &Service{cfg: Config{Embedder: emb}, lex: localLexicon(), logger: discardLogger()}
-	ix, err := buildIndex(ctx, chunks, sources, s.lex.tokens)
-	if err != nil {
+	if err := tx.Commit(); err != nil {
 		b.Fatal(err)
 	}
+	ix.lex.trim()
 	s.ix = ix
 	return s, ix
 }
@@ -143,6 +166,23 @@ func BenchmarkChromemQuery(b *testing.B) {
 			}
 			for b.Loop() {
 				if _, err := ix.coll.QueryEmbedding(ctx, qv[0], 5, nil, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkSearchFiltered is BenchmarkSearch restricted to one outlet of
+// seven: the filter picks the candidates before ranking.
+func BenchmarkSearchFiltered(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("chunks=%d", n), func(b *testing.B) {
+			s, _ := benchIndex(b, n)
+			ctx := context.Background()
+			f := answer.Filter{Sources: []string{"Outlet 3"}}
+			for b.Loop() {
+				if _, err := s.Search(ctx, benchQuery, 5, f); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -2,7 +2,8 @@ package rag
 
 import (
 	"math"
-	"sort"
+	"slices"
+	"strings"
 	"sync"
 )
 
@@ -13,18 +14,27 @@ const (
 )
 
 // bm25 is an in-memory inverted index over the chunks, for the lexical
-// half of hybrid retrieval.
+// half of hybrid retrieval. Documents are added and removed one at a time
+// as the store changes: a removed document's postings stay (skipped, as
+// its length is 0) until compact drops them all in one pass. It is safe
+// for concurrent use.
 type bm25 struct {
+	mu       sync.RWMutex
 	postings map[string][]posting
-	docLen   []int
-	avgLen   float64
-	// scratch holds zeroed per-document score arrays for search.
+	docLen   []int32 // 0: no such document (never added, or removed)
+	live     int     // documents with docLen > 0
+	total    int64   // tokens in live documents
+	// scratch holds zeroed per-document score arrays for search; each is
+	// grown to the current document count when taken.
 	scratch sync.Pool
+	tf      map[string]int32 // add's scratch, under mu
 }
 
+// posting is one document containing a term, with the term's count: 8
+// bytes, the dominant cost of the index after the vectors.
 type posting struct {
-	doc int
-	tf  int
+	doc int32
+	tf  int32
 }
 
 // queryTerm is a query token with its weight (1 for the question's own
@@ -43,74 +53,206 @@ type scored struct {
 	score float64
 }
 
-// newBM25 indexes documents given as token lists.
+// newBM25 indexes documents given as token lists (document i is docs[i]).
 func newBM25(docs [][]string) *bm25 {
-	b := &bm25{postings: map[string][]posting{}, docLen: make([]int, len(docs))}
-	total := 0
+	b := &bm25{postings: map[string][]posting{}}
 	for i, toks := range docs {
-		b.docLen[i] = len(toks)
-		total += len(toks)
-		tf := map[string]int{}
-		for _, t := range toks {
-			tf[t]++
-		}
-		for t, n := range tf {
-			b.postings[t] = append(b.postings[t], posting{doc: i, tf: n})
-		}
-	}
-	if len(docs) > 0 {
-		b.avgLen = float64(total) / float64(len(docs))
-	}
-	b.scratch.New = func() any {
-		s := make([]float64, len(docs))
-		return &s
+		b.add(i, toks)
 	}
 	return b
 }
 
+// add indexes toks as document doc, which must not be in the index.
+func (b *bm25) add(doc int, toks []string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if doc >= len(b.docLen) {
+		b.docLen = append(b.docLen, make([]int32, doc+1-len(b.docLen))...)
+	}
+	if len(toks) == 0 {
+		return
+	}
+	if b.tf == nil {
+		b.tf = map[string]int32{}
+	}
+	clear(b.tf)
+	for _, t := range toks {
+		b.tf[t]++
+	}
+	for t, n := range b.tf {
+		ps, ok := b.postings[t]
+		if !ok {
+			// A new key must not pin the caller's (possibly much longer)
+			// string it was cut from.
+			t = strings.Clone(t)
+		}
+		b.postings[t] = append(ps, posting{doc: int32(doc), tf: n})
+	}
+	b.docLen[doc] = int32(len(toks))
+	b.live++
+	b.total += int64(len(toks))
+}
+
+// remove takes doc out of the index. Its postings are skipped from now on
+// and dropped by the next compact.
+func (b *bm25) remove(doc int) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if doc >= len(b.docLen) || b.docLen[doc] == 0 {
+		return
+	}
+	b.total -= int64(b.docLen[doc])
+	b.docLen[doc] = 0
+	b.live--
+}
+
+// compact drops the postings of removed documents, so their numbers can
+// be reused. It costs one pass over the postings.
+func (b *bm25) compact() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for t, ps := range b.postings {
+		kept := slices.DeleteFunc(ps, func(p posting) bool { return b.docLen[p.doc] == 0 })
+		if len(kept) == 0 {
+			delete(b.postings, t)
+			continue
+		}
+		b.postings[t] = slices.Clip(kept)
+	}
+}
+
+// trim gives every postings list its exact length (after a bulk build,
+// append leaves up to half of each list unused).
+func (b *bm25) trim() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for t, ps := range b.postings {
+		if cap(ps) > len(ps) {
+			b.postings[t] = slices.Clone(ps)
+		}
+	}
+}
+
 // idf is the BM25 inverse document frequency of term (never negative).
 func (b *bm25) idf(term string) float64 {
-	n := float64(len(b.docLen))
-	df := float64(len(b.postings[term]))
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	return b.idfLocked(term)
+}
+
+// idfLocked is idf for a caller holding mu. The document frequency counts
+// removed documents until the next compact.
+func (b *bm25) idfLocked(term string) float64 {
+	n := float64(b.live)
+	df := math.Min(float64(len(b.postings[term])), n)
 	return math.Log(1 + (n-df+0.5)/(df+0.5))
 }
 
-// search scores every document containing a query term, keeps those that
-// allow accepts (nil accepts all) and returns the best k, best first.
+// search scores every live document containing a query term, keeps those
+// that allow accepts (nil accepts all) and returns the best k, best first.
 func (b *bm25) search(terms []queryTerm, allow func(doc int) bool, k int) []scored {
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	if b.live == 0 || k <= 0 {
+		return nil
+	}
 	// A dense accumulator is several times faster than a map when common
 	// words touch a large share of the documents.
-	acc := b.scratch.Get().(*[]float64)
+	acc, _ := b.scratch.Get().(*[]float64)
+	if acc == nil {
+		acc = new([]float64)
+	}
 	defer b.scratch.Put(acc)
+	if len(*acc) < len(b.docLen) {
+		*acc = make([]float64, len(b.docLen))
+	}
 	scores := *acc
-	var touched []int
+	avgLen := float64(b.total) / float64(b.live)
+	var touched []int32
 	for _, qt := range terms {
-		idf := b.idf(qt.term)
+		idf := b.idfLocked(qt.term)
 		for _, p := range b.postings[qt.term] {
-			if allow != nil && !allow(p.doc) {
+			dl := b.docLen[p.doc]
+			if dl == 0 || (allow != nil && !allow(int(p.doc))) {
 				continue
 			}
 			if scores[p.doc] == 0 {
 				touched = append(touched, p.doc)
 			}
 			tf := float64(p.tf)
-			norm := bm25K1 * (1 - bm25B + bm25B*float64(b.docLen[p.doc])/b.avgLen)
+			norm := bm25K1 * (1 - bm25B + bm25B*float64(dl)/avgLen)
 			scores[p.doc] += qt.weight * idf * tf * (bm25K1 + 1) / (tf + norm)
 		}
 	}
-	out := make([]scored, 0, len(touched))
+	top := newTopK(k)
 	for _, d := range touched {
-		out = append(out, scored{doc: d, score: scores[d]})
+		top.add(scored{doc: int(d), score: scores[d]})
 		scores[d] = 0
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].score != out[j].score {
-			return out[i].score > out[j].score
-		}
-		return out[i].doc < out[j].doc
-	})
-	if len(out) > k {
-		out = out[:k]
+	return top.sorted()
+}
+
+// topK keeps the k best scored items seen (a min-heap on score), so a
+// search touching many documents does not sort them all.
+type topK struct {
+	k int
+	h []scored
+}
+
+func newTopK(k int) *topK { return &topK{k: k, h: make([]scored, 0, k)} }
+
+// worse orders by score, then by larger doc (ties go to the lower doc).
+func worse(a, b scored) bool {
+	if a.score != b.score {
+		return a.score < b.score
 	}
+	return a.doc > b.doc
+}
+
+func (t *topK) add(s scored) {
+	if len(t.h) < t.k {
+		t.h = append(t.h, s)
+		for i := len(t.h) - 1; i > 0; {
+			p := (i - 1) / 2
+			if !worse(t.h[i], t.h[p]) {
+				break
+			}
+			t.h[i], t.h[p] = t.h[p], t.h[i]
+			i = p
+		}
+		return
+	}
+	if !worse(t.h[0], s) {
+		return
+	}
+	t.h[0] = s
+	for i := 0; ; {
+		l, r, m := 2*i+1, 2*i+2, i
+		if l < len(t.h) && worse(t.h[l], t.h[m]) {
+			m = l
+		}
+		if r < len(t.h) && worse(t.h[r], t.h[m]) {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		t.h[i], t.h[m] = t.h[m], t.h[i]
+		i = m
+	}
+}
+
+// sorted returns the kept items, best first.
+func (t *topK) sorted() []scored {
+	out := slices.Clone(t.h)
+	slices.SortFunc(out, func(a, b scored) int {
+		switch {
+		case worse(b, a):
+			return -1
+		case worse(a, b):
+			return 1
+		}
+		return 0
+	})
 	return out
 }

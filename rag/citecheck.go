@@ -1,6 +1,7 @@
 package rag
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -29,15 +30,24 @@ func (s *Service) CheckCitations(ans answer.Answer) error {
 		}
 	}
 	ix := s.index()
+	var ids []string
 	for _, c := range ans.Citations {
-		i, ok := ix.byID[c.ChunkID]
+		articleID, ok := ix.lookup(c.ChunkID)
 		if !ok {
 			return fmt.Errorf("citation [%d] names unknown chunk %q", c.N, c.ChunkID)
 		}
-		if ix.chunks[i].ArticleID != c.ArticleID {
+		if articleID != c.ArticleID {
 			return fmt.Errorf("citation [%d]: chunk %q is not from article %q", c.N, c.ChunkID, c.ArticleID)
 		}
-		if c.Quote != "" && !strings.Contains(ix.chunks[i].Text, c.Quote) {
+		ids = append(ids, c.ChunkID)
+	}
+	// The signature has no context: reading a few chunks is quick.
+	texts, err := s.store.chunks(context.Background(), ids)
+	if err != nil {
+		return err
+	}
+	for _, c := range ans.Citations {
+		if c.Quote != "" && !strings.Contains(texts[c.ChunkID].Text, c.Quote) {
 			return fmt.Errorf("citation [%d]: quote is not in chunk %q", c.N, c.ChunkID)
 		}
 	}

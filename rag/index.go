@@ -6,120 +6,324 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/newsbot/newsbot/rag/answer"
 	"github.com/philippgille/chromem-go"
 )
 
-// index is the in-memory search structure built from the store: a
-// chromem-go collection for vectors and a BM25 index for words. It is
-// immutable once built; ingest builds a new one and swaps it in.
+// index is the in-memory search structure kept in step with the store: a
+// chromem-go collection for vectors and a BM25 index for words, over
+// numbered chunk slots. It holds no chunk text (results fetch theirs from
+// the store): per chunk, its vector, its postings, its id once (shared by
+// chromem-go's document and byID) and a slot. Articles are put and dropped
+// one at a time as the change log says; it is safe for concurrent use.
 type index struct {
-	coll    *chromem.Collection // nil when no chunk has a vector
-	vectors int                 // documents in coll
-	chunks  []indexedChunk
-	byID    map[string]int // chunk id → position in chunks
-	sources map[string]answer.Source
-	lex     *bm25
+	mu       sync.RWMutex
+	coll     *chromem.Collection
+	dim      int // vector length (0: any; set by the first vector)
+	vectors  int // chunks with a vector, i.e. documents in coll
+	chunks   int // live chunks
+	slots    []slot
+	dead     []int32 // removed slots that BM25 postings still name
+	free     []int32 // removed slots no posting names: reusable
+	byID     map[string]int32
+	articles map[string]*indexedArticle
+	lex      *bm25
+}
+
+// slot is one chunk of the index.
+type slot struct {
+	id  string          // chunk id
+	art *indexedArticle // nil when the slot is free
+	vec []float32       // nil when the chunk has no vector from the embedder
+}
+
+// indexedArticle is an article's metadata and its chunks' slots.
+type indexedArticle struct {
+	src   answer.Source
+	slots []int32
+}
+
+// storedChunk is what the index needs of a stored chunk.
+type storedChunk struct {
+	id    string
+	terms []string
+	vec   []float32
 }
 
 // errNoEmbeddingFunc guards against chromem-go ever embedding by itself:
 // we always query with precomputed vectors.
 var errNoEmbeddingFunc = errors.New("chromem-go must not embed: vectors are precomputed")
 
-// buildIndex builds the indexes from stored chunks; tokens tokenizes text
-// for BM25.
-func buildIndex(ctx context.Context, chunks []indexedChunk, sources map[string]answer.Source, tokens func(string) []string) (*index, error) {
-	ix := &index{chunks: chunks, byID: make(map[string]int, len(chunks)), sources: sources}
-	docs := make([]chromem.Document, 0, len(chunks))
-	toks := make([][]string, len(chunks))
-	for i, c := range chunks {
-		ix.byID[c.ID] = i
-		toks[i] = tokens(c.Text)
-		if c.Vector == nil {
-			continue
-		}
-		docs = append(docs, chromem.Document{
-			ID: c.ID,
-			Metadata: map[string]string{
-				"article_id": c.ArticleID,
-				"source":     strings.ToLower(sources[c.ArticleID].Source),
-			},
-			Embedding: c.Vector,
-			Content:   c.Text,
-		})
-	}
-	ix.lex = newBM25(toks)
-	if len(docs) == 0 {
-		return ix, nil
-	}
-	db := chromem.NewDB()
-	coll, err := db.CreateCollection("chunks", nil, func(context.Context, string) ([]float32, error) {
+// newIndex returns an empty index; dim is the expected vector length (0:
+// take the first vector's), vectors of another length are left out.
+func newIndex(dim int) (*index, error) {
+	coll, err := chromem.NewDB().CreateCollection("chunks", nil, func(context.Context, string) ([]float32, error) {
 		return nil, errNoEmbeddingFunc
 	})
 	if err != nil {
 		return nil, fmt.Errorf("create vector collection: %w", err)
 	}
-	if err := coll.AddDocuments(ctx, docs, runtime.GOMAXPROCS(0)); err != nil {
-		return nil, fmt.Errorf("build vector index: %w", err)
-	}
-	ix.coll, ix.vectors = coll, len(docs)
-	return ix, nil
+	return &index{coll: coll, dim: dim, byID: map[string]int32{}, articles: map[string]*indexedArticle{}, lex: newBM25(nil)}, nil
 }
 
-// allow returns a predicate over chunk positions for f, or nil when f
-// restricts nothing.
-func (ix *index) allow(f answer.Filter) func(int) bool {
+// size returns the number of chunks indexed.
+func (ix *index) size() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.chunks
+}
+
+// replaceArticle makes the index hold article id as stored: src with
+// chunks, or nothing when src is nil (the article was removed).
+func (ix *index) replaceArticle(id string, src *answer.Source, chunks []storedChunk) error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.dropLocked(id)
+	if src == nil {
+		return nil
+	}
+	ix.articles[id] = &indexedArticle{src: *src}
+	for _, c := range chunks {
+		if err := ix.addChunkLocked(id, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// putArticle records src, replacing any earlier version of the article
+// and its chunks (used while building the index at start-up).
+func (ix *index) putArticle(src answer.Source) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.dropLocked(src.ID)
+	ix.articles[src.ID] = &indexedArticle{src: src}
+}
+
+// addChunk indexes c as a chunk of article articleID, which putArticle
+// recorded; chunks of unknown articles are ignored.
+func (ix *index) addChunk(articleID string, c storedChunk) error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return ix.addChunkLocked(articleID, c)
+}
+
+func (ix *index) addChunkLocked(articleID string, c storedChunk) error {
+	art := ix.articles[articleID]
+	if art == nil {
+		return nil
+	}
+	if old, ok := ix.byID[c.id]; ok {
+		ix.removeSlotLocked(old)
+	}
+	var n int32
+	if k := len(ix.free); k > 0 {
+		n, ix.free = ix.free[k-1], ix.free[:k-1]
+	} else {
+		n = int32(len(ix.slots))
+		ix.slots = append(ix.slots, slot{})
+	}
+	if c.vec != nil && ix.dim == 0 {
+		ix.dim = len(c.vec)
+	}
+	if len(c.vec) != ix.dim {
+		c.vec = nil
+	}
+	ix.slots[n] = slot{id: c.id, art: art, vec: c.vec}
+	ix.byID[c.id] = n
+	art.slots = append(art.slots, n)
+	ix.chunks++
+	ix.lex.add(int(n), c.terms)
+	if c.vec != nil {
+		if err := ix.coll.AddDocument(context.Background(), chromem.Document{ID: c.id, Embedding: c.vec}); err != nil {
+			return fmt.Errorf("index chunk %q: %w", c.id, err)
+		}
+		ix.vectors++
+	}
+	return nil
+}
+
+func (ix *index) dropLocked(id string) {
+	art := ix.articles[id]
+	if art == nil {
+		return
+	}
+	for _, n := range art.slots {
+		ix.removeSlotLocked(n)
+	}
+	delete(ix.articles, id)
+	// Once a quarter of the slots are dead, drop their postings in one
+	// pass and make them reusable.
+	if len(ix.dead) > 64 && 4*len(ix.dead) > len(ix.slots) {
+		ix.lex.compact()
+		ix.free = append(ix.free, ix.dead...)
+		ix.dead = ix.dead[:0]
+	}
+}
+
+func (ix *index) removeSlotLocked(n int32) {
+	s := &ix.slots[n]
+	if s.art == nil {
+		return
+	}
+	if s.vec != nil {
+		// Delete with ids only: a non-nil where would match everything.
+		ix.coll.Delete(context.Background(), nil, nil, s.id) // never fails with ids and no filters
+		ix.vectors--
+	}
+	delete(ix.byID, s.id)
+	ix.lex.remove(int(n))
+	*s = slot{}
+	ix.chunks--
+	ix.dead = append(ix.dead, n)
+}
+
+// lookup returns the slot of chunk id and its article id.
+func (ix *index) lookup(id string) (articleID string, ok bool) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	n, ok := ix.byID[id]
+	if !ok {
+		return "", false
+	}
+	return ix.slots[n].art.src.ID, true
+}
+
+// subset is the chunks a filter allows: a bit per slot for BM25 and the
+// list of slots for the vector scan.
+type subset struct {
+	bits  []uint64
+	slots []int32
+}
+
+func (s *subset) has(n int) bool { return s.bits[n>>6]&(1<<(n&63)) != 0 }
+
+// allow returns the chunks f allows, or nil when f restricts nothing. The
+// caller holds mu.
+func (ix *index) allow(f answer.Filter) *subset {
 	if len(f.ArticleIDs) == 0 && len(f.Sources) == 0 && f.From.IsZero() && f.To.IsZero() {
 		return nil
 	}
-	ids := map[string]bool{}
-	for _, id := range f.ArticleIDs {
-		ids[id] = true
-	}
-	okArticle := map[string]bool{}
-	for id, src := range ix.sources {
-		ok := len(ids) == 0 || ids[id]
-		if ok && len(f.Sources) > 0 {
-			ok = false
+	sub := &subset{bits: make([]uint64, (len(ix.slots)+63)/64)}
+	ok := func(a *indexedArticle) bool {
+		src := a.src
+		if len(f.Sources) > 0 {
+			found := false
 			for _, s := range f.Sources {
 				if strings.EqualFold(strings.TrimSpace(s), src.Source) {
-					ok = true
+					found = true
 					break
 				}
 			}
+			if !found {
+				return false
+			}
 		}
-		if ok && (!f.From.IsZero() || !f.To.IsZero()) {
+		if !f.From.IsZero() || !f.To.IsZero() {
 			p := src.Published
-			ok = !p.IsZero() && (f.From.IsZero() || !p.Before(f.From)) && (f.To.IsZero() || !p.After(f.To))
+			return !p.IsZero() && (f.From.IsZero() || !p.Before(f.From)) && (f.To.IsZero() || !p.After(f.To))
 		}
-		okArticle[id] = ok
+		return true
 	}
-	return func(i int) bool { return okArticle[ix.chunks[i].ArticleID] }
+	add := func(a *indexedArticle) {
+		if a == nil || !ok(a) {
+			return
+		}
+		for _, n := range a.slots {
+			sub.bits[n>>6] |= 1 << (n & 63)
+		}
+		sub.slots = append(sub.slots, a.slots...)
+	}
+	if len(f.ArticleIDs) > 0 {
+		seen := map[string]bool{}
+		for _, id := range f.ArticleIDs {
+			if !seen[id] {
+				seen[id] = true
+				add(ix.articles[id])
+			}
+		}
+	} else {
+		for _, a := range ix.articles {
+			add(a)
+		}
+	}
+	return sub
 }
 
-// vectorSearch returns up to n chunk positions nearest to qv that allow
-// accepts, with their cosine similarity. chromem-go errors when asked for
-// more results than it holds, so n is clamped; with a filter the whole
-// collection is ranked (the scan costs the same) and filtered here.
-func (ix *index) vectorSearch(ctx context.Context, qv []float32, n int, allow func(int) bool) ([]scored, error) {
-	if ix.coll == nil || n <= 0 {
+// vectorSearch returns up to n chunk slots nearest to qv within sub (nil:
+// all), with their cosine similarity. The caller holds mu. Unfiltered,
+// chromem-go ranks the collection (asked for at most as many results as
+// it holds: it errors otherwise); filtered, only the allowed chunks' vectors
+// are scored, directly and in parallel, so a filter never costs more than
+// the whole search.
+func (ix *index) vectorSearch(ctx context.Context, qv []float32, n int, sub *subset) ([]scored, error) {
+	if ix.vectors == 0 || n <= 0 {
 		return nil, nil
 	}
-	if allow != nil || n > ix.vectors {
-		n = ix.vectors
+	if len(qv) != ix.dim {
+		return nil, fmt.Errorf("vector search: the question's vector has %d dimensions, the index %d", len(qv), ix.dim)
 	}
-	res, err := ix.coll.QueryEmbedding(ctx, qv, n, nil, nil)
+	if sub != nil {
+		return ix.scanSubset(ctx, qv, n, sub.slots)
+	}
+	res, err := ix.coll.QueryEmbedding(ctx, qv, min(n, ix.vectors), nil, nil)
 	if err != nil {
 		return nil, fmt.Errorf("vector search: %w", err)
 	}
 	out := make([]scored, 0, len(res))
 	for _, r := range res {
-		i, ok := ix.byID[r.ID]
-		if !ok || (allow != nil && !allow(i)) {
-			continue
+		if i, ok := ix.byID[r.ID]; ok {
+			out = append(out, scored{doc: int(i), score: float64(r.Similarity)})
 		}
-		out = append(out, scored{doc: i, score: float64(r.Similarity)})
 	}
 	return out, nil
+}
+
+// parallelScanMin is the subset size from which scanSubset splits the work.
+const parallelScanMin = 8192
+
+// scanSubset ranks the vectors of slots against qv (both normalized: the
+// dot product is the cosine) and returns the best n.
+func (ix *index) scanSubset(ctx context.Context, qv []float32, n int, slots []int32) ([]scored, error) {
+	parts := 1
+	if len(slots) >= parallelScanMin {
+		parts = runtime.GOMAXPROCS(0)
+	}
+	tops := make([]*topK, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		lo, hi := p*len(slots)/parts, (p+1)*len(slots)/parts
+		wg.Go(func() {
+			top := newTopK(n)
+			for _, s := range slots[lo:hi] {
+				if v := ix.slots[s].vec; v != nil {
+					top.add(scored{doc: int(s), score: float64(dot(qv, v))})
+				}
+			}
+			tops[p] = top
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	all := tops[0]
+	for _, t := range tops[1:] {
+		for _, s := range t.h {
+			all.add(s)
+		}
+	}
+	return all.sorted(), nil
+}
+
+// dot returns the dot product of two vectors of equal length.
+func dot(a, b []float32) float32 {
+	var s float32
+	b = b[:len(a)]
+	for i, x := range a {
+		s += x * b[i]
+	}
+	return s
 }

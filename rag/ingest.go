@@ -32,6 +32,13 @@ type IngestOptions struct {
 	// Progress, when set, is called after each committed batch with the
 	// number of articles processed so far and the total needing work.
 	Progress func(done, total int)
+	// Stamps holds the stamp (size, modification time) of each given
+	// article's file, by article id; it is stored so that the next ingest
+	// can skip the file while its stamp is the same (see UnchangedFiles).
+	Stamps map[string]corpus.Stamp
+	// Unchanged lists the ids of stored articles whose files were found
+	// but not read because their stamps matched: present, unchanged.
+	Unchanged []string
 }
 
 // IngestError is a file that could not be ingested.
@@ -56,6 +63,7 @@ type IngestReport struct {
 
 type ingestJob struct {
 	article corpus.Article
+	stamp   corpus.Stamp
 	chunks  []Chunk
 	// replace is true for new or changed articles; false when only the
 	// vectors are missing (e.g. the embedder changed).
@@ -74,19 +82,44 @@ func (s *Service) Ingest(ctx context.Context, articles []corpus.Article, opts In
 	s.ingestMu.Lock()
 	defer s.ingestMu.Unlock()
 	rep := IngestReport{Errors: []IngestError{}}
+	// Start from what every process has stored so far.
+	if _, err := s.Refresh(ctx); err != nil {
+		return rep, err
+	}
+	if err := s.adoptLexicon(ctx); err != nil {
+		return rep, err
+	}
 	stored, err := s.store.articleHashes(ctx)
 	if err != nil {
 		return rep, err
 	}
 	model := s.cfg.Embedder.Name
-	missing, err := s.store.unembedded(ctx, model)
+	// Asking a model for its dimension costs a request: only when this
+	// ingest embeds anyway.
+	embeds := false
+	for _, a := range articles {
+		if old, ok := stored[a.ID]; !ok || old.Hash != a.Hash {
+			embeds = true
+			break
+		}
+	}
+	dim, redim, err := s.checkDimension(ctx, embeds)
 	if err != nil {
 		return rep, err
+	}
+	missing := map[string]bool{}
+	if s.Unembedded() > 0 || redim {
+		if missing, err = s.store.unembedded(ctx, model, dim); err != nil {
+			return rep, err
+		}
 	}
 
 	present := map[string]bool{}
 	for _, a := range articles {
 		present[a.ID] = true
+	}
+	for _, id := range opts.Unchanged {
+		present[id] = true
 	}
 	removals, err := planRemovals(stored, present, opts)
 	if err != nil {
@@ -94,25 +127,56 @@ func (s *Service) Ingest(ctx context.Context, articles []corpus.Article, opts In
 	}
 
 	var jobs []ingestJob
+	var reembed []string
 	for _, a := range articles {
 		old, ok := stored[a.ID]
-		if ok && old.Origin != a.Origin && old.Hash == a.Hash {
-			if err := s.store.setOrigin(ctx, a.ID, a.Origin); err != nil {
-				return rep, err
+		stamp := opts.Stamps[a.ID]
+		if ok && old.Hash == a.Hash {
+			if old.Origin != a.Origin {
+				if err := s.store.setOrigin(ctx, a.ID, a.Origin); err != nil {
+					return rep, err
+				}
+			}
+			if !stamp.ModTime.IsZero() && !stamp.Equal(old.Stamp) {
+				if err := s.store.setStamp(ctx, a.ID, stamp); err != nil {
+					return rep, err
+				}
 			}
 		}
 		switch {
 		case !ok:
 			rep.Added++
-			jobs = append(jobs, ingestJob{article: a, chunks: ChunkArticle(a), replace: true})
+			jobs = append(jobs, ingestJob{article: a, stamp: stamp, chunks: ChunkArticle(a), replace: true})
 		case old.Hash != a.Hash:
 			rep.Updated++
-			jobs = append(jobs, ingestJob{article: a, chunks: ChunkArticle(a), replace: true})
+			jobs = append(jobs, ingestJob{article: a, stamp: stamp, chunks: ChunkArticle(a), replace: true})
 		case missing[a.ID]:
 			rep.Unchanged++
-			jobs = append(jobs, ingestJob{article: a, chunks: ChunkArticle(a)})
+			reembed = append(reembed, a.ID)
 		default:
 			rep.Unchanged++
+		}
+	}
+	loaded := make(map[string]bool, len(articles))
+	for _, a := range articles {
+		loaded[a.ID] = true
+	}
+	for _, id := range opts.Unchanged {
+		if _, ok := stored[id]; ok && !loaded[id] {
+			rep.Unchanged++
+			if missing[id] {
+				reembed = append(reembed, id)
+			}
+		}
+	}
+	// Re-embedding reuses the stored chunks: their text is unchanged.
+	if len(reembed) > 0 {
+		byArticle, err := s.store.articleChunks(ctx, reembed)
+		if err != nil {
+			return rep, err
+		}
+		for _, id := range reembed {
+			jobs = append(jobs, ingestJob{article: corpus.Article{ID: id}, chunks: byArticle[id]})
 		}
 	}
 
@@ -141,11 +205,104 @@ func (s *Service) Ingest(ctx context.Context, articles []corpus.Article, opts In
 	if err := s.store.setMeta(ctx, "last_ingest", time.Now().UTC().Format(time.RFC3339)); err != nil {
 		return rep, err
 	}
-	if err := s.reload(ctx); err != nil {
+	// Apply this ingest's changes (and any other process's) to the index;
+	// after a change of dimension, build it anew for the new length.
+	if redim {
+		if err := s.rebuild(ctx); err != nil {
+			return rep, err
+		}
+	} else if _, err := s.Refresh(ctx); err != nil {
 		return rep, err
 	}
-	rep.Chunks = len(s.index().chunks)
+	rep.Chunks = s.index().size()
 	return rep, nil
+}
+
+// checkDimension returns the embedder's vector length and whether it
+// differs from the stored vectors' (the model changed under the same
+// name: every vector must be re-embedded). An embedder configured without
+// a dimension is asked for one vector to learn it, once, when probe is
+// set and vectors are stored.
+func (s *Service) checkDimension(ctx context.Context, probe bool) (int, bool, error) {
+	ix := s.index()
+	ix.mu.RLock()
+	have, vectors := ix.dim, ix.vectors
+	ix.mu.RUnlock()
+	dim := s.dim
+	if dim == 0 && vectors > 0 && probe {
+		v, err := s.cfg.Embedder.Documents(ctx, []string{"dimension probe"})
+		if err != nil {
+			return 0, false, fmt.Errorf("embed with %s: %w", s.cfg.Embedder.Name, err)
+		}
+		if len(v) != 1 || len(v[0]) == 0 {
+			return 0, false, fmt.Errorf("embed with %s: got %d vectors for 1 text", s.cfg.Embedder.Name, len(v))
+		}
+		dim = len(v[0])
+		s.dim = dim
+	}
+	stored, err := s.store.storedDims(ctx, s.cfg.Embedder.Name)
+	if err != nil {
+		return 0, false, err
+	}
+	redim := false
+	for _, d := range stored {
+		if dim > 0 && d != dim {
+			redim = true
+			s.logger.Warn("the embedder's vectors changed length under the same name; re-embedding every passage",
+				"embedder", s.cfg.Embedder.Name, "stored", d, "now", dim)
+		}
+	}
+	if !redim && have != 0 && dim != 0 && have != dim {
+		redim = true
+	}
+	return dim, redim, nil
+}
+
+// rebuild replaces the in-memory index with one built from the store.
+func (s *Service) rebuild(ctx context.Context) error {
+	s.refreshMu.Lock()
+	defer s.refreshMu.Unlock()
+	ix, seq, err := s.loadIndex(ctx)
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.ix = ix
+	s.mu.Unlock()
+	s.seen = seq
+	return nil
+}
+
+// adoptLexicon makes the stored BM25 terms those of the current lexicon:
+// terms made by another one are cleared (start-up then tokenizes those
+// chunks' text) before this ingest stores new ones.
+func (s *Service) adoptLexicon(ctx context.Context) error {
+	if s.storedTerms {
+		return nil
+	}
+	if _, err := s.store.db.ExecContext(ctx, `UPDATE chunks SET terms = NULL WHERE terms IS NOT NULL`); err != nil {
+		return fmt.Errorf("clear stored terms: %w", err)
+	}
+	if err := s.store.setMeta(ctx, "lexicon", lexiconVersion); err != nil {
+		return err
+	}
+	s.storedTerms = true
+	return nil
+}
+
+// UnchangedFiles returns a predicate for corpus.LoadDirSince over the
+// folder origin: true when article id is stored from origin with the same
+// file stamp, so the file need not be read or hashed again. It returns an
+// error if the stored articles cannot be listed.
+func (s *Service) UnchangedFiles(ctx context.Context, origin string) (func(id string, st corpus.Stamp) bool, error) {
+	stored, err := s.store.articleHashes(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return func(id string, st corpus.Stamp) bool {
+		a, ok := stored[id]
+		return ok && a.Origin == origin && !st.ModTime.IsZero() && st.Equal(a.Stamp)
+	}, nil
 }
 
 // minGuardedRemovals is the number of removals from one origin below which
@@ -196,6 +353,7 @@ func (s *Service) ingestBatch(ctx context.Context, jobs []ingestJob) error {
 			texts = append(texts, c.Text)
 		}
 	}
+	dim := s.dim
 	var vecs [][]float32
 	if len(texts) > 0 {
 		var err error
@@ -206,15 +364,24 @@ func (s *Service) ingestBatch(ctx context.Context, jobs []ingestJob) error {
 		if len(vecs) != len(texts) {
 			return fmt.Errorf("embed with %s: got %d vectors for %d chunks", s.cfg.Embedder.Name, len(vecs), len(texts))
 		}
+		for _, v := range vecs {
+			if dim > 0 && len(v) != dim {
+				return fmt.Errorf("embed with %s: %w: got %d dimensions, configured %d", s.cfg.Embedder.Name, ErrDimension, len(v), dim)
+			}
+		}
 	}
 	for _, j := range jobs {
 		v := vecs[:len(j.chunks)]
 		vecs = vecs[len(j.chunks):]
 		var err error
 		if j.replace {
-			err = s.store.putArticle(ctx, j.article, j.chunks, s.cfg.Embedder.Name, v)
+			terms := make([][]string, len(j.chunks))
+			for i, c := range j.chunks {
+				terms[i] = s.lex.tokens(c.Text)
+			}
+			err = s.store.putArticle(ctx, j.article, j.stamp, j.chunks, terms, s.cfg.Embedder.Name, v)
 		} else {
-			err = s.store.putEmbeddings(ctx, j.chunks, s.cfg.Embedder.Name, v)
+			err = s.store.putEmbeddings(ctx, j.article.ID, j.chunks, s.cfg.Embedder.Name, v)
 		}
 		if err != nil {
 			return err

@@ -8,6 +8,12 @@ import (
 	"github.com/newsbot/newsbot/rag/localembed"
 )
 
+// lexiconVersion names the tokenization of localLexicon; chunks store
+// their terms under it (meta 'lexicon'). Change it whenever tokens would
+// come out differently, so start-up re-tokenizes instead of trusting
+// stored terms.
+const lexiconVersion = "local-1"
+
 // lexicon tokenizes text for BM25 and expands question words.
 type lexicon struct {
 	tokens func(string) []string

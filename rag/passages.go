@@ -21,20 +21,21 @@ func AnswerPassages(ctx context.Context, question string, passages []string) (an
 		return answer.Answer{}, err
 	}
 	lex := localLexicon()
-	var chunks []indexedChunk
-	var results []Result
-	sources := map[string]answer.Source{}
-	for i, p := range passages {
-		id := fmt.Sprintf("p%d", i+1)
-		sources[id] = answer.Source{ID: id, Title: id, Source: id}
-		for _, c := range chunkText(id, p, chunkTargetBytes, chunkOverlap) {
-			chunks = append(chunks, indexedChunk{Chunk: c})
-			results = append(results, Result{Rank: i + 1, Chunk: c, Source: sources[id]})
-		}
-	}
-	ix, err := buildIndex(ctx, chunks, sources, lex.tokens)
+	ix, err := newIndex(0)
 	if err != nil {
 		return answer.Answer{}, err
+	}
+	var results []Result
+	for i, p := range passages {
+		id := fmt.Sprintf("p%d", i+1)
+		src := answer.Source{ID: id, Title: id, Source: id}
+		ix.putArticle(src)
+		for _, c := range chunkText(id, p, chunkTargetBytes, chunkOverlap) {
+			if err := ix.addChunk(id, storedChunk{id: c.ID, terms: lex.tokens(c.Text)}); err != nil {
+				return answer.Answer{}, err
+			}
+			results = append(results, Result{Rank: i + 1, Chunk: c, Source: src})
+		}
 	}
 	ans, err := extract(ctx, lex, ix, q, results)
 	if err != nil {

@@ -47,34 +47,62 @@ func (s *Service) retrieve(ctx context.Context, query string, k int, f answer.Fi
 	}
 	k = clampK(k)
 	ix := s.index()
-	if len(ix.chunks) == 0 {
+	if ix.size() == 0 {
 		return nil, nil, nil
 	}
-	allow := ix.allow(f)
 	pool := max(4*k, 50)
 
 	var warnings []string
-	var vec []scored
-	if ix.coll != nil {
+	var qv []float32
+	ix.mu.RLock()
+	hasVectors := ix.vectors > 0
+	ix.mu.RUnlock()
+	var qerr error
+	if hasVectors {
 		qctx, cancel := context.WithTimeout(ctx, queryEmbedTimeout)
-		qv, err := s.cfg.Embedder.Query(qctx, []string{query})
+		v, err := s.cfg.Embedder.Query(qctx, []string{query})
 		cancel()
-		if err == nil && (len(qv) != 1 || len(qv[0]) == 0) {
-			err = fmt.Errorf("embedder returned %d vectors", len(qv))
+		if err == nil && (len(v) != 1 || len(v[0]) == 0) {
+			err = fmt.Errorf("embedder returned %d vectors", len(v))
 		}
 		if err == nil {
-			vec, err = ix.vectorSearch(ctx, qv[0], pool, allow)
+			qv = v[0]
 		}
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, nil, ctx.Err()
-			}
-			s.logger.Warn("vector search failed; using keyword search only", "err", err)
-			warnings = append(warnings, "vector search failed, so passages were found by keyword search only")
-			vec = nil
-		}
+		qerr = err
 	}
-	lex := ix.lex.search(s.lex.queryTerms(query), allow, pool)
+	qterms := s.lex.queryTerms(query)
+
+	// Rank under the read lock; the texts of the few chunks kept are read
+	// from the store afterwards.
+	type pick struct {
+		id  string
+		src answer.Source
+		sc  scored
+		sim float64
+	}
+	var picks []pick
+	ix.mu.RLock()
+	allow := ix.allow(f)
+	var vec []scored
+	if qerr == nil && qv != nil {
+		vec, qerr = ix.vectorSearch(ctx, qv, pool, allow)
+	}
+	if qerr != nil {
+		ix.mu.RUnlock()
+		if ctx.Err() != nil {
+			return nil, nil, ctx.Err()
+		}
+		s.logger.Warn("vector search failed; using keyword search only", "err", qerr)
+		warnings = append(warnings, "vector search failed, so passages were found by keyword search only")
+		vec = nil
+		ix.mu.RLock()
+		allow = ix.allow(f)
+	}
+	var allowFn func(int) bool
+	if allow != nil {
+		allowFn = allow.has
+	}
+	lex := ix.lex.search(qterms, allowFn, pool)
 
 	fused := map[int]float64{}
 	sim := map[int]float64{}
@@ -95,24 +123,40 @@ func (s *Service) retrieve(ctx context.Context, query string, k int, f answer.Fi
 		}
 		return order[i].doc < order[j].doc
 	})
-
-	var out []Result
 	var kept []int
 	for _, o := range order {
-		if len(out) == k {
+		if len(kept) == k {
 			break
 		}
-		if ix.duplicatesAny(o.doc, kept) {
+		if ix.slots[o.doc].art == nil || ix.duplicatesAny(o.doc, kept) {
 			continue
 		}
 		kept = append(kept, o.doc)
-		c := ix.chunks[o.doc]
+		sl := ix.slots[o.doc]
+		picks = append(picks, pick{id: sl.id, src: sl.art.src, sc: o, sim: sim[o.doc]})
+	}
+	ix.mu.RUnlock()
+
+	ids := make([]string, len(picks))
+	for i, p := range picks {
+		ids[i] = p.id
+	}
+	texts, err := s.store.chunks(ctx, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	var out []Result
+	for _, p := range picks {
+		c, ok := texts[p.id]
+		if !ok {
+			continue // removed since it was ranked
+		}
 		out = append(out, Result{
 			Rank:       len(out) + 1,
-			Chunk:      c.Chunk,
-			Source:     ix.sources[c.ArticleID],
-			Score:      o.score,
-			Similarity: sim[o.doc],
+			Chunk:      c,
+			Source:     p.src,
+			Score:      p.sc.score,
+			Similarity: p.sim,
 		})
 	}
 	return out, warnings, nil
@@ -126,15 +170,16 @@ func clampK(k int) int {
 }
 
 // duplicatesAny reports whether chunk d is a near-duplicate of one of kept
-// from a different article (chunks of one article overlap by design).
+// from a different article (chunks of one article overlap by design). The
+// caller holds ix.mu.
 func (ix *index) duplicatesAny(d int, kept []int) bool {
-	c := ix.chunks[d]
+	c := ix.slots[d]
 	for _, k := range kept {
-		o := ix.chunks[k]
-		if o.ArticleID == c.ArticleID {
+		o := ix.slots[k]
+		if o.art == c.art {
 			continue
 		}
-		if c.Vector != nil && o.Vector != nil && localembed.Cosine(c.Vector, o.Vector) >= nearDuplicate {
+		if c.vec != nil && o.vec != nil && localembed.Cosine(c.vec, o.vec) >= nearDuplicate {
 			return true
 		}
 	}

@@ -29,6 +29,9 @@ type Config struct {
 	MaxContextTokens int
 	// Logger receives diagnostics; nil discards them.
 	Logger *slog.Logger
+	// Changes reads the change log that Refresh follows; nil reads the
+	// store's (Store.Changes).
+	Changes ChangeLog
 }
 
 // Service answers questions over the stored articles. It is safe for
@@ -42,6 +45,12 @@ type Service struct {
 	ingestMu sync.Mutex // one ingest at a time
 	mu       sync.RWMutex
 	ix       *index
+
+	changes     ChangeLog
+	refreshMu   sync.Mutex // one Refresh at a time; guards seen
+	seen        int64      // the last change applied to ix
+	storedTerms bool       // the chunks' stored terms are from lex
+	dim         int        // the embedder's vector length (0: not known yet)
 }
 
 // Open migrates rag's tables in cfg.DB and builds the in-memory indexes
@@ -68,10 +77,20 @@ func Open(ctx context.Context, cfg Config) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Service{cfg: cfg, store: store, lex: localLexicon(), logger: logger}
-	if err := s.reload(ctx); err != nil {
+	s := &Service{cfg: cfg, store: store, lex: localLexicon(), logger: logger, changes: cfg.Changes, dim: cfg.Embedder.Dim}
+	if s.changes == nil {
+		s.changes = store.Changes
+	}
+	lexVersion, err := store.meta(ctx, "lexicon")
+	if err != nil {
 		return nil, err
 	}
+	s.storedTerms = lexVersion == lexiconVersion
+	ix, seq, err := s.loadIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.ix, s.seen = ix, seq
 	return s, nil
 }
 
@@ -85,22 +104,6 @@ func (s *Service) Store() *Store { return s.store }
 
 // EmbedderName returns the name of the embedder in use.
 func (s *Service) EmbedderName() string { return s.cfg.Embedder.Name }
-
-// reload rebuilds the in-memory indexes from the store.
-func (s *Service) reload(ctx context.Context) error {
-	chunks, sources, err := s.store.loadIndex(ctx, s.cfg.Embedder.Name)
-	if err != nil {
-		return err
-	}
-	ix, err := buildIndex(ctx, chunks, sources, s.lex.tokens)
-	if err != nil {
-		return err
-	}
-	s.mu.Lock()
-	s.ix = ix
-	s.mu.Unlock()
-	return nil
-}
 
 func (s *Service) index() *index {
 	s.mu.RLock()
@@ -118,16 +121,22 @@ func (s *Service) Empty(ctx context.Context) (bool, error) {
 // current embedder (after the embedder changed, until the next ingest).
 func (s *Service) Unembedded() int {
 	ix := s.index()
-	return len(ix.chunks) - ix.vectors
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.chunks - ix.vectors
 }
 
 // Sources lists the stored articles, newest first (undated last).
 func (s *Service) Sources(ctx context.Context) ([]answer.Source, error) {
 	ix := s.index()
-	out := make([]answer.Source, 0, len(ix.sources))
-	for _, src := range ix.sources {
+	ix.mu.RLock()
+	out := make([]answer.Source, 0, len(ix.articles))
+	for _, a := range ix.articles {
+		src := a.src
+		src.Chunks = len(a.slots)
 		out = append(out, src)
 	}
+	ix.mu.RUnlock()
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i].Published, out[j].Published
 		if !a.Equal(b) {

@@ -9,11 +9,11 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/newsbot/newsbot/corpus"
 	"github.com/newsbot/newsbot/internal/migrate"
-	"github.com/newsbot/newsbot/rag/answer"
 )
 
 // migrations are rag's tables, applied by NewStore.
@@ -55,11 +55,12 @@ type storedArticle struct {
 	Hash   string
 	Path   string
 	Origin string
+	Stamp  corpus.Stamp // zero when unknown
 }
 
 // articleHashes returns every stored article's content hash and path by id.
 func (s *Store) articleHashes(ctx context.Context) (map[string]storedArticle, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, hash, path, origin FROM articles`)
+	rows, err := s.db.QueryContext(ctx, `SELECT id, hash, path, origin, file_size, file_mtime FROM articles`)
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
@@ -68,8 +69,12 @@ func (s *Store) articleHashes(ctx context.Context) (map[string]storedArticle, er
 	for rows.Next() {
 		var id string
 		var a storedArticle
-		if err := rows.Scan(&id, &a.Hash, &a.Path, &a.Origin); err != nil {
+		var size, mtime int64
+		if err := rows.Scan(&id, &a.Hash, &a.Path, &a.Origin, &size, &mtime); err != nil {
 			return nil, fmt.Errorf("list articles: %w", err)
+		}
+		if size >= 0 && mtime != 0 {
+			a.Stamp = corpus.Stamp{Size: size, ModTime: time.Unix(0, mtime)}
 		}
 		out[id] = a
 	}
@@ -77,11 +82,12 @@ func (s *Store) articleHashes(ctx context.Context) (map[string]storedArticle, er
 }
 
 // unembedded returns the ids of articles with at least one chunk that has
-// no vector from model.
-func (s *Store) unembedded(ctx context.Context, model string) (map[string]bool, error) {
+// no vector from model, or (dim > 0) one of another length: a model that
+// changed its dimension under the same name.
+func (s *Store) unembedded(ctx context.Context, model string, dim int) (map[string]bool, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT c.article_id FROM chunks c
 		LEFT JOIN embeddings e ON e.chunk_id = c.id AND e.model = ?
-		WHERE e.chunk_id IS NULL`, model)
+		WHERE e.chunk_id IS NULL OR (? > 0 AND e.dim != ?)`, model, dim, dim)
 	if err != nil {
 		return nil, fmt.Errorf("find unembedded chunks: %w", err)
 	}
@@ -97,9 +103,54 @@ func (s *Store) unembedded(ctx context.Context, model string) (map[string]bool, 
 	return out, rows.Err()
 }
 
-// putArticle replaces an article, its chunks and their vectors in one
-// transaction, so a crash leaves either the old or the new version.
-func (s *Store) putArticle(ctx context.Context, a corpus.Article, chunks []Chunk, model string, vecs [][]float32) error {
+// storedDims returns the distinct lengths of the vectors stored for model.
+func (s *Store) storedDims(ctx context.Context, model string) ([]int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT dim FROM embeddings WHERE model = ?`, model)
+	if err != nil {
+		return nil, fmt.Errorf("list vector lengths: %w", err)
+	}
+	defer rows.Close()
+	var out []int
+	for rows.Next() {
+		var d int
+		if err := rows.Scan(&d); err != nil {
+			return nil, fmt.Errorf("list vector lengths: %w", err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// articleChunks returns the stored chunks of the articles ids, in order,
+// by article id.
+func (s *Store) articleChunks(ctx context.Context, ids []string) (map[string][]Chunk, error) {
+	out := map[string][]Chunk{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	err := inBatches(ids, func(in string, args []any) error {
+		rows, err := s.db.QueryContext(ctx, `SELECT id, article_id, idx, text FROM chunks WHERE article_id IN `+in+` ORDER BY article_id, idx`, args...)
+		if err != nil {
+			return fmt.Errorf("load chunks: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var c Chunk
+			if err := rows.Scan(&c.ID, &c.ArticleID, &c.Index, &c.Text); err != nil {
+				return fmt.Errorf("load chunks: %w", err)
+			}
+			out[c.ArticleID] = append(out[c.ArticleID], c)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// putArticle replaces an article (with the stamp of its file), its chunks
+// (with their BM25 terms) and their vectors in one transaction that also
+// logs the change, so a crash leaves either the old or the new version and
+// every process learns of it.
+func (s *Store) putArticle(ctx context.Context, a corpus.Article, stamp corpus.Stamp, chunks []Chunk, terms [][]string, model string, vecs [][]float32) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store article %q: %w", a.ID, err)
@@ -113,15 +164,16 @@ func (s *Store) putArticle(ctx context.Context, a corpus.Article, chunks []Chunk
 		published = a.Published.Unix()
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO articles
-		(id, title, source, url, author, published, published_from, path, hash, text, ingested_at, origin)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
-		a.ID, a.Title, a.Source, a.URL, a.Author, published, a.PublishedFrom, a.Path, a.Hash, a.Text, time.Now().Unix(), a.Origin); err != nil {
+		(id, title, source, url, author, published, published_from, path, hash, text, ingested_at, origin, file_size, file_mtime)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		a.ID, a.Title, a.Source, a.URL, a.Author, published, a.PublishedFrom, a.Path, a.Hash, a.Text, time.Now().Unix(), a.Origin,
+		stampSize(stamp), stampTime(stamp)); err != nil {
 		return fmt.Errorf("store article %q: %w", a.ID, err)
 	}
 	for i, c := range chunks {
 		sents, _ := json.Marshal(c.Sentences)
-		if _, err := tx.ExecContext(ctx, `INSERT INTO chunks (id, article_id, idx, text, start_off, end_off, sentences)
-			VALUES (?,?,?,?,?,?,?)`, c.ID, c.ArticleID, c.Index, c.Text, c.Start, c.End, string(sents)); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO chunks (id, article_id, idx, text, start_off, end_off, sentences, terms)
+			VALUES (?,?,?,?,?,?,?,?)`, c.ID, c.ArticleID, c.Index, c.Text, c.Start, c.End, string(sents), strings.Join(terms[i], " ")); err != nil {
 			return fmt.Errorf("store chunk %q: %w", c.ID, err)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO embeddings (chunk_id, model, dim, vector) VALUES (?,?,?,?)`,
@@ -129,15 +181,19 @@ func (s *Store) putArticle(ctx context.Context, a corpus.Article, chunks []Chunk
 			return fmt.Errorf("store embedding of %q: %w", c.ID, err)
 		}
 	}
+	if err := recordChange(ctx, tx, a.ID, ChangePut); err != nil {
+		return err
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store article %q: %w", a.ID, err)
 	}
 	return nil
 }
 
-// putEmbeddings stores vectors for existing chunks (used when the embedder
-// changed but the article did not), dropping vectors of other models.
-func (s *Store) putEmbeddings(ctx context.Context, chunks []Chunk, model string, vecs [][]float32) error {
+// putEmbeddings stores vectors for existing chunks of article id (used
+// when the embedder changed but the article did not), dropping vectors of
+// other models, and logs the change.
+func (s *Store) putEmbeddings(ctx context.Context, id string, chunks []Chunk, model string, vecs [][]float32) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store embeddings: %w", err)
@@ -151,6 +207,9 @@ func (s *Store) putEmbeddings(ctx context.Context, chunks []Chunk, model string,
 			c.ID, model, len(vecs[i]), encodeVector(vecs[i])); err != nil {
 			return fmt.Errorf("store embedding of %q: %w", c.ID, err)
 		}
+	}
+	if err := recordChange(ctx, tx, id, ChangeEmbed); err != nil {
+		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store embeddings: %w", err)
@@ -167,9 +226,44 @@ func (s *Store) setOrigin(ctx context.Context, id, origin string) error {
 	return nil
 }
 
-// deleteArticle removes an article with its chunks and vectors.
+// setStamp records the stamp of an unchanged article's file (touched, or
+// stored before stamps were), so the next ingest need not read it.
+func (s *Store) setStamp(ctx context.Context, id string, st corpus.Stamp) error {
+	if _, err := s.db.ExecContext(ctx, `UPDATE articles SET file_size = ?, file_mtime = ? WHERE id = ?`, stampSize(st), stampTime(st), id); err != nil {
+		return fmt.Errorf("record file stamp of %q: %w", id, err)
+	}
+	return nil
+}
+
+func stampSize(st corpus.Stamp) int64 {
+	if st.ModTime.IsZero() {
+		return -1
+	}
+	return st.Size
+}
+
+func stampTime(st corpus.Stamp) int64 {
+	if st.ModTime.IsZero() {
+		return 0
+	}
+	return st.ModTime.UnixNano()
+}
+
+// deleteArticle removes an article with its chunks and vectors, and logs
+// the change in the same transaction.
 func (s *Store) deleteArticle(ctx context.Context, id string) error {
-	if _, err := s.db.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, id); err != nil {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("remove article %q: %w", id, err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, id); err != nil {
+		return fmt.Errorf("remove article %q: %w", id, err)
+	}
+	if err := recordChange(ctx, tx, id, ChangeDelete); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("remove article %q: %w", id, err)
 	}
 	return nil
@@ -234,63 +328,6 @@ func (s *Store) Articles(ctx context.Context, from, to time.Time) ([]corpus.Arti
 		out = append(out, a)
 	}
 	return out, rows.Err()
-}
-
-// indexedChunk is a chunk with its article's metadata and its vector, as
-// loaded to build the in-memory indexes.
-type indexedChunk struct {
-	Chunk
-	Vector []float32
-}
-
-// loadIndex returns every chunk with its vector from model, and the article
-// metadata by id.
-func (s *Store) loadIndex(ctx context.Context, model string) ([]indexedChunk, map[string]answer.Source, error) {
-	sources := map[string]answer.Source{}
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.source, a.url, a.published, a.published_from,
-		(SELECT COUNT(*) FROM chunks c WHERE c.article_id = a.id) FROM articles a`)
-	if err != nil {
-		return nil, nil, fmt.Errorf("load articles: %w", err)
-	}
-	for rows.Next() {
-		var src answer.Source
-		var published sql.NullInt64
-		if err := rows.Scan(&src.ID, &src.Title, &src.Source, &src.URL, &published, &src.PublishedFrom, &src.Chunks); err != nil {
-			rows.Close()
-			return nil, nil, fmt.Errorf("load articles: %w", err)
-		}
-		if published.Valid {
-			src.Published = time.Unix(published.Int64, 0).UTC()
-		}
-		sources[src.ID] = src
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, nil, fmt.Errorf("load articles: %w", err)
-	}
-
-	rows, err = s.db.QueryContext(ctx, `SELECT c.id, c.article_id, c.idx, c.text, c.start_off, c.end_off, c.sentences, e.vector
-		FROM chunks c LEFT JOIN embeddings e ON e.chunk_id = c.id AND e.model = ?
-		ORDER BY c.article_id, c.idx`, model)
-	if err != nil {
-		return nil, nil, fmt.Errorf("load chunks: %w", err)
-	}
-	defer rows.Close()
-	var chunks []indexedChunk
-	for rows.Next() {
-		var c indexedChunk
-		var sents string
-		var vec []byte
-		if err := rows.Scan(&c.ID, &c.ArticleID, &c.Index, &c.Text, &c.Start, &c.End, &sents, &vec); err != nil {
-			return nil, nil, fmt.Errorf("load chunks: %w", err)
-		}
-		if err := json.Unmarshal([]byte(sents), &c.Sentences); err != nil {
-			return nil, nil, fmt.Errorf("load chunk %q: %w", c.ID, err)
-		}
-		c.Vector = decodeVector(vec)
-		chunks = append(chunks, c)
-	}
-	return chunks, sources, rows.Err()
 }
 
 // encodeVector packs float32s little-endian.

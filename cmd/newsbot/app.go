@@ -227,6 +227,9 @@ type loadedCorpus struct {
 	retireShipped []string
 	// notes are said once on stderr.
 	notes []string
+	// unchanged and stamps: see scanDir.
+	unchanged []string
+	stamps    map[string]corpus.Stamp
 }
 
 // errNoArticles marks a configured corpus folder that is missing or holds
@@ -263,11 +266,12 @@ func (a *app) loadCorpus(ctx context.Context, svc *rag.Service) (loadedCorpus, e
 		case !st.IsDir():
 			return lc, fmt.Errorf("corpus %s is not a folder", dir)
 		}
-		arts, errs, err := corpus.LoadDir(dir)
+		seen := len(lc.unchanged)
+		arts, errs, err := a.scanDir(ctx, &lc, dir)
 		if err != nil {
 			return lc, fmt.Errorf("read corpus %s: %w", dir, err)
 		}
-		if len(arts) == 0 && len(errs) == 0 && !a.opts.prune {
+		if len(arts) == 0 && len(errs) == 0 && len(lc.unchanged) == seen && !a.opts.prune {
 			return lc, fmt.Errorf("corpus folder %s holds no .txt or .md files (an unmounted volume?): %w; nothing was changed "+
 				"(if you emptied it on purpose, run newsbot ingest --prune)", dir, errNoArticles)
 		}
@@ -275,12 +279,13 @@ func (a *app) loadCorpus(ctx context.Context, svc *rag.Service) (loadedCorpus, e
 		own = true
 	}
 	if st, err := os.Stat(a.opts.feedsDir); a.opts.feedsDir != "" && err == nil && st.IsDir() {
-		fed, ferrs, err := corpus.LoadDir(a.opts.feedsDir)
+		seen := len(lc.unchanged)
+		fed, ferrs, err := a.scanDir(ctx, &lc, a.opts.feedsDir)
 		if err != nil {
 			return lc, fmt.Errorf("read fetched articles %s: %w", a.opts.feedsDir, err)
 		}
 		add(absPath(a.opts.feedsDir), fed, ferrs)
-		own = own || len(fed) > 0
+		own = own || len(fed) > 0 || len(lc.unchanged) > seen
 	}
 	shipped, shippedErrs := corpus.LoadFS(corpus.Shipped)
 	stored, err := svc.Sources(ctx)
@@ -293,6 +298,9 @@ func (a *app) loadCorpus(ctx context.Context, svc *rag.Service) (loadedCorpus, e
 		present := map[string]bool{}
 		for _, art := range lc.articles {
 			present[art.ID] = true
+		}
+		for _, id := range lc.unchanged {
+			present[id] = true
 		}
 		for _, id := range storedShipped {
 			if !present[id] {
@@ -358,6 +366,9 @@ func (a *app) ingest(ctx context.Context, svc *rag.Service) (rag.IngestReport, e
 		for _, art := range lc.articles {
 			keep[art.ID] = true
 		}
+		for _, id := range lc.unchanged {
+			keep[id] = true
+		}
 		rep, err := svc.Ingest(ctx, nil, rag.IngestOptions{Scanned: []string{shippedOrigin}, Keep: keep, Prune: true})
 		if err != nil {
 			return rep, fmt.Errorf("remove the demo articles: %w", err)
@@ -365,7 +376,7 @@ func (a *app) ingest(ctx context.Context, svc *rag.Service) (rag.IngestReport, e
 		retired = rep.Removed
 		a.logger.Info("removed the shipped demo articles", "n", retired)
 	}
-	opts := rag.IngestOptions{Scanned: lc.scanned, Keep: lc.keep, Prune: a.opts.prune}
+	opts := rag.IngestOptions{Scanned: lc.scanned, Keep: lc.keep, Prune: a.opts.prune, Unchanged: lc.unchanged, Stamps: lc.stamps}
 	if isTerminal(a.stderr) {
 		opts.Progress = func(done, total int) {
 			fmt.Fprintf(a.stderr, "\rnewsbot: indexed %d/%d articles", done, total)

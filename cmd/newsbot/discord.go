@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"sync"
 	"time"
@@ -104,6 +105,7 @@ func runDiscord(ctx context.Context, a *app, args []string) error {
 			a.logger.Error("briefing scheduler stopped", "err", err)
 		}
 	})
+	wg.Go(func() { followChanges(runCtx, svc, refreshInterval, a.logger) })
 	if len(feedURLs) > 0 {
 		f, err := a.newFetcher(ctx)
 		if err != nil {
@@ -129,6 +131,32 @@ func isTrue(v string) bool {
 		return true
 	}
 	return false
+}
+
+// refreshInterval is how often a long-running process applies the changes
+// other processes (an ingest, a cron job) made to the database.
+const refreshInterval = 2 * time.Second
+
+// followChanges keeps svc's indexes in step with the database until ctx
+// ends: every interval it applies the logged changes. A failed refresh is
+// logged and retried at the next tick.
+func followChanges(ctx context.Context, svc *rag.Service, interval time.Duration, logger *slog.Logger) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		n, err := svc.Refresh(ctx)
+		switch {
+		case err != nil && ctx.Err() == nil:
+			logger.Warn("could not apply database changes; retrying", "err", err)
+		case n > 0:
+			logger.Info("applied database changes", "changes", n)
+		}
+	}
 }
 
 // list splits a comma-separated setting, dropping blanks.

@@ -5,9 +5,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"strings"
 	"time"
 
+	"github.com/newsbot/newsbot/corpus"
 	"github.com/newsbot/newsbot/corpus/feeds"
 	"github.com/newsbot/newsbot/rag"
 )
@@ -137,4 +139,29 @@ func (a *app) fetchFeeds(ctx context.Context, urls []string) (feeds.Report, erro
 		return rep, fmt.Errorf("fetch feeds: %w", err)
 	}
 	return rep, nil
+}
+
+// scanDir reads the article files under dir like corpus.LoadDir, except
+// that files whose size and modification time match what the database
+// holds for them (from the same folder) are not read again: their ids go
+// to lc.unchanged. Every file's stamp goes to lc.stamps, so the database
+// learns it. A re-ingest of an unchanged folder thus costs a stat per file.
+func (a *app) scanDir(ctx context.Context, lc *loadedCorpus, dir string) ([]corpus.Article, []corpus.LoadError, error) {
+	var unchanged func(string, corpus.Stamp) bool
+	if a.svc != nil {
+		var err error
+		if unchanged, err = a.svc.UnchangedFiles(ctx, absPath(dir)); err != nil {
+			return nil, nil, err
+		}
+	}
+	sc, err := corpus.LoadDirSince(dir, unchanged)
+	if err != nil {
+		return nil, nil, err
+	}
+	lc.unchanged = append(lc.unchanged, sc.Unchanged...)
+	if lc.stamps == nil {
+		lc.stamps = map[string]corpus.Stamp{}
+	}
+	maps.Copy(lc.stamps, sc.Stamps)
+	return sc.Articles, sc.Errors, nil
 }

@@ -76,6 +76,21 @@ func TestKilledIngestRecovers(t *testing.T) {
 	if rep.Added+rep.Unchanged != 400 || rep.Unchanged == 0 || rep.Added == 0 {
 		t.Fatalf("re-run = %+v, want the killed run's articles kept and the rest added", rep)
 	}
+	// Every stored article, the killed run's included, is in the change
+	// log once (written in the article's own transaction), so any process
+	// following the log sees all of them.
+	check, err := sql.Open("sqlite", "file:"+db+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer check.Close()
+	var articles, logged, unlogged int
+	check.QueryRow(`SELECT COUNT(*) FROM articles`).Scan(&articles)
+	check.QueryRow(`SELECT COUNT(*) FROM changes`).Scan(&logged)
+	check.QueryRow(`SELECT COUNT(*) FROM articles WHERE id NOT IN (SELECT article_id FROM changes)`).Scan(&unlogged)
+	if articles != 400 || logged != 400 || unlogged != 0 {
+		t.Errorf("%d articles, %d change-log entries, %d articles not logged; want 400, 400, 0", articles, logged, unlogged)
+	}
 }
 
 // committedArticles counts the articles another process has committed to
