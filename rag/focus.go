@@ -1,0 +1,98 @@
+package rag
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/newsbot/newsbot/rag/localembed"
+)
+
+// focusIDF is the English rarity (localembed.IDF) from which a question
+// word names what the question is about ("xenoblade", "revenue", not
+// "won" or "year") even when it is not capitalised.
+const focusIDF = 8.5
+
+// yearRE finds the years a text names.
+var yearRE = regexp.MustCompile(`\b(19|20)\d\d\b`)
+
+// focusTerms returns the stems of the words that name what question is
+// about: the words it capitalises after its first (names and titles:
+// "Wimbledon", "The Crown", "CEO") and the words rare in English. Numbers
+// are left to hasNumbers and yearClash. A sentence that answers the
+// question must be about these, not only share its common words.
+func focusTerms(lex lexicon, question string) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(toks []string) {
+		for _, t := range toks {
+			if !seen[t] && !strings.ContainsFunc(t, unicode.IsDigit) {
+				seen[t] = true
+				out = append(out, t)
+			}
+		}
+	}
+	for i, w := range strings.Fields(question) {
+		if r := []rune(w)[0]; i > 0 && (unicode.IsUpper(r) || strings.ContainsFunc(w[1:], unicode.IsUpper)) {
+			add(lex.tokens(w))
+		}
+	}
+	for _, t := range lex.tokens(question) {
+		if localembed.IDF(t) >= focusIDF {
+			add([]string{t})
+		}
+	}
+	return out
+}
+
+// passageFocusCredit is how much a focus word counts when the passage
+// names it but neither the sentence nor the one before it does.
+const passageFocusCredit = 0.5
+
+// focusShare returns the share of the focus terms, weighted by their
+// rarity in English, that a sentence (tokens) or the sentence before it in
+// its passage (prev) contains, those found only elsewhere in the passage
+// (passage, a set of its tokens) counting passageFocusCredit; 1 when the
+// question has no focus terms.
+func focusShare(focus, tokens, prev []string, passage map[string]bool) float64 {
+	if len(focus) == 0 {
+		return 1
+	}
+	have := make(map[string]bool, len(tokens)+len(prev))
+	for _, t := range tokens {
+		have[t] = true
+	}
+	for _, t := range prev {
+		have[t] = true
+	}
+	var got, total float64
+	for _, f := range focus {
+		w := localembed.IDF(f)
+		total += w
+		switch {
+		case have[f]:
+			got += w
+		case passage[f]:
+			got += passageFocusCredit * w
+		}
+	}
+	return got / total
+}
+
+// yearClash reports whether sentence names a year while the question names
+// others (questionYears): a sentence about the 2018 edition does not
+// answer a question about 2019.
+func yearClash(sentence string, questionYears []string) bool {
+	if len(questionYears) == 0 {
+		return false
+	}
+	ys := yearRE.FindAllString(sentence, -1)
+	for _, y := range ys {
+		for _, q := range questionYears {
+			if y == q {
+				return false
+			}
+		}
+	}
+	return len(ys) > 0
+}
