@@ -47,7 +47,7 @@ const (
 	// rare words: focusTerms) that the lead sentence or the one before it
 	// must contain: a sentence of the right type about something else is
 	// no answer.
-	minFocus = 0.6
+	minFocus = 0.75
 	// yearPenalty is taken from the score of a sentence that names another
 	// year than the question's.
 	yearPenalty = 0.25
@@ -68,6 +68,8 @@ const (
 	wPosition   = 0.1
 	wQuality    = 0.1
 	wRank       = 0.02
+	// wDateSpecific weighs how specific a date is, for when-questions.
+	wDateSpecific = 0.2
 )
 
 // candidate is one sentence of a retrieved passage.
@@ -80,6 +82,7 @@ type candidate struct {
 	stable    float64 // the lesser of coverage and english: for refusals
 	english   float64 // coverage with English weights only
 	relation  float64 // the same over the question's words that are not its focus
+	strength  float64 // how specific its best typed value is (a full date 1, a bare year 0.5)
 	sim       float64
 	prox      float64 // how close together the question's words are
 	quality   float64 // 1 for prose; less for headlines, link lists, furniture
@@ -223,7 +226,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	focus := focusTerms(lex, question)
 	isFocus := map[string]bool{}
 	for _, f := range focus {
-		isFocus[f] = true
+		isFocus[f.term] = true
 	}
 	var relTerms []queryTerm // what the question asks about its focus: "won", "director"
 	for _, q := range qterms {
@@ -264,8 +267,8 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		c.stable = min(c.coverage, c.english)
 		c.prox = proximity(qterms, c.tokens)
 		c.quality = sentenceQuality(c.text)
-		var strength float64
-		c.values, strength = atype.typedValues(c.text, qwords)
+		c.values, c.strength = atype.typedValues(c.text, qwords)
+		strength := c.strength
 		c.fits = strength > 0
 		c.numbersOK = hasNumbers(words, numbers)
 		if c.fits && atype != anyAnswer && atype != yesNoAnswer {
@@ -295,6 +298,9 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		}
 		if c.otherYear {
 			c.score -= yearPenalty
+		}
+		if atype == timeAnswer {
+			c.score += wDateSpecific * c.strength // "on 1 December 2017" answers better than "in 2017"
 		}
 	}
 	return nil

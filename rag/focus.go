@@ -16,19 +16,31 @@ const focusIDF = 8.5
 // yearRE finds the years a text names.
 var yearRE = regexp.MustCompile(`\b(19|20)\d\d\b`)
 
+// focusAlternatives is how many of a focus word's related words (the
+// strongest: spellings and synonyms, not broader terms) say the same.
+const focusAlternatives = 3
+
+// focusTerm is a word of the question's focus, as a token, and the tokens
+// that say the same ("recognize" for "recognise").
+type focusTerm struct {
+	term string
+	alt  []string
+}
+
 // focusTerms returns the stems of the words that name what question is
 // about: the words it capitalises after its first (names and titles:
 // "Wimbledon", "The Crown", "CEO") and the words rare in English. Numbers
 // are left to hasNumbers and yearClash. A sentence that answers the
 // question must be about these, not only share its common words.
-func focusTerms(lex lexicon, question string) []string {
+func focusTerms(lex lexicon, question string) []focusTerm {
 	seen := map[string]bool{}
-	var out []string
+	var out []focusTerm
 	add := func(toks []string) {
 		for _, t := range toks {
 			if !seen[t] && !strings.ContainsFunc(t, unicode.IsDigit) {
 				seen[t] = true
-				out = append(out, t)
+				alt := lex.expand(t)
+				out = append(out, focusTerm{term: t, alt: alt[:min(len(alt), focusAlternatives)]})
 			}
 		}
 	}
@@ -54,7 +66,7 @@ const passageFocusCredit = 0.5
 // its passage (prev) contains, those found only elsewhere in the passage
 // (passage, a set of its tokens) counting passageFocusCredit; 1 when the
 // question has no focus terms.
-func focusShare(focus, tokens, prev []string, passage map[string]bool) float64 {
+func focusShare(focus []focusTerm, tokens, prev []string, passage map[string]bool) float64 {
 	if len(focus) == 0 {
 		return 1
 	}
@@ -67,12 +79,12 @@ func focusShare(focus, tokens, prev []string, passage map[string]bool) float64 {
 	}
 	var got, total float64
 	for _, f := range focus {
-		w := localembed.IDF(f)
+		w := localembed.IDF(f.term)
 		total += w
 		switch {
-		case have[f]:
+		case have[f.term] || anyToken(have, f.alt):
 			got += w
-		case passage[f]:
+		case passage[f.term] || anyToken(passage, f.alt):
 			got += passageFocusCredit * w
 		}
 	}
@@ -95,4 +107,14 @@ func yearClash(sentence string, questionYears []string) bool {
 		}
 	}
 	return len(ys) > 0
+}
+
+// anyToken reports whether set holds one of toks.
+func anyToken(set map[string]bool, toks []string) bool {
+	for _, t := range toks {
+		if set[t] {
+			return true
+		}
+	}
+	return false
 }

@@ -17,10 +17,13 @@ const minQuality = 0.5
 var (
 	// furnitureRE matches what pages put around an article: links,
 	// handles, share and subscribe buttons, credits, bullets.
-	furnitureRE = regexp.MustCompile(`(?i)https?://|www\.|\s@\w|#\w{3,}|\b(follow us|share (this|on)|click here|sign up|subscribe|read more|newsletter|cookies?|all rights reserved|getty images|photo:|image:)\b|©|•|\s\|\s.*\s\|\s`)
+	furnitureRE = regexp.MustCompile(`(?i)https?://|www\.|(^|[\s(])@\w|\bfollowers\b|#\w{3,}|\b(follow us|share (this|on)|click here|sign up|subscribe|read more|newsletter|cookies?|all rights reserved|getty images|photo:|image:)\b|©|•|\s\|\s.*\s\|\s`)
 	// fragmentEndRE matches a sentence that ends without a full stop
 	// (a headline or a cut-off snippet).
 	fragmentEndRE = regexp.MustCompile(`[\p{L}\d)]\s*$`)
+	// listRE matches a snippet of fields and separators ("Platform: PS4 ;
+	// Release: ..." or "A · B · C") rather than a sentence.
+	listRE = regexp.MustCompile(`\s[;·]\s.*\s[;·]\s|\w: [^.]*;`)
 )
 
 // sentenceQuality returns 1 for a prose sentence and less for a headline
@@ -46,6 +49,12 @@ func sentenceQuality(s string) float64 {
 	}
 	if fragmentEndRE.MatchString(s) {
 		q -= 0.1
+	}
+	if listRE.MatchString(s) {
+		q -= 0.3
+	}
+	if strings.HasSuffix(strings.TrimSpace(s), "?") {
+		q -= 0.6 // a question asks; it does not answer
 	}
 	return max(q, 0)
 }
@@ -172,7 +181,15 @@ func sharesValue(lead, c candidate) bool { return valuesOverlap(lead.values, c.v
 func disagrees(t answerType, lead, c candidate, question map[string]bool) bool {
 	if t != anyAnswer && t != yesNoAnswer && t != reasonAnswer {
 		lv, cv := principal(t, lead.values), principal(t, c.values)
-		return lv != "" && cv != "" && !valuesShareWord(lead.values, c.values, question) &&
+		// Names are compared by the subject only ("Barty beat Pliskova",
+		// "Halep beat Pliskova" differ); places, dates and numbers by every
+		// value (one report says "Tampa, Florida", the other "the stadium in
+		// Tampa").
+		lvals, cvals := lead.values, c.values
+		if t == personAnswer {
+			lvals, cvals = []string{lv}, []string{cv}
+		}
+		return lv != "" && cv != "" && !valuesShareWord(lvals, cvals, question) &&
 			!anyIn([]string{lv}, c.text) && !anyIn([]string{cv}, lead.text)
 	}
 	return disagree.Clash(disagree.Read(0, 0, lead.text), disagree.Read(1, 0, c.text))

@@ -78,6 +78,8 @@ var (
 	fullDateRE   = regexp.MustCompile(`\d{1,2}\D+\d{4}|\d{4}\D+\d{1,2}|/`)
 	monthDateRE  = regexp.MustCompile(`(?i)[a-z]{3,}.*\d`)
 	monthOrDayRE = regexp.MustCompile(`(?i)^(` + monthNames + `|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
+	// bareYearRE matches a year on its own.
+	bareYearRE = regexp.MustCompile(`^(19|20)\d\d$`)
 	// questionNumberRE finds the numbers and ordinals a question names.
 	questionNumberRE = regexp.MustCompile(`\b\d+(st|nd|rd|th)?\b`)
 	nameRE           = regexp.MustCompile(`\p{Lu}[\p{L}’'.&-]*\d*(?:\s+(?:(?:of|de|da|del|van|von|der|la|le|bin|al)\s+)?(?:\p{Lu}[\p{L}’'.&-]*|\d+))*`)
@@ -159,7 +161,14 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 			add(m, 1)
 		}
 	case timeAnswer:
+		askedYear := false // "when is the 2021 draft?" is not answered by a year
+		for w := range question {
+			askedYear = askedYear || bareYearRE.MatchString(w)
+		}
 		for _, m := range dateRE.FindAllString(sentence, -1) {
+			if askedYear && bareYearRE.MatchString(m) {
+				continue
+			}
 			s := 0.5 // a bare year or weekday
 			switch {
 			case fullDateRE.MatchString(m):
