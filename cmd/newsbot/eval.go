@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/newsbot/newsbot/rag"
@@ -70,8 +71,20 @@ func runEval(ctx context.Context, a *app, args []string) error {
 			writeWrapped(a.stdout, r.Answer, "       ")
 		}
 	}
-	fmt.Fprintf(a.stdout, "\n%d questions (%d answerable), k=%d\n", rep.Questions, rep.Answerable, rep.K)
-	fmt.Fprintf(a.stdout, "retrieval hit@%d   %.3f\nretrieval MRR     %.3f\nkey-phrase match  %.3f\ncitation validity %.3f\nrefusal accuracy  %.3f\n",
-		rep.K, rep.HitAtK, rep.MRR, rep.PhraseMatch, rep.CitationValidity, rep.RefusalAccuracy)
+	writeQuestionReport(a.stdout, rep)
 	return nil
+}
+
+// writeQuestionReport prints the measures of a question-set run, overall
+// and for each part of the set.
+func writeQuestionReport(w io.Writer, rep eval.Report) {
+	fmt.Fprintf(w, "\n%d questions (%d answerable), k=%d\n", rep.Questions, rep.Answerable, rep.K)
+	fmt.Fprintf(w, "retrieval hit@%d   %.3f\nretrieval MRR     %.3f\nkey-phrase match  %.3f\ncitation validity %.3f\nrefusal accuracy  %.3f\n",
+		rep.K, rep.HitAtK, rep.MRR, rep.PhraseMatch, rep.CitationValidity, rep.RefusalAccuracy)
+	if len(rep.Parts) > 0 {
+		fmt.Fprintf(w, "\n%-10s %9s %10s %6s %6s %10s %9s %8s\n", "part", "questions", "answerable", "hit@k", "MRR", "key-phrase", "citations", "refusals")
+		for _, p := range rep.Parts {
+			fmt.Fprintf(w, "%-10s %9d %10d %6.3f %6.3f %10.3f %9.3f %8.3f\n", p.Part, p.Questions, p.Answerable, p.HitAtK, p.MRR, p.PhraseMatch, p.CitationValidity, p.RefusalAccuracy)
+		}
+	}
 }
