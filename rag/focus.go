@@ -2,6 +2,7 @@ package rag
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -19,6 +20,26 @@ var yearRE = regexp.MustCompile(`\b(19|20)\d\d\b`)
 // focusAlternatives is how many of a focus word's related words (the
 // strongest: spellings and synonyms, not broader terms) say the same.
 const focusAlternatives = 3
+
+// entityTokens are the tokens normalizeEntities writes for an entity.
+var entityTokens = map[string]bool{}
+
+// demonyms maps the token of a country's adjective to the token
+// normalizeEntities gives the country, so "the American delegation" is
+// found in "the US delegation".
+var demonyms = map[string]string{}
+
+func init() {
+	for _, e := range entityNames {
+		entityTokens[strings.TrimSpace(e.token)] = true
+	}
+	for adj, country := range map[string]string{"American": "United States", "British": "Britain"} {
+		a, c := localembed.Tokens(adj), localLexicon().tokens(country)
+		if len(a) == 1 && len(c) == 1 {
+			demonyms[a[0]] = c[0]
+		}
+	}
+}
 
 // focusTerm is a word of the question's focus, as a token, and the tokens
 // that say the same ("recognize" for "recognise").
@@ -40,12 +61,18 @@ func focusTerms(lex lexicon, question string) []focusTerm {
 			if !seen[t] && !strings.ContainsFunc(t, unicode.IsDigit) {
 				seen[t] = true
 				alt := lex.expand(t)
-				out = append(out, focusTerm{term: t, alt: alt[:min(len(alt), focusAlternatives)]})
+				alt = alt[:min(len(alt), focusAlternatives)]
+				if e, ok := demonyms[t]; ok {
+					alt = append(slices.Clip(alt), e)
+				}
+				out = append(out, focusTerm{term: t, alt: alt})
 			}
 		}
 	}
-	for i, w := range strings.Fields(question) {
-		if r := []rune(w)[0]; i > 0 && (unicode.IsUpper(r) || strings.ContainsFunc(w[1:], unicode.IsUpper)) {
+	// Entity spellings ("United States", "U.S.") are made one token first,
+	// so that they count once and not as "unit" and "state".
+	for i, w := range strings.Fields(normalizeEntities(question)) {
+		if r := []rune(w)[0]; (i > 0 && (unicode.IsUpper(r) || strings.ContainsFunc(w[1:], unicode.IsUpper))) || entityTokens[w] {
 			add(lex.tokens(w))
 		}
 	}

@@ -50,6 +50,7 @@ type options struct {
 	wikiqa    string
 	multinews string
 	rgb       string
+	distract  string // folder of distractor articles (--distractors)
 }
 
 func defaultOptions(env Env) options {

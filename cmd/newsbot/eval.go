@@ -24,6 +24,7 @@ func evalFlags(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.questions, "questions", "", "question file (JSON); default: the set about the shipped articles")
 	fs.StringVar(&o.wikiqa, "wikiqa", "", "score answer-sentence ranking on the WikiQA test set in DIR")
 	fs.StringVar(&o.rgb, "rgb", "", "answer RGB's en_fact questions in DIR in its passage settings (noise, refusal, counterfactual)")
+	fs.StringVar(&o.distract, "distractors", "", "ask the question set of the articles alone and among every article under DIR (e.g. the BBC corpus); report changed answers")
 	fs.StringVar(&o.multinews, "multinews", "", "score offline briefings on the Multi-News sample in DIR (ROUGE-1/2)")
 }
 
@@ -49,6 +50,9 @@ func runEval(ctx context.Context, a *app, args []string) error {
 	var qs []eval.Question
 	if err := json.Unmarshal(data, &qs); err != nil {
 		return fmt.Errorf("read questions: %w", err)
+	}
+	if a.opts.distract != "" {
+		return runEvalDistractors(ctx, a, a.opts.distract, qs)
 	}
 	svc, err := a.ready(ctx)
 	if err != nil {

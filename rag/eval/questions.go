@@ -194,3 +194,46 @@ func hasPhrases(answer string, expect []string) bool {
 	}
 	return true
 }
+
+// AnswerChange is a question answered differently by two runs.
+type AnswerChange struct {
+	Question string `json:"question"`
+	Part     string `json:"part,omitempty"`
+	Before   string `json:"before"`
+	After    string `json:"after"`
+	// RefusalFlipped is true when one run refused and the other answered.
+	RefusalFlipped bool `json:"refusal_flipped"`
+	// Worse is true when the change turned a right answer or refusal
+	// into a wrong one.
+	Worse bool `json:"worse"`
+}
+
+// CompareRuns returns the questions that two runs over the same question
+// set (before and after, results in the same order) answer differently:
+// one refuses and the other does not, or their first cited sentences
+// (Lead) differ.
+func CompareRuns(before, after Report) []AnswerChange {
+	var out []AnswerChange
+	for i, b := range before.Results {
+		if i >= len(after.Results) {
+			break
+		}
+		a := after.Results[i]
+		if b.Refused == a.Refused && Lead(b.Answer) == Lead(a.Answer) {
+			continue
+		}
+		out = append(out, AnswerChange{
+			Question: b.Question, Part: b.Part, Before: b.Answer, After: a.Answer,
+			RefusalFlipped: b.Refused != a.Refused,
+			Worse:          right(b) && !right(a),
+		})
+	}
+	return out
+}
+
+// right reports whether a result is counted as a success: the refusal
+// decision is right and an answer has its key phrases and cites an
+// expected article.
+func right(r QuestionResult) bool {
+	return r.RefusalOK && r.CitationsOK && (r.Refused || (r.PhrasesOK && r.CitedExpected))
+}
