@@ -81,7 +81,28 @@ func PackAnswer(d AnswerData, budgetTokens int, count func(string) int) (AnswerD
 		return d, err
 	}
 	d.Passages = Pack(d.Passages, budgetTokens-count(sys)-count(user), count)
+	if d.Conflict != nil && !sidesKept(d.Conflict, d.Passages) {
+		d.Conflict = nil // a side's passage did not fit: the finding cannot be cited
+	}
 	return d, nil
+}
+
+// sidesKept reports whether every side of c quotes a passage that is
+// still among passages, whole enough to hold the quote.
+func sidesKept(c *Conflict, passages []Passage) bool {
+	for _, side := range c.Sides {
+		kept := false
+		for _, p := range passages {
+			if p.N == side.N && strings.Contains(p.Text, side.Quote) {
+				kept = true
+				break
+			}
+		}
+		if !kept {
+			return false
+		}
+	}
+	return true
 }
 
 // truncate shortens p to the leading whole sentences that fit in budget.

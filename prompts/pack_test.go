@@ -99,3 +99,24 @@ func TestEstimateTokens(t *testing.T) {
 		}
 	}
 }
+
+func TestPackAnswerDropsAConflictItCannotCite(t *testing.T) {
+	long := Passage{N: 2, Title: "t", Source: "s", Text: strings.Repeat("Filler words fill the passage. ", 200) + "Fifteen delegations attended."}
+	d := AnswerData{
+		Question: "How many delegations attended?",
+		Passages: []Passage{{N: 1, Title: "t", Source: "s", Text: "Twelve delegations attended."}, long},
+		Conflict: &Conflict{Sides: []ConflictSide{{N: 1, Quote: "Twelve delegations attended."}, {N: 2, Quote: "Fifteen delegations attended."}}},
+	}
+	for _, tt := range []struct {
+		budget int
+		keep   bool
+	}{{100000, true}, {1200, false}} {
+		got, err := PackAnswer(d, tt.budget, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (got.Conflict != nil) != tt.keep {
+			t.Errorf("budget %d: %d passages, conflict kept %v, want %v", tt.budget, len(got.Passages), got.Conflict != nil, tt.keep)
+		}
+	}
+}

@@ -45,6 +45,28 @@ type AnswerData struct {
 	History []Turn
 	// Today is the current date, "YYYY-MM-DD", or "".
 	Today string
+	// Conflict, when not nil, is a finding that the passages give
+	// different answers; the model is told to keep it.
+	Conflict *Conflict
+}
+
+// ConflictNote opens an answer whose sources give different answers; the
+// model is told to begin with it when AnswerData.Conflict is set.
+const ConflictNote = "Sources differ:"
+
+// Conflict is a finding, computed from the passages before the model is
+// asked, that they answer the question differently.
+type Conflict struct {
+	// Sides are the passages' conflicting statements, at least two.
+	Sides []ConflictSide
+}
+
+// ConflictSide is one passage's statement of a conflicting answer.
+type ConflictSide struct {
+	// N is the passage's number.
+	N int
+	// Quote is the passage's sentence, verbatim.
+	Quote string
 }
 
 // StoryData fills the briefing item templates.
@@ -99,6 +121,7 @@ var templates = template.Must(template.New("prompts").Funcs(template.FuncMap{
 	"attr":             attr,
 	"date":             date,
 	"refusal":          func() string { return Refusal },
+	"conflictNote":     func() string { return ConflictNote },
 	"summaryLabel":     func() string { return SummaryLabel },
 	"differencesLabel": func() string { return DifferencesLabel },
 	"noDifferences":    func() string { return NoDifferences },

@@ -43,9 +43,21 @@ const (
 	// sentence of its passage borrows: the answer often follows the
 	// sentence that matches the question's words.
 	neighbourCredit = 0.85
+	// minFocus is the share of the question's focus words (names, titles,
+	// rare words: focusTerms) that the lead sentence or the one before it
+	// must contain: a sentence of the right type about something else is
+	// no answer.
+	minFocus = 0.75
+	// yearPenalty is taken from the score of a sentence that names another
+	// year than the question's.
+	yearPenalty = 0.25
+	// minRelation is the share of the question's words other than its
+	// focus (what it asks about the focus: "won", "director") that a
+	// sentence of another report must contain to count as disagreeing.
+	minRelation = 0.25
 	// conflictRatio is the share of the lead's score at which a sentence
 	// of another report giving a different value counts as disagreeing.
-	conflictRatio = 0.8
+	conflictRatio = 0.6
 )
 
 // Scoring weights of a candidate sentence.
@@ -56,6 +68,8 @@ const (
 	wPosition   = 0.1
 	wQuality    = 0.1
 	wRank       = 0.02
+	// wDateSpecific weighs how specific a date is, for when-questions.
+	wDateSpecific = 0.2
 )
 
 // candidate is one sentence of a retrieved passage.
@@ -65,7 +79,10 @@ type candidate struct {
 	tokens    []string
 	sent      int     // position of the sentence in its chunk
 	coverage  float64 // IDF-weighted share of the question's words (corpus weights)
-	stable    float64 // the same with English weights only: for refusals
+	stable    float64 // the lesser of coverage and english: for refusals
+	english   float64 // coverage with English weights only
+	relation  float64 // the same over the question's words that are not its focus
+	strength  float64 // how specific its best typed value is (a full date 1, a bare year 0.5)
 	sim       float64
 	prox      float64 // how close together the question's words are
 	quality   float64 // 1 for prose; less for headlines, link lists, furniture
@@ -73,6 +90,15 @@ type candidate struct {
 	fits      bool     // holds the kind of fact the question asks for
 	values    []string // the values of that kind it states
 	numbersOK bool     // its passage names the question's numbers and years
+	focus     float64  // share of the question's focus words it or its predecessor holds
+	otherYear bool     // it names years, none of them the question's
+}
+
+// canLead reports whether c may state the answer to a question of type t:
+// it holds the kind of fact asked for, about the question's focus and
+// year, in a prose sentence.
+func (c candidate) canLead(t answerType) bool {
+	return c.fits && c.numbersOK && c.quality >= minQuality && c.focus >= minFocus && (!c.otherYear || t == timeAnswer)
 }
 
 // extractive answers from the retrieved passages by choosing the sentences
@@ -93,11 +119,15 @@ func extract(ctx context.Context, lex lexicon, ix *index, question string, resul
 		return ans, err
 	}
 	atype, _ := classify(question)
+	qstems := map[string]bool{}
+	for _, t := range localembed.Tokens(normalizeEntities(question)) {
+		qstems[t] = true
+	}
 	// The lead is the best sentence that states the kind of fact asked
 	// for with enough support; when there is none, the answer is a refusal.
 	lead := -1
 	for i, c := range cands {
-		if c.fits && c.numbersOK && c.quality >= minQuality && (c.stable >= minCoverage || c.sim >= minSimilarity) {
+		if c.canLead(atype) && (c.stable >= minCoverage || c.sim >= minSimilarity) {
 			lead = i
 			break
 		}
@@ -109,12 +139,18 @@ func extract(ctx context.Context, lex lexicon, ix *index, question string, resul
 	chosen := []candidate{best}
 	var differ []candidate
 	for i, c := range cands {
-		if i == lead || !c.fits || !c.numbersOK || c.quality < minQuality || c.stable < minCoverage {
+		if i == lead || !c.canLead(atype) {
 			continue
 		}
 		sameReport := c.result.Chunk.ArticleID == best.result.Chunk.ArticleID
-		if !sameReport && c.score >= conflictRatio*best.score && disagrees(atype, best, c) {
+		// A report that answers the same question about the same focus with
+		// another value disagrees, even when the corpus weighs its words
+		// less (words every passage shares weigh nothing there).
+		if !sameReport && c.english >= minCoverage && c.relation >= minRelation && c.score >= conflictRatio*best.score && disagrees(atype, best, c, qstems) {
 			differ = append(differ, c)
+			continue
+		}
+		if c.stable < minCoverage {
 			continue
 		}
 		if len(chosen) == 2 || c.score < followRatio*best.score || repeats(c, chosen) {
@@ -187,17 +223,54 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	}
 	qwords := questionWords(question)
 	numbers := mustNumbers(content)
+	focus := focusTerms(lex, question)
+	isFocus := map[string]bool{}
+	for _, f := range focus {
+		isFocus[f.term] = true
+	}
+	var relTerms []queryTerm // what the question asks about its focus: "won", "director"
+	for _, q := range qterms {
+		if !isFocus[q.term] && !isFocus[q.of] {
+			relTerms = append(relTerms, q)
+		}
+	}
+	var years []string
+	for _, n := range numbers {
+		if yearRE.MatchString(n) {
+			years = append(years, n)
+		}
+	}
+	chunkWords := map[string]map[string]bool{}
 	for i := range cands {
 		c := &cands[i]
+		var prev []string
+		if i > 0 && cands[i-1].result.Chunk.ID == c.result.Chunk.ID {
+			prev = cands[i-1].tokens
+		}
+		words, ok := chunkWords[c.result.Chunk.ID]
+		if !ok {
+			words = wordSet(c.result.Chunk.Text)
+			for _, t := range lex.tokens(c.result.Chunk.Text) {
+				words[t] = true // stems too, for focusShare
+			}
+			chunkWords[c.result.Chunk.ID] = words
+		}
+		c.focus = focusShare(focus, c.tokens, prev, words)
+		c.otherYear = yearClash(c.text, years)
 		c.sim = localembed.Cosine(qv[0], svecs[i])
 		c.coverage = ix.coverage(qterms, c.tokens, ix.termWeight)
-		c.stable = min(c.coverage, ix.coverage(qterms, c.tokens, englishWeight))
+		c.english = ix.coverage(qterms, c.tokens, englishWeight)
+		c.relation = 1
+		if len(relTerms) > 0 {
+			c.relation = ix.coverage(relTerms, c.tokens, englishWeight)
+		}
+		c.stable = min(c.coverage, c.english)
 		c.prox = proximity(qterms, c.tokens)
 		c.quality = sentenceQuality(c.text)
-		var strength float64
-		c.values, strength = atype.typedValues(c.text, qwords)
+		c.values, c.strength = atype.typedValues(c.text, qwords)
+		strength := c.strength
 		c.fits = strength > 0
-		c.numbersOK = hasNumbers(c.result.Chunk.Text, numbers)
+		c.numbersOK = hasNumbers(words, numbers)
 		if c.fits && atype != anyAnswer && atype != yesNoAnswer {
 			c.coverage += answerTypeBonus * strength / wCoverage
 		}
@@ -211,6 +284,8 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		}
 		n.coverage = max(n.coverage, neighbourCredit*c.coverage)
 		n.stable = max(n.stable, neighbourCredit*c.stable)
+		n.english = max(n.english, neighbourCredit*c.english)
+		n.relation = max(n.relation, neighbourCredit*c.relation)
 		n.sim = max(n.sim, neighbourCredit*c.sim)
 	}
 	for i := range cands {
@@ -220,6 +295,12 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			wPosition*pos + wQuality*c.quality + wRank/float64(c.result.Rank)
 		if !c.numbersOK {
 			c.score -= 0.2
+		}
+		if c.otherYear {
+			c.score -= yearPenalty
+		}
+		if atype == timeAnswer {
+			c.score += wDateSpecific * c.strength // "on 1 December 2017" answers better than "in 2017"
 		}
 	}
 	return nil

@@ -3,6 +3,7 @@ package rag
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/newsbot/newsbot/prompts"
@@ -31,6 +32,7 @@ type ChatReply struct {
 // answer with a warning saying so; only cancellation is returned as an
 // error.
 func (s *Service) generate(ctx context.Context, question string, history []answer.Turn, results []Result, onDelta func(string)) (answer.Answer, error) {
+	var err error
 	data := prompts.AnswerData{Question: question, Today: time.Now().UTC().Format("2006-01-02")}
 	for _, t := range history {
 		data.History = append(data.History, prompts.Turn{Role: t.Role, Text: t.Text})
@@ -39,6 +41,9 @@ func (s *Service) generate(ctx context.Context, question string, history []answe
 		data.Passages = append(data.Passages, prompts.Passage{
 			N: i + 1, Title: r.Source.Title, Source: r.Source.Source, Date: citationFor(0, r, "").Published, Text: r.Chunk.Text,
 		})
+	}
+	if data.Conflict, err = s.conflictFinding(ctx, question, results); err != nil {
+		return answer.Answer{}, err
 	}
 	packed, err := prompts.PackAnswer(data, s.cfg.MaxContextTokens, prompts.EstimateTokens)
 	if err != nil {
@@ -59,7 +64,14 @@ func (s *Service) generate(ctx context.Context, question string, history []answe
 		}
 		return s.fallback(ctx, question, results, err)
 	}
-	ans := verify(question, reply.Text, results[:len(packed.Passages)])
+	text, added := keepConflict(reply.Text, packed.Conflict)
+	ans := verify(question, text, results[:len(packed.Passages)])
+	if packed.Conflict != nil && !ans.Refused {
+		ans.AddFlag(answer.FlagConflict)
+		if added {
+			ans.Warnings = append(ans.Warnings, "the model's answer left out that the sources differ, so that was added")
+		}
+	}
 	if !ans.Refused && len(ans.Citations) == 0 {
 		// Kept, as the model wrote it, but marked: nothing in it is backed
 		// by a passage (each sentence is also listed as uncited).
@@ -72,6 +84,50 @@ func (s *Service) generate(ctx context.Context, question string, history []answe
 	}
 	ans.Usage = reply.Usage
 	return ans, nil
+}
+
+// conflictFinding returns the extractive answerer's finding that the
+// passages give different answers to question, each side numbered as its
+// passage in results, or nil when there is none. It returns only ctx's
+// error.
+func (s *Service) conflictFinding(ctx context.Context, question string, results []Result) (*prompts.Conflict, error) {
+	ans, err := s.extractive(ctx, question, results)
+	if err != nil {
+		return nil, ctx.Err()
+	}
+	if !ans.Has(answer.FlagConflict) {
+		return nil, nil
+	}
+	c := &prompts.Conflict{}
+	for _, cit := range ans.Citations {
+		for i, r := range results {
+			if r.Chunk.ID == cit.ChunkID {
+				c.Sides = append(c.Sides, prompts.ConflictSide{N: i + 1, Quote: cit.Quote})
+				break
+			}
+		}
+	}
+	if len(c.Sides) < 2 {
+		return nil, nil
+	}
+	return c, nil
+}
+
+// keepConflict returns the model's reply with the conflict finding
+// appended ("Sources differ: … [1] … [3]", quoting each side) when the
+// reply does not say that the sources differ, and whether it appended it.
+// A refusal is left alone.
+func keepConflict(reply string, c *prompts.Conflict) (string, bool) {
+	if c == nil || prompts.IsRefusal(reply) || strings.Contains(strings.ToLower(reply), strings.ToLower(prompts.ConflictNote)) {
+		return reply, false
+	}
+	var b strings.Builder
+	b.WriteString(strings.TrimSpace(reply))
+	b.WriteString(" " + prompts.ConflictNote)
+	for _, side := range c.Sides {
+		fmt.Fprintf(&b, " %s [%d]", side.Quote, side.N)
+	}
+	return b.String(), true
 }
 
 // fallback answers extractively after the model failed with cause.

@@ -17,10 +17,13 @@ const minQuality = 0.5
 var (
 	// furnitureRE matches what pages put around an article: links,
 	// handles, share and subscribe buttons, credits, bullets.
-	furnitureRE = regexp.MustCompile(`(?i)https?://|www\.|\s@\w|#\w{3,}|\b(follow us|share (this|on)|click here|sign up|subscribe|read more|newsletter|cookies?|all rights reserved|getty images|photo:|image:)\b|©|•|\s\|\s.*\s\|\s`)
+	furnitureRE = regexp.MustCompile(`(?i)https?://|www\.|(^|[\s(])@\w|\bfollowers\b|#\w{3,}|\b(follow us|share (this|on)|click here|sign up|subscribe|read more|newsletter|cookies?|all rights reserved|getty images|photo:|image:)\b|©|•|\s\|\s.*\s\|\s`)
 	// fragmentEndRE matches a sentence that ends without a full stop
 	// (a headline or a cut-off snippet).
 	fragmentEndRE = regexp.MustCompile(`[\p{L}\d)]\s*$`)
+	// listRE matches a snippet of fields and separators ("Platform: PS4 ;
+	// Release: ..." or "A · B · C") rather than a sentence.
+	listRE = regexp.MustCompile(`\s[;·]\s.*\s[;·]\s|\w: [^.]*;`)
 )
 
 // sentenceQuality returns 1 for a prose sentence and less for a headline
@@ -46,6 +49,12 @@ func sentenceQuality(s string) float64 {
 	}
 	if fragmentEndRE.MatchString(s) {
 		q -= 0.1
+	}
+	if listRE.MatchString(s) {
+		q -= 0.3
+	}
+	if strings.HasSuffix(strings.TrimSpace(s), "?") {
+		q -= 0.6 // a question asks; it does not answer
 	}
 	return max(q, 0)
 }
@@ -81,21 +90,32 @@ func proximity(qterms []queryTerm, tokens []string) float64 {
 	return float64(len(seen)) / float64(last-first+1)
 }
 
-// hasNumbers reports whether text names every number of the question
-// (years, seasons, editions), so an answer about 2018 is not given to a
-// question about 2019.
-func hasNumbers(text string, numbers []string) bool {
-	low := strings.ToLower(text)
+// hasNumbers reports whether text, given as its set of lowercased words
+// (wordSet), names every number of the question (years, seasons,
+// editions), as digits or as a word ("11" or "eleventh"), so an answer
+// about 2018 is not given to a question about 2019.
+func hasNumbers(words map[string]bool, numbers []string) bool {
 	for _, n := range numbers {
-		pat := `\b` + regexp.QuoteMeta(strings.ToLower(n)) + `\b`
-		if v, err := strconv.Atoi(strings.TrimRight(n, "stndrh")); err == nil && v > 0 && v < len(ordinals) {
-			pat += `|\b(` + cardinals[v] + `|` + ordinals[v] + `)\b`
+		n = strings.ToLower(n)
+		if words[n] {
+			continue
 		}
-		if !regexp.MustCompile(pat).MatchString(low) {
-			return false
+		if v, err := strconv.Atoi(strings.TrimRight(n, "stndrh")); err == nil && v > 0 && v < len(ordinals) && (words[cardinals[v]] || words[ordinals[v]]) {
+			continue
 		}
+		return false
 	}
 	return true
+}
+
+// wordSet returns the lowercased words of text, split at every character
+// that is not a letter or a digit.
+func wordSet(text string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range normValue(text) {
+		out[w] = true
+	}
+	return out
 }
 
 var (
@@ -128,19 +148,67 @@ func valuesOverlap(a, b []string) bool {
 	return false
 }
 
+// valuesShareWord reports whether two lists of values share a word that is
+// not one of the question's (stemmed, entity spellings made one: "US
+// Open" and "U.S. Open" are the question's own words, not an answer).
+func valuesShareWord(a, b []string, question map[string]bool) bool {
+	words := map[string]bool{}
+	for _, v := range a {
+		for _, w := range localembed.Tokens(normalizeEntities(v)) {
+			if !question[w] {
+				words[w] = true
+			}
+		}
+	}
+	for _, v := range b {
+		for _, w := range localembed.Tokens(normalizeEntities(v)) {
+			if words[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // sharesValue reports whether c states one of the values of the lead.
 func sharesValue(lead, c candidate) bool { return valuesOverlap(lead.values, c.values) }
 
 // disagrees reports whether c, from another report, answers the typed
-// question with values none of which the lead gives; for an untyped
-// question, whether the disagreement engine finds a disputed fact between
-// the two sentences.
-func disagrees(t answerType, lead, c candidate) bool {
+// question with another principal value than the lead (its first value
+// that names something: the subject of "Halep beat Williams"), neither
+// sentence naming the other's; for an untyped question, whether the
+// disagreement engine finds a disputed fact between the two sentences.
+func disagrees(t answerType, lead, c candidate, question map[string]bool) bool {
 	if t != anyAnswer && t != yesNoAnswer && t != reasonAnswer {
-		return len(c.values) > 0 && !valuesOverlap(lead.values, c.values) &&
-			!anyIn(lead.values, c.result.Chunk.Text) && !anyIn(c.values, lead.result.Chunk.Text)
+		lv, cv := principal(t, lead.values), principal(t, c.values)
+		// Names are compared by the subject only ("Barty beat Pliskova",
+		// "Halep beat Pliskova" differ); places, dates and numbers by every
+		// value (one report says "Tampa, Florida", the other "the stadium in
+		// Tampa").
+		lvals, cvals := lead.values, c.values
+		if t == personAnswer {
+			lvals, cvals = []string{lv}, []string{cv}
+		}
+		return lv != "" && cv != "" && !valuesShareWord(lvals, cvals, question) &&
+			!anyIn([]string{lv}, c.text) && !anyIn([]string{cv}, lead.text)
 	}
 	return disagree.Clash(disagree.Read(0, 0, lead.text), disagree.Read(1, 0, c.text))
+}
+
+// principal returns the first of values long enough to name something
+// (not an initial such as "W."), and for a person or organisation not a
+// lone ordinary word ("Chairman"), or "".
+func principal(t answerType, values []string) string {
+	for _, v := range values {
+		if len([]rune(strings.Trim(v, ".,;: "))) < 3 {
+			continue
+		}
+		if t == personAnswer && !strings.Contains(v, " ") && !isNameLike(v) {
+			continue
+		}
+		return v
+	}
+	return ""
 }
 
 // anyIn reports whether text contains one of values, so a sentence naming

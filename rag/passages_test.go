@@ -32,6 +32,36 @@ func TestAnswerPassages(t *testing.T) {
 			want:     "Sources differ:",
 			conflict: true,
 		},
+		{
+			name:     "the right type about another event is no answer",
+			question: "Who won the women's singles title at Wimbledon in 2019?",
+			passages: []string{"Bianca Andreescu won the women's singles title at the 2019 US Open in New York.", "Tickets for the 2019 season went on sale in March."},
+		},
+		{
+			name:     "another year's winner is not the answer",
+			question: "Who won the women's singles title at Wimbledon in 2019?",
+			passages: []string{"Angelique Kerber won the women's singles title at Wimbledon in 2018, beating Serena Williams in the final. The 2019 draw was made on Friday.", "In 2019 Simona Halep beat Serena Williams in the Wimbledon final, the first Romanian to win the women's singles."},
+			want:     "Simona Halep",
+		},
+		{
+			name:     "a question in the passage is no answer",
+			question: "Who directed Titanic?",
+			passages: []string{"Who directed Titanic and Avatar, the two highest-grossing films?", "Titanic is a 1997 American disaster film directed and produced by James Cameron."},
+			want:     "James Cameron",
+		},
+		{
+			name:     "two reports name two winners, the loser named in both",
+			question: "Who won the women's singles Wimbledon in 2021?",
+			passages: []string{"Ashleigh Barty won the women's singles title at Wimbledon in 2021, beating Karolina Pliskova in three sets.", "Simona Halep beat Karolina Pliskova in three sets to win the women's singles title at Wimbledon in 2021."},
+			want:     "Sources differ:",
+			conflict: true,
+		},
+		{
+			name:     "two reports agree beyond the question's own words",
+			question: "Who won the women's singles U.S. Open in 2019?",
+			passages: []string{"Bianca Andreescu won the women's singles title at the 2019 US Open, beating Serena Williams in the final.", "Canadian teenager Bianca Andreescu won her first Grand Slam title at the 2019 US Open, defeating Serena Williams."},
+			want:     "Bianca Andreescu",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

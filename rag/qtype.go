@@ -69,7 +69,20 @@ var (
 	reasonRE = regexp.MustCompile(`(?i)\b(because|due to|as a result|owing to|in order to|so that|so as to|caused by|reason|thanks to|after|amid|since|over concerns?|in protest|to avoid|to protect|to ensure|citing)\b`)
 	// nameRE finds runs of capitalised words (names of people and
 	// organisations), allowing the particles of names.
-	nameRE = regexp.MustCompile(`\p{Lu}[\p{L}’'.&-]*\d*(?:\s+(?:(?:of|de|da|del|van|von|der|la|le|bin|al)\s+)?(?:\p{Lu}[\p{L}’'.&-]*|\d+))*`)
+	// whWordRE matches the wh-word that opens a who or where question.
+	whWordRE = regexp.MustCompile(`(?i)^\s*(who|whom|whose|where)\b`)
+	// bigQuantityRE marks a quantity stated in millions or as a share.
+	bigQuantityRE = regexp.MustCompile(`(?i)illion|percent`)
+	// fullDateRE and monthDateRE grade a date: day, month and year; a
+	// month or day name with a number.
+	fullDateRE   = regexp.MustCompile(`\d{1,2}\D+\d{4}|\d{4}\D+\d{1,2}|/`)
+	monthDateRE  = regexp.MustCompile(`(?i)[a-z]{3,}.*\d`)
+	monthOrDayRE = regexp.MustCompile(`(?i)^(` + monthNames + `|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
+	// bareYearRE matches a year on its own.
+	bareYearRE = regexp.MustCompile(`^(19|20)\d\d$`)
+	// questionNumberRE finds the numbers and ordinals a question names.
+	questionNumberRE = regexp.MustCompile(`\b\d+(st|nd|rd|th)?\b`)
+	nameRE           = regexp.MustCompile(`\p{Lu}[\p{L}’'.&-]*\d*(?:\s+(?:(?:of|de|da|del|van|von|der|la|le|bin|al)\s+)?(?:\p{Lu}[\p{L}’'.&-]*|\d+))*`)
 )
 
 // notNames are capitalised words that begin sentences or name calendar
@@ -97,7 +110,7 @@ func classify(q string) (answerType, string) {
 			t = qt.t
 			if t != personAnswer && t != placeAnswer {
 				q = q[len(m):]
-			} else if m := regexp.MustCompile(`(?i)^\s*(who|whom|whose|where)\b`).FindString(q); m != "" {
+			} else if m := whWordRE.FindString(q); m != "" {
 				q = q[len(m):]
 			}
 			break
@@ -138,7 +151,7 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 	case quantityAnswer:
 		for _, m := range quantityRE.FindAllString(sentence, -1) {
 			s := 0.7
-			if strings.ContainsAny(m, "$€£¥%") || regexp.MustCompile(`(?i)illion|percent`).MatchString(m) {
+			if strings.ContainsAny(m, "$€£¥%") || bigQuantityRE.MatchString(m) {
 				s = 1
 			}
 			add(m, s)
@@ -148,12 +161,19 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 			add(m, 1)
 		}
 	case timeAnswer:
+		askedYear := false // "when is the 2021 draft?" is not answered by a year
+		for w := range question {
+			askedYear = askedYear || bareYearRE.MatchString(w)
+		}
 		for _, m := range dateRE.FindAllString(sentence, -1) {
+			if askedYear && bareYearRE.MatchString(m) {
+				continue
+			}
 			s := 0.5 // a bare year or weekday
 			switch {
-			case regexp.MustCompile(`\d{1,2}\D+\d{4}|\d{4}\D+\d{1,2}|/`).MatchString(m):
+			case fullDateRE.MatchString(m):
 				s = 1
-			case regexp.MustCompile(`(?i)[a-z]{3,}.*\d`).MatchString(m):
+			case monthDateRE.MatchString(m):
 				s = 0.8
 			}
 			add(m, s)
@@ -180,7 +200,7 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 }
 
 func isMonthOrDay(s string) bool {
-	return regexp.MustCompile(`(?i)^(` + monthNames + `|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`).MatchString(s)
+	return monthOrDayRE.MatchString(s)
 }
 
 // names returns the runs of capitalised words in sentence that can name a
@@ -261,7 +281,7 @@ func questionWords(q string) map[string]bool {
 // 2019", "season 11", "Q1"): a sentence answering it must not be about
 // another one.
 func mustNumbers(q string) []string {
-	return regexp.MustCompile(`\b\d+(st|nd|rd|th)?\b`).FindAllString(q, -1)
+	return questionNumberRE.FindAllString(q, -1)
 }
 
 // phrasalVerbs maps common phrasal verbs in questions to a one-word verb

@@ -27,6 +27,18 @@ var (
 // checked against the passages (shorter quotes are scare quotes).
 const minQuoteWords = 3
 
+// Support check of a model's cited sentence: the share of its content words
+// (stemmed; a close synonym counts) that the passages it cites contain
+// must be at least minSupport, for sentences of minSupportWords content
+// words or more (shorter ones say too little to judge).
+const (
+	minSupport      = 0.5
+	minSupportWords = 4
+	// supportSynonyms is how many of a word's related words (the
+	// strongest) count as the passage saying it.
+	supportSynonyms = 3
+)
+
 // verify turns a model's reply into an Answer whose citations can be
 // trusted: markers pointing at no passage are removed, the rest are
 // renumbered in order of appearance, each citation quotes the passage
@@ -43,6 +55,7 @@ func verify(question, text string, passages []Result) answer.Answer {
 
 	renumber := map[int]int{} // passage number → citation number
 	claims := map[int][]string{}
+	passageWords := map[int]map[string]bool{} // passage number → its tokens
 	var out strings.Builder
 	last := 0
 	for _, sp := range textseg.Sentences(text) {
@@ -75,6 +88,10 @@ func verify(question, text string, passages []Result) answer.Answer {
 			ans.Warnings = append(ans.Warnings, fmt.Sprintf("no citation for: %q", claim))
 			ans.AddFlag(answer.FlagUnsupported)
 		}
+		if len(cited) > 0 && !supported(claim, cited, passages, passageWords) {
+			ans.Warnings = append(ans.Warnings, fmt.Sprintf("the cited passage does not support: %q", claim))
+			ans.AddFlag(answer.FlagUnsupported)
+		}
 		for _, n := range cited {
 			claims[n] = append(claims[n], claim)
 		}
@@ -92,6 +109,45 @@ func verify(question, text string, passages []Result) answer.Answer {
 		ans.Citations[c-1] = citationFor(c, r, bestSentence(r.Chunk, claims[n]))
 	}
 	return ans
+}
+
+// supported reports whether the passages a claim cites contain enough of
+// its content words (minSupport) for the claim to come from them; cache
+// keeps each passage's words by passage number.
+func supported(claim string, cited []int, passages []Result, cache map[int]map[string]bool) bool {
+	toks := localembed.Tokens(claim)
+	if len(toks) < minSupportWords {
+		return true
+	}
+	have := func(t string) bool {
+		for _, n := range cited {
+			words, ok := cache[n]
+			if !ok {
+				words = map[string]bool{}
+				for _, w := range localembed.Tokens(passages[n-1].Chunk.Text) {
+					words[w] = true
+				}
+				cache[n] = words
+			}
+			if words[t] {
+				return true
+			}
+			alt := localembed.Expand(t)
+			for _, a := range alt[:min(len(alt), supportSynonyms)] {
+				if words[a] {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	found := 0
+	for _, t := range toks {
+		if have(t) {
+			found++
+		}
+	}
+	return float64(found) >= minSupport*float64(len(toks))
 }
 
 func refuseLLM(a answer.Answer) answer.Answer {

@@ -58,6 +58,7 @@ type options struct {
 	multinews string
 	rgb       string
 	grouping  string
+	distract  string // folder of distractor articles (--distractors)
 }
 
 // defaultAskTimeout bounds a CLI answer, retrieval to the last token.

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/newsbot/newsbot/rag"
@@ -23,6 +24,7 @@ func evalFlags(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.questions, "questions", "", "question file (JSON); default: the set about the shipped articles")
 	fs.StringVar(&o.wikiqa, "wikiqa", "", "score answer-sentence ranking on the WikiQA test set in DIR")
 	fs.StringVar(&o.rgb, "rgb", "", "answer RGB's en_fact questions in DIR in its passage settings (noise, refusal, counterfactual)")
+	fs.StringVar(&o.distract, "distractors", "", "ask the question set of the articles alone and among every article under DIR (e.g. the BBC corpus); report changed answers")
 	fs.StringVar(&o.multinews, "multinews", "", "score offline briefings on the Multi-News sample in DIR (ROUGE-1/2)")
 	fs.StringVar(&o.grouping, "grouping", "", "score story grouping on the Multi-News sample or the BBC News corpus in DIR (purity, adjusted Rand index)")
 }
@@ -52,6 +54,9 @@ func runEval(ctx context.Context, a *app, args []string) error {
 	if err := json.Unmarshal(data, &qs); err != nil {
 		return fmt.Errorf("read questions: %w", err)
 	}
+	if a.opts.distract != "" {
+		return runEvalDistractors(ctx, a, a.opts.distract, qs)
+	}
 	svc, err := a.ready(ctx)
 	if err != nil {
 		return err
@@ -73,8 +78,20 @@ func runEval(ctx context.Context, a *app, args []string) error {
 			writeWrapped(a.stdout, a.width, r.Answer, "       ")
 		}
 	}
-	fmt.Fprintf(a.stdout, "\n%d questions (%d answerable), k=%d\n", rep.Questions, rep.Answerable, rep.K)
-	fmt.Fprintf(a.stdout, "retrieval hit@%d   %.3f\nretrieval MRR     %.3f\nkey-phrase match  %.3f\ncitation validity %.3f\nrefusal accuracy  %.3f\n",
-		rep.K, rep.HitAtK, rep.MRR, rep.PhraseMatch, rep.CitationValidity, rep.RefusalAccuracy)
+	writeQuestionReport(a.stdout, rep)
 	return nil
+}
+
+// writeQuestionReport prints the measures of a question-set run, overall
+// and for each part of the set.
+func writeQuestionReport(w io.Writer, rep eval.Report) {
+	fmt.Fprintf(w, "\n%d questions (%d answerable), k=%d\n", rep.Questions, rep.Answerable, rep.K)
+	fmt.Fprintf(w, "retrieval hit@%d   %.3f\nretrieval MRR     %.3f\nkey-phrase match  %.3f\ncitation validity %.3f\nrefusal accuracy  %.3f\n",
+		rep.K, rep.HitAtK, rep.MRR, rep.PhraseMatch, rep.CitationValidity, rep.RefusalAccuracy)
+	if len(rep.Parts) > 0 {
+		fmt.Fprintf(w, "\n%-10s %9s %10s %6s %6s %10s %9s %8s\n", "part", "questions", "answerable", "hit@k", "MRR", "key-phrase", "citations", "refusals")
+		for _, p := range rep.Parts {
+			fmt.Fprintf(w, "%-10s %9d %10d %6.3f %6.3f %10.3f %9.3f %8.3f\n", p.Part, p.Questions, p.Answerable, p.HitAtK, p.MRR, p.PhraseMatch, p.CitationValidity, p.RefusalAccuracy)
+		}
+	}
 }

@@ -26,5 +26,8 @@ func runEvalWikiQA(ctx context.Context, a *app, dir string) error {
 		}
 		fmt.Fprintf(a.stdout, "  %-42s %.4f / %.4f%s\n", r.System, r.MAP, r.MRR, tag)
 	}
+	p := t.Paired
+	fmt.Fprintf(a.stdout, "MAP difference, %s minus %s: %+.4f, 95%% interval [%+.4f, %+.4f] (paired bootstrap, %d resamples of the questions, seed %d; not above 0 in %.1f%% of resamples)\n",
+		p.System, p.Baseline, p.Diff, p.Low, p.High, p.Resamples, p.Seed, 100*p.NotAbove)
 	return nil
 }

@@ -3,6 +3,7 @@ package eval
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/newsbot/newsbot/rag"
@@ -20,11 +21,15 @@ type Question struct {
 	Articles []string `json:"articles,omitempty"`
 	// Refuse is true when the corpus does not cover the question.
 	Refuse bool `json:"refuse,omitempty"`
+	// Part is "tuning" for questions the answerer was tuned on, "held-out"
+	// for questions written without looking at it and never tuned on.
+	Part string `json:"part,omitempty"`
 }
 
 // QuestionResult is the outcome for one question.
 type QuestionResult struct {
 	Question string `json:"question"`
+	Part     string `json:"part,omitempty"`
 	// HitRank is the rank of the first retrieved passage from an expected
 	// article (0: none in the top k).
 	HitRank       int    `json:"hit_rank"`
@@ -53,8 +58,12 @@ type Report struct {
 	CitationValidity float64 `json:"citation_validity"`
 	// RefusalAccuracy is the share of all questions refused exactly when
 	// they should be.
-	RefusalAccuracy float64          `json:"refusal_accuracy"`
-	Results         []QuestionResult `json:"results"`
+	RefusalAccuracy float64 `json:"refusal_accuracy"`
+	// Parts are the same measures over each part of the set (tuning,
+	// held-out), in order of first appearance.
+	Parts   []Report         `json:"parts,omitempty"`
+	Part    string           `json:"part,omitempty"`
+	Results []QuestionResult `json:"results,omitempty"`
 }
 
 // RunQuestions asks svc every question and scores retrieval, answers,
@@ -66,36 +75,29 @@ func RunQuestions(ctx context.Context, svc *rag.Service, qs []Question, k int) (
 		k = rag.DefaultK
 	}
 	k = min(k, rag.MaxK)
-	rep := Report{K: k, Questions: len(qs)}
-	var hits, rr, phrases, cites, refusals float64
+	var results []QuestionResult
 	for _, q := range qs {
 		res, err := svc.Search(ctx, q.Question, k, answer.Filter{})
 		if err != nil {
-			return rep, fmt.Errorf("search %q: %w", q.Question, err)
+			return Report{}, fmt.Errorf("search %q: %w", q.Question, err)
 		}
 		ans, err := svc.Ask(ctx, answer.Request{Question: q.Question, K: k})
 		if err != nil {
-			return rep, fmt.Errorf("ask %q: %w", q.Question, err)
+			return Report{}, fmt.Errorf("ask %q: %w", q.Question, err)
 		}
-		r := QuestionResult{Question: q.Question, Refused: ans.Refused, Answer: ans.Answer}
+		r := QuestionResult{Question: q.Question, Part: q.Part, Refused: ans.Refused, Answer: ans.Answer}
 		r.RefusalOK = ans.Refused == q.Refuse
 		if err := svc.CheckCitations(ans); err != nil {
 			r.Problem = err.Error()
 		} else {
 			r.CitationsOK = true
-			cites++
 		}
 		if !q.Refuse {
-			rep.Answerable++
 			for _, res := range res {
 				if expected(q.Articles, res.Chunk.ArticleID) {
 					r.HitRank = res.Rank
 					break
 				}
-			}
-			if r.HitRank > 0 {
-				hits++
-				rr += 1 / float64(r.HitRank)
 			}
 			for _, c := range ans.Citations {
 				if expected(q.Articles, c.ArticleID) {
@@ -103,14 +105,55 @@ func RunQuestions(ctx context.Context, svc *rag.Service, qs []Question, k int) (
 				}
 			}
 			r.PhrasesOK = !ans.Refused && hasPhrases(ans.Answer, q.Expect)
-			if r.PhrasesOK && r.CitedExpected {
-				phrases++
+		}
+		results = append(results, r)
+	}
+	rep := summarize(qs, results, k)
+	rep.Results = results
+	var parts []string
+	for _, q := range qs {
+		if q.Part != "" && !slices.Contains(parts, q.Part) {
+			parts = append(parts, q.Part)
+		}
+	}
+	for _, p := range parts {
+		var pq []Question
+		var pr []QuestionResult
+		for i, q := range qs {
+			if q.Part == p {
+				pq, pr = append(pq, q), append(pr, results[i])
 			}
+		}
+		sub := summarize(pq, pr, k)
+		sub.Part = p
+		rep.Parts = append(rep.Parts, sub)
+	}
+	return rep, nil
+}
+
+// summarize aggregates the results of questions qs (in the same order).
+func summarize(qs []Question, results []QuestionResult, k int) Report {
+	rep := Report{K: k, Questions: len(qs)}
+	var hits, rr, phrases, cites, refusals float64
+	for i, q := range qs {
+		r := results[i]
+		if r.CitationsOK {
+			cites++
 		}
 		if r.RefusalOK {
 			refusals++
 		}
-		rep.Results = append(rep.Results, r)
+		if q.Refuse {
+			continue
+		}
+		rep.Answerable++
+		if r.HitRank > 0 {
+			hits++
+			rr += 1 / float64(r.HitRank)
+		}
+		if r.PhrasesOK && r.CitedExpected {
+			phrases++
+		}
 	}
 	if rep.Answerable > 0 {
 		n := float64(rep.Answerable)
@@ -120,7 +163,7 @@ func RunQuestions(ctx context.Context, svc *rag.Service, qs []Question, k int) (
 		rep.CitationValidity = cites / float64(len(qs))
 		rep.RefusalAccuracy = refusals / float64(len(qs))
 	}
-	return rep, nil
+	return rep
 }
 
 func expected(ids []string, id string) bool {
@@ -150,4 +193,47 @@ func hasPhrases(answer string, expect []string) bool {
 		}
 	}
 	return true
+}
+
+// AnswerChange is a question answered differently by two runs.
+type AnswerChange struct {
+	Question string `json:"question"`
+	Part     string `json:"part,omitempty"`
+	Before   string `json:"before"`
+	After    string `json:"after"`
+	// RefusalFlipped is true when one run refused and the other answered.
+	RefusalFlipped bool `json:"refusal_flipped"`
+	// Worse is true when the change turned a right answer or refusal
+	// into a wrong one.
+	Worse bool `json:"worse"`
+}
+
+// CompareRuns returns the questions that two runs over the same question
+// set (before and after, results in the same order) answer differently:
+// one refuses and the other does not, or their first cited sentences
+// (Lead) differ.
+func CompareRuns(before, after Report) []AnswerChange {
+	var out []AnswerChange
+	for i, b := range before.Results {
+		if i >= len(after.Results) {
+			break
+		}
+		a := after.Results[i]
+		if b.Refused == a.Refused && Lead(b.Answer) == Lead(a.Answer) {
+			continue
+		}
+		out = append(out, AnswerChange{
+			Question: b.Question, Part: b.Part, Before: b.Answer, After: a.Answer,
+			RefusalFlipped: b.Refused != a.Refused,
+			Worse:          right(b) && !right(a),
+		})
+	}
+	return out
+}
+
+// right reports whether a result is counted as a success: the refusal
+// decision is right and an answer has its key phrases and cites an
+// expected article.
+func right(r QuestionResult) bool {
+	return r.RefusalOK && r.CitationsOK && (r.Refused || (r.PhrasesOK && r.CitedExpected))
 }

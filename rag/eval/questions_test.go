@@ -22,3 +22,25 @@ func TestHasPhrases(t *testing.T) {
 		})
 	}
 }
+
+func TestCompareRuns(t *testing.T) {
+	res := func(answer string, refused, right bool) QuestionResult {
+		return QuestionResult{Answer: answer, Refused: refused, RefusalOK: right, CitationsOK: true, PhrasesOK: right, CitedExpected: right}
+	}
+	before := Report{Results: []QuestionResult{
+		res("Talks lasted five hours [1].", false, true),
+		res("Talks lasted five hours [1]. More [2].", false, true),
+		res("The articles don't cover this.", true, true),
+		res("Witkoff led the delegation [1].", false, true),
+	}}
+	after := Report{Results: []QuestionResult{
+		res("Talks lasted five hours [1].", false, true),            // same
+		res("Talks lasted five hours [1]. Other [2].", false, true), // same lead
+		res("An Arsenal striker scored twice [1].", false, false),   // refusal lost
+		res("The Blades were on target twice [1].", false, false),   // another lead
+	}}
+	got := CompareRuns(before, after)
+	if len(got) != 2 || !got[0].RefusalFlipped || !got[0].Worse || got[1].RefusalFlipped || !got[1].Worse {
+		t.Errorf("changes %+v, want the last two, the first a flipped refusal, both worse", got)
+	}
+}

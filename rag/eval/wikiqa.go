@@ -20,6 +20,9 @@ type WikiQATable struct {
 	// Questions is the number of questions averaged over.
 	Questions int         `json:"questions"`
 	Rows      []WikiQARow `json:"rows"`
+	// Paired is newsbot's MAP against "first sentence first", with a
+	// paired bootstrap interval over the questions.
+	Paired PairedDiff `json:"paired"`
 }
 
 // WikiQARow is one line of a WikiQATable.
@@ -41,6 +44,7 @@ func RunWikiQA(ctx context.Context, dir string) (WikiQATable, error) {
 		return WikiQATable{}, err
 	}
 	t := WikiQATable{}
+	aps := map[string][]float64{}
 	for _, sys := range []struct {
 		name string
 		rank RankFunc
@@ -49,13 +53,17 @@ func RunWikiQA(ctx context.Context, dir string) (WikiQATable, error) {
 		{"word count (same scorer)", WordCount},
 		{"first sentence first (same scorer)", FirstSentenceFirst},
 	} {
-		r, err := ScoreRanking(ctx, qs, sys.rank)
+		r, ap, err := scoreRanking(ctx, qs, sys.rank)
 		if err != nil {
 			return WikiQATable{}, fmt.Errorf("%s: %w", sys.name, err)
 		}
+		aps[sys.name] = ap
 		t.Questions = r.Questions
 		t.Rows = append(t.Rows, WikiQARow{System: sys.name, MAP: r.MAP, MRR: r.MRR})
 	}
+	const product, baseline = "newsbot (extractive sentence scorer)", "first sentence first (same scorer)"
+	t.Paired = PairedBootstrap(aps[product], aps[baseline], BootstrapResamples, BootstrapSeed)
+	t.Paired.System, t.Paired.Baseline = product, baseline
 	t.Rows = append(t.Rows,
 		WikiQARow{System: "Word Cnt", MAP: 0.4891, MRR: 0.4924, Published: true},
 		WikiQARow{System: "Wgt Word Cnt", MAP: 0.5099, MRR: 0.5132, Published: true},
@@ -87,7 +95,15 @@ func (r Ranking) String() string {
 // of scores makes that question count as zero; one that returns an error
 // stops the run with that error.
 func ScoreRanking(ctx context.Context, qs []WikiQAQuestion, rank RankFunc) (Ranking, error) {
+	r, _, err := scoreRanking(ctx, qs, rank)
+	return r, err
+}
+
+// scoreRanking is ScoreRanking, also returning the average precision of
+// each scored question in order.
+func scoreRanking(ctx context.Context, qs []WikiQAQuestion, rank RankFunc) (Ranking, []float64, error) {
 	var res Ranking
+	var aps []float64
 	for _, q := range qs {
 		if !q.Scored {
 			continue
@@ -95,12 +111,14 @@ func ScoreRanking(ctx context.Context, qs []WikiQAQuestion, rank RankFunc) (Rank
 		res.Questions++
 		scores, err := rank(ctx, q.Text, q.Sentences)
 		if err != nil {
-			return Ranking{}, fmt.Errorf("rank WikiQA question %s: %w", q.ID, err)
+			return Ranking{}, nil, fmt.Errorf("rank WikiQA question %s: %w", q.ID, err)
 		}
 		if len(scores) != len(q.Sentences) {
+			aps = append(aps, 0)
 			continue
 		}
 		ap, rr := APRR(scores, q.Labels)
+		aps = append(aps, ap)
 		res.MAP += ap
 		res.MRR += rr
 	}
@@ -108,7 +126,7 @@ func ScoreRanking(ctx context.Context, qs []WikiQAQuestion, rank RankFunc) (Rank
 		res.MAP /= float64(res.Questions)
 		res.MRR /= float64(res.Questions)
 	}
-	return res, nil
+	return res, aps, nil
 }
 
 // APRR returns the average precision and reciprocal rank of one ranked

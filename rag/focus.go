@@ -1,0 +1,147 @@
+package rag
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/newsbot/newsbot/rag/localembed"
+)
+
+// focusIDF is the English rarity (localembed.IDF) from which a question
+// word names what the question is about ("xenoblade", "revenue", not
+// "won" or "year") even when it is not capitalised.
+const focusIDF = 8.5
+
+// yearRE finds the years a text names.
+var yearRE = regexp.MustCompile(`\b(19|20)\d\d\b`)
+
+// focusAlternatives is how many of a focus word's related words (the
+// strongest: spellings and synonyms, not broader terms) say the same.
+const focusAlternatives = 3
+
+// entityTokens are the tokens normalizeEntities writes for an entity.
+var entityTokens = map[string]bool{}
+
+// demonyms maps the token of a country's adjective to the token
+// normalizeEntities gives the country, so "the American delegation" is
+// found in "the US delegation".
+var demonyms = map[string]string{}
+
+func init() {
+	for _, e := range entityNames {
+		entityTokens[strings.TrimSpace(e.token)] = true
+	}
+	for adj, country := range map[string]string{"American": "United States", "British": "Britain"} {
+		a, c := localembed.Tokens(adj), localLexicon().tokens(country)
+		if len(a) == 1 && len(c) == 1 {
+			demonyms[a[0]] = c[0]
+		}
+	}
+}
+
+// focusTerm is a word of the question's focus, as a token, and the tokens
+// that say the same ("recognize" for "recognise").
+type focusTerm struct {
+	term string
+	alt  []string
+}
+
+// focusTerms returns the stems of the words that name what question is
+// about: the words it capitalises after its first (names and titles:
+// "Wimbledon", "The Crown", "CEO") and the words rare in English. Numbers
+// are left to hasNumbers and yearClash. A sentence that answers the
+// question must be about these, not only share its common words.
+func focusTerms(lex lexicon, question string) []focusTerm {
+	seen := map[string]bool{}
+	var out []focusTerm
+	add := func(toks []string) {
+		for _, t := range toks {
+			if !seen[t] && !strings.ContainsFunc(t, unicode.IsDigit) {
+				seen[t] = true
+				alt := lex.expand(t)
+				alt = alt[:min(len(alt), focusAlternatives)]
+				if e, ok := demonyms[t]; ok {
+					alt = append(slices.Clip(alt), e)
+				}
+				out = append(out, focusTerm{term: t, alt: alt})
+			}
+		}
+	}
+	// Entity spellings ("United States", "U.S.") are made one token first,
+	// so that they count once and not as "unit" and "state".
+	for i, w := range strings.Fields(normalizeEntities(question)) {
+		if r := []rune(w)[0]; (i > 0 && (unicode.IsUpper(r) || strings.ContainsFunc(w[1:], unicode.IsUpper))) || entityTokens[w] {
+			add(lex.tokens(w))
+		}
+	}
+	for _, t := range lex.tokens(question) {
+		if localembed.IDF(t) >= focusIDF {
+			add([]string{t})
+		}
+	}
+	return out
+}
+
+// passageFocusCredit is how much a focus word counts when the passage
+// names it but neither the sentence nor the one before it does.
+const passageFocusCredit = 0.5
+
+// focusShare returns the share of the focus terms, weighted by their
+// rarity in English, that a sentence (tokens) or the sentence before it in
+// its passage (prev) contains, those found only elsewhere in the passage
+// (passage, a set of its tokens) counting passageFocusCredit; 1 when the
+// question has no focus terms.
+func focusShare(focus []focusTerm, tokens, prev []string, passage map[string]bool) float64 {
+	if len(focus) == 0 {
+		return 1
+	}
+	have := make(map[string]bool, len(tokens)+len(prev))
+	for _, t := range tokens {
+		have[t] = true
+	}
+	for _, t := range prev {
+		have[t] = true
+	}
+	var got, total float64
+	for _, f := range focus {
+		w := localembed.IDF(f.term)
+		total += w
+		switch {
+		case have[f.term] || anyToken(have, f.alt):
+			got += w
+		case passage[f.term] || anyToken(passage, f.alt):
+			got += passageFocusCredit * w
+		}
+	}
+	return got / total
+}
+
+// yearClash reports whether sentence names a year while the question names
+// others (questionYears): a sentence about the 2018 edition does not
+// answer a question about 2019.
+func yearClash(sentence string, questionYears []string) bool {
+	if len(questionYears) == 0 {
+		return false
+	}
+	ys := yearRE.FindAllString(sentence, -1)
+	for _, y := range ys {
+		for _, q := range questionYears {
+			if y == q {
+				return false
+			}
+		}
+	}
+	return len(ys) > 0
+}
+
+// anyToken reports whether set holds one of toks.
+func anyToken(set map[string]bool, toks []string) bool {
+	for _, t := range toks {
+		if set[t] {
+			return true
+		}
+	}
+	return false
+}
