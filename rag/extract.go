@@ -330,10 +330,25 @@ func candidates(lex lexicon, results []Result) []candidate {
 			if len(toks) < minCandidateWords { // headlines fragments, datelines
 				continue
 			}
+			if isHeadline(r, sp.Start, text) {
+				continue
+			}
 			out = append(out, candidate{result: r, text: text, tokens: toks, sent: si})
 		}
 	}
 	return out
+}
+
+// isHeadline reports whether text, a sentence starting at offset start of
+// r's chunk, is the article's headline rather than its prose: the title
+// itself, or an unpunctuated first line. A headline states a topic, not an
+// answer ("… lasted almost five hours" is the meeting, not the war).
+func isHeadline(r Result, start int, text string) bool {
+	t := strings.TrimSpace(text)
+	if title := strings.TrimSpace(r.Source.Title); title != "" && strings.EqualFold(strings.TrimRight(t, ".!?:"), strings.TrimRight(title, ".!?:…")) {
+		return true
+	}
+	return r.Chunk.Start+start == 0 && !strings.ContainsAny(t[len(t)-1:], ".!?\"”’»)")
 }
 
 // coverage is the IDF-weighted share of the question's own terms found in

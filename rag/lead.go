@@ -186,11 +186,17 @@ func disagrees(t answerType, lead, c candidate, question map[string]bool) bool {
 		// value (one report says "Tampa, Florida", the other "the stadium in
 		// Tampa").
 		lvals, cvals := lead.values, c.values
+		lkey, ckey, leadText, otherText := lv, cv, lead.text, c.text
 		if t == personAnswer {
+			// A name is a weak value: each report's passage must not name
+			// the other's person at all, even by surname (reports naming
+			// both people are about both, not in dispute).
 			lvals, cvals = []string{lv}, []string{cv}
+			lkey, ckey = lastWord(lv), lastWord(cv)
+			leadText, otherText = lead.result.Chunk.Text, c.result.Chunk.Text
 		}
 		return lv != "" && cv != "" && !valuesShareWord(lvals, cvals, question) &&
-			!anyIn([]string{lv}, c.text) && !anyIn([]string{cv}, lead.text)
+			!anyIn([]string{lkey}, otherText) && !anyIn([]string{ckey}, leadText)
 	}
 	return disagree.Clash(disagree.Read(0, 0, lead.text), disagree.Read(1, 0, c.text))
 }
@@ -209,6 +215,20 @@ func principal(t answerType, values []string) string {
 		return v
 	}
 	return ""
+}
+
+// lastWord returns the last word of a name ("Ushakov" of "Yuri Ushakov"),
+// by which news refers to a person after first naming them.
+func lastWord(name string) string {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return name
+	}
+	w := strings.Trim(f[len(f)-1], ".,;:")
+	for _, poss := range []string{"’s", "'s"} {
+		w = strings.TrimSuffix(w, poss)
+	}
+	return w
 }
 
 // anyIn reports whether text contains one of values, so a sentence naming

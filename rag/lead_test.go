@@ -1,0 +1,29 @@
+package rag
+
+import (
+	"testing"
+
+	"github.com/newsbot/newsbot/rag/answer"
+)
+
+func TestIsHeadline(t *testing.T) {
+	first := Result{Chunk: Chunk{Start: 0}, Source: answer.Source{Title: "Kremlin meeting lasted almost five hours"}}
+	later := Result{Chunk: Chunk{Start: 400}, Source: answer.Source{Title: "Kremlin meeting lasted almost five hours"}}
+	tests := []struct {
+		r     Result
+		start int
+		text  string
+		want  bool
+	}{
+		{first, 0, "Kremlin meeting lasted almost five hours", true},
+		{later, 10, "Kremlin meeting lasted almost five hours.", true},
+		{first, 0, "The talks lasted five hours.", false},
+		{first, 60, "Talks continue on Friday", false},
+		{later, 0, "Moscow said the war had lasted nearly four years", false},
+	}
+	for _, tt := range tests {
+		if got := isHeadline(tt.r, tt.start, tt.text); got != tt.want {
+			t.Errorf("isHeadline(start %d+%d, %q) = %v, want %v", tt.r.Chunk.Start, tt.start, tt.text, got, tt.want)
+		}
+	}
+}
