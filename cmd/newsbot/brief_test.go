@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -46,6 +47,11 @@ func TestBriefShippedCorpus(t *testing.T) {
 	code, out, stderr = c.run("brief", "--all")
 	if code != 0 || !strings.Contains(out, "Where sources differ:") || !strings.Contains(out, "Sources:") || !strings.Contains(out, "   [1] ") {
 		t.Errorf("text briefing: exit %d (%s)\n%s", code, stderr, out)
+	}
+	// The shipped articles name no outlet: readers see the copyright
+	// holder or a short title, never a file id.
+	if id := regexp.MustCompile(`\d{3}_[0-9a-f]{16}`).FindString(out); id != "" {
+		t.Errorf("the briefing shows the file id %s as an outlet:\n%s", id, out)
 	}
 }
 

@@ -38,7 +38,8 @@ type doc struct {
 	emb    []float32
 }
 
-// outletName returns the article's outlet, else the URL's host, else its ID.
+// outletName returns the article's outlet, else the URL's host, else a
+// short quoted title.
 func outletName(a corpus.Article) string {
 	if s := strings.TrimSpace(a.Source); s != "" {
 		return s
@@ -46,8 +47,16 @@ func outletName(a corpus.Article) string {
 	if u, err := url.Parse(a.URL); err == nil && u.Host != "" {
 		return strings.TrimPrefix(u.Host, "www.")
 	}
-	return a.ID
+	// No outlet is known: readers get a short title, never a file id.
+	if t := strings.TrimSpace(a.Title); t != "" {
+		return "“" + cutWords(t, maxOutletTitle) + "”"
+	}
+	return "an unnamed outlet"
 }
+
+// maxOutletTitle bounds the title that stands in for an unknown outlet, in
+// bytes.
+const maxOutletTitle = 40
 
 // boilerplate marks page furniture that survives cleaning.
 var boilerplate = []string{
