@@ -149,7 +149,8 @@ func formatStory(s answer.Story, n int) string {
 	}
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "**%d. %s**\n", n, safeMarkdown(oneLine(s.Headline)))
-	fmt.Fprintf(&sb, "*%s · %s%s*\n", safeMarkdown(strings.Join(storyOutlets(s), ", ")), s.DateLabel(), reportCount(s))
+	meta := joinNonEmpty(" · ", safeMarkdown(strings.Join(storyOutlets(s), ", ")), s.DateLabel(), s.ReportCount())
+	fmt.Fprintf(&sb, "*%s*\n", meta)
 	sb.WriteString(safeMarkdown(renumberMarkers(s.Summary, renum)) + "\n")
 	for _, d := range s.Developing {
 		sb.WriteString("**Developing:** " + developingText(d, byArticle, renum) + "\n")
@@ -172,23 +173,6 @@ func formatStory(s answer.Story, n int) string {
 		fmt.Fprintf(&sb, "-# [%d] %s\n", e.n, line)
 	}
 	return strings.TrimRight(sb.String(), "\n")
-}
-
-// reportCount says how many independent reports a story rests on when
-// some of its articles are copies of others: " · 3 independent reports + 2
-// copies".
-func reportCount(s answer.Story) string {
-	if s.Copies == 0 {
-		return ""
-	}
-	reports, copies := "reports", "copies"
-	if s.Independent == 1 {
-		reports = "report"
-	}
-	if s.Copies == 1 {
-		copies = "copy"
-	}
-	return fmt.Sprintf(" · %d independent %s + %d %s", s.Independent, reports, s.Copies, copies)
 }
 
 // developingText shows a figure that later reports revised, oldest first:

@@ -35,7 +35,7 @@ func briefingText(b answer.Briefing) string {
 func storyText(s answer.Story, n int) string {
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "%d. %s\n", n, s.Headline)
-	fmt.Fprintf(&sb, "   %s · %s%s\n", strings.Join(s.Outlets, ", "), s.DateLabel(), reportCount(s))
+	fmt.Fprintf(&sb, "   %s · %s%s\n", strings.Join(s.Outlets, ", "), s.DateLabel(), prefixed(" · ", s.ReportCount()))
 	fmt.Fprintf(&sb, "   %s\n", s.Summary)
 	for _, d := range s.Developing {
 		parts := make([]string, len(d.Values))
@@ -70,22 +70,6 @@ func storyText(s answer.Story, n int) string {
 		fmt.Fprintf(&sb, "   [%d] %s\n", c.N, line)
 	}
 	return sb.String()
-}
-
-// reportCount says how many independent reports and copies a story has,
-// when copies were found: " · 3 independent reports + 2 copies".
-func reportCount(s answer.Story) string {
-	if s.Copies == 0 {
-		return ""
-	}
-	reports, copies := "reports", "copies"
-	if s.Independent == 1 {
-		reports = "report"
-	}
-	if s.Copies == 1 {
-		copies = "copy"
-	}
-	return fmt.Sprintf(" · %d independent %s + %d %s", s.Independent, reports, s.Copies, copies)
 }
 
 // claimWhere names a claim's outlet and, when known, its time: "Harbor

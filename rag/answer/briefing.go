@@ -131,6 +131,23 @@ func (b Briefing) EmptyText() string {
 	return "Nothing new since " + b.Window.From.Format("Mon 2 Jan 2006 15:04 MST") + "."
 }
 
+// ReportCount says how many independent reports a story rests on when
+// some of its articles copy others, "3 independent reports + 2 copies",
+// and "" when none do.
+func (s Story) ReportCount() string {
+	if s.Copies == 0 {
+		return ""
+	}
+	reports, copies := "reports", "copies"
+	if s.Independent == 1 {
+		reports = "report"
+	}
+	if s.Copies == 1 {
+		copies = "copy"
+	}
+	return fmt.Sprintf("%d independent %s + %d %s", s.Independent, reports, s.Copies, copies)
+}
+
 // DateLabel formats a story's publication time for readers: "2 Jan 2006",
 // or "date unknown".
 func (s Story) DateLabel() string {

@@ -219,19 +219,26 @@ func valueRange(m mention, dropYear bool) (float64, float64) {
 	return m.lo, m.hi
 }
 
-// slotConflict returns the conflict of one slot's mentions, if any.
-func slotConflict(ms []mention) (Conflict, bool) {
+// disjointIn returns the test of whether two of a slot's mentions state
+// values that cannot both be true. When one of them is a date without a
+// year, years are ignored for all.
+func disjointIn(ms []mention) func(a, b mention) bool {
 	dropYear := false
 	for _, m := range ms {
 		if m.kind == "date" && m.lo < 1e4 {
 			dropYear = true
 		}
 	}
-	disjoint := func(a, b mention) bool {
+	return func(a, b mention) bool {
 		alo, ahi := valueRange(a, dropYear)
 		blo, bhi := valueRange(b, dropYear)
 		return !overlaps(alo, ahi, blo, bhi)
 	}
+}
+
+// slotConflict returns the conflict of one slot's mentions, if any.
+func slotConflict(ms []mention) (Conflict, bool) {
+	disjoint := disjointIn(ms)
 	byReport := make(map[int][]mention)
 	var reports []int
 	for _, m := range ms {

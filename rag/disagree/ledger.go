@@ -147,17 +147,7 @@ func updatable(kind string) bool {
 
 // ledgerEntry classifies one slot's mentions.
 func ledgerEntry(ms []mention, times map[int]time.Time) (Entry, bool) {
-	dropYear := false
-	for _, m := range ms {
-		if m.kind == "date" && m.lo < 1e4 {
-			dropYear = true
-		}
-	}
-	disjoint := func(a, b mention) bool {
-		alo, ahi := valueRange(a, dropYear)
-		blo, bhi := valueRange(b, dropYear)
-		return !overlaps(alo, ahi, blo, bhi)
-	}
+	disjoint := disjointIn(ms)
 	first := make(map[int]mention)
 	var reports []int
 	for _, m := range ms {
