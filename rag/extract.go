@@ -154,6 +154,11 @@ func extract(ctx context.Context, lex lexicon, ix *index, question string, resul
 			}
 		}
 	}
+	// A figure that several reports state is answered from all of them:
+	// the latest of a revised figure, or each side of a disputed one.
+	if f, ok := findFigure(atype, cands, lead, question); ok {
+		return f.write(ans), nil
+	}
 	best := cands[lead]
 	chosen := []candidate{best}
 	var differ []candidate
