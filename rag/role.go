@@ -88,6 +88,7 @@ func relationStems(relation []queryTerm) map[string]bool {
 
 // roleWord is one word of a sentence as the role reader sees it.
 type roleWord struct {
+	raw      string
 	stems    []string
 	brk      bool // a clause break (comma, colon, bracket, spaced dash) comes before it
 	negation bool
@@ -130,6 +131,7 @@ func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values [
 	for i, loc := range locs {
 		raw := sentence[loc[0]:loc[1]]
 		w := &words[i]
+		w.raw = raw
 		w.stems = localembed.Tokens(normalizeEntities(raw))
 		low := strings.ToLower(raw)
 		w.joiner = low == "with" || low == "between" || low == "among"
@@ -164,7 +166,13 @@ func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values [
 				holdsEntity = holdsEntity || words[i].entity
 			}
 		}
-		if holdsEntity || len(in) == 0 || !unicode.IsUpper([]rune(v)[0]) {
+		if len(in) == 0 || !unicode.IsUpper([]rune(v)[0]) {
+			continue
+		}
+		if titled(words, in, rel) && (len(focus) == 0 || holdsEntity || entityNear(words, in[0])) {
+			return v, true // "White House Press Secretary Karoline Leavitt"
+		}
+		if holdsEntity {
 			continue
 		}
 		for _, i := range in {
@@ -199,6 +207,32 @@ func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values [
 		}
 	}
 	return "", false
+}
+
+// titled reports whether the words at in (one value) are a title that
+// says the relation followed by a name (its last word rare in English,
+// not "Director's Cut"): "Press Secretary Karoline
+// Leavitt" for "who's the white house press secretary".
+func titled(words []roleWord, in []int, rel map[string]bool) bool {
+	title := false
+	for _, i := range in {
+		if anyToken(rel, words[i].stems) {
+			title = true
+		}
+	}
+	last := words[in[len(in)-1]]
+	return title && !anyToken(rel, last.stems) && !last.entity && isNameLike(last.raw)
+}
+
+// entityNear reports whether an entity word stands within roleWindow
+// words of words[at].
+func entityNear(words []roleWord, at int) bool {
+	for i := max(0, at-roleWindow); i < min(len(words), at+roleWindow); i++ {
+		if words[i].entity {
+			return true
+		}
+	}
+	return false
 }
 
 // bySide returns the positions within roleWindow of v among n words,

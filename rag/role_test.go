@@ -59,3 +59,16 @@ func TestWhoQuestionPrefersTheRelation(t *testing.T) {
 		t.Fatalf("answer %q, want the sentence naming Steve Witkoff first", ans.Answer)
 	}
 }
+
+// TestRoleHoldsTitledName: a title that says the relation, followed by a
+// name, holds it; a title followed by an ordinary word does not.
+func TestRoleHoldsTitledName(t *testing.T) {
+	rel := relationStems([]queryTerm{{term: "press"}, {term: "secretari"}})
+	if v, ok := roleHolds("White House Press Secretary Karoline Leavitt told reporters.", rel, nil, []string{"White House Press Secretary Karoline Leavitt"}, false); !ok || v != "White House Press Secretary Karoline Leavitt" {
+		t.Errorf("roleHolds = %q, %v; want the titled name", v, ok)
+	}
+	rel = relationStems([]queryTerm{{term: "director"}})
+	if v, ok := roleHolds("The Director's Cut features more dialogue.", rel, nil, []string{"Director's Cut"}, false); ok {
+		t.Errorf("roleHolds = %q; want no holder", v)
+	}
+}
