@@ -3,6 +3,7 @@ package rag
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -58,6 +59,9 @@ const (
 	// conflictRatio is the share of the lead's score at which a sentence
 	// of another report giving a different value counts as disagreeing.
 	conflictRatio = 0.6
+	// roleRatio is the share of the best lead's score at which a sentence
+	// stating the question's relation (roleHolds) is preferred to it.
+	roleRatio = 0.6
 )
 
 // Scoring weights of a candidate sentence.
@@ -92,6 +96,7 @@ type candidate struct {
 	numbersOK bool     // its passage names the question's numbers and years
 	focus     float64  // share of the question's focus words it or its predecessor holds
 	otherYear bool     // it names years, none of them the question's
+	role      bool     // the question's relation holds between its entity and one of values (roleHolds)
 }
 
 // canLead reports whether c may state the answer to a question of type t:
@@ -134,6 +139,25 @@ func extract(ctx context.Context, lex lexicon, ix *index, question string, resul
 	}
 	if lead < 0 {
 		return refuse(ans), nil
+	}
+	// A sentence in which the question's relation holds between its
+	// entity and a name answers a who-question better than one that only
+	// shares its words.
+	if !cands[lead].role {
+		for i, c := range cands {
+			if c.score < roleRatio*cands[lead].score {
+				break
+			}
+			if c.role && c.canLead(atype) && (c.stable >= minCoverage || c.sim >= minSimilarity) {
+				lead = i
+				break
+			}
+		}
+	}
+	// A figure that several reports state is answered from all of them:
+	// the latest of a revised figure, or each side of a disputed one.
+	if f, ok := findFigure(atype, cands, lead, question); ok {
+		return f.write(ans), nil
 	}
 	best := cands[lead]
 	chosen := []candidate{best}
@@ -234,6 +258,11 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			relTerms = append(relTerms, q)
 		}
 	}
+	var rel map[string]bool
+	subject := asksSubject(question)
+	if atype == personAnswer {
+		rel = relationStems(relTerms)
+	}
 	var years []string
 	for _, n := range numbers {
 		if yearRE.MatchString(n) {
@@ -270,6 +299,11 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		c.values, c.strength = atype.typedValues(c.text, qwords)
 		strength := c.strength
 		c.fits = strength > 0
+		if v, ok := roleHolds(c.text, rel, focus, c.values, subject); ok {
+			// The name in the relation is the sentence's answer.
+			c.role = true
+			c.values = append([]string{v}, slices.DeleteFunc(c.values, func(x string) bool { return x == v })...)
+		}
 		c.numbersOK = hasNumbers(words, numbers)
 		if c.fits && atype != anyAnswer && atype != yesNoAnswer {
 			c.coverage += answerTypeBonus * strength / wCoverage

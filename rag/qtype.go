@@ -46,6 +46,16 @@ var (
 	}
 	// whoIsRE matches a question asking who a named person is.
 	whoIsRE = regexp.MustCompile(`^\s*(?i:who)\s+(?i:is|was|are|were)\s+(\p{Lu}[\p{L}’'.-]*\s*)+\??\s*$`)
+	// casualWhoIsRE matches the same asked casually: "who's kushner
+	// again?" (the name, after casualFiller is removed, must be rare in
+	// English: isNameLike).
+	casualWhoIsRE = regexp.MustCompile(`^\s*(?i:who(?:['’]s|\s+(?:is|was|are|were)))\s+([\p{L}’'.-]+(?:\s+[\p{L}’'.-]+)?)\s*\??\s*$`)
+	// contractionRE matches what is left of a contracted verb after the
+	// wh-word ("who's", "what's").
+	contractionRE = regexp.MustCompile(`^['’](s|re|ll|d)\b`)
+	// casualFiller is wording of spoken questions that the answer does
+	// not repeat ("did they actually get a deal", "who's kushner again").
+	casualFiller = regexp.MustCompile(`(?i)\b(again|actually|exactly|really|anyway|basically|of it all|at all|you know)\b`)
 	// keywordTypes type questions written as search keywords ("Super Bowl
 	// 2021 location", "Tesla revenue Q1") by a telling word.
 	keywordTypes = []struct {
@@ -116,7 +126,8 @@ func classify(q string) (answerType, string) {
 			break
 		}
 	}
-	if t == personAnswer && whoIsRE.MatchString(orig) {
+	q = casualFiller.ReplaceAllString(contractionRE.ReplaceAllString(q, ""), " ")
+	if t == personAnswer && (whoIsRE.MatchString(orig) || casualName(orig)) {
 		t = anyAnswer // "Who is Jared Kushner?" asks for a description
 	}
 	if t == anyAnswer || t == yesNoAnswer {
@@ -128,6 +139,21 @@ func classify(q string) (answerType, string) {
 		}
 	}
 	return t, strings.TrimSpace(eventFiller.ReplaceAllString(q, " "))
+}
+
+// casualName reports whether q asks casually who a named person is
+// ("who's kushner again?").
+func casualName(q string) bool {
+	m := casualWhoIsRE.FindStringSubmatch(casualFiller.ReplaceAllString(q, " "))
+	if m == nil {
+		return false
+	}
+	for _, w := range strings.Fields(m[1]) {
+		if !isNameLike(w) && !unicode.IsUpper([]rune(w)[0]) {
+			return false
+		}
+	}
+	return true
 }
 
 // typedValues returns the values of type t that sentence states and the

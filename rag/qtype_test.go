@@ -42,3 +42,23 @@ func TestClassifyWhoIsAsksForDescription(t *testing.T) {
 		t.Errorf("classify(Who is the CEO of Tesla?) = %v, want personAnswer", at)
 	}
 }
+
+// TestClassifyCasual: spoken questions lose the filler words no answer
+// repeats, and "who's kushner again?" asks who a named person is.
+func TestClassifyCasual(t *testing.T) {
+	tests := []struct {
+		question string
+		want     answerType
+		content  string
+	}{
+		{"who's kushner again?", anyAnswer, "kushner"},
+		{"who's the white house press secretary", personAnswer, "the white house press secretary"},
+		{"did they actually get a deal done?", yesNoAnswer, "they get a deal done?"},
+	}
+	for _, tt := range tests {
+		at, content := classify(tt.question)
+		if at != tt.want || strings.Join(strings.Fields(strings.TrimRight(content, "?")), " ") != strings.TrimRight(tt.content, "?") {
+			t.Errorf("classify(%q) = %v, %q; want %v, %q", tt.question, at, content, tt.want, tt.content)
+		}
+	}
+}

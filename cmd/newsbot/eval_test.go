@@ -35,7 +35,7 @@ func TestEvalShippedQuestions(t *testing.T) {
 	// so a change that loses ground on it fails too.
 	floors := map[string]measures{
 		"tuning":   {HitAtK: 0.95, PhraseMatch: 0.9, CitationValidity: 1, RefusalAccuracy: 0.95},
-		"held-out": {HitAtK: 0.95, PhraseMatch: 0.5, CitationValidity: 1, RefusalAccuracy: 0.7},
+		"held-out": {HitAtK: 0.95, PhraseMatch: 0.5, CitationValidity: 1, RefusalAccuracy: 0.75},
 	}
 	if len(rep.Parts) != len(floors) {
 		t.Fatalf("parts %+v, want tuning and held-out", rep.Parts)

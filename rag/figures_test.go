@@ -1,0 +1,134 @@
+package rag
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsbot/newsbot/corpus"
+	"github.com/newsbot/newsbot/rag/answer"
+)
+
+// askArticles indexes arts in a fresh service and asks question.
+func askArticles(t *testing.T, arts []corpus.Article, question string) answer.Answer {
+	t.Helper()
+	for i := range arts {
+		arts[i].Hash = "h-" + arts[i].Text
+		arts[i].Origin = testOrigin
+		arts[i].PublishedFrom = "front matter"
+	}
+	s := openTest(t, Config{Embedder: LocalEmbedder()})
+	if _, err := s.Ingest(t.Context(), arts, IngestOptions{Scanned: []string{testOrigin}}); err != nil {
+		t.Fatal(err)
+	}
+	ans, err := s.Ask(t.Context(), answer.Request{Question: question})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ans
+}
+
+func TestFigureAnswers(t *testing.T) {
+	tue := time.Date(2025, 3, 4, 9, 0, 0, 0, time.UTC)
+	wed := time.Date(2025, 3, 5, 14, 0, 0, 0, time.UTC)
+	// Unrelated articles, so that the question's words weigh as they would
+	// in a real corpus.
+	others := []corpus.Article{
+		{ID: "c", Title: "Cup final", Source: "Sports Desk", Published: tue,
+			Text: "The football club won the cup final with a late goal.\nFans celebrated in the city centre until midnight."},
+		{ID: "d", Title: "Rates held", Source: "Money Desk", Published: tue,
+			Text: "The central bank held interest rates steady on Tuesday.\nMarkets rose slightly after the decision."},
+		{ID: "e", Title: "New album", Source: "Arts Desk", Published: tue,
+			Text: "The band released its first album in ten years.\nCritics praised the songs and the production."},
+		{ID: "f", Title: "Storm warning", Source: "Weather Desk", Published: tue,
+			Text: "Forecasters warned of heavy rain and strong winds in the north.\nSchools will stay open."},
+	}
+	tests := []struct {
+		name     string
+		arts     []corpus.Article
+		question string
+		want     []string // in order, in the answer
+		also     []string // in the answer, in any order
+		conflict bool
+		cites    []string // the articles cited, in order
+	}{
+		{
+			name: "a toll that rose is the latest figure, not a conflict",
+			arts: append([]corpus.Article{
+				{ID: "a", Title: "Earthquake hits coast", Source: "Outlet A", Published: tue,
+					Text: "At least 48 people were killed when a strong earthquake struck the coastal province on Tuesday, officials said.\nRescue teams searched collapsed buildings through the night."},
+				{ID: "b", Title: "Quake toll rises", Source: "Outlet B", Published: wed,
+					Text: "The death toll from the earthquake in the coastal province has climbed to 73 people killed, officials said on Wednesday.\nThousands spent the night outside."},
+			}, others...),
+			question: "How many people were killed in the earthquake?",
+			want:     []string{"The latest reported figure is 73", "[2]", "an earlier report said at least 48", "[1]"},
+			cites:    []string{"a", "b"},
+		},
+		{
+			name: "two reports of the same moment that disagree are a conflict",
+			arts: append([]corpus.Article{
+				{ID: "a", Title: "Earthquake hits coast", Source: "Outlet A", Published: tue,
+					Text: "Exactly 48 people were killed when a strong earthquake struck the coastal province on Tuesday, officials said.\nRescue teams searched collapsed buildings through the night."},
+				{ID: "b", Title: "Quake kills 120", Source: "Outlet B", Published: tue.Add(time.Hour),
+					Text: "Exactly 120 people were killed when a strong earthquake struck the coastal province on Tuesday, officials said.\nThousands spent the night outside."},
+			}, others...),
+			question: "How many people were killed in the earthquake?",
+			want:     []string{"Sources differ on the number of people killed"},
+			also:     []string{"48 people", "120 people"},
+			conflict: true,
+		},
+		{
+			name: "durations that disagree are a conflict with every value",
+			arts: append([]corpus.Article{
+				{ID: "a", Title: "Talks end", Source: "Outlet A", Published: tue,
+					Text: "The five-hour meeting ended without a peace deal for the nearly four-year-long war in Ukraine.\nDelegates left the Kremlin late at night."},
+				{ID: "b", Title: "No breakthrough", Source: "Outlet B", Published: tue,
+					Text: "Negotiators failed to end the Ukraine war, which has raged for nearly three years.\nThe Kremlin said talks would continue."},
+			}, others...),
+			question: "How long has the war in Ukraine lasted?",
+			want:     []string{"Sources differ on the duration of the war", "four-year", "three years"},
+			conflict: true,
+		},
+		{
+			name: "hedged figures that fit are one answer",
+			arts: append([]corpus.Article{
+				{ID: "a", Title: "Earthquake hits coast", Source: "Outlet A", Published: tue,
+					Text: "At least 48 people were killed when a strong earthquake struck the coastal province on Tuesday, officials said.\nRescue teams searched collapsed buildings through the night."},
+				{ID: "b", Title: "Quake kills dozens", Source: "Outlet B", Published: tue.Add(time.Hour),
+					Text: "Nearly 50 people were killed when a strong earthquake struck the coastal province on Tuesday, officials said.\nThousands spent the night outside."},
+			}, others...),
+			question: "How many people were killed in the earthquake?",
+			want:     []string{"killed"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ans := askArticles(t, tt.arts, tt.question)
+			rest := ans.Answer
+			for _, w := range tt.want {
+				i := strings.Index(rest, w)
+				if i < 0 {
+					t.Fatalf("answer %q: want %q (in order)", ans.Answer, w)
+				}
+				rest = rest[i+len(w):]
+			}
+			for _, w := range tt.also {
+				if !strings.Contains(ans.Answer, w) {
+					t.Errorf("answer %q: want %q", ans.Answer, w)
+				}
+			}
+			if strings.Contains(ans.Answer, "latest") && tt.cites == nil {
+				t.Errorf("answer %q reports an update", ans.Answer)
+			}
+			if ans.Has(answer.FlagConflict) != tt.conflict {
+				t.Errorf("answer %q: conflict flag %v, want %v", ans.Answer, ans.Has(answer.FlagConflict), tt.conflict)
+			}
+			for i, id := range tt.cites {
+				if i >= len(ans.Citations) || ans.Citations[i].ArticleID != id {
+					t.Errorf("citations %+v, want articles %v in order", ans.Citations, tt.cites)
+					break
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,325 @@
+package rag
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/newsbot/newsbot/rag/localembed"
+)
+
+// A who-question names a relation and an entity ("Who met Putin?": "met",
+// "Putin"); the answer is the sentence in which that relation holds between
+// the entity and a name the question does not give ("Putin hosted Steve
+// Witkoff"), not one that only mentions a meeting and some names ("A
+// Trump–Putin meeting has not been scheduled, Ushakov noted").
+
+// roleWindow is how many words apart a relation word and the names it
+// joins may be.
+const roleWindow = 12
+
+// roleRelated is how many of a relation word's related words (the
+// strongest: spellings and close synonyms) say the same relation.
+const roleRelated = 3
+
+// relationSynonyms groups the stems of verbs and nouns that news uses for
+// one relation between two parties, beyond what the WordNet-derived
+// expansion offers ("met" and "hosted", "won" and "beat").
+var relationSynonyms = [][]string{
+	{"meet", "host", "receiv", "welcom", "talk", "negoti", "summit", "visit", "hold"},
+	{"win", "beat", "defeat", "claim", "clinch", "victori", "champion", "award", "titl", "triumph"},
+	{"acquir", "buy", "purchas", "takeov", "bought", "acquisit", "merg"},
+	{"lead", "head", "run", "chair", "helm", "led", "captain"},
+	{"found", "establish", "creat", "start", "launch", "cofound"},
+	{"direct", "director", "film", "helm"},
+	{"replac", "succeed", "successor"},
+	{"sign", "deal", "contract", "agreement"},
+	{"kill", "shot", "shoot", "attack", "murder", "stab"},
+	{"elect", "vote", "win", "presid"},
+	{"say", "said", "tell", "told", "state", "announc", "note", "claim", "accus"},
+}
+
+// notRelation are question words that qualify the answer rather than
+// relate it to the entity ("the new CEO", "the current president").
+var notRelation = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("new current former first last next latest late top main year time") {
+		for _, t := range localembed.Tokens(w) {
+			notRelation[t] = true
+		}
+	}
+}
+
+// relationIndex maps a stem to the groups it belongs to.
+var relationIndex = map[string][]int{}
+
+func init() {
+	for g, stems := range relationSynonyms {
+		for _, s := range stems {
+			relationIndex[s] = append(relationIndex[s], g)
+		}
+	}
+}
+
+// relationStems returns the stems that say the question's relation: its
+// words that are neither its focus nor in the interrogative phrase
+// (relation), their closest related words and the stems of their
+// relationSynonyms group.
+func relationStems(relation []queryTerm) map[string]bool {
+	out := map[string]bool{}
+	for _, q := range relation {
+		if q.of != "" || notRelation[q.term] || strings.ContainsFunc(q.term, unicode.IsDigit) {
+			continue
+		}
+		out[q.term] = true
+		alt := localembed.Expand(q.term)
+		for _, a := range alt[:min(len(alt), roleRelated)] {
+			out[a] = true
+		}
+		for _, g := range relationIndex[q.term] {
+			for _, s := range relationSynonyms[g] {
+				out[s] = true
+			}
+		}
+	}
+	return out
+}
+
+// roleWord is one word of a sentence as the role reader sees it.
+type roleWord struct {
+	raw      string
+	stems    []string
+	brk      bool // a clause break (comma, colon, bracket, spaced dash) comes before it
+	negation bool
+	name     int // 1 + the index of the answer value it belongs to; 0 when none
+	entity   bool
+	joiner   bool // "with", "between", "among"
+	agent    bool // "by", "to": what follows is the party ("directed by", "awarded to")
+}
+
+// roleWordRE finds words: letters and digits, with inner apostrophes and
+// full stops ("Kushner's", "U.S.").
+var roleWordRE = regexp.MustCompile(`[\p{L}\p{N}]+(?:['’.&][\p{L}\p{N}]+)*(?:['’]t)?`)
+
+// clauseBreakRE matches what separates clauses between two words.
+var clauseBreakRE = regexp.MustCompile(`[,;:()"“”]|\s[–—-]\s`)
+
+// roleHolds reports whether sentence states the relation (rel, stems)
+// between the question's entity (one of focus) and one of values (the
+// names the question does not give), and returns that value: a relation
+// word with, within roleWindow words and no negation between, an entity
+// word and a value ("Putin hosted Witkoff", "a meeting between Putin and
+// Witkoff"), the value not cut off from the relation word by a clause
+// break ("After the meeting, Putin's aide Yuri Ushakov
+// said"). With no focus, the value alone must be joined to the relation.
+func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values []string, subject bool) (string, bool) {
+	if len(rel) == 0 || len(values) == 0 {
+		return "", false
+	}
+	isFocus := map[string]bool{}
+	for _, f := range focus {
+		isFocus[f.term] = true
+		for _, a := range f.alt {
+			// "award" is related to the focus "prize" but says the
+			// relation of "Who was awarded the Nobel Prize?".
+			isFocus[a] = !rel[a]
+		}
+	}
+	locs := roleWordRE.FindAllStringIndex(sentence, -1)
+	words := make([]roleWord, len(locs))
+	for i, loc := range locs {
+		raw := sentence[loc[0]:loc[1]]
+		w := &words[i]
+		w.raw = raw
+		w.stems = localembed.Tokens(normalizeEntities(raw))
+		low := strings.ToLower(raw)
+		w.joiner = low == "with" || low == "between" || low == "among"
+		w.agent = low == "by" || low == "to"
+		w.negation = negations[low] || strings.HasSuffix(low, "n't") || strings.HasSuffix(low, "n’t")
+		if i > 0 {
+			w.brk = clauseBreakRE.MatchString(sentence[locs[i-1][1]:loc[0]])
+		}
+		for _, s := range w.stems {
+			w.entity = w.entity || isFocus[s]
+		}
+	}
+	// Mark the words of each value; a value that holds the entity (a
+	// longer form of its name) is the entity, not an answer.
+	from := 0
+	for vi, v := range values {
+		at := strings.Index(sentence[from:], v)
+		if at < 0 {
+			at = strings.Index(sentence, v)
+			if at < 0 {
+				continue
+			}
+		} else {
+			at += from
+		}
+		from = at + len(v)
+		var in []int
+		holdsEntity := false
+		for i, loc := range locs {
+			if loc[0] >= at && loc[1] <= at+len(v) {
+				in = append(in, i)
+				holdsEntity = holdsEntity || words[i].entity
+			}
+		}
+		if len(in) == 0 || !unicode.IsUpper([]rune(v)[0]) {
+			continue
+		}
+		if titled(words, in, rel) && (len(focus) == 0 || holdsEntity || entityNear(words, in[0])) {
+			return v, true // "White House Press Secretary Karoline Leavitt"
+		}
+		if holdsEntity {
+			continue
+		}
+		for _, i := range in {
+			words[i].name = vi + 1
+		}
+	}
+	for v := range words {
+		if !anyToken(rel, words[v].stems) || words[v].entity || words[v].name > 0 || negated(words, v) {
+			continue
+		}
+		before := subject && !(v+1 < len(words) && words[v+1].agent)
+		for _, n := range bySide(len(words), v, before) {
+			if words[n].name == 0 || blocked(words, v, n, true) {
+				continue
+			}
+			if len(focus) == 0 {
+				return values[words[n].name-1], true
+			}
+			for e := range words {
+				if !words[e].entity || abs(e-v) > 2*roleWindow || blocked(words, v, e, true) {
+					continue
+				}
+				// On two sides ("Putin hosted Witkoff", "Witkoff met
+				// Putin"), or both after it with a joining word ("talks
+				// between Putin and Witkoff"); both before it, the relation
+				// word is about them, not between them ("Trump–Putin
+				// meeting", "Ushakov said the talks").
+				if (e < v) != (n < v) || e > v && n > v && joined(words, v, min(e, n)) {
+					return values[words[n].name-1], true
+				}
+			}
+		}
+	}
+	return "", false
+}
+
+// titled reports whether the words at in (one value) are a title that
+// says the relation followed by a name (its last word rare in English,
+// not "Director's Cut"): "Press Secretary Karoline
+// Leavitt" for "who's the white house press secretary".
+func titled(words []roleWord, in []int, rel map[string]bool) bool {
+	title := false
+	for _, i := range in {
+		if anyToken(rel, words[i].stems) {
+			title = true
+		}
+	}
+	last := words[in[len(in)-1]]
+	return title && !anyToken(rel, last.stems) && !last.entity && isNameLike(last.raw)
+}
+
+// entityNear reports whether an entity word stands within roleWindow
+// words of words[at].
+func entityNear(words []roleWord, at int) bool {
+	for i := max(0, at-roleWindow); i < min(len(words), at+roleWindow); i++ {
+		if words[i].entity {
+			return true
+		}
+	}
+	return false
+}
+
+// bySide returns the positions within roleWindow of v among n words,
+// nearest first, those on the side where the answer is expected first:
+// before v when the question asks for the subject ("Who won?": "Barty beat
+// Pliskova"), else after it ("Who did Putin meet?", "directed by").
+func bySide(n, v int, before bool) []int {
+	var after, prior []int
+	for d := 1; d <= roleWindow; d++ {
+		if v+d < n {
+			after = append(after, v+d)
+		}
+		if v-d >= 0 {
+			prior = append(prior, v-d)
+		}
+	}
+	if before {
+		return append(prior, after...)
+	}
+	return append(after, prior...)
+}
+
+// subjectRE matches a question that asks for the subject of its verb:
+// "Who won …?", "Which company bought …?", not "Who did … meet?" or "Who
+// is the director of …?".
+var subjectRE = regexp.MustCompile(`(?i)^\s*(?:who|which \w+|what \w+)\s+(\w+)`)
+
+// asksSubject reports whether question asks for its verb's subject.
+func asksSubject(question string) bool {
+	m := subjectRE.FindStringSubmatch(question)
+	return m != nil && !auxiliaries[strings.ToLower(m[1])]
+}
+
+var auxiliaries = map[string]bool{"is": true, "was": true, "are": true, "were": true, "did": true, "does": true, "do": true,
+	"has": true, "have": true, "had": true, "will": true, "would": true, "can": true, "could": true, "should": true, "may": true, "might": true}
+
+// blocked reports whether a negation lies between words a and b, or, when
+// clause is set, a clause break.
+func blocked(words []roleWord, a, b int, clause bool) bool {
+	lo, hi := min(a, b), max(a, b)
+	for i := lo; i <= hi; i++ {
+		if words[i].negation {
+			return true
+		}
+		if clause && i > lo && words[i].brk {
+			return true
+		}
+	}
+	return false
+}
+
+// negationReach is how many words after a relation word a negation of
+// its clause may stand ("the meeting has not been scheduled").
+const negationReach = 4
+
+// negated reports whether the clause of words[v] denies it: a negation
+// just before it or within negationReach words after it, before a clause
+// break.
+func negated(words []roleWord, v int) bool {
+	if v > 0 && words[v-1].negation || v > 1 && words[v-2].negation && !words[v-1].brk {
+		return true
+	}
+	for i := v + 1; i < len(words) && i <= v+negationReach && !words[i].brk; i++ {
+		if words[i].negation {
+			return true
+		}
+	}
+	return false
+}
+
+// joined reports whether a word that joins parties ("with", "between")
+// stands after words[v] and before words[to].
+func joined(words []roleWord, v, to int) bool {
+	for i := v + 1; i < to; i++ {
+		if words[i].joiner {
+			return true
+		}
+	}
+	return false
+}
+
+// negations are the words that deny the relation they stand beside.
+var negations = map[string]bool{"not": true, "no": true, "never": true, "without": true, "neither": true, "nor": true, "cannot": true}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

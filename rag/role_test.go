@@ -1,0 +1,74 @@
+package rag
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestRoleHolds(t *testing.T) {
+	tests := []struct {
+		question, sentence string
+		values             []string
+		want               string // "" when the relation does not hold
+	}{
+		{"Who met Putin?", "Putin hosted US special envoy Steve Witkoff and Jared Kushner at the Kremlin.", []string{"Steve Witkoff", "Jared Kushner"}, "Steve Witkoff"},
+		{"Who met Putin?", "A Trump–Putin meeting has not been scheduled, Ushakov noted.", []string{"Trump", "Ushakov"}, ""},
+		{"Who met Putin?", "After the meeting, Putin's aide Yuri Ushakov said the talks were useful.", []string{"Yuri Ushakov"}, ""},
+		{"Who met Putin?", "Talks between Putin and Steve Witkoff lasted five hours.", []string{"Steve Witkoff"}, "Steve Witkoff"},
+		{"Who won the Wimbledon title?", "Ashleigh Barty beat Karolina Pliskova to win the Wimbledon title.", []string{"Ashleigh Barty", "Karolina Pliskova"}, "Ashleigh Barty"},
+		{"Who directed Titanic?", "Titanic is a 1997 film directed by James Cameron.", []string{"James Cameron"}, "James Cameron"},
+		{"Who directed Titanic?", "Titanic opened in 1997; James Cameron later spoke about it.", []string{"James Cameron"}, ""},
+	}
+	lex := localLexicon()
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			_, content := classify(tt.question)
+			focus := focusTerms(lex, tt.question)
+			isFocus := map[string]bool{}
+			for _, f := range focus {
+				isFocus[f.term] = true
+			}
+			var rel []queryTerm
+			for _, q := range lex.queryTerms(content) {
+				if !isFocus[q.term] && !isFocus[q.of] {
+					rel = append(rel, q)
+				}
+			}
+			got, ok := roleHolds(tt.sentence, relationStems(rel), focus, tt.values, asksSubject(tt.question))
+			if got != tt.want || ok != (tt.want != "") {
+				t.Errorf("roleHolds = %q, %v; want %q", got, ok, tt.want)
+			}
+		})
+	}
+}
+
+// TestWhoQuestionPrefersTheRelation: the sentence in which the question's
+// relation holds between its entity and a name leads, not one that shares
+// the question's words and names someone else.
+func TestWhoQuestionPrefersTheRelation(t *testing.T) {
+	passages := []string{
+		"A Trump–Putin meeting has not been scheduled, Ushakov noted, underscoring the impasse with the Kremlin.",
+		"Putin hosted US special envoy Steve Witkoff at the Kremlin on Tuesday for a five-hour meeting.",
+	}
+	ans, err := AnswerPassages(t.Context(), "Who met Putin?", passages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lead, _, _ := strings.Cut(ans.Answer, "[1]")
+	if ans.Refused || !strings.Contains(lead, "Steve Witkoff") {
+		t.Fatalf("answer %q, want the sentence naming Steve Witkoff first", ans.Answer)
+	}
+}
+
+// TestRoleHoldsTitledName: a title that says the relation, followed by a
+// name, holds it; a title followed by an ordinary word does not.
+func TestRoleHoldsTitledName(t *testing.T) {
+	rel := relationStems([]queryTerm{{term: "press"}, {term: "secretari"}})
+	if v, ok := roleHolds("White House Press Secretary Karoline Leavitt told reporters.", rel, nil, []string{"White House Press Secretary Karoline Leavitt"}, false); !ok || v != "White House Press Secretary Karoline Leavitt" {
+		t.Errorf("roleHolds = %q, %v; want the titled name", v, ok)
+	}
+	rel = relationStems([]queryTerm{{term: "director"}})
+	if v, ok := roleHolds("The Director's Cut features more dialogue.", rel, nil, []string{"Director's Cut"}, false); ok {
+		t.Errorf("roleHolds = %q; want no holder", v)
+	}
+}
