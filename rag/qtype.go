@@ -321,4 +321,5 @@ var phrasalVerbs = strings.NewReplacer(
 	"push back", "resist", "pushed back", "resisted", "come up with", "propose", "came up with", "proposed",
 	"sign off on", "approve", "signed off on", "approved", "walk out", "leave", "walked out", "left",
 	"shut down", "close", "break off", "end", "broke off", "ended", "look into", "investigate",
+	"take place", "happen", "took place", "happened", "taking place", "happening", "takes place", "happens",
 )
