@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -53,6 +56,44 @@ func TestCandidatePairsKeepTheStories(t *testing.T) {
 	if multi < 30 {
 		t.Fatalf("only %d multi-article stories in the generated window", multi)
 	}
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("candidate pairs give %d stories, all pairs %d; want the same stories", len(got), len(want))
+	}
+}
+
+// TestCandidatePairsKeepTheBBCStories: on real articles (the BBC News
+// corpus, the first 150 of each category) grouping through candidate
+// pairs forms the same stories as comparing every pair.
+func TestCandidatePairsKeepTheBBCStories(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "eval", "data", "bbc-news")
+	paths, _ := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
+	if len(paths) == 0 {
+		t.Skipf("BBC News corpus not found at %s", dir)
+	}
+	sort.Strings(paths)
+	var arts []corpus.Article
+	taken := make(map[string]int)
+	for _, p := range paths {
+		cat := filepath.Base(filepath.Dir(p))
+		if taken[cat] == 150 {
+			continue
+		}
+		taken[cat]++
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		title, body, _ := strings.Cut(strings.ToValidUTF8(string(raw), "\uFFFD"), "\n")
+		arts = append(arts, corpus.Article{ID: cat + "/" + filepath.Base(p), Title: strings.TrimSpace(title), Text: strings.TrimSpace(body)})
+	}
+	b, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, _ := b.read(arts)
+	b.vectorize(context.Background(), docs, nil)
+	got := cluster(len(docs), similarities(docs, candidatePairs(docs, nil)), groupThreshold)
+	want := cluster(len(docs), allPairs(docs), groupThreshold)
 	if !slices.EqualFunc(got, want, slices.Equal) {
 		t.Errorf("candidate pairs give %d stories, all pairs %d; want the same stories", len(got), len(want))
 	}
