@@ -97,15 +97,16 @@ const briefProgressMin = 500
 
 // briefProgress returns a Config.Progress that rewrites one line of w per
 // stage ("newsbot: grouping 3,000 articles… 40%") for windows of at least
-// briefProgressMin articles, and ends each stage's line when it is done.
+// briefProgressMin articles, when the percentage changes, and ends each
+// stage's line once when it is done.
 func briefProgress(w io.Writer) func(stage string, done, total int) {
 	show := false
-	last := -1
+	last, ended := -1, ""
 	return func(stage string, done, total int) {
 		if stage == "reading" && done == 0 {
-			show = total >= briefProgressMin
+			show, ended = total >= briefProgressMin, ""
 		}
-		if !show || total == 0 {
+		if !show || total == 0 || stage == ended {
 			return
 		}
 		pct := 100 * done / total
@@ -120,7 +121,7 @@ func briefProgress(w io.Writer) func(stage string, done, total int) {
 		fmt.Fprintf(w, "\rnewsbot: %s %s %s… %d%%", stage, thousands(total), what, pct)
 		if done == total {
 			fmt.Fprintln(w)
-			last = -1
+			last, ended = -1, stage
 		}
 	}
 }
