@@ -5,10 +5,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"strconv"
 	"time"
 
+	"github.com/newsbot/newsbot/rag"
 	"github.com/newsbot/newsbot/rag/answer"
 	"github.com/newsbot/newsbot/rag/brief"
+	"github.com/newsbot/newsbot/rag/localembed"
 )
 
 func briefFlags(fs *flag.FlagSet, o *options) {
@@ -68,15 +72,67 @@ func parseDay(s string, end bool) (time.Time, error) {
 }
 
 // briefer builds the briefing writer, with the chat model when configured.
-func (a *app) briefer() (*brief.Briefer, error) {
-	cfg := brief.Config{Logger: a.logger}
+// With svc it reuses the articles' stored vectors when svc embeds with the
+// briefing's own (local) model; progress, when set, is told how far a
+// briefing has got.
+func (a *app) briefer(svc *rag.Service, progress func(stage string, done, total int)) (*brief.Briefer, error) {
+	cfg := brief.Config{Logger: a.logger, Progress: progress}
 	if a.chat != nil {
 		cfg.Generate = func(ctx context.Context, system, user string) (string, error) {
 			reply, err := a.chat.Prompt(ctx, system, user, nil)
 			return reply.Text, err
 		}
 	}
+	if svc != nil && svc.EmbedderName() == localembed.New().Name() {
+		// The briefing's similarity is calibrated on the local model; a
+		// model embedder's stored vectors would need their own.
+		cfg.Vectors = svc.ArticleVectors
+	}
 	return brief.New(cfg)
+}
+
+// briefProgressMin is the window size from which a briefing shows its
+// progress: smaller ones take about a second.
+const briefProgressMin = 500
+
+// briefProgress returns a Config.Progress that rewrites one line of w per
+// stage ("newsbot: grouping 3,000 articles… 40%") for windows of at least
+// briefProgressMin articles, when the percentage changes, and ends each
+// stage's line once when it is done.
+func briefProgress(w io.Writer) func(stage string, done, total int) {
+	show := false
+	last, ended := -1, ""
+	return func(stage string, done, total int) {
+		if stage == "reading" && done == 0 {
+			show, ended = total >= briefProgressMin, ""
+		}
+		if !show || total == 0 || stage == ended {
+			return
+		}
+		pct := 100 * done / total
+		if pct == last && done != total {
+			return
+		}
+		last = pct
+		what := "articles"
+		if stage == "summarizing" {
+			what = "stories"
+		}
+		fmt.Fprintf(w, "\rnewsbot: %s %s %s… %d%%", stage, thousands(total), what, pct)
+		if done == total {
+			fmt.Fprintln(w)
+			last, ended = -1, stage
+		}
+	}
+}
+
+// thousands writes n with commas between groups of three digits.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 func runBrief(ctx context.Context, a *app, args []string) error {
@@ -91,7 +147,11 @@ func runBrief(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	b, err := a.briefer()
+	var progress func(stage string, done, total int)
+	if isTerminal(a.stderr) {
+		progress = briefProgress(a.stderr)
+	}
+	b, err := a.briefer(svc, progress)
 	if err != nil {
 		return err
 	}

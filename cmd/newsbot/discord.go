@@ -51,7 +51,7 @@ func runDiscord(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	briefer, err := a.briefer()
+	briefer, err := a.briefer(svc, nil)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -32,6 +33,18 @@ type Config struct {
 	// Embed embeds article texts for grouping, one normalized vector per
 	// text. Nil uses the offline localembed model.
 	Embed func(ctx context.Context, texts []string) ([][]float32, error)
+	// Vectors, when set, returns the stored vectors of the articles ids
+	// (by id; e.g. rag.Service.ArticleVectors), which grouping uses
+	// instead of embedding those articles again; articles it has no
+	// vector for are embedded with Embed. They must come from the same
+	// model as Embed's. An error only makes the briefing embed every
+	// article.
+	Vectors func(ctx context.Context, ids []string) (map[string][]float32, error)
+	// Progress, when set, is told how far a briefing or a grouping has
+	// got: stage is "reading", "embedding", "grouping" or "summarizing",
+	// and done of total items of that stage are finished. It is called on
+	// the caller's goroutine, often: keep it cheap.
+	Progress func(stage string, done, total int)
 	// Generate, when set, asks a model to write each story (map) and an
 	// overview (reduce). Nil means extractive summaries.
 	Generate func(ctx context.Context, system, user string) (string, error)
@@ -107,23 +120,27 @@ func (b *Briefer) Brief(ctx context.Context, articles []corpus.Article, w Window
 	if w.All {
 		out.Window.From, out.Window.To = dateRange(kept)
 	}
-	docs := make([]doc, len(kept))
-	for i, a := range kept {
-		docs[i] = prepareDoc(i, a)
-	}
+	docs, words := b.read(kept)
 	b.vectorize(ctx, docs, &out)
 	if err := ctx.Err(); err != nil {
 		return answer.Briefing{}, err
 	}
-	groups := cluster(similarityMatrix(docs), groupThreshold)
+	groups := b.group(docs)
 	sortGroups(docs, groups)
 	if len(groups) > b.cfg.MaxStories {
 		out.Notes = append(out.Notes, fmt.Sprintf("%d smaller stories left out", len(groups)-b.cfg.MaxStories))
 		groups = groups[:b.cfg.MaxStories]
 	}
 	for _, g := range groups {
+		for _, i := range g {
+			finishDoc(docs, i, words)
+		}
+	}
+	for k, g := range groups {
+		b.progress("summarizing", k, len(groups))
 		out.Stories = append(out.Stories, b.extractiveStory(docs, g))
 	}
+	b.progress("summarizing", len(groups), len(groups))
 	if b.cfg.Generate != nil {
 		if err := b.generate(ctx, docs, groups, &out); err != nil {
 			return answer.Briefing{}, err
@@ -190,54 +207,123 @@ func dateRange(as []corpus.Article) (from, to time.Time) {
 	return from, to
 }
 
-// vectorize sets each doc's TF-IDF vector, its sentences' vectors and its
-// embedding. An embedder failure only drops the embedding signal.
-func (b *Briefer) vectorize(ctx context.Context, docs []doc, out *answer.Briefing) {
-	sentenceVectors(docs)
-	texts := make([]string, len(docs))
-	for i := range docs {
-		t := docs[i].a.Title + "\n" + docs[i].a.Text
-		if len(t) > embedChars {
-			cut := embedChars
-			for cut > 0 && !utf8.RuneStart(t[cut]) {
-				cut-- // never split a character
-			}
-			t = t[:cut]
+// read prepares the docs of articles and indexes their words.
+func (b *Briefer) read(articles []corpus.Article) ([]doc, wordIndex) {
+	docs := make([]doc, len(articles))
+	for i, a := range articles {
+		if i%progressEvery == 0 {
+			b.progress("reading", i, len(articles))
 		}
-		texts[i] = t
+		docs[i] = prepareDoc(i, a)
 	}
-	vecs, err := b.cfg.Embed(ctx, texts)
-	if err != nil || len(vecs) != len(docs) {
-		if err == nil {
-			err = fmt.Errorf("embedder returned %d vectors for %d texts", len(vecs), len(docs))
+	b.progress("reading", len(articles), len(articles))
+	return docs, indexWords(docs)
+}
+
+// group returns the docs' stories (see cluster).
+func (b *Briefer) group(docs []doc) [][]int {
+	n := len(docs)
+	pairs := candidatePairs(docs, func(done int) {
+		if done%progressEvery == 0 {
+			b.progress("grouping", done, n)
 		}
-		b.log.Warn("briefing: embedding failed; grouping by words only", "err", err)
-		out.Warnings = append(out.Warnings, "embedding failed; stories were grouped by words only")
-		return
-	}
-	for i := range docs {
-		docs[i].emb = vecs[i]
+	})
+	groups := cluster(n, similarities(docs, pairs), groupThreshold)
+	b.progress("grouping", n, n)
+	return groups
+}
+
+// progressEvery is how many items pass between progress reports.
+const progressEvery = 100
+
+func (b *Briefer) progress(stage string, done, total int) {
+	if b.cfg.Progress != nil {
+		b.cfg.Progress(stage, done, total)
 	}
 }
 
-// sentenceVectors sets the TF-IDF vectors of docs (IDF over docs) and of
-// their sentences (IDF over all sentences).
-func sentenceVectors(docs []doc) {
-	lists := make([][]string, len(docs))
-	var sentLists [][]string
-	for i, d := range docs {
-		lists[i] = d.tokens
-		for _, s := range d.sents {
-			sentLists = append(sentLists, s.tokens)
+// vectorize sets each doc's embedding: the stored vector when
+// Config.Vectors has one, else one embedded from the article's lead. An
+// embedder failure only drops the embedding signal.
+func (b *Briefer) vectorize(ctx context.Context, docs []doc, out *answer.Briefing) {
+	b.progress("embedding", 0, len(docs))
+	if b.cfg.Vectors != nil {
+		ids := make([]string, len(docs))
+		for i := range docs {
+			ids[i] = docs[i].a.ID
+		}
+		stored, err := b.cfg.Vectors(ctx, ids)
+		if err != nil {
+			b.log.Warn("briefing: stored vectors unavailable; embedding the articles", "err", err)
+			stored = nil
+		}
+		for i := range docs {
+			docs[i].emb = normalized(stored[docs[i].a.ID])
 		}
 	}
-	docIDF, sentIDF := newIDF(lists), newIDF(sentLists)
+	var missing []int
 	for i := range docs {
-		docs[i].vec = docIDF.tfidf(docs[i].tokens)
-		for j := range docs[i].sents {
-			docs[i].sents[j].vec = sentIDF.tfidf(docs[i].sents[j].tokens)
+		if len(docs[i].emb) == 0 {
+			missing = append(missing, i)
 		}
 	}
+	if len(missing) > 0 {
+		texts := make([]string, len(missing))
+		for k, i := range missing {
+			texts[k] = embedText(docs[i].a)
+		}
+		vecs, err := b.cfg.Embed(ctx, texts)
+		if err != nil || len(vecs) != len(texts) {
+			if err == nil {
+				err = fmt.Errorf("embedder returned %d vectors for %d texts", len(vecs), len(texts))
+			}
+			b.log.Warn("briefing: embedding failed; grouping by words only", "err", err)
+			out.Warnings = append(out.Warnings, "embedding failed; stories were grouped by words only")
+			for i := range docs {
+				docs[i].emb = nil // one signal for all pairs, not a mix
+			}
+			return
+		}
+		for k, i := range missing {
+			docs[i].emb = normalized(vecs[k])
+		}
+	}
+	b.progress("embedding", len(docs), len(docs))
+}
+
+// embedText is the part of an article that is embedded: title and lead,
+// at most embedChars bytes, never cut inside a character.
+func embedText(a corpus.Article) string {
+	t := a.Title + "\n" + a.Text
+	if len(t) > embedChars {
+		cut := embedChars
+		for cut > 0 && !utf8.RuneStart(t[cut]) {
+			cut--
+		}
+		t = t[:cut]
+	}
+	return t
+}
+
+// normalized returns v scaled to unit length (v itself when it already
+// is, nil for nil or a zero vector).
+func normalized(v []float32) []float32 {
+	var s float64
+	for _, x := range v {
+		s += float64(x) * float64(x)
+	}
+	if s == 0 {
+		return nil
+	}
+	if math.Abs(s-1) < 1e-6 {
+		return v
+	}
+	out := make([]float32, len(v))
+	n := math.Sqrt(s)
+	for i, x := range v {
+		out[i] = float32(float64(x) / n)
+	}
+	return out
 }
 
 // sortGroups orders stories by outlets covering them, then articles, then

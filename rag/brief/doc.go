@@ -8,9 +8,17 @@
 //  1. Window: articles are kept when their publication time falls inside
 //     the window; undated articles only with Window.All. The briefing notes
 //     when some dates come from file times or are unknown.
-//  2. Grouping (group.go): average-link agglomerative clustering over a
-//     pairwise similarity that mixes TF-IDF cosine, embedding cosine and
-//     named-entity overlap, damped by distance in time.
+//  2. Grouping (group.go, candidates.go, cluster.go): average-link
+//     agglomerative clustering over a pairwise similarity that mixes
+//     TF-IDF cosine, embedding cosine and named-entity overlap, damped by
+//     distance in time. Terms are interned once and vectors are sorted
+//     id slices; only the pairs an inverted index of rare terms proposes
+//     (at most 100 per article) are compared, and clusters merge through
+//     a heap over that sparse graph, so a window costs about linear time.
+//     Embeddings come from Config.Vectors (stored vectors) when it has
+//     them. Sentence vectors, facts and chunk ids are computed only for
+//     the articles of the stories shown, and a story's summary is chosen
+//     from at most 400 sentences (every article's lead first).
 //  3. Summary (extractive.go): sentences are scored by centrality
 //     (LexRank-style PageRank over a cosine graph plus similarity to the
 //     story centroid), position in the article and support from other

@@ -31,8 +31,21 @@ func TestClusterAverageLink(t *testing.T) {
 		{0.5, 0.55, 0, 0.3},
 		{0.05, 0.05, 0.3, 0},
 	}
-	got := cluster(sim, 0.22)
+	got := cluster(len(sim), denseEdges(sim), 0.22)
 	if len(got) != 2 || len(got[0]) != 3 || got[1][0] != 3 {
 		t.Errorf("clusters %v, want [[0 1 2] [3]]", got)
 	}
+}
+
+// denseEdges lists the above-zero pairs of a similarity matrix.
+func denseEdges(sim [][]float64) []edge {
+	var out []edge
+	for i := range sim {
+		for j := i + 1; j < len(sim); j++ {
+			if sim[i][j] > 0 {
+				out = append(out, edge{int32(i), int32(j), sim[i][j]})
+			}
+		}
+	}
+	return out
 }

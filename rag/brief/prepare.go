@@ -17,7 +17,8 @@ type sentence struct {
 	doc     int // index into the briefing's docs
 	idx     int // position in the article
 	text    string
-	start   int // byte offset in the article text
+	start   int // byte offsets in the article text
+	end     int
 	chunkID string
 	tokens  []string           // content tokens
 	vec     vector             // TF-IDF, set per story
@@ -34,8 +35,14 @@ type doc struct {
 	sents  []sentence
 	tokens []string // content tokens of title (twice) and text
 	ents   map[string]int
-	vec    vector
 	emb    []float32
+	// terms and entv are the TF-IDF vectors of words and of named
+	// entities that grouping compares (indexWords).
+	terms, entv sparse
+	// vec is the words' TF-IDF vector as a map, set with the sentences'
+	// vectors and facts by finishDoc for the docs of shown stories.
+	vec      vector
+	finished bool
 }
 
 // outletName returns the article's outlet, else the URL's host, else a
@@ -98,30 +105,53 @@ func isSummarySentence(s string) bool {
 const maxDocSentences = 150
 
 // prepareDoc splits an article into sentences (at most maxDocSentences)
-// and maps each to the first rag chunk that contains it.
+// and reads its words and named entities: what grouping needs. What only
+// a shown story needs (sentence vectors, facts, chunk ids) is left to
+// finishDoc.
 func prepareDoc(i int, a corpus.Article) doc {
 	d := doc{a: a, outlet: outletName(a)}
-	chunks := rag.ChunkArticle(a)
-	var texts []string
+	title := text.ContentStems(a.Title)
+	d.tokens = append(append(d.tokens, title...), title...)
+	texts := []string{a.Title}
 	for j, sp := range text.Sentences(a.Text) {
-		if j == maxDocSentences {
-			break
-		}
 		st := a.Text[sp.Start:sp.End]
-		s := sentence{doc: i, idx: j, text: st, start: sp.Start, tokens: text.ContentStems(st), summary: isSummarySentence(st), facts: disagree.Read(i, j, st)}
+		toks := text.ContentStems(st)
+		d.tokens = append(d.tokens, toks...)
+		if j >= maxDocSentences {
+			continue // still words of the article, not a scored sentence
+		}
+		d.sents = append(d.sents, sentence{doc: i, idx: j, text: st, start: sp.Start, end: sp.End, tokens: toks})
+		texts = append(texts, st)
+	}
+	d.ents = entities(texts)
+	return d
+}
+
+// finishDoc sets what a shown story needs of doc i: its TF-IDF vector and
+// its sentences' vectors (IDF from w), whether each is fit for a summary,
+// the facts each sentence states, and
+// the rag.ChunkArticle chunk that holds each sentence. It does nothing the
+// second time.
+func finishDoc(docs []doc, i int, w wordIndex) {
+	d := &docs[i]
+	if d.finished {
+		return
+	}
+	d.finished = true
+	d.vec = w.docIDF.tfidf(d.tokens)
+	chunks := rag.ChunkArticle(d.a)
+	for j := range d.sents {
+		s := &d.sents[j]
+		s.vec = w.sentIDF.tfidf(s.tokens)
+		s.summary = isSummarySentence(s.text)
+		s.facts = disagree.Read(i, j, s.text)
 		for _, c := range chunks {
-			if c.Start <= sp.Start && sp.End <= c.End {
+			if c.Start <= s.start && s.end <= c.End {
 				s.chunkID = c.ID
 				break
 			}
 		}
-		d.sents = append(d.sents, s)
-		texts = append(texts, st)
 	}
-	title := text.ContentStems(a.Title)
-	d.tokens = append(append(append(d.tokens, title...), title...), text.ContentStems(a.Text)...)
-	d.ents = entities(append([]string{a.Title}, texts...))
-	return d
 }
 
 // citation builds the answer.Citation for sentence s numbered n.

@@ -1,7 +1,9 @@
 package brief
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -53,18 +55,45 @@ func storyBase(docs []doc, g []int) answer.Story {
 	return st
 }
 
-// candidates returns the summary-worthy sentences of a story.
+// maxStoryCandidates bounds the sentences a story's summary is chosen
+// from: scoring is quadratic in them (LexRank, support, MMR), and a story
+// of many long articles would otherwise cost seconds. The leads of all
+// the story's articles come first (see candidates).
+const maxStoryCandidates = 400
+
+// candidates returns the summary-worthy sentences of a story, at most
+// maxStoryCandidates: each article's first, then each one's second, and
+// so on, so that every outlet's lead is among them.
 func candidates(docs []doc, g []int) ([]*sentence, map[int]int) {
 	var cands []*sentence
 	lens := make(map[int]int)
-	for _, i := range g {
+	next := make([]int, len(g)) // next sentence to look at, per doc of g
+	rank := make(map[int]int)   // doc's place in g
+	for k, i := range g {
 		lens[i] = len(docs[i].sents)
-		for j := range docs[i].sents {
-			if s := &docs[i].sents[j]; s.summary && len(s.vec) > 0 {
-				cands = append(cands, s)
+		rank[i] = k
+	}
+	for more := true; more && len(cands) < maxStoryCandidates; {
+		more = false
+		for k, i := range g {
+			for next[k] < len(docs[i].sents) {
+				s := &docs[i].sents[next[k]]
+				next[k]++
+				if s.summary && len(s.vec) > 0 {
+					cands = append(cands, s)
+					more = true
+					break
+				}
+			}
+			if len(cands) == maxStoryCandidates {
+				break
 			}
 		}
 	}
+	// Story order: article by article, each in its own order.
+	slices.SortFunc(cands, func(a, b *sentence) int {
+		return cmp.Or(cmp.Compare(rank[a.doc], rank[b.doc]), cmp.Compare(a.idx, b.idx))
+	})
 	return cands, lens
 }
 

@@ -12,7 +12,7 @@ import (
 // cut to fit.
 func (b *Briefer) SummarizeText(text string, maxWords int) string {
 	docs := []doc{prepareDoc(0, corpus.Article{ID: "input", Text: text})}
-	sentenceVectors(docs)
+	finishDoc(docs, 0, indexWords(docs))
 	cands, lens := candidates(docs, []int{0})
 	var parts []string
 	for _, p := range selectSentences(cands, lens, nil, 0, maxWords) {

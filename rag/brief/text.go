@@ -60,7 +60,7 @@ func newIDF(docs [][]string) idfTable {
 }
 
 func (t idfTable) weight(term string) float64 {
-	return math.Log(float64(1+t.n)/float64(1+t.df[term])) + 1
+	return smoothIDF(t.n, t.df[term])
 }
 
 // tfidf builds a normalized TF-IDF vector with sublinear term frequency.
