@@ -107,8 +107,12 @@ func (s *Service) Ingest(ctx context.Context, articles []corpus.Article, opts In
 	if err != nil {
 		return rep, err
 	}
+	unembedded, err := s.unembeddedCount(ctx)
+	if err != nil {
+		return rep, err
+	}
 	missing := map[string]bool{}
-	if s.Unembedded() > 0 || redim {
+	if unembedded > 0 || redim {
 		if missing, err = s.store.unembedded(ctx, model, dim); err != nil {
 			return rep, err
 		}
@@ -205,16 +209,19 @@ func (s *Service) Ingest(ctx context.Context, articles []corpus.Article, opts In
 	if err := s.store.setMeta(ctx, "last_ingest", time.Now().UTC().Format(time.RFC3339)); err != nil {
 		return rep, err
 	}
-	// Apply this ingest's changes (and any other process's) to the index;
-	// after a change of dimension, build it anew for the new length.
-	if redim {
+	// Apply this ingest's changes (and any other process's) to the index
+	// (when built); after a change of dimension, build it anew for the new
+	// length.
+	if redim && s.current() != nil {
 		if err := s.rebuild(ctx); err != nil {
 			return rep, err
 		}
 	} else if _, err := s.Refresh(ctx); err != nil {
 		return rep, err
 	}
-	rep.Chunks = s.index().size()
+	if rep.Chunks, err = s.chunkCount(ctx); err != nil {
+		return rep, err
+	}
 	return rep, nil
 }
 
@@ -224,12 +231,18 @@ func (s *Service) Ingest(ctx context.Context, articles []corpus.Article, opts In
 // a dimension is asked for one vector to learn it, once, when probe is
 // set and vectors are stored.
 func (s *Service) checkDimension(ctx context.Context, probe bool) (int, bool, error) {
-	ix := s.index()
-	ix.mu.RLock()
-	have, vectors := ix.dim, ix.vectors
-	ix.mu.RUnlock()
+	stored, err := s.store.storedDims(ctx, s.cfg.Embedder.Name)
+	if err != nil {
+		return 0, false, err
+	}
+	have, vectors := 0, len(stored) > 0 // the index's length; any stored
+	if ix := s.current(); ix != nil {
+		ix.mu.RLock()
+		have, vectors = ix.dim, ix.vectors > 0
+		ix.mu.RUnlock()
+	}
 	dim := s.dim
-	if dim == 0 && vectors > 0 && probe {
+	if dim == 0 && vectors && probe {
 		v, err := s.cfg.Embedder.Documents(ctx, []string{"dimension probe"})
 		if err != nil {
 			return 0, false, fmt.Errorf("embed with %s: %w", s.cfg.Embedder.Name, err)
@@ -239,10 +252,6 @@ func (s *Service) checkDimension(ctx context.Context, probe bool) (int, bool, er
 		}
 		dim = len(v[0])
 		s.dim = dim
-	}
-	stored, err := s.store.storedDims(ctx, s.cfg.Embedder.Name)
-	if err != nil {
-		return 0, false, err
 	}
 	redim := false
 	for _, d := range stored {

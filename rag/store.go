@@ -14,6 +14,7 @@ import (
 
 	"github.com/newsbot/newsbot/corpus"
 	"github.com/newsbot/newsbot/internal/migrate"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 // migrations are rag's tables, applied by NewStore.
@@ -349,4 +350,58 @@ func decodeVector(b []byte) []float32 {
 		v[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
 	}
 	return v
+}
+
+// countChunks returns the number of stored chunks.
+func (s *Store) countChunks(ctx context.Context) (int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM chunks`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count chunks: %w", err)
+	}
+	return n, nil
+}
+
+// countUnembedded returns the number of stored chunks with no vector from
+// model (of length dim when dim > 0), from two counts that indexes answer
+// (a vector belongs to its chunk: there are none without one).
+func (s *Store) countUnembedded(ctx context.Context, model string, dim int) (int, error) {
+	chunks, err := s.countChunks(ctx)
+	if err != nil {
+		return 0, err
+	}
+	var vecs int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM embeddings WHERE model = ? AND (? = 0 OR dim = ?)`,
+		model, dim, dim).Scan(&vecs); err != nil {
+		return 0, fmt.Errorf("count vectors: %w", err)
+	}
+	return max(chunks-vecs, 0), nil
+}
+
+// sources returns every stored article's metadata with its number of
+// chunks, unordered.
+func (s *Store) sources(ctx context.Context) ([]answer.Source, error) {
+	counts := map[string]int{}
+	rows, err := s.db.QueryContext(ctx, `SELECT article_id, COUNT(*) FROM chunks GROUP BY article_id`)
+	if err != nil {
+		return nil, fmt.Errorf("count chunks: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, fmt.Errorf("count chunks: %w", err)
+		}
+		counts[id] = n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("count chunks: %w", err)
+	}
+	var out []answer.Source
+	err = s.scanArticles(ctx, nil, func(src answer.Source) error {
+		src.Chunks = counts[src.ID]
+		out = append(out, src)
+		return nil
+	})
+	return out, err
 }
