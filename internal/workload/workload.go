@@ -235,7 +235,7 @@ func (g *generator) article(chunks int) (string, string) {
 		topic[i] = g.words[150+g.r.IntN(min(len(g.words)-150, 8000))]
 	}
 	g.b.Reset()
-	target := chunks * 820 // chunks overlap by a sentence
+	target := chunks * 680 // chunks overlap by a sentence: ~820 new bytes each
 	for g.b.Len() < target {
 		n := 2 + g.r.IntN(4)
 		for s := range n {

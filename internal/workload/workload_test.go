@@ -76,7 +76,7 @@ func TestWrittenCorpusLoads(t *testing.T) {
 		}
 		text += len(a.Text)
 	}
-	if avg := text / len(arts); avg < 6500 || avg > 10000 {
+	if avg := text / len(arts); avg < 5500 || avg > 9000 {
 		t.Errorf("average article %d bytes, want about 10 chunks of 900", avg)
 	}
 }
