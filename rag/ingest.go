@@ -68,6 +68,8 @@ type ingestJob struct {
 	// replace is true for new or changed articles; false when only the
 	// vectors are missing (e.g. the embedder changed).
 	replace bool
+	// added is true for an article new to the store.
+	added bool
 }
 
 // Ingest brings the store in step with articles: new ones are added,
@@ -150,7 +152,7 @@ func (s *Service) Ingest(ctx context.Context, articles []corpus.Article, opts In
 		switch {
 		case !ok:
 			rep.Added++
-			jobs = append(jobs, ingestJob{article: a, stamp: stamp, chunks: ChunkArticle(a), replace: true})
+			jobs = append(jobs, ingestJob{article: a, stamp: stamp, chunks: ChunkArticle(a), replace: true, added: true})
 		case old.Hash != a.Hash:
 			rep.Updated++
 			jobs = append(jobs, ingestJob{article: a, stamp: stamp, chunks: ChunkArticle(a), replace: true})
@@ -190,8 +192,18 @@ func (s *Service) Ingest(ctx context.Context, articles []corpus.Article, opts In
 			n += len(jobs[end].chunks)
 			end++
 		}
-		if err := s.ingestBatch(ctx, jobs[start:end]); err != nil {
+		stored, err := s.ingestBatch(ctx, jobs[start:end])
+		if err != nil {
 			return rep, err
+		}
+		// Articles another ingest stored meanwhile count as unchanged.
+		for _, j := range stored {
+			if j.added {
+				rep.Added--
+			} else {
+				rep.Updated--
+			}
+			rep.Unchanged++
 		}
 		rep.Embedded += n
 		start = end
@@ -354,8 +366,10 @@ func planRemovals(stored map[string]storedArticle, present map[string]bool, opts
 	return out, nil
 }
 
-// ingestBatch embeds the chunks of jobs in one call and stores each article.
-func (s *Service) ingestBatch(ctx context.Context, jobs []ingestJob) error {
+// ingestBatch embeds the chunks of jobs in one call and stores each
+// article. It returns the replacing jobs whose article version was found
+// already stored (by another process since this ingest looked).
+func (s *Service) ingestBatch(ctx context.Context, jobs []ingestJob) ([]ingestJob, error) {
 	var texts []string
 	for _, j := range jobs {
 		for _, c := range j.chunks {
@@ -368,17 +382,18 @@ func (s *Service) ingestBatch(ctx context.Context, jobs []ingestJob) error {
 		var err error
 		vecs, err = s.cfg.Embedder.Documents(ctx, texts)
 		if err != nil {
-			return fmt.Errorf("embed %d chunks with %s: %w", len(texts), s.cfg.Embedder.Name, err)
+			return nil, fmt.Errorf("embed %d chunks with %s: %w", len(texts), s.cfg.Embedder.Name, err)
 		}
 		if len(vecs) != len(texts) {
-			return fmt.Errorf("embed with %s: got %d vectors for %d chunks", s.cfg.Embedder.Name, len(vecs), len(texts))
+			return nil, fmt.Errorf("embed with %s: got %d vectors for %d chunks", s.cfg.Embedder.Name, len(vecs), len(texts))
 		}
 		for _, v := range vecs {
 			if dim > 0 && len(v) != dim {
-				return fmt.Errorf("embed with %s: %w: got %d dimensions, configured %d", s.cfg.Embedder.Name, ErrDimension, len(v), dim)
+				return nil, fmt.Errorf("embed with %s: %w: got %d dimensions, configured %d", s.cfg.Embedder.Name, ErrDimension, len(v), dim)
 			}
 		}
 	}
+	var already []ingestJob
 	for _, j := range jobs {
 		v := vecs[:len(j.chunks)]
 		vecs = vecs[len(j.chunks):]
@@ -388,13 +403,17 @@ func (s *Service) ingestBatch(ctx context.Context, jobs []ingestJob) error {
 			for i, c := range j.chunks {
 				terms[i] = s.lex.tokens(c.Text)
 			}
-			err = s.store.putArticle(ctx, j.article, j.stamp, j.chunks, terms, s.cfg.Embedder.Name, v)
+			var applied bool
+			applied, err = s.store.putArticle(ctx, j.article, j.stamp, j.chunks, terms, s.cfg.Embedder.Name, v)
+			if err == nil && !applied {
+				already = append(already, j)
+			}
 		} else {
 			err = s.store.putEmbeddings(ctx, j.article.ID, j.chunks, s.cfg.Embedder.Name, v)
 		}
 		if err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return already, nil
 }

@@ -150,15 +150,28 @@ func (s *Store) articleChunks(ctx context.Context, ids []string) (map[string][]C
 // putArticle replaces an article (with the stamp of its file), its chunks
 // (with their BM25 terms) and their vectors in one transaction that also
 // logs the change, so a crash leaves either the old or the new version and
-// every process learns of it.
-func (s *Store) putArticle(ctx context.Context, a corpus.Article, stamp corpus.Stamp, chunks []Chunk, terms [][]string, model string, vecs [][]float32) error {
+// every process learns of it. When the store already holds this version
+// of the article (same hash and origin, with vectors from model: another
+// process stored it since this ingest looked) it changes nothing and
+// returns false, so two ingests at once never apply a change twice.
+func (s *Store) putArticle(ctx context.Context, a corpus.Article, stamp corpus.Stamp, chunks []Chunk, terms [][]string, model string, vecs [][]float32) (bool, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("store article %q: %w", a.ID, err)
+		return false, fmt.Errorf("store article %q: %w", a.ID, err)
 	}
 	defer tx.Rollback()
+	var same bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM articles a WHERE a.id = ? AND a.hash = ? AND a.origin = ?
+		AND NOT EXISTS (SELECT 1 FROM chunks c WHERE c.article_id = a.id
+			AND NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.chunk_id = c.id AND e.model = ?)))`,
+		a.ID, a.Hash, a.Origin, model).Scan(&same); err != nil {
+		return false, fmt.Errorf("store article %q: %w", a.ID, err)
+	}
+	if same {
+		return false, nil
+	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, a.ID); err != nil {
-		return fmt.Errorf("store article %q: %w", a.ID, err)
+		return false, fmt.Errorf("store article %q: %w", a.ID, err)
 	}
 	var published any
 	if !a.Published.IsZero() {
@@ -169,26 +182,26 @@ func (s *Store) putArticle(ctx context.Context, a corpus.Article, stamp corpus.S
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		a.ID, a.Title, a.Source, a.URL, a.Author, published, a.PublishedFrom, a.Path, a.Hash, a.Text, time.Now().Unix(), a.Origin,
 		stampSize(stamp), stampTime(stamp)); err != nil {
-		return fmt.Errorf("store article %q: %w", a.ID, err)
+		return false, fmt.Errorf("store article %q: %w", a.ID, err)
 	}
 	for i, c := range chunks {
 		sents, _ := json.Marshal(c.Sentences)
 		if _, err := tx.ExecContext(ctx, `INSERT INTO chunks (id, article_id, idx, text, start_off, end_off, sentences, terms)
 			VALUES (?,?,?,?,?,?,?,?)`, c.ID, c.ArticleID, c.Index, c.Text, c.Start, c.End, string(sents), strings.Join(terms[i], " ")); err != nil {
-			return fmt.Errorf("store chunk %q: %w", c.ID, err)
+			return false, fmt.Errorf("store chunk %q: %w", c.ID, err)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO embeddings (chunk_id, model, dim, vector) VALUES (?,?,?,?)`,
 			c.ID, model, len(vecs[i]), encodeVector(vecs[i])); err != nil {
-			return fmt.Errorf("store embedding of %q: %w", c.ID, err)
+			return false, fmt.Errorf("store embedding of %q: %w", c.ID, err)
 		}
 	}
 	if err := recordChange(ctx, tx, a.ID, ChangePut); err != nil {
-		return err
+		return false, err
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("store article %q: %w", a.ID, err)
+		return false, fmt.Errorf("store article %q: %w", a.ID, err)
 	}
-	return nil
+	return true, nil
 }
 
 // putEmbeddings stores vectors for existing chunks of article id (used
