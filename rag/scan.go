@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -158,6 +159,16 @@ func (s *Service) loadIndex(ctx context.Context) (*index, int64, error) {
 	if err != nil {
 		return nil, 0, err
 	}
+	// Reading makes about as much garbage as the index it builds (each
+	// vector arrives as a blob, each chunk's terms as a string): collect
+	// it sooner than usual so the peak stays near what is kept, and hand
+	// it back to the system once built.
+	if old := debug.SetGCPercent(loadGCPercent); old < loadGCPercent {
+		debug.SetGCPercent(old)
+	} else {
+		defer debug.SetGCPercent(old)
+	}
+	defer debug.FreeOSMemory()
 	err = s.store.scanArticles(ctx, nil, func(src answer.Source) error {
 		ix.putArticle(src)
 		return nil
@@ -212,6 +223,10 @@ func (s *Service) loadIndex(ctx context.Context) (*index, int64, error) {
 	ix.lex.trim()
 	return ix, seq, nil
 }
+
+// loadGCPercent is the garbage collector's GOGC while the index is built
+// (unless set lower).
+const loadGCPercent = 25
 
 // errIndexBuild stops the read when indexing failed (its error is the one
 // returned).
