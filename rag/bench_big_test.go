@@ -17,7 +17,9 @@ import (
 	"os"
 	"runtime"
 	"testing"
+	"time"
 
+	"github.com/newsbot/newsbot/corpus"
 	"github.com/newsbot/newsbot/internal/sqlitedb"
 	"github.com/newsbot/newsbot/rag/answer"
 )
@@ -167,4 +169,53 @@ func BenchmarkBigIndexMemory(b *testing.B) {
 		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/float64(ix.size()), "B/chunk")
 		runtime.KeepAlive(ix)
 	}
+}
+
+// BenchmarkBigFollow measures how soon an article ingested by another
+// Service (its own connection, no index: as newsbot ingest runs) is found
+// by the benchmark's Service, which only applies the change log: the
+// ingest, one Refresh and a search that finds it. The article is removed
+// again afterwards.
+func BenchmarkBigFollow(b *testing.B) {
+	s := bigService(b)
+	ctx := context.Background()
+	db, err := sqlitedb.Open(ctx, os.Getenv("NEWSBOT_BENCH_DB"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	writer, err := Open(ctx, Config{DB: db, IndexOnDemand: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	const origin = "bench-follow"
+	art := corpus.Article{ID: "bench-follow-1", Title: "Lighthouse sold", Source: "Bench Post", Origin: origin, Hash: "bench-follow-1",
+		Text: "The old Quillhaven lighthouse was sold at auction to a marine charity on Tuesday."}
+	var ingest, refresh time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		if _, err := writer.Ingest(ctx, []corpus.Article{art}, IngestOptions{Scanned: []string{origin}}); err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		if _, err := s.Refresh(ctx); err != nil {
+			b.Fatal(err)
+		}
+		res, err := s.Search(ctx, "Who bought the Quillhaven lighthouse?", 5, answer.Filter{})
+		if err != nil || len(res) == 0 || res[0].Chunk.ArticleID != art.ID {
+			b.Fatalf("the new article is not found first: %v", err)
+		}
+		ingest += t1.Sub(t0)
+		refresh += time.Since(t1)
+		b.StopTimer()
+		if _, err := writer.Ingest(ctx, nil, IngestOptions{Scanned: []string{origin}}); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Refresh(ctx); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(ingest.Milliseconds())/float64(b.N), "ingest-ms")
+	b.ReportMetric(float64(refresh.Milliseconds())/float64(b.N), "refresh+search-ms")
 }
