@@ -17,7 +17,7 @@ import (
 )
 
 // wantOwners are the packages that own tables in the database.
-var wantOwners = map[string]int{"rag": 3, "corpus/feeds": 1, "bot": 2, "bot/schedule": 1}
+var wantOwners = map[string]int{"rag": 4, "corpus/feeds": 1, "bot": 2, "bot/schedule": 1}
 
 func TestVersionOfFreshDatabase(t *testing.T) {
 	c := newCLI(t, "../../corpus")
