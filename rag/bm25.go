@@ -18,16 +18,28 @@ const (
 // as the store changes: a removed document's postings stay (skipped, as
 // its length is 0) until compact drops them all in one pass. It is safe
 // for concurrent use.
+//
+// Each distinct term is stored once, in terms, which numbers it; its
+// postings are postings[number]. Adding a document costs one map lookup
+// per token (the numbers are then sorted and counted), which makes
+// building the index at start-up little more than reading the terms.
 type bm25 struct {
 	mu       sync.RWMutex
-	postings map[string][]posting
-	docLen   []int32 // 0: no such document (never added, or removed)
-	live     int     // documents with docLen > 0
-	total    int64   // tokens in live documents
+	terms    map[string]int32 // term -> its number
+	postings [][]posting      // by term number; empty once all its documents are gone
+	docLen   []int32          // 0: no such document (never added, or removed)
+	live     int              // documents with docLen > 0
+	total    int64            // tokens in live documents
 	// scratch holds zeroed per-document score arrays for search; each is
 	// grown to the current document count when taken.
 	scratch sync.Pool
-	tf      map[string]int32 // add's scratch, under mu
+	// add's scratch, under mu: the document's term numbers, its distinct
+	// ones with their counts, and by term number the add that last saw it
+	// (adds are numbered by gen) and where its count is.
+	ids, uniq, counts []int32
+	seen              []uint32
+	at                []int32
+	gen               uint32
 }
 
 // posting is one document containing a term, with the term's count: 8
@@ -55,7 +67,7 @@ type scored struct {
 
 // newBM25 indexes documents given as token lists (document i is docs[i]).
 func newBM25(docs [][]string) *bm25 {
-	b := &bm25{postings: map[string][]posting{}}
+	b := &bm25{terms: map[string]int32{}}
 	for i, toks := range docs {
 		b.add(i, toks)
 	}
@@ -66,31 +78,78 @@ func newBM25(docs [][]string) *bm25 {
 func (b *bm25) add(doc int, toks []string) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	b.ids = b.ids[:0]
+	for _, t := range toks {
+		b.ids = append(b.ids, b.termLocked(t))
+	}
+	b.addLocked(doc)
+}
+
+// addFields is add for the tokens of fields, separated by single spaces
+// (as stored), without splitting them into strings first.
+func (b *bm25) addFields(doc int, fields string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.ids = b.ids[:0]
+	for len(fields) > 0 {
+		t, rest, _ := strings.Cut(fields, " ")
+		if t != "" {
+			b.ids = append(b.ids, b.termLocked(t))
+		}
+		fields = rest
+	}
+	b.addLocked(doc)
+}
+
+// termLocked returns the number of term t, numbering it if new.
+func (b *bm25) termLocked(t string) int32 {
+	id, ok := b.terms[t]
+	if !ok {
+		id = int32(len(b.postings))
+		// A new key must not pin the caller's (possibly much longer)
+		// string it was cut from.
+		b.terms[strings.Clone(t)] = id
+		b.postings = append(b.postings, nil)
+	}
+	return id
+}
+
+// addLocked indexes the term numbers in b.ids as document doc.
+func (b *bm25) addLocked(doc int) {
 	if doc >= len(b.docLen) {
 		b.docLen = append(b.docLen, make([]int32, doc+1-len(b.docLen))...)
 	}
-	if len(toks) == 0 {
+	ids := b.ids
+	if len(ids) == 0 {
 		return
 	}
-	if b.tf == nil {
-		b.tf = map[string]int32{}
+	// Count each term's occurrences in one pass (no sort, no map): a term
+	// seen first in this document gets the next count.
+	if n := len(b.postings); len(b.seen) < n {
+		b.seen = append(b.seen, make([]uint32, n-len(b.seen))...)
+		b.at = append(b.at, make([]int32, n-len(b.at))...)
 	}
-	clear(b.tf)
-	for _, t := range toks {
-		b.tf[t]++
+	b.gen++
+	if b.gen == 0 { // wrapped: forget every mark
+		clear(b.seen)
+		b.gen = 1
 	}
-	for t, n := range b.tf {
-		ps, ok := b.postings[t]
-		if !ok {
-			// A new key must not pin the caller's (possibly much longer)
-			// string it was cut from.
-			t = strings.Clone(t)
+	b.uniq, b.counts = b.uniq[:0], b.counts[:0]
+	for _, id := range ids {
+		if b.seen[id] != b.gen {
+			b.seen[id] = b.gen
+			b.at[id] = int32(len(b.uniq))
+			b.uniq = append(b.uniq, id)
+			b.counts = append(b.counts, 0)
 		}
-		b.postings[t] = append(ps, posting{doc: int32(doc), tf: n})
+		b.counts[b.at[id]]++
 	}
-	b.docLen[doc] = int32(len(toks))
+	for i, id := range b.uniq {
+		b.postings[id] = append(b.postings[id], posting{doc: int32(doc), tf: b.counts[i]})
+	}
+	b.docLen[doc] = int32(len(ids))
 	b.live++
-	b.total += int64(len(toks))
+	b.total += int64(len(ids))
 }
 
 // remove takes doc out of the index. Its postings are skipped from now on
@@ -114,7 +173,7 @@ func (b *bm25) compact() {
 	for t, ps := range b.postings {
 		kept := slices.DeleteFunc(ps, func(p posting) bool { return b.docLen[p.doc] == 0 })
 		if len(kept) == 0 {
-			delete(b.postings, t)
+			b.postings[t] = nil
 			continue
 		}
 		b.postings[t] = slices.Clip(kept)
@@ -143,9 +202,22 @@ func (b *bm25) idf(term string) float64 {
 // idfLocked is idf for a caller holding mu. The document frequency counts
 // removed documents until the next compact.
 func (b *bm25) idfLocked(term string) float64 {
+	return b.idfOf(len(b.postingsLocked(term)))
+}
+
+// idfOf is the inverse document frequency of a term in df documents.
+func (b *bm25) idfOf(df int) float64 {
 	n := float64(b.live)
-	df := math.Min(float64(len(b.postings[term])), n)
-	return math.Log(1 + (n-df+0.5)/(df+0.5))
+	d := math.Min(float64(df), n)
+	return math.Log(1 + (n-d+0.5)/(d+0.5))
+}
+
+// postingsLocked returns term's postings (nil for an unknown term).
+func (b *bm25) postingsLocked(term string) []posting {
+	if id, ok := b.terms[term]; ok {
+		return b.postings[id]
+	}
+	return nil
 }
 
 // search scores every live document containing a query term, keeps those
@@ -170,8 +242,9 @@ func (b *bm25) search(terms []queryTerm, allow func(doc int) bool, k int) []scor
 	avgLen := float64(b.total) / float64(b.live)
 	var touched []int32
 	for _, qt := range terms {
-		idf := b.idfLocked(qt.term)
-		for _, p := range b.postings[qt.term] {
+		ps := b.postingsLocked(qt.term)
+		idf := b.idfOf(len(ps))
+		for _, p := range ps {
 			dl := b.docLen[p.doc]
 			if dl == 0 || (allow != nil && !allow(int(p.doc))) {
 				continue

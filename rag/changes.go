@@ -83,9 +83,15 @@ func recordChange(ctx context.Context, tx *sql.Tx, id, kind string) error {
 // and its current ones added, never the whole index rebuilt. It returns
 // the number of changes applied, and an error if the log or the store
 // cannot be read (the changes not applied are retried by the next call).
+// Before the index is built (Config.IndexOnDemand) there is nothing to
+// bring in step: it returns 0.
 func (s *Service) Refresh(ctx context.Context) (int, error) {
 	s.refreshMu.Lock()
 	defer s.refreshMu.Unlock()
+	ix := s.current()
+	if ix == nil {
+		return 0, nil
+	}
 	applied := 0
 	for {
 		changes, err := s.changes(ctx, s.seen, refreshBatch)
@@ -101,7 +107,7 @@ func (s *Service) Refresh(ctx context.Context) (int, error) {
 		}
 		slices.Sort(ids)
 		ids = slices.Compact(ids)
-		if err := s.applyArticles(ctx, ids); err != nil {
+		if err := s.applyArticles(ctx, ix, ids); err != nil {
 			return applied, err
 		}
 		s.seen = changes[len(changes)-1].Seq
@@ -111,8 +117,8 @@ func (s *Service) Refresh(ctx context.Context) (int, error) {
 }
 
 // applyArticles reads the current state of the articles ids from the store
-// and puts it in the index (dropping those no longer stored).
-func (s *Service) applyArticles(ctx context.Context, ids []string) error {
+// and puts it in ix (dropping those no longer stored).
+func (s *Service) applyArticles(ctx context.Context, ix *index, ids []string) error {
 	srcs := map[string]*answer.Source{}
 	err := s.store.scanArticles(ctx, ids, func(src answer.Source) error {
 		srcs[src.ID] = &src
@@ -129,7 +135,6 @@ func (s *Service) applyArticles(ctx context.Context, ids []string) error {
 	if err != nil {
 		return err
 	}
-	ix := s.index()
 	for _, id := range ids {
 		if err := ix.replaceArticle(id, srcs[id], chunks[id]); err != nil {
 			return err

@@ -49,7 +49,10 @@ type indexedArticle struct {
 type storedChunk struct {
 	id    string
 	terms []string
-	vec   []float32
+	// fields holds the terms space-separated, as stored, when terms is
+	// nil (start-up does not split them into strings).
+	fields string
+	vec    []float32
 }
 
 // errNoEmbeddingFunc guards against chromem-go ever embedding by itself:
@@ -135,7 +138,11 @@ func (ix *index) addChunkLocked(articleID string, c storedChunk) error {
 	ix.byID[c.id] = n
 	art.slots = append(art.slots, n)
 	ix.chunks++
-	ix.lex.add(int(n), c.terms)
+	if c.terms == nil && c.fields != "" {
+		ix.lex.addFields(int(n), c.fields)
+	} else {
+		ix.lex.add(int(n), c.terms)
+	}
 	if c.vec != nil {
 		if err := ix.coll.AddDocument(context.Background(), chromem.Document{ID: c.id, Embedding: c.vec}); err != nil {
 			return fmt.Errorf("index chunk %q: %w", c.id, err)

@@ -68,6 +68,8 @@ type ingestJob struct {
 	// replace is true for new or changed articles; false when only the
 	// vectors are missing (e.g. the embedder changed).
 	replace bool
+	// added is true for an article new to the store.
+	added bool
 }
 
 // Ingest brings the store in step with articles: new ones are added,
@@ -107,8 +109,12 @@ func (s *Service) Ingest(ctx context.Context, articles []corpus.Article, opts In
 	if err != nil {
 		return rep, err
 	}
+	unembedded, err := s.unembeddedCount(ctx)
+	if err != nil {
+		return rep, err
+	}
 	missing := map[string]bool{}
-	if s.Unembedded() > 0 || redim {
+	if unembedded > 0 || redim {
 		if missing, err = s.store.unembedded(ctx, model, dim); err != nil {
 			return rep, err
 		}
@@ -146,7 +152,7 @@ func (s *Service) Ingest(ctx context.Context, articles []corpus.Article, opts In
 		switch {
 		case !ok:
 			rep.Added++
-			jobs = append(jobs, ingestJob{article: a, stamp: stamp, chunks: ChunkArticle(a), replace: true})
+			jobs = append(jobs, ingestJob{article: a, stamp: stamp, chunks: ChunkArticle(a), replace: true, added: true})
 		case old.Hash != a.Hash:
 			rep.Updated++
 			jobs = append(jobs, ingestJob{article: a, stamp: stamp, chunks: ChunkArticle(a), replace: true})
@@ -186,8 +192,18 @@ func (s *Service) Ingest(ctx context.Context, articles []corpus.Article, opts In
 			n += len(jobs[end].chunks)
 			end++
 		}
-		if err := s.ingestBatch(ctx, jobs[start:end]); err != nil {
+		stored, err := s.ingestBatch(ctx, jobs[start:end])
+		if err != nil {
 			return rep, err
+		}
+		// Articles another ingest stored meanwhile count as unchanged.
+		for _, j := range stored {
+			if j.added {
+				rep.Added--
+			} else {
+				rep.Updated--
+			}
+			rep.Unchanged++
 		}
 		rep.Embedded += n
 		start = end
@@ -205,16 +221,19 @@ func (s *Service) Ingest(ctx context.Context, articles []corpus.Article, opts In
 	if err := s.store.setMeta(ctx, "last_ingest", time.Now().UTC().Format(time.RFC3339)); err != nil {
 		return rep, err
 	}
-	// Apply this ingest's changes (and any other process's) to the index;
-	// after a change of dimension, build it anew for the new length.
-	if redim {
+	// Apply this ingest's changes (and any other process's) to the index
+	// (when built); after a change of dimension, build it anew for the new
+	// length.
+	if redim && s.current() != nil {
 		if err := s.rebuild(ctx); err != nil {
 			return rep, err
 		}
 	} else if _, err := s.Refresh(ctx); err != nil {
 		return rep, err
 	}
-	rep.Chunks = s.index().size()
+	if rep.Chunks, err = s.chunkCount(ctx); err != nil {
+		return rep, err
+	}
 	return rep, nil
 }
 
@@ -224,12 +243,18 @@ func (s *Service) Ingest(ctx context.Context, articles []corpus.Article, opts In
 // a dimension is asked for one vector to learn it, once, when probe is
 // set and vectors are stored.
 func (s *Service) checkDimension(ctx context.Context, probe bool) (int, bool, error) {
-	ix := s.index()
-	ix.mu.RLock()
-	have, vectors := ix.dim, ix.vectors
-	ix.mu.RUnlock()
+	stored, err := s.store.storedDims(ctx, s.cfg.Embedder.Name)
+	if err != nil {
+		return 0, false, err
+	}
+	have, vectors := 0, len(stored) > 0 // the index's length; any stored
+	if ix := s.current(); ix != nil {
+		ix.mu.RLock()
+		have, vectors = ix.dim, ix.vectors > 0
+		ix.mu.RUnlock()
+	}
 	dim := s.dim
-	if dim == 0 && vectors > 0 && probe {
+	if dim == 0 && vectors && probe {
 		v, err := s.cfg.Embedder.Documents(ctx, []string{"dimension probe"})
 		if err != nil {
 			return 0, false, fmt.Errorf("embed with %s: %w", s.cfg.Embedder.Name, err)
@@ -239,10 +264,6 @@ func (s *Service) checkDimension(ctx context.Context, probe bool) (int, bool, er
 		}
 		dim = len(v[0])
 		s.dim = dim
-	}
-	stored, err := s.store.storedDims(ctx, s.cfg.Embedder.Name)
-	if err != nil {
-		return 0, false, err
 	}
 	redim := false
 	for _, d := range stored {
@@ -345,8 +366,10 @@ func planRemovals(stored map[string]storedArticle, present map[string]bool, opts
 	return out, nil
 }
 
-// ingestBatch embeds the chunks of jobs in one call and stores each article.
-func (s *Service) ingestBatch(ctx context.Context, jobs []ingestJob) error {
+// ingestBatch embeds the chunks of jobs in one call and stores each
+// article. It returns the replacing jobs whose article version was found
+// already stored (by another process since this ingest looked).
+func (s *Service) ingestBatch(ctx context.Context, jobs []ingestJob) ([]ingestJob, error) {
 	var texts []string
 	for _, j := range jobs {
 		for _, c := range j.chunks {
@@ -359,17 +382,18 @@ func (s *Service) ingestBatch(ctx context.Context, jobs []ingestJob) error {
 		var err error
 		vecs, err = s.cfg.Embedder.Documents(ctx, texts)
 		if err != nil {
-			return fmt.Errorf("embed %d chunks with %s: %w", len(texts), s.cfg.Embedder.Name, err)
+			return nil, fmt.Errorf("embed %d chunks with %s: %w", len(texts), s.cfg.Embedder.Name, err)
 		}
 		if len(vecs) != len(texts) {
-			return fmt.Errorf("embed with %s: got %d vectors for %d chunks", s.cfg.Embedder.Name, len(vecs), len(texts))
+			return nil, fmt.Errorf("embed with %s: got %d vectors for %d chunks", s.cfg.Embedder.Name, len(vecs), len(texts))
 		}
 		for _, v := range vecs {
 			if dim > 0 && len(v) != dim {
-				return fmt.Errorf("embed with %s: %w: got %d dimensions, configured %d", s.cfg.Embedder.Name, ErrDimension, len(v), dim)
+				return nil, fmt.Errorf("embed with %s: %w: got %d dimensions, configured %d", s.cfg.Embedder.Name, ErrDimension, len(v), dim)
 			}
 		}
 	}
+	var already []ingestJob
 	for _, j := range jobs {
 		v := vecs[:len(j.chunks)]
 		vecs = vecs[len(j.chunks):]
@@ -379,13 +403,17 @@ func (s *Service) ingestBatch(ctx context.Context, jobs []ingestJob) error {
 			for i, c := range j.chunks {
 				terms[i] = s.lex.tokens(c.Text)
 			}
-			err = s.store.putArticle(ctx, j.article, j.stamp, j.chunks, terms, s.cfg.Embedder.Name, v)
+			var applied bool
+			applied, err = s.store.putArticle(ctx, j.article, j.stamp, j.chunks, terms, s.cfg.Embedder.Name, v)
+			if err == nil && !applied {
+				already = append(already, j)
+			}
 		} else {
 			err = s.store.putEmbeddings(ctx, j.article.ID, j.chunks, s.cfg.Embedder.Name, v)
 		}
 		if err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return already, nil
 }

@@ -46,7 +46,10 @@ func (s *Service) retrieve(ctx context.Context, query string, k int, f answer.Fi
 		return nil, nil, err
 	}
 	k = clampK(k)
-	ix := s.index()
+	ix, err := s.loadedIndex(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
 	if ix.size() == 0 {
 		return nil, nil, nil
 	}

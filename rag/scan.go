@@ -4,8 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/newsbot/newsbot/rag/answer"
@@ -99,7 +102,7 @@ func (s *Store) scanChunks(ctx context.Context, ids []string, model string, stor
 				return fmt.Errorf("load chunks: %w", err)
 			}
 			if storedTerms && terms.Valid {
-				c.terms = strings.Fields(terms.String)
+				c.fields = terms.String
 			} else {
 				c.terms = tokens(body.String)
 			}
@@ -144,7 +147,9 @@ func (s *Store) chunks(ctx context.Context, ids []string) (map[string]Chunk, err
 // loadIndex builds a new index from the whole store in one pass over the
 // articles and one over the chunks with their vectors, and returns it with
 // the change-log sequence it reflects (read first: a change committed
-// during the load is applied again by the next Refresh, harmlessly).
+// during the load is applied again by the next Refresh, harmlessly). The
+// rows are read on one goroutine and indexed on another, so the build
+// costs little more than the read.
 func (s *Service) loadIndex(ctx context.Context) (*index, int64, error) {
 	seq, err := s.store.lastSeq(ctx)
 	if err != nil {
@@ -154,6 +159,16 @@ func (s *Service) loadIndex(ctx context.Context) (*index, int64, error) {
 	if err != nil {
 		return nil, 0, err
 	}
+	// Reading makes about as much garbage as the index it builds (each
+	// vector arrives as a blob, each chunk's terms as a string): collect
+	// it sooner than usual so the peak stays near what is kept, and hand
+	// it back to the system once built.
+	if old := debug.SetGCPercent(loadGCPercent); old < loadGCPercent {
+		debug.SetGCPercent(old)
+	} else {
+		defer debug.SetGCPercent(old)
+	}
+	defer debug.FreeOSMemory()
 	err = s.store.scanArticles(ctx, nil, func(src answer.Source) error {
 		ix.putArticle(src)
 		return nil
@@ -161,10 +176,58 @@ func (s *Service) loadIndex(ctx context.Context) (*index, int64, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	err = s.store.scanChunks(ctx, nil, s.cfg.Embedder.Name, s.storedTerms, s.lex.tokens, ix.addChunk)
+	type item struct {
+		article string
+		chunk   storedChunk
+	}
+	const batchSize = 512
+	batches := make(chan []item, 8)
+	built := make(chan error, 1)
+	var failed atomic.Bool
+	go func() {
+		var err error
+		for batch := range batches {
+			for _, it := range batch {
+				if err == nil {
+					err = ix.addChunk(it.article, it.chunk)
+				}
+			}
+			if err != nil {
+				failed.Store(true) // keep draining so the reader never blocks
+			}
+		}
+		built <- err
+	}()
+	batch := make([]item, 0, batchSize)
+	err = s.store.scanChunks(ctx, nil, s.cfg.Embedder.Name, s.storedTerms, s.lex.tokens, func(articleID string, c storedChunk) error {
+		if failed.Load() {
+			return errIndexBuild
+		}
+		batch = append(batch, item{articleID, c})
+		if len(batch) == batchSize {
+			batches <- batch
+			batch = make([]item, 0, batchSize)
+		}
+		return nil
+	})
+	if len(batch) > 0 {
+		batches <- batch
+	}
+	close(batches)
+	if berr := <-built; berr != nil {
+		return nil, 0, berr
+	}
 	if err != nil {
 		return nil, 0, err
 	}
 	ix.lex.trim()
 	return ix, seq, nil
 }
+
+// loadGCPercent is the garbage collector's GOGC while the index is built
+// (unless set lower).
+const loadGCPercent = 25
+
+// errIndexBuild stops the read when indexing failed (its error is the one
+// returned).
+var errIndexBuild = errors.New("index build failed")

@@ -32,6 +32,11 @@ type Config struct {
 	// Changes reads the change log that Refresh follows; nil reads the
 	// store's (Store.Changes).
 	Changes ChangeLog
+	// IndexOnDemand leaves the in-memory indexes unbuilt by Open: they are
+	// built by the first search (or anything else that needs them). A
+	// process that only ingests never builds them; its Ingest, Sources
+	// and Unembedded read the store instead.
+	IndexOnDemand bool
 }
 
 // Service answers questions over the stored articles. It is safe for
@@ -44,18 +49,18 @@ type Service struct {
 
 	ingestMu sync.Mutex // one ingest at a time
 	mu       sync.RWMutex
-	ix       *index
+	ix       *index // nil until built (see Config.IndexOnDemand)
 
 	changes     ChangeLog
-	refreshMu   sync.Mutex // one Refresh at a time; guards seen
+	refreshMu   sync.Mutex // one Refresh or index build at a time; guards seen
 	seen        int64      // the last change applied to ix
 	storedTerms bool       // the chunks' stored terms are from lex
 	dim         int        // the embedder's vector length (0: not known yet)
 }
 
 // Open migrates rag's tables in cfg.DB and builds the in-memory indexes
-// from them. It returns an error if cfg.DB is nil or cannot be migrated or
-// read.
+// from them (unless cfg.IndexOnDemand). It returns an error if cfg.DB is
+// nil or cannot be migrated or read.
 func Open(ctx context.Context, cfg Config) (*Service, error) {
 	if cfg.DB == nil {
 		return nil, fmt.Errorf("open: no database")
@@ -86,11 +91,11 @@ func Open(ctx context.Context, cfg Config) (*Service, error) {
 		return nil, err
 	}
 	s.storedTerms = lexVersion == lexiconVersion
-	ix, seq, err := s.loadIndex(ctx)
-	if err != nil {
-		return nil, err
+	if !cfg.IndexOnDemand {
+		if _, err := s.loadedIndex(ctx); err != nil {
+			return nil, err
+		}
 	}
-	s.ix, s.seen = ix, seq
 	return s, nil
 }
 
@@ -105,10 +110,46 @@ func (s *Service) Store() *Store { return s.store }
 // EmbedderName returns the name of the embedder in use.
 func (s *Service) EmbedderName() string { return s.cfg.Embedder.Name }
 
-func (s *Service) index() *index {
+// current returns the in-memory index, nil when it is not built yet.
+func (s *Service) current() *index {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return s.ix
+}
+
+// loadedIndex returns the in-memory index, building it from the store
+// first if needed. It returns an error if the store cannot be read.
+func (s *Service) loadedIndex(ctx context.Context) (*index, error) {
+	if ix := s.current(); ix != nil {
+		return ix, nil
+	}
+	s.refreshMu.Lock()
+	defer s.refreshMu.Unlock()
+	if ix := s.current(); ix != nil {
+		return ix, nil // built while this call waited
+	}
+	ix, seq, err := s.loadIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	s.ix = ix
+	s.mu.Unlock()
+	s.seen = seq
+	return ix, nil
+}
+
+// index returns the in-memory index, building it if needed. Should the
+// store fail, it logs the error and returns an empty index (callers that
+// can return an error use loadedIndex; the next call tries again).
+func (s *Service) index() *index {
+	ix, err := s.loadedIndex(context.Background())
+	if err != nil {
+		s.logger.Error("build the search index", "err", err)
+		empty, _ := newIndex(s.dim) // never fails: an in-memory collection
+		return empty
+	}
+	return ix
 }
 
 // Empty reports whether nothing has ever been ingested.
@@ -120,23 +161,51 @@ func (s *Service) Empty(ctx context.Context) (bool, error) {
 // Unembedded returns how many stored chunks have no vector from the
 // current embedder (after the embedder changed, until the next ingest).
 func (s *Service) Unembedded() int {
-	ix := s.index()
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	return ix.chunks - ix.vectors
+	n, err := s.unembeddedCount(context.Background())
+	if err != nil {
+		s.logger.Error("count chunks without a vector", "err", err)
+	}
+	return n
+}
+
+// unembeddedCount is Unembedded, from the index when it is built, else
+// from the store (without building it).
+func (s *Service) unembeddedCount(ctx context.Context) (int, error) {
+	if ix := s.current(); ix != nil {
+		ix.mu.RLock()
+		defer ix.mu.RUnlock()
+		return ix.chunks - ix.vectors, nil
+	}
+	return s.store.countUnembedded(ctx, s.cfg.Embedder.Name, s.dim)
+}
+
+// chunkCount returns the number of chunks stored, from the index when it
+// is built, else from the store.
+func (s *Service) chunkCount(ctx context.Context) (int, error) {
+	if ix := s.current(); ix != nil {
+		return ix.size(), nil
+	}
+	return s.store.countChunks(ctx)
 }
 
 // Sources lists the stored articles, newest first (undated last).
 func (s *Service) Sources(ctx context.Context) ([]answer.Source, error) {
-	ix := s.index()
-	ix.mu.RLock()
-	out := make([]answer.Source, 0, len(ix.articles))
-	for _, a := range ix.articles {
-		src := a.src
-		src.Chunks = len(a.slots)
-		out = append(out, src)
+	var out []answer.Source
+	if ix := s.current(); ix != nil {
+		ix.mu.RLock()
+		out = make([]answer.Source, 0, len(ix.articles))
+		for _, a := range ix.articles {
+			src := a.src
+			src.Chunks = len(a.slots)
+			out = append(out, src)
+		}
+		ix.mu.RUnlock()
+	} else {
+		var err error
+		if out, err = s.store.sources(ctx); err != nil {
+			return nil, err
+		}
 	}
-	ix.mu.RUnlock()
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i].Published, out[j].Published
 		if !a.Equal(b) {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/newsbot/newsbot/corpus"
 	"github.com/newsbot/newsbot/internal/migrate"
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 // migrations are rag's tables, applied by NewStore.
@@ -149,15 +150,28 @@ func (s *Store) articleChunks(ctx context.Context, ids []string) (map[string][]C
 // putArticle replaces an article (with the stamp of its file), its chunks
 // (with their BM25 terms) and their vectors in one transaction that also
 // logs the change, so a crash leaves either the old or the new version and
-// every process learns of it.
-func (s *Store) putArticle(ctx context.Context, a corpus.Article, stamp corpus.Stamp, chunks []Chunk, terms [][]string, model string, vecs [][]float32) error {
+// every process learns of it. When the store already holds this version
+// of the article (same hash and origin, with vectors from model: another
+// process stored it since this ingest looked) it changes nothing and
+// returns false, so two ingests at once never apply a change twice.
+func (s *Store) putArticle(ctx context.Context, a corpus.Article, stamp corpus.Stamp, chunks []Chunk, terms [][]string, model string, vecs [][]float32) (bool, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("store article %q: %w", a.ID, err)
+		return false, fmt.Errorf("store article %q: %w", a.ID, err)
 	}
 	defer tx.Rollback()
+	var same bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM articles a WHERE a.id = ? AND a.hash = ? AND a.origin = ?
+		AND NOT EXISTS (SELECT 1 FROM chunks c WHERE c.article_id = a.id
+			AND NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.chunk_id = c.id AND e.model = ?)))`,
+		a.ID, a.Hash, a.Origin, model).Scan(&same); err != nil {
+		return false, fmt.Errorf("store article %q: %w", a.ID, err)
+	}
+	if same {
+		return false, nil
+	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, a.ID); err != nil {
-		return fmt.Errorf("store article %q: %w", a.ID, err)
+		return false, fmt.Errorf("store article %q: %w", a.ID, err)
 	}
 	var published any
 	if !a.Published.IsZero() {
@@ -168,26 +182,26 @@ func (s *Store) putArticle(ctx context.Context, a corpus.Article, stamp corpus.S
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		a.ID, a.Title, a.Source, a.URL, a.Author, published, a.PublishedFrom, a.Path, a.Hash, a.Text, time.Now().Unix(), a.Origin,
 		stampSize(stamp), stampTime(stamp)); err != nil {
-		return fmt.Errorf("store article %q: %w", a.ID, err)
+		return false, fmt.Errorf("store article %q: %w", a.ID, err)
 	}
 	for i, c := range chunks {
 		sents, _ := json.Marshal(c.Sentences)
 		if _, err := tx.ExecContext(ctx, `INSERT INTO chunks (id, article_id, idx, text, start_off, end_off, sentences, terms)
 			VALUES (?,?,?,?,?,?,?,?)`, c.ID, c.ArticleID, c.Index, c.Text, c.Start, c.End, string(sents), strings.Join(terms[i], " ")); err != nil {
-			return fmt.Errorf("store chunk %q: %w", c.ID, err)
+			return false, fmt.Errorf("store chunk %q: %w", c.ID, err)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO embeddings (chunk_id, model, dim, vector) VALUES (?,?,?,?)`,
 			c.ID, model, len(vecs[i]), encodeVector(vecs[i])); err != nil {
-			return fmt.Errorf("store embedding of %q: %w", c.ID, err)
+			return false, fmt.Errorf("store embedding of %q: %w", c.ID, err)
 		}
 	}
 	if err := recordChange(ctx, tx, a.ID, ChangePut); err != nil {
-		return err
+		return false, err
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("store article %q: %w", a.ID, err)
+		return false, fmt.Errorf("store article %q: %w", a.ID, err)
 	}
-	return nil
+	return true, nil
 }
 
 // putEmbeddings stores vectors for existing chunks of article id (used
@@ -349,4 +363,58 @@ func decodeVector(b []byte) []float32 {
 		v[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
 	}
 	return v
+}
+
+// countChunks returns the number of stored chunks.
+func (s *Store) countChunks(ctx context.Context) (int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM chunks`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count chunks: %w", err)
+	}
+	return n, nil
+}
+
+// countUnembedded returns the number of stored chunks with no vector from
+// model (of length dim when dim > 0), from two counts that indexes answer
+// (a vector belongs to its chunk: there are none without one).
+func (s *Store) countUnembedded(ctx context.Context, model string, dim int) (int, error) {
+	chunks, err := s.countChunks(ctx)
+	if err != nil {
+		return 0, err
+	}
+	var vecs int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM embeddings WHERE model = ? AND (? = 0 OR dim = ?)`,
+		model, dim, dim).Scan(&vecs); err != nil {
+		return 0, fmt.Errorf("count vectors: %w", err)
+	}
+	return max(chunks-vecs, 0), nil
+}
+
+// sources returns every stored article's metadata with its number of
+// chunks, unordered.
+func (s *Store) sources(ctx context.Context) ([]answer.Source, error) {
+	counts := map[string]int{}
+	rows, err := s.db.QueryContext(ctx, `SELECT article_id, COUNT(*) FROM chunks GROUP BY article_id`)
+	if err != nil {
+		return nil, fmt.Errorf("count chunks: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, fmt.Errorf("count chunks: %w", err)
+		}
+		counts[id] = n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("count chunks: %w", err)
+	}
+	var out []answer.Source
+	err = s.scanArticles(ctx, nil, func(src answer.Source) error {
+		src.Chunks = counts[src.ID]
+		out = append(out, src)
+		return nil
+	})
+	return out, err
 }

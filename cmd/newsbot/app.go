@@ -173,6 +173,7 @@ func (a *app) service(ctx context.Context) (*rag.Service, error) {
 	if cfg.DB, err = a.database(ctx); err != nil {
 		return nil, err
 	}
+	cfg.IndexOnDemand = a.cmd == "ingest" // never searches: see rag.Config
 	svc, err := rag.Open(ctx, cfg)
 	if err != nil {
 		return nil, err
