@@ -1,13 +1,10 @@
 package eval
 
 import (
-	"bufio"
 	"context"
 	"fmt"
-	"os"
 	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/newsbot/newsbot/rag"
 	"github.com/newsbot/newsbot/rag/localembed"
@@ -172,36 +169,22 @@ func APRR(scores []float64, labels []int) (ap, rr float64) {
 // returns an error wrapping ErrFormat for a malformed file or ErrMismatch
 // when a scored question's sentences are missing from it.
 func ScoreRankFile(qs []WikiQAQuestion, path string) (Ranking, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return Ranking{}, fmt.Errorf("open rank file: %w", err)
-	}
-	defer f.Close()
 	scores := map[int]map[int]float64{}
-	sc := bufio.NewScanner(f)
-	line := 0
-	for sc.Scan() {
-		line++
-		fs := strings.Fields(sc.Text())
-		if len(fs) == 0 {
-			continue
-		}
-		if len(fs) != 6 {
-			return Ranking{}, fmt.Errorf("%s:%d: %d fields, want 6: %w", path, line, len(fs), ErrFormat)
-		}
+	err := readColumns(path, 6, func(line int, fs []string) error {
 		q, err1 := strconv.Atoi(fs[0])
 		s, err2 := strconv.Atoi(fs[2])
 		v, err3 := strconv.ParseFloat(fs[4], 64)
 		if err1 != nil || err2 != nil || err3 != nil {
-			return Ranking{}, fmt.Errorf("%s:%d: not numbers: %w", path, line, ErrFormat)
+			return fmt.Errorf("%s:%d: not numbers: %w", path, line, ErrFormat)
 		}
 		if scores[q] == nil {
 			scores[q] = map[int]float64{}
 		}
 		scores[q][s] = v
-	}
-	if err := sc.Err(); err != nil {
-		return Ranking{}, fmt.Errorf("read %s: %w", path, err)
+		return nil
+	})
+	if err != nil {
+		return Ranking{}, err
 	}
 	byNum := map[int][]float64{}
 	for _, q := range qs {

@@ -101,12 +101,33 @@ func readTSV(path string) ([]WikiQAQuestion, error) {
 // readRef reads TREC qrels lines "qnum 0 sentIndex label" into labels
 // per question number, indexed by sentence.
 func readRef(path string) (map[int][]int, error) {
+	out := map[int][]int{}
+	err := readColumns(path, 4, func(line int, fs []string) error {
+		q, err1 := strconv.Atoi(fs[0])
+		s, err2 := strconv.Atoi(fs[2])
+		l, err3 := strconv.Atoi(fs[3])
+		if err1 != nil || err2 != nil || err3 != nil {
+			return fmt.Errorf("%s:%d: not numbers: %w", path, line, ErrFormat)
+		}
+		if s != len(out[q]) {
+			return fmt.Errorf("%s:%d: sentence %d out of order: %w", path, line, s, ErrFormat)
+		}
+		out[q] = append(out[q], l)
+		return nil
+	})
+	return out, err
+}
+
+// readColumns calls fn with the n white-space separated fields of each
+// non-blank line of the file at path (lines count from 1). It returns an
+// error wrapping ErrFormat for a line with another number of fields, or
+// fn's error.
+func readColumns(path string, n int, fn func(line int, fields []string) error) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("open WikiQA reference: %w", err)
+		return fmt.Errorf("open %s: %w", path, err)
 	}
 	defer f.Close()
-	out := map[int][]int{}
 	sc := bufio.NewScanner(f)
 	line := 0
 	for sc.Scan() {
@@ -115,22 +136,15 @@ func readRef(path string) (map[int][]int, error) {
 		if len(fs) == 0 {
 			continue
 		}
-		if len(fs) != 4 {
-			return nil, fmt.Errorf("%s:%d: %d fields, want 4: %w", path, line, len(fs), ErrFormat)
+		if len(fs) != n {
+			return fmt.Errorf("%s:%d: %d fields, want %d: %w", path, line, len(fs), n, ErrFormat)
 		}
-		q, err1 := strconv.Atoi(fs[0])
-		s, err2 := strconv.Atoi(fs[2])
-		l, err3 := strconv.Atoi(fs[3])
-		if err1 != nil || err2 != nil || err3 != nil {
-			return nil, fmt.Errorf("%s:%d: not numbers: %w", path, line, ErrFormat)
+		if err := fn(line, fs); err != nil {
+			return err
 		}
-		if s != len(out[q]) {
-			return nil, fmt.Errorf("%s:%d: sentence %d out of order: %w", path, line, s, ErrFormat)
-		}
-		out[q] = append(out[q], l)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return fmt.Errorf("read %s: %w", path, err)
 	}
-	return out, nil
+	return nil
 }
