@@ -74,6 +74,9 @@ const (
 	wRank       = 0.02
 	// wDateSpecific weighs how specific a date is, for when-questions.
 	wDateSpecific = 0.2
+	// wAttached weighs a place or date attached to the question's event
+	// (attachedValue), for where- and when-questions.
+	wAttached = 0.1
 )
 
 // candidate is one sentence of a retrieved passage.
@@ -260,8 +263,18 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	}
 	var rel map[string]bool
 	subject := asksSubject(question)
-	if atype == personAnswer {
+	var event map[string]bool // where/when: what the question asks about
+	var relWords []string     // the stems of relTerms
+	for _, q := range relTerms {
+		if q.of == "" {
+			relWords = append(relWords, q.term)
+		}
+	}
+	switch atype {
+	case personAnswer:
 		rel = relationStems(relTerms)
+	case placeAnswer, timeAnswer:
+		event = eventStems(relTerms, focus)
 	}
 	var years []string
 	for _, n := range numbers {
@@ -304,6 +317,25 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			c.role = true
 			c.values = append([]string{v}, slices.DeleteFunc(c.values, func(x string) bool { return x == v })...)
 		}
+		if att := attachedValue(c.text, atype, event, c.values); len(att) > 0 {
+			// The place or date attached to the question's event is the
+			// sentence's answer; for a date, its specificity counts.
+			c.role = true
+			// It states the question's relation, perhaps in other words
+			// ("hosted" for "meeting"): the relation's words count as present.
+			stated := append(slices.Clone(c.tokens), relWords...)
+			c.coverage = max(c.coverage, ix.coverage(qterms, stated, ix.termWeight))
+			c.english = max(c.english, ix.coverage(qterms, stated, englishWeight))
+			c.relation = 1
+			c.stable = min(c.coverage, c.english)
+			c.values = append(slices.Clone(att), slices.DeleteFunc(c.values, func(x string) bool { return slices.Contains(att, x) })...)
+			if atype == timeAnswer {
+				c.strength = 0
+				for _, v := range att {
+					c.strength = max(c.strength, dateStrength(v))
+				}
+			}
+		}
 		c.numbersOK = hasNumbers(words, numbers)
 		if c.fits && atype != anyAnswer && atype != yesNoAnswer {
 			c.coverage += answerTypeBonus * strength / wCoverage
@@ -335,6 +367,9 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		}
 		if atype == timeAnswer {
 			c.score += wDateSpecific * c.strength // "on 1 December 2017" answers better than "in 2017"
+		}
+		if c.role && (atype == timeAnswer || atype == placeAnswer) {
+			c.score += wAttached
 		}
 	}
 	return nil

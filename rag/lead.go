@@ -187,6 +187,21 @@ func disagrees(t answerType, lead, c candidate, question map[string]bool) bool {
 		// Tampa").
 		lvals, cvals := lead.values, c.values
 		lkey, ckey, leadText, otherText := lv, cv, lead.text, c.text
+		if t == placeAnswer || t == timeAnswer {
+			// A place or date disagrees only when each sentence attaches
+			// it to the question's event (attachedValue): "speaking in
+			// Washington" and "talks in Moscow" do not answer the same
+			// question. Places are compared by the principal value and
+			// each report's passage must not name the other's place (the
+			// Kremlin is in Moscow).
+			if !lead.role || !c.role {
+				return false
+			}
+			if t == placeAnswer {
+				lvals, cvals = []string{lv}, []string{cv}
+				leadText, otherText = lead.result.Chunk.Text, c.result.Chunk.Text
+			}
+		}
 		if t == personAnswer {
 			// A name is a weak value: each report's passage must not name
 			// the other's person at all, even by surname (reports naming
