@@ -29,12 +29,16 @@ const asideWords = 8
 // hardBreakRE matches what separates clauses more firmly than a comma.
 var hardBreakRE = regexp.MustCompile(`[;:()"“”]|\s[–—-]\s|[.!?]\s`)
 
+// dateOfRE finds the event a when-question names in its interrogative
+// phrase: "What is the release date of …?".
+var dateOfRE = regexp.MustCompile(`(?i)\b([a-z]{3,})\s+date\b`)
+
 // subordinators begin a clause of its own after a comma ("the talks,
 // wherein he dismissed …"): a value in it is not attached to the event
 // before the comma.
 var subordinators = map[string]bool{"which": true, "who": true, "whom": true, "where": true, "wherein": true, "whereas": true,
 	"while": true, "but": true, "although": true, "though": true, "because": true, "since": true, "after": true, "before": true,
-	"when": true, "as": true, "and": true, "or": true, "yet": true, "so": true, "amid": true}
+	"when": true, "as": true, "yet": true, "so": true, "amid": true}
 
 // placePrepositions and timePrepositions introduce a value that says where
 // or when something happened (not "from Ukrainian leaders", "to Moscow").
@@ -209,7 +213,9 @@ func attachedValue(sentence string, t answerType, event map[string]bool, values 
 			if !words[e].isEvent || !attached(v, e) {
 				continue
 			}
-			if bare && (e < v || e-end > 3 || !possessiveOrAdjacent(values[vi-1], sentence)) {
+			// A bare date modifies the event word after it ("Tuesday's
+			// meeting") or follows its verb ("launches March 20, 2020").
+			if bare && !(e > end && e-end <= 3 && possessiveOrAdjacent(values[vi-1], sentence) || e < v && v-e <= 2 && !words[v].comma) {
 				continue
 			}
 			if !prep && !bare {

@@ -202,6 +202,15 @@ func disagrees(t answerType, lead, c candidate, question map[string]bool) bool {
 				leadText, otherText = lead.result.Chunk.Text, c.result.Chunk.Text
 			}
 		}
+		if t == personAnswer && !c.role {
+			// The other report must itself state the question's relation
+			// for its name ("X directed Titanic", not "As of 2021, the
+			// player with the most wins was Navratilova").
+			return false
+		}
+		if t == timeAnswer && (dateStrength(lv) < 0.8 || dateStrength(cv) < 0.8) {
+			return false // "on Sunday" does not contradict "on August 22, 2021"
+		}
 		if t == personAnswer {
 			// A name is a weak value: each report's passage must not name
 			// the other's person at all, even by surname (reports naming
