@@ -29,6 +29,10 @@ const asideWords = 8
 // hardBreakRE matches what separates clauses more firmly than a comma.
 var hardBreakRE = regexp.MustCompile(`[;:()"“”]|\s[–—-]\s|[.!?]\s`)
 
+// clauseOpeners begin a clause of their own: a value and an event word
+// on the two sides of one belong to different clauses.
+var clauseOpeners = map[string]bool{"that": true, "which": true, "who": true, "whom": true, "whether": true, "if": true}
+
 // dateOfRE finds the event a when-question names in its interrogative
 // phrase: "What is the release date of …?".
 var dateOfRE = regexp.MustCompile(`(?i)\b([a-z]{3,})\s+date\b`)
@@ -50,6 +54,21 @@ var (
 // prepositions open a phrase that a following place may belong to.
 var prepositions = map[string]bool{"in": true, "at": true, "on": true, "of": true, "for": true, "between": true, "with": true,
 	"from": true, "to": true, "into": true, "over": true, "about": true, "against": true, "by": true, "near": true, "under": true}
+
+// questionEvent returns the stems naming the event of a where- or
+// when-question (eventStems), with the word of its interrogative phrase
+// that names it ("the release date").
+func questionEvent(lex lexicon, question string, relation []queryTerm, focus []focusTerm) map[string]bool {
+	event := eventStems(relation, focus)
+	if m := dateOfRE.FindStringSubmatch(question); m != nil {
+		for _, t := range lex.tokens(m[1]) {
+			for e := range eventStems([]queryTerm{{term: t, weight: 1}}, nil) {
+				event[e] = true
+			}
+		}
+	}
+	return event
+}
 
 // eventStems returns the stems that name the question's event: its
 // relation words (relation, the question's words that are not its focus)
@@ -175,9 +194,12 @@ func attachedValue(sentence string, t answerType, event map[string]bool, values 
 		if words[hi].pos-words[lo].pos > attachWindow {
 			return false
 		}
+		if e > 0 && words[e-1].negation || e > 1 && words[e-2].negation && !words[e-1].comma {
+			return false // "the meeting was not held on Monday"
+		}
 		for i := lo; i <= hi; i++ {
-			if words[i].negation {
-				return false
+			if words[i].negation || i > lo && i < hi && clauseOpeners[words[i].low] {
+				return false // "said on Monday that preparations for a summit …"
 			}
 			if i > lo && (words[i].hard || words[i].comma && subordinators[words[i].low]) {
 				return false

@@ -347,15 +347,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	case personAnswer:
 		rel = relationStems(relTerms)
 	case placeAnswer, timeAnswer:
-		event = eventStems(relTerms, focus)
-		if m := dateOfRE.FindStringSubmatch(question); m != nil {
-			// "the release date": the interrogative phrase names the event.
-			for _, t := range lex.tokens(m[1]) {
-				for e := range eventStems([]queryTerm{{term: t, weight: 1}}, nil) {
-					event[e] = true
-				}
-			}
-		}
+		event = questionEvent(lex, question, relTerms, focus)
 	}
 	var years []string
 	for _, n := range numbers {

@@ -208,8 +208,11 @@ func disagrees(t answerType, lead, c candidate, question map[string]bool) bool {
 			// player with the most wins was Navratilova").
 			return false
 		}
-		if t == timeAnswer && (dateStrength(lv) < 0.8 || dateStrength(cv) < 0.8) {
-			return false // "on Sunday" does not contradict "on August 22, 2021"
+		if t == timeAnswer {
+			// "on Sunday" does not contradict "on August 22, 2021"; two
+			// dates differ unless one holds the other's words ("December
+			// 2" and "December 2, 2025"), though they share a month.
+			return dateStrength(lv) >= 0.8 && dateStrength(cv) >= 0.8 && !wordsWithin(lv, cv) && !wordsWithin(cv, lv)
 		}
 		if t == personAnswer {
 			// A name is a weak value: each report's passage must not name
@@ -223,6 +226,30 @@ func disagrees(t answerType, lead, c candidate, question map[string]bool) bool {
 			!anyIn([]string{lkey}, otherText) && !anyIn([]string{ckey}, leadText)
 	}
 	return disagree.Clash(disagree.Read(0, 0, lead.text), disagree.Read(1, 0, c.text))
+}
+
+// wordsWithin reports whether every word of a is among b's, ordinals
+// read as numbers ("2nd" as "2") and months by their first three letters.
+func wordsWithin(a, b string) bool {
+	norm := func(w string) string {
+		if w != "" && unicode.IsDigit(rune(w[0])) {
+			return strings.TrimRight(w, "stndrh")
+		}
+		if len(w) > 3 && isMonthOrDay(w) {
+			return w[:3]
+		}
+		return w
+	}
+	have := map[string]bool{}
+	for _, w := range normValue(b) {
+		have[norm(w)] = true
+	}
+	for _, w := range normValue(a) {
+		if !have[norm(w)] {
+			return false
+		}
+	}
+	return true
 }
 
 // principal returns the first of values long enough to name something
