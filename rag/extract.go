@@ -74,6 +74,9 @@ const (
 	wRank       = 0.02
 	// wDateSpecific weighs how specific a date is, for when-questions.
 	wDateSpecific = 0.2
+	// wAttached weighs a place or date attached to the question's event
+	// (attachedValue), for where- and when-questions.
+	wAttached = 0.1
 )
 
 // candidate is one sentence of a retrieved passage.
@@ -108,8 +111,81 @@ func (c candidate) canLead(t answerType) bool {
 
 // extractive answers from the retrieved passages by choosing the sentences
 // that best match the question, each cited.
+//
+// A where- or when-question that no retrieved sentence answers (none
+// attaches a place or date to the question's event), or a when-question
+// answered by a weekday or a year alone, searches the same
+// articles once more with the event's other words ("hosted", "held" for
+// "talks"): the passage that names the event is often not the one that
+// says where or when it happened.
 func (s *Service) extractive(ctx context.Context, question string, results []Result) (answer.Answer, error) {
-	return extract(ctx, s.lex, s.index(), question, results)
+	ans, err := extract(ctx, s.lex, s.index(), question, results)
+	if err != nil || len(results) == 0 || !ans.Refused && !vagueDate(question, ans) {
+		return ans, err
+	}
+	more := s.eventResults(ctx, question, results)
+	if len(more) == 0 {
+		return ans, nil
+	}
+	return extract(ctx, s.lex, s.index(), question, append(slices.Clone(results), more...))
+}
+
+// vagueDate reports whether ans answers a when-question with no more
+// than a weekday or a year ("Tuesday's meeting closed …"): the articles
+// may say the date in full elsewhere.
+func vagueDate(question string, ans answer.Answer) bool {
+	if t, _ := classify(question); t != timeAnswer || len(ans.Citations) == 0 || ans.Has(answer.FlagConflict) {
+		return false
+	}
+	_, strength := timeAnswer.typedValues(ans.Citations[0].Quote, questionWords(question))
+	return strength < 0.8
+}
+
+// eventResults searches the articles of results (so any filter of the
+// first search still holds) for the event of a where- or when-question in
+// other words, and returns the passages not already in results; nil for
+// other questions or when there are none.
+func (s *Service) eventResults(ctx context.Context, question string, results []Result) []Result {
+	atype, content := classify(question)
+	if atype != placeAnswer && atype != timeAnswer {
+		return nil
+	}
+	var words []string
+	for _, q := range s.lex.queryTerms(content) {
+		if q.of != "" {
+			continue
+		}
+		for _, g := range relationIndex[q.term] {
+			words = append(words, relationSynonyms[g]...)
+		}
+	}
+	if len(words) == 0 {
+		return nil
+	}
+	have := map[string]bool{}
+	var f answer.Filter
+	for _, r := range results {
+		have[r.Chunk.ID] = true
+		if !slices.Contains(f.ArticleIDs, r.Chunk.ArticleID) {
+			f.ArticleIDs = append(f.ArticleIDs, r.Chunk.ArticleID)
+		}
+	}
+	query := question + " " + strings.Join(words, " ")
+	if len(query) > answer.MaxQuestionLen {
+		return nil
+	}
+	found, _, err := s.retrieve(ctx, query, len(results), f)
+	if err != nil {
+		return nil // the first answer stands
+	}
+	var out []Result
+	for _, r := range found {
+		if !have[r.Chunk.ID] {
+			r.Rank += len(results)
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // extract answers question from results, weighing words by ix: the lead
@@ -137,7 +213,7 @@ func extract(ctx context.Context, lex lexicon, ix *index, question string, resul
 			break
 		}
 	}
-	if lead < 0 {
+	if lead < 0 || needsRelation(atype) && !anyStates(cands, atype) {
 		return refuse(ans), nil
 	}
 	// A sentence in which the question's relation holds between its
@@ -260,8 +336,18 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	}
 	var rel map[string]bool
 	subject := asksSubject(question)
-	if atype == personAnswer {
+	var event map[string]bool // where/when: what the question asks about
+	var relWords []string     // the stems of relTerms
+	for _, q := range relTerms {
+		if q.of == "" {
+			relWords = append(relWords, q.term)
+		}
+	}
+	switch atype {
+	case personAnswer:
 		rel = relationStems(relTerms)
+	case placeAnswer, timeAnswer:
+		event = questionEvent(lex, question, relTerms, focus)
 	}
 	var years []string
 	for _, n := range numbers {
@@ -304,6 +390,25 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			c.role = true
 			c.values = append([]string{v}, slices.DeleteFunc(c.values, func(x string) bool { return x == v })...)
 		}
+		if att := attachedValue(c.text, atype, event, c.values); len(att) > 0 {
+			// The place or date attached to the question's event is the
+			// sentence's answer; for a date, its specificity counts.
+			c.role = true
+			// It states the question's relation, perhaps in other words
+			// ("hosted" for "meeting"): the relation's words count as present.
+			stated := append(slices.Clone(c.tokens), relWords...)
+			c.coverage = max(c.coverage, ix.coverage(qterms, stated, ix.termWeight))
+			c.english = max(c.english, ix.coverage(qterms, stated, englishWeight))
+			c.relation = 1
+			c.stable = min(c.coverage, c.english)
+			c.values = append(slices.Clone(att), slices.DeleteFunc(c.values, func(x string) bool { return slices.Contains(att, x) })...)
+			if atype == timeAnswer {
+				c.strength = 0
+				for _, v := range att {
+					c.strength = max(c.strength, dateStrength(v))
+				}
+			}
+		}
 		c.numbersOK = hasNumbers(words, numbers)
 		if c.fits && atype != anyAnswer && atype != yesNoAnswer {
 			c.coverage += answerTypeBonus * strength / wCoverage
@@ -336,8 +441,29 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		if atype == timeAnswer {
 			c.score += wDateSpecific * c.strength // "on 1 December 2017" answers better than "in 2017"
 		}
+		if c.role && (atype == timeAnswer || atype == placeAnswer) {
+			c.score += wAttached
+		}
 	}
 	return nil
+}
+
+// needsRelation reports whether a question of type t is refused when no
+// candidate states its relation: where and when, whose place or date must
+// be attached to the question's event (attachedValue).
+func needsRelation(t answerType) bool {
+	return t == placeAnswer || t == timeAnswer
+}
+
+// anyStates reports whether a candidate that can lead states the
+// question's relation (its role is set).
+func anyStates(cands []candidate, t answerType) bool {
+	for _, c := range cands {
+		if c.role && c.canLead(t) && (c.stable >= minCoverage || c.sim >= minSimilarity) {
+			return true
+		}
+	}
+	return false
 }
 
 func refuse(a answer.Answer) answer.Answer {

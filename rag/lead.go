@@ -187,6 +187,33 @@ func disagrees(t answerType, lead, c candidate, question map[string]bool) bool {
 		// Tampa").
 		lvals, cvals := lead.values, c.values
 		lkey, ckey, leadText, otherText := lv, cv, lead.text, c.text
+		if t == placeAnswer || t == timeAnswer {
+			// A place or date disagrees only when each sentence attaches
+			// it to the question's event (attachedValue): "speaking in
+			// Washington" and "talks in Moscow" do not answer the same
+			// question. Places are compared by the principal value and
+			// each report's passage must not name the other's place (the
+			// Kremlin is in Moscow).
+			if !lead.role || !c.role {
+				return false
+			}
+			if t == placeAnswer {
+				lvals, cvals = []string{lv}, []string{cv}
+				leadText, otherText = lead.result.Chunk.Text, c.result.Chunk.Text
+			}
+		}
+		if t == personAnswer && !c.role {
+			// The other report must itself state the question's relation
+			// for its name ("X directed Titanic", not "As of 2021, the
+			// player with the most wins was Navratilova").
+			return false
+		}
+		if t == timeAnswer {
+			// "on Sunday" does not contradict "on August 22, 2021"; two
+			// dates differ unless one holds the other's words ("December
+			// 2" and "December 2, 2025"), though they share a month.
+			return dateStrength(lv) >= 0.8 && dateStrength(cv) >= 0.8 && !wordsWithin(lv, cv) && !wordsWithin(cv, lv)
+		}
 		if t == personAnswer {
 			// A name is a weak value: each report's passage must not name
 			// the other's person at all, even by surname (reports naming
@@ -199,6 +226,30 @@ func disagrees(t answerType, lead, c candidate, question map[string]bool) bool {
 			!anyIn([]string{lkey}, otherText) && !anyIn([]string{ckey}, leadText)
 	}
 	return disagree.Clash(disagree.Read(0, 0, lead.text), disagree.Read(1, 0, c.text))
+}
+
+// wordsWithin reports whether every word of a is among b's, ordinals
+// read as numbers ("2nd" as "2") and months by their first three letters.
+func wordsWithin(a, b string) bool {
+	norm := func(w string) string {
+		if w != "" && unicode.IsDigit(rune(w[0])) {
+			return strings.TrimRight(w, "stndrh")
+		}
+		if len(w) > 3 && isMonthOrDay(w) {
+			return w[:3]
+		}
+		return w
+	}
+	have := map[string]bool{}
+	for _, w := range normValue(b) {
+		have[norm(w)] = true
+	}
+	for _, w := range normValue(a) {
+		if !have[norm(w)] {
+			return false
+		}
+	}
+	return true
 }
 
 // principal returns the first of values long enough to name something

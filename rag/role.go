@@ -26,8 +26,9 @@ const roleRelated = 3
 // one relation between two parties, beyond what the WordNet-derived
 // expansion offers ("met" and "hosted", "won" and "beat").
 var relationSynonyms = [][]string{
-	{"meet", "host", "receiv", "welcom", "talk", "negoti", "summit", "visit", "hold"},
-	{"win", "beat", "defeat", "claim", "clinch", "victori", "champion", "award", "titl", "triumph"},
+	{"meet", "host", "receiv", "welcom", "talk", "negoti", "summit", "visit", "hold", "held", "session"},
+	{"releas", "launch", "premier", "debut", "air", "publish", "unveil", "arriv", "open"},
+	{"win", "beat", "defeat", "claim", "clinch", "victori", "champion", "award", "titl", "triumph", "winner"},
 	{"acquir", "buy", "purchas", "takeov", "bought", "acquisit", "merg"},
 	{"lead", "head", "run", "chair", "helm", "led", "captain"},
 	{"found", "establish", "creat", "start", "launch", "cofound"},
@@ -172,6 +173,12 @@ func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values [
 		if titled(words, in, rel) && (len(focus) == 0 || holdsEntity || entityNear(words, in[0])) {
 			return v, true // "White House Press Secretary Karoline Leavitt"
 		}
+		if !holdsEntity && titledBefore(words, in[0], rel) && (len(focus) == 0 || entityNear(words, in[0])) {
+			return v, true // "the movie's director Garry Marshall", "Director: Bryan Singer"
+		}
+		if !holdsEntity && subject && subjectOf(words, in[len(in)-1], rel) && (len(focus) == 0 || anyEntity(words)) {
+			return v, true // "Emma Raducanu defeated Serena Williams … at the 2019 US Open"
+		}
 		if holdsEntity {
 			continue
 		}
@@ -222,6 +229,46 @@ func titled(words []roleWord, in []int, rel map[string]bool) bool {
 	}
 	last := words[in[len(in)-1]]
 	return title && !anyToken(rel, last.stems) && !last.entity && isNameLike(last.raw)
+}
+
+// titledBefore reports whether the word before words[at] (the first word
+// of a name) is a relation word used as a title, lowercase or followed by a
+// colon: "director Garry Marshall", "Director: Bryan Singer".
+func titledBefore(words []roleWord, at int, rel map[string]bool) bool {
+	if at == 0 {
+		return false
+	}
+	w := words[at-1]
+	return anyToken(rel, w.stems) && !w.entity && !w.negation && w.name == 0
+}
+
+// subjectOf reports whether the name ending at words[last] is the subject
+// of a relation verb that follows it at once, or after one auxiliary
+// ("Raducanu defeated", "Disney has bought"), in the same clause.
+func subjectOf(words []roleWord, last int, rel map[string]bool) bool {
+	for d := 1; d <= 2 && last+d < len(words); d++ {
+		w := words[last+d]
+		if w.brk || w.negation {
+			return false
+		}
+		if anyToken(rel, w.stems) && !w.entity {
+			return !negated(words, last+d)
+		}
+		if !auxiliaries[strings.ToLower(w.raw)] {
+			return false
+		}
+	}
+	return false
+}
+
+// anyEntity reports whether one of words is the question's entity.
+func anyEntity(words []roleWord) bool {
+	for _, w := range words {
+		if w.entity {
+			return true
+		}
+	}
+	return false
 }
 
 // entityNear reports whether an entity word stands within roleWindow

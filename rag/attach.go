@@ -1,0 +1,292 @@
+package rag
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/newsbot/newsbot/rag/localembed"
+)
+
+// A where- or when-question asks where or when its event happened ("Where
+// did the talks take place?": the talks; "When was Xenoblade Chronicles 2
+// released?": the release of the game). A sentence answers it when a place
+// or date it states is attached to that event ("a nearly five-hour meeting
+// in Moscow", "released on December 1, 2017"), not when it merely holds a
+// place and the event's words ("Witkoff heads to Moscow … for talks" is
+// weaker; "rhetoric preceding the talks, wherein he dismissed amendments
+// from Ukrainian leaders" says nothing of where the talks were).
+
+// attachWindow is how many words apart an event word and the place or date
+// attached to it may be, words in a short aside between commas ("Jared
+// Kushner, son-in-law of US President Donald Trump, at the Kremlin") not
+// counted.
+const attachWindow = 18
+
+// asideWords is the most words a comma-enclosed aside may have.
+const asideWords = 8
+
+// hardBreakRE matches what separates clauses more firmly than a comma.
+var hardBreakRE = regexp.MustCompile(`[;:()"“”]|\s[–—-]\s|[.!?]\s`)
+
+// clauseOpeners begin a clause of their own: a value and an event word
+// on the two sides of one belong to different clauses.
+var clauseOpeners = map[string]bool{"that": true, "which": true, "who": true, "whom": true, "whether": true, "if": true}
+
+// dateOfRE finds the event a when-question names in its interrogative
+// phrase: "What is the release date of …?".
+var dateOfRE = regexp.MustCompile(`(?i)\b([a-z]{3,})\s+date\b`)
+
+// subordinators begin a clause of its own after a comma ("the talks,
+// wherein he dismissed …"): a value in it is not attached to the event
+// before the comma.
+var subordinators = map[string]bool{"which": true, "who": true, "whom": true, "where": true, "wherein": true, "whereas": true,
+	"while": true, "but": true, "although": true, "though": true, "because": true, "since": true, "after": true, "before": true,
+	"when": true, "as": true, "yet": true, "so": true, "amid": true}
+
+// placePrepositions and timePrepositions introduce a value that says where
+// or when something happened (not "from Ukrainian leaders", "to Moscow").
+var (
+	placePrepositions = map[string]bool{"in": true, "at": true, "inside": true, "near": true, "hosted": true, "held": true, "outside": true}
+	timePrepositions  = map[string]bool{"on": true, "in": true, "at": true, "during": true, "since": true, "until": true, "by": true, "from": true, "of": true, "before": true, "after": true}
+)
+
+// prepositions open a phrase that a following place may belong to.
+var prepositions = map[string]bool{"in": true, "at": true, "on": true, "of": true, "for": true, "between": true, "with": true,
+	"from": true, "to": true, "into": true, "over": true, "about": true, "against": true, "by": true, "near": true, "under": true}
+
+// questionEvent returns the stems naming the event of a where- or
+// when-question (eventStems), with the word of its interrogative phrase
+// that names it ("the release date").
+func questionEvent(lex lexicon, question string, relation []queryTerm, focus []focusTerm) map[string]bool {
+	event := eventStems(relation, focus)
+	if m := dateOfRE.FindStringSubmatch(question); m != nil {
+		for _, t := range lex.tokens(m[1]) {
+			for e := range eventStems([]queryTerm{{term: t, weight: 1}}, nil) {
+				event[e] = true
+			}
+		}
+	}
+	return event
+}
+
+// eventStems returns the stems that name the question's event: its
+// relation words (relation, the question's words that are not its focus)
+// with their relationSynonyms group, not the looser WordNet-derived
+// relatives ("speak" for "talks"), and its focus with its spellings
+// ("Super Bowl" in "Where was Super Bowl 2021 held?").
+func eventStems(relation []queryTerm, focus []focusTerm) map[string]bool {
+	out := map[string]bool{}
+	for _, q := range relation {
+		if q.of != "" || notRelation[q.term] || strings.ContainsFunc(q.term, unicode.IsDigit) {
+			continue
+		}
+		out[q.term] = true
+		for _, g := range relationIndex[q.term] {
+			for _, s := range relationSynonyms[g] {
+				out[s] = true
+			}
+		}
+	}
+	for _, f := range focus {
+		out[f.term] = true
+		for _, a := range f.alt {
+			out[a] = true
+		}
+	}
+	return out
+}
+
+// attachedValue returns the first of values (places or dates that
+// sentence states) attached to an event word (event, from eventStems):
+// introduced by a preposition of place or time (a date may also stand
+// bare before the event: "Tuesday's meeting"), within attachWindow words
+// of the event word, no negation and no firmer break than a comma between
+// them, and no comma opening a clause of its own. It returns the attached
+// values in sentence order; none when the sentence does not say where or
+// when the event happened.
+func attachedValue(sentence string, t answerType, event map[string]bool, values []string) []string {
+	if len(event) == 0 || len(values) == 0 || (t != placeAnswer && t != timeAnswer) {
+		return nil
+	}
+	locs := roleWordRE.FindAllStringIndex(sentence, -1)
+	if len(locs) == 0 {
+		return nil
+	}
+	type word struct {
+		low      string
+		isEvent  bool
+		value    int // 1 + index into values
+		hard     bool
+		comma    bool
+		negation bool
+		pos      int // position counting no aside words
+	}
+	words := make([]word, len(locs))
+	for i, loc := range locs {
+		w := &words[i]
+		w.low = strings.ToLower(sentence[loc[0]:loc[1]])
+		w.negation = negations[w.low] || strings.HasSuffix(w.low, "n't") || strings.HasSuffix(w.low, "n’t")
+		if i > 0 {
+			gap := sentence[locs[i-1][1]:loc[0]]
+			w.hard = hardBreakRE.MatchString(gap)
+			w.comma = strings.Contains(gap, ",")
+		}
+		for _, s := range localembed.Tokens(normalizeEntities(w.low)) {
+			w.isEvent = w.isEvent || event[s]
+		}
+	}
+	// Value words; an event word inside a value is the value's.
+	from := 0
+	for vi, v := range values {
+		at := strings.Index(sentence[from:], v)
+		if at < 0 {
+			continue
+		}
+		at += from
+		from = at + len(v)
+		for i, loc := range locs {
+			if loc[0] >= at && loc[0] < at+len(v) { // "Tuesday’s" holds "Tuesday"
+				words[i].value = vi + 1
+				words[i].isEvent = false
+			}
+		}
+	}
+	asideEnd := func(i int) int {
+		for j := i + 1; j < len(words) && j <= i+asideWords; j++ {
+			if words[j].hard {
+				return -1
+			}
+			if words[j].comma {
+				return j
+			}
+		}
+		return -1
+	}
+	// Positions: a short aside between commas takes no room.
+	pos := 0
+	for i := 0; i < len(words); i++ {
+		if words[i].comma && !words[i].hard && !subordinators[words[i].low] {
+			if end := asideEnd(i); end > 0 {
+				for j := i; j < end; j++ {
+					words[j].pos = pos
+				}
+				i = end - 1
+				continue
+			}
+		}
+		words[i].pos = pos
+		pos++
+	}
+	prepositionsBetween := func(words []word, e, v int) int {
+		n := 0
+		for i := e + 1; i < v-1; i++ {
+			// A preposition opening a date ("played on February 7 at the
+			// stadium in Glendale") does not take the place from the event.
+			if words[i].pos != words[i+1].pos && prepositions[words[i].low] && !dateWord(words[i+1].low) {
+				n++
+			}
+		}
+		return n
+	}
+	attached := func(v, e int) bool {
+		lo, hi := min(v, e), max(v, e)
+		if words[hi].pos-words[lo].pos > attachWindow {
+			return false
+		}
+		if e > 0 && words[e-1].negation || e > 1 && words[e-2].negation && !words[e-1].comma {
+			return false // "the meeting was not held on Monday"
+		}
+		for i := lo; i <= hi; i++ {
+			if words[i].negation || i > lo && i < hi && clauseOpeners[words[i].low] {
+				return false // "said on Monday that preparations for a summit …"
+			}
+			if i > lo && (words[i].hard || words[i].comma && subordinators[words[i].low]) {
+				return false
+			}
+		}
+		return true
+	}
+	var out []string
+	seen := map[int]bool{}
+	lastEnd := -2 // the last word of the last attached value
+	for v := range words {
+		vi := words[v].value
+		if vi == 0 || seen[vi] || v > 0 && words[v-1].value == vi {
+			continue // only a value's first word
+		}
+		end := v
+		for end+1 < len(words) && words[end+1].value == vi {
+			end++
+		}
+		if lastEnd == v-1 && !words[v].negation {
+			// A date in apposition to an attached one: "on Tuesday
+			// (December 2, 2025)", "on Tuesday, December 2, 2025".
+			seen[vi], lastEnd = true, end
+			out = append(out, values[vi-1])
+			continue
+		}
+		prep := v > 0 && (t == placeAnswer && placePrepositions[words[v-1].low] || t == timeAnswer && timePrepositions[words[v-1].low])
+		if !prep && v > 1 && words[v-1].low == "the" {
+			prep = t == placeAnswer && placePrepositions[words[v-2].low] || t == timeAnswer && timePrepositions[words[v-2].low]
+		}
+		bare := t == timeAnswer && !prep // "Tuesday's meeting", "December 2 talks"
+		for e := range words {
+			if !words[e].isEvent || !attached(v, e) {
+				continue
+			}
+			// A bare date modifies the event word after it ("Tuesday's
+			// meeting") or follows its verb ("launches March 20, 2020").
+			if bare && !(e > end && e-end <= 3 && possessiveOrAdjacent(values[vi-1], sentence) || e < v && v-e <= 2 && !words[v].comma) {
+				continue
+			}
+			if !prep && !bare {
+				continue
+			}
+			if t == placeAnswer && (e > v || prepositionsBetween(words, e, v) > 1) {
+				// A place follows its event and is not the object of a
+				// nearer noun: "talks between the US and Russia on ending
+				// the war in Ukraine" are not in Ukraine.
+				continue
+			}
+			seen[vi], lastEnd = true, end
+			out = append(out, values[vi-1])
+			break
+		}
+	}
+	return out
+}
+
+// dateStrength grades a date value as typedValues does: 1 for day, month
+// and year, 0.8 for a month or day name with a number, else 0.5.
+func dateStrength(v string) float64 {
+	switch {
+	case fullDateRE.MatchString(v):
+		return 1
+	case monthDateRE.MatchString(v):
+		return 0.8
+	}
+	return 0.5
+}
+
+// possessiveOrAdjacent reports whether a date value stands as a modifier
+// of what follows ("Tuesday's", "the December 2 talks"): a weekday or date
+// written before the event word rather than after a preposition.
+func possessiveOrAdjacent(v, sentence string) bool {
+	i := strings.Index(sentence, v)
+	if i < 0 {
+		return false
+	}
+	rest := sentence[i+len(v):]
+	if strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
+		return true
+	}
+	rest = strings.TrimLeft(rest, " ")
+	return rest != "" && unicode.IsLower([]rune(rest)[0])
+}
+
+// dateWord reports whether a word opens a date: a number, a month or a
+// weekday.
+func dateWord(w string) bool {
+	return w != "" && (unicode.IsDigit([]rune(w)[0]) || isMonthOrDay(w))
+}

@@ -1,0 +1,200 @@
+package rag
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/newsbot/newsbot/corpus"
+	"github.com/newsbot/newsbot/rag/answer"
+)
+
+// attached runs attachedValue as scoreSentences does for question.
+func attached(question, sentence string) []string {
+	lex := localLexicon()
+	t, content := classify(question)
+	focus := focusTerms(lex, question)
+	isFocus := map[string]bool{}
+	for _, f := range focus {
+		isFocus[f.term] = true
+	}
+	var rel []queryTerm
+	for _, q := range lex.queryTerms(content) {
+		if !isFocus[q.term] && !isFocus[q.of] {
+			rel = append(rel, q)
+		}
+	}
+	vals, _ := t.typedValues(sentence, questionWords(question))
+	return attachedValue(sentence, t, questionEvent(lex, question, rel, focus), vals)
+}
+
+func TestAttachedValue(t *testing.T) {
+	tests := []struct {
+		question, sentence string
+		want               []string // nil: the sentence does not say where or when
+	}{
+		{"Where did the talks take place?", "Moscow: High-level talks ended late Tuesday without progress, a senior Kremlin aide confirmed, following a nearly five-hour meeting in Moscow.", []string{"Moscow."}},
+		{"Where did the talks take place?", "Russian President Vladimir Putin hosted US special envoy Steve Witkoff and Jared Kushner, son-in-law of US President Donald Trump, at the Kremlin on Tuesday.", []string{"Kremlin"}},
+		// The place belongs to a nearer noun, or to a clause of its own.
+		{"Where did the talks take place?", "High-stakes talks between the United States and Russia on ending the war in Ukraine wrapped up on Tuesday.", nil},
+		{"Where did the talks take place?", "The impasse was foreshadowed by rhetoric preceding the talks, wherein he dismissed proposed amendments from Ukrainian and European leaders.", nil},
+		{"Where did the talks take place?", "Trump, speaking in Washington, warned that the process was nowhere near a resolution.", nil},
+		{"Where was Super Bowl 2021 played?", "The 2021 Super Bowl was played on February 7 at the stadium in Glendale, Arizona, the home of the Cardinals.", []string{"Glendale, Arizona"}},
+		// Dates: after a preposition, in apposition, before the event word,
+		// straight after its verb.
+		{"When did the meeting take place?", "Putin hosted Steve Witkoff and Jared Kushner, son-in-law of US President Donald Trump, at the Kremlin on Tuesday (December 2, 2025), alongside Kirill Dmitriev.", []string{"Tuesday", "December 2, 2025"}},
+		{"When did the meeting take place?", "With neither side able to bridge the gap, Tuesday’s meeting closed with both delegations departing.", []string{"Tuesday"}},
+		{"What is the release date for Animal Crossing: New Horizons?", "This new addition to the Animal Crossing series launches March 20, 2020, exclusively for the Nintendo Switch system.", []string{"March 20, 2020"}},
+		{"When did the meeting take place?", "Eerlier (on Monday), the White House said it was optimistic of a deal, as US envoy Steve Witkoff heads to Moscow for talks with President Vladimir Putin.", nil},
+		{"When did the meeting take place?", "The meeting was not held on Monday.", nil},
+	}
+	for _, tt := range tests {
+		if got := attached(tt.question, tt.sentence); !slices.Equal(got, tt.want) {
+			t.Errorf("%q in %q: attached %q, want %q", tt.question, tt.sentence, got, tt.want)
+		}
+	}
+}
+
+// TestConflictsNeedTheRelation: "Sources differ" only when both reports
+// answer the question, each stating the relation for its own value.
+func TestConflictsNeedTheRelation(t *testing.T) {
+	tests := []struct {
+		name, question string
+		passages       []string
+		lead           string // in the first sentence
+		conflict       bool
+	}{
+		{
+			name:     "a place that is not where the talks were",
+			question: "Where did the talks take place?",
+			passages: []string{
+				"Trump, speaking in Washington, warned that the talks were nowhere near a resolution.",
+				"The talks were held in Moscow and lasted nearly five hours, officials said.",
+			},
+			lead: "Moscow",
+		},
+		{
+			name:     "a weekday does not contradict a date",
+			question: "When did the meeting take place?",
+			passages: []string{
+				"The meeting took place on December 2, 2025 at the Kremlin, officials said.",
+				"Officials said the meeting took place on Tuesday at the Kremlin after a delay.",
+			},
+			lead: "December 2, 2025",
+		},
+		{
+			name:     "two dates for one meeting",
+			question: "When did the meeting take place?",
+			passages: []string{
+				"The meeting took place on December 2, 2025 at the Kremlin, officials said.",
+				"Officials said the meeting took place on December 9, 2025 at the Kremlin after a delay.",
+			},
+			lead:     "Sources differ:",
+			conflict: true,
+		},
+		{
+			name:     "another report names someone without saying they won",
+			question: "Who won the women's singles Wimbledon in 2021?",
+			passages: []string{
+				"Ashleigh Barty won the 2021 Wimbledon women's singles title on Saturday.",
+				"As of 2021, the player with the most wins was Martina Navratilova, who holds nine titles.",
+			},
+			lead: "Barty",
+		},
+		{
+			name:     "another report names an official, not a winner",
+			question: "Who won the women's singles U.S. Open in 2021?",
+			passages: []string{
+				"Emma Raducanu won the 2021 US Open women's singles title by defeating Leylah Fernandez in Arthur Ashe Stadium.",
+				"Tickets for the 2021 US Open women's singles final went on sale, said Stacey Allaster, the tournament director.",
+			},
+			lead: "Raducanu",
+		},
+		{
+			name:     "another report says someone else won",
+			question: "Who won the women's singles Wimbledon in 2021?",
+			passages: []string{
+				"Ashleigh Barty won the 2021 Wimbledon women's singles title on Saturday.",
+				"Karolina Pliskova won the 2021 Wimbledon women's singles title on Saturday in three sets.",
+			},
+			lead:     "Sources differ:",
+			conflict: true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ans, err := AnswerPassages(context.Background(), tt.question, tt.passages)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(ans.Answer, tt.lead) || strings.Index(ans.Answer, tt.lead) > strings.Index(ans.Answer, "[1]") {
+				t.Errorf("answer %q, want %q in its first sentence", ans.Answer, tt.lead)
+			}
+			if got := ans.Has(answer.FlagConflict); got != tt.conflict {
+				t.Errorf("conflict %v, want %v: %q", got, tt.conflict, ans.Answer)
+			}
+		})
+	}
+}
+
+// TestWhenWithoutTheEventRefuses: a when-question whose passages give
+// dates of other things is refused, not answered with one of them.
+func TestWhenWithoutTheEventRefuses(t *testing.T) {
+	ans, err := AnswerPassages(context.Background(), "When was the peace summit held?", []string{
+		"Officials said on Monday that preparations for a peace summit were under way, without giving details.",
+		"The summit's agenda, drafted in November, covers trade and security.",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ans.Refused {
+		t.Errorf("answer %q, want a refusal", ans.Answer)
+	}
+}
+
+func TestWordsWithin(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"December 2nd", "Tuesday, December 2, 2025", true},
+		{"Dec 2", "December 2, 2025", true},
+		{"December 9, 2025", "December 2, 2025", false},
+	} {
+		if got := wordsWithin(tt.a, tt.b); got != tt.want {
+			t.Errorf("wordsWithin(%q, %q) = %v", tt.a, tt.b, got)
+		}
+	}
+}
+
+// TestShippedWhereAndWhen: on the shipped articles, where and when the
+// Kremlin talks took place are answered by a sentence that attaches the
+// place or date to the meeting, without a false "Sources differ"; the
+// passages first retrieved for them do not hold one, so this needs the
+// second search of the same articles.
+func TestShippedWhereAndWhen(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, Config{})
+	arts, err := corpus.LoadFS(corpus.Shipped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Ingest(ctx, arts, IngestOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ question, want string }{
+		{"Where did the talks take place?", "in Moscow"},
+		{"When did the meeting take place?", "December 2"},
+		{"When did the meeting happen?", "December 2"},
+	} {
+		ans, err := s.Ask(ctx, answer.Request{Question: tt.question})
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, _, _ := strings.Cut(ans.Answer, "[1]")
+		if !strings.Contains(first, tt.want) || ans.Has(answer.FlagConflict) {
+			t.Errorf("%s: %q, want %q in the first sentence and no conflict", tt.question, ans.Answer, tt.want)
+		}
+	}
+}
