@@ -167,6 +167,9 @@ func BenchmarkBigIndexMemory(b *testing.B) {
 		runtime.GC()
 		runtime.ReadMemStats(&after)
 		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/float64(ix.size()), "B/chunk")
+		bytes, n := postingBytes(ix.lex)
+		b.ReportMetric(float64(bytes)/float64(ix.size()), "postings-B/chunk")
+		b.ReportMetric(float64(bytes)/float64(n), "B/posting")
 		runtime.KeepAlive(ix)
 	}
 }
@@ -218,4 +221,16 @@ func BenchmarkBigFollow(b *testing.B) {
 	}
 	b.ReportMetric(float64(ingest.Milliseconds())/float64(b.N), "ingest-ms")
 	b.ReportMetric(float64(refresh.Milliseconds())/float64(b.N), "refresh+search-ms")
+}
+
+// postingBytes returns the bytes b's postings lists use and how many
+// postings they hold.
+func postingBytes(b *bm25) (bytes, n int) {
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	for _, l := range b.postings {
+		bytes += cap(l.data)
+		n += int(l.n)
+	}
+	return bytes, n
 }

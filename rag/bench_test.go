@@ -128,7 +128,6 @@ func benchIndex(b *testing.B, n int) (*Service, *index) {
 	if err := tx.Commit(); err != nil {
 		b.Fatal(err)
 	}
-	ix.lex.trim()
 	s.ix = ix
 	return s, ix
 }

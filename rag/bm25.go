@@ -1,6 +1,7 @@
 package rag
 
 import (
+	"encoding/binary"
 	"math"
 	"slices"
 	"strings"
@@ -20,13 +21,13 @@ const (
 // for concurrent use.
 //
 // Each distinct term is stored once, in terms, which numbers it; its
-// postings are postings[number]. Adding a document costs one map lookup
-// per token (the numbers are then sorted and counted), which makes
-// building the index at start-up little more than reading the terms.
+// postings are postings[number], compressed (see plist). Adding a document
+// costs one map lookup per token (the numbers are then counted), which
+// makes building the index at start-up little more than reading the terms.
 type bm25 struct {
 	mu       sync.RWMutex
 	terms    map[string]int32 // term -> its number
-	postings [][]posting      // by term number; empty once all its documents are gone
+	postings []plist          // by term number; empty once all its documents are gone
 	docLen   []int32          // 0: no such document (never added, or removed)
 	live     int              // documents with docLen > 0
 	total    int64            // tokens in live documents
@@ -42,11 +43,76 @@ type bm25 struct {
 	gen               uint32
 }
 
-// posting is one document containing a term, with the term's count: 8
-// bytes, the dominant cost of the index after the vectors.
+// posting is one document containing a term, with the term's count.
 type posting struct {
 	doc int32
 	tf  int32
+}
+
+// plist is a term's postings, in the order added, compressed: each is one
+// uvarint of the zigzagged difference from the previous posting's document
+// (from 0 for the first), shifted left by one, its low bit set when the
+// term's count is not 1, which then follows as a second uvarint. Start-up
+// numbers documents in order, so the differences are small and positive:
+// about 2.5 bytes a posting instead of 8, the largest cost of the index
+// after the vectors. Documents numbered out of order (reused after compact)
+// only cost longer differences.
+type plist struct {
+	data []byte
+	last int32 // the last posting's document: the base of the next difference
+	n    int32 // postings
+}
+
+// push appends a posting for doc with count tf.
+func (l *plist) push(doc, tf int32) {
+	d := int64(doc) - int64(l.last)
+	v := uint64(d<<1^d>>63) << 1
+	if tf != 1 {
+		v |= 1
+	}
+	l.data = binary.AppendUvarint(l.data, v)
+	if tf != 1 {
+		l.data = binary.AppendUvarint(l.data, uint64(tf))
+	}
+	l.last = doc
+	l.n++
+}
+
+// uvarint decodes a uvarint from p at i, returning it and the next offset
+// (the one-byte case, most postings, without a call).
+func uvarint(p []byte, i int) (uint64, int) {
+	if b := p[i]; b < 0x80 {
+		return uint64(b), i + 1
+	}
+	v, k := binary.Uvarint(p[i:])
+	return v, i + k
+}
+
+// next decodes the posting at offset i of p, whose previous document was
+// prev, and returns it with the next offset.
+func next(p []byte, i int, prev int32) (doc, tf int32, j int) {
+	v, i := uvarint(p, i)
+	tf = 1
+	if v&1 != 0 {
+		var t uint64
+		t, j = uvarint(p, i)
+		tf = int32(t)
+	} else {
+		j = i
+	}
+	z := v >> 1
+	return prev + int32(int64(z>>1)^-int64(z&1)), tf, j
+}
+
+// decode returns the postings of l.
+func (l *plist) decode() []posting {
+	out := make([]posting, 0, l.n)
+	var doc, tf int32
+	for i := 0; i < len(l.data); {
+		doc, tf, i = next(l.data, i, doc)
+		out = append(out, posting{doc: doc, tf: tf})
+	}
+	return out
 }
 
 // queryTerm is a query token with its weight (1 for the question's own
@@ -109,7 +175,7 @@ func (b *bm25) termLocked(t string) int32 {
 		// A new key must not pin the caller's (possibly much longer)
 		// string it was cut from.
 		b.terms[strings.Clone(t)] = id
-		b.postings = append(b.postings, nil)
+		b.postings = append(b.postings, plist{})
 	}
 	return id
 }
@@ -145,7 +211,7 @@ func (b *bm25) addLocked(doc int) {
 		b.counts[b.at[id]]++
 	}
 	for i, id := range b.uniq {
-		b.postings[id] = append(b.postings[id], posting{doc: int32(doc), tf: b.counts[i]})
+		b.postings[id].push(int32(doc), b.counts[i])
 	}
 	b.docLen[doc] = int32(len(ids))
 	b.live++
@@ -170,25 +236,18 @@ func (b *bm25) remove(doc int) {
 func (b *bm25) compact() {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	for t, ps := range b.postings {
-		kept := slices.DeleteFunc(ps, func(p posting) bool { return b.docLen[p.doc] == 0 })
-		if len(kept) == 0 {
-			b.postings[t] = nil
-			continue
+	for t := range b.postings {
+		l := &b.postings[t]
+		var fresh plist
+		var doc, tf int32
+		for i := 0; i < len(l.data); {
+			doc, tf, i = next(l.data, i, doc)
+			if b.docLen[doc] != 0 {
+				fresh.push(doc, tf)
+			}
 		}
-		b.postings[t] = slices.Clip(kept)
-	}
-}
-
-// trim gives every postings list its exact length (after a bulk build,
-// append leaves up to half of each list unused).
-func (b *bm25) trim() {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	for t, ps := range b.postings {
-		if cap(ps) > len(ps) {
-			b.postings[t] = slices.Clone(ps)
-		}
+		fresh.data = slices.Clip(fresh.data)
+		*l = fresh
 	}
 }
 
@@ -202,7 +261,10 @@ func (b *bm25) idf(term string) float64 {
 // idfLocked is idf for a caller holding mu. The document frequency counts
 // removed documents until the next compact.
 func (b *bm25) idfLocked(term string) float64 {
-	return b.idfOf(len(b.postingsLocked(term)))
+	if id, ok := b.terms[term]; ok {
+		return b.idfOf(int(b.postings[id].n))
+	}
+	return b.idfOf(0)
 }
 
 // idfOf is the inverse document frequency of a term in df documents.
@@ -212,10 +274,11 @@ func (b *bm25) idfOf(df int) float64 {
 	return math.Log(1 + (n-d+0.5)/(d+0.5))
 }
 
-// postingsLocked returns term's postings (nil for an unknown term).
+// postingsLocked returns term's postings, decoded (nil for an unknown
+// term).
 func (b *bm25) postingsLocked(term string) []posting {
 	if id, ok := b.terms[term]; ok {
-		return b.postings[id]
+		return b.postings[id].decode()
 	}
 	return nil
 }
@@ -242,19 +305,25 @@ func (b *bm25) search(terms []queryTerm, allow func(doc int) bool, k int) []scor
 	avgLen := float64(b.total) / float64(b.live)
 	var touched []int32
 	for _, qt := range terms {
-		ps := b.postingsLocked(qt.term)
-		idf := b.idfOf(len(ps))
-		for _, p := range ps {
-			dl := b.docLen[p.doc]
-			if dl == 0 || (allow != nil && !allow(int(p.doc))) {
+		id, ok := b.terms[qt.term]
+		if !ok {
+			continue
+		}
+		l := &b.postings[id]
+		idf := b.idfOf(int(l.n))
+		var doc, n int32
+		for i := 0; i < len(l.data); {
+			doc, n, i = next(l.data, i, doc)
+			dl := b.docLen[doc]
+			if dl == 0 || (allow != nil && !allow(int(doc))) {
 				continue
 			}
-			if scores[p.doc] == 0 {
-				touched = append(touched, p.doc)
+			if scores[doc] == 0 {
+				touched = append(touched, doc)
 			}
-			tf := float64(p.tf)
+			tf := float64(n)
 			norm := bm25K1 * (1 - bm25B + bm25B*float64(dl)/avgLen)
-			scores[p.doc] += qt.weight * idf * tf * (bm25K1 + 1) / (tf + norm)
+			scores[doc] += qt.weight * idf * tf * (bm25K1 + 1) / (tf + norm)
 		}
 	}
 	top := newTopK(k)

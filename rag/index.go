@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/bits"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -16,8 +18,11 @@ import (
 // chromem-go collection for vectors and a BM25 index for words, over
 // numbered chunk slots. It holds no chunk text (results fetch theirs from
 // the store): per chunk, its vector, its postings, its id once (shared by
-// chromem-go's document and byID) and a slot. Articles are put and dropped
-// one at a time as the change log says; it is safe for concurrent use.
+// chromem-go's document) and a slot. A chunk is found by its id through
+// the article the id names ("article#n", as ChunkArticle makes them); only
+// ids that do not name their article are kept in a map. Articles are put
+// and dropped one at a time as the change log says; it is safe for
+// concurrent use.
 type index struct {
 	mu       sync.RWMutex
 	coll     *chromem.Collection
@@ -25,11 +30,19 @@ type index struct {
 	vectors  int // chunks with a vector, i.e. documents in coll
 	chunks   int // live chunks
 	slots    []slot
-	dead     []int32 // removed slots that BM25 postings still name
-	free     []int32 // removed slots no posting names: reusable
-	byID     map[string]int32
+	dead     []int32          // removed slots that BM25 postings still name
+	free     []int32          // removed slots no posting names: reusable
+	odd      map[string]int32 // slots of chunks whose id does not name their article
 	articles map[string]*indexedArticle
 	lex      *bm25
+	// arena holds, one after another, the vectors read at start-up (one
+	// allocation instead of one per chunk; chromem-go's documents and the
+	// slots share them); inArena marks the slots whose vector is there and
+	// arenaLive counts them. Once fewer than half are live, the rest move
+	// out and the arena is freed (see dropLocked).
+	arena     []float32
+	inArena   []uint64
+	arenaLive int
 }
 
 // slot is one chunk of the index.
@@ -53,6 +66,8 @@ type storedChunk struct {
 	// nil (start-up does not split them into strings).
 	fields string
 	vec    []float32
+	// inArena says vec is part of the index's arena.
+	inArena bool
 }
 
 // errNoEmbeddingFunc guards against chromem-go ever embedding by itself:
@@ -68,7 +83,7 @@ func newIndex(dim int) (*index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create vector collection: %w", err)
 	}
-	return &index{coll: coll, dim: dim, byID: map[string]int32{}, articles: map[string]*indexedArticle{}, lex: newBM25(nil)}, nil
+	return &index{coll: coll, dim: dim, odd: map[string]int32{}, articles: map[string]*indexedArticle{}, lex: newBM25(nil)}, nil
 }
 
 // size returns the number of chunks indexed.
@@ -118,7 +133,7 @@ func (ix *index) addChunkLocked(articleID string, c storedChunk) error {
 	if art == nil {
 		return nil
 	}
-	if old, ok := ix.byID[c.id]; ok {
+	if old, ok := ix.slotLocked(c.id); ok {
 		ix.removeSlotLocked(old)
 	}
 	var n int32
@@ -132,10 +147,15 @@ func (ix *index) addChunkLocked(articleID string, c storedChunk) error {
 		ix.dim = len(c.vec)
 	}
 	if len(c.vec) != ix.dim {
-		c.vec = nil
+		c.vec, c.inArena = nil, false
 	}
 	ix.slots[n] = slot{id: c.id, art: art, vec: c.vec}
-	ix.byID[c.id] = n
+	if idArticle(c.id) != articleID {
+		ix.odd[c.id] = n
+	}
+	if c.inArena {
+		ix.markArena(n, true)
+	}
 	art.slots = append(art.slots, n)
 	ix.chunks++
 	if c.terms == nil && c.fields != "" {
@@ -161,6 +181,9 @@ func (ix *index) dropLocked(id string) {
 		ix.removeSlotLocked(n)
 	}
 	delete(ix.articles, id)
+	if ix.arena != nil && 2*ix.arenaLive < len(ix.arena)/max(ix.dim, 1) {
+		ix.leaveArenaLocked()
+	}
 	// Once a quarter of the slots are dead, drop their postings in one
 	// pass and make them reusable.
 	if len(ix.dead) > 64 && 4*len(ix.dead) > len(ix.slots) {
@@ -180,18 +203,74 @@ func (ix *index) removeSlotLocked(n int32) {
 		ix.coll.Delete(context.Background(), nil, nil, s.id) // never fails with ids and no filters
 		ix.vectors--
 	}
-	delete(ix.byID, s.id)
+	if idArticle(s.id) != s.art.src.ID {
+		delete(ix.odd, s.id)
+	}
+	ix.markArena(n, false)
 	ix.lex.remove(int(n))
 	*s = slot{}
 	ix.chunks--
 	ix.dead = append(ix.dead, n)
 }
 
-// lookup returns the slot of chunk id and its article id.
+// markArena records whether slot n's vector is in the arena.
+func (ix *index) markArena(n int32, in bool) {
+	w, bit := int(n>>6), uint64(1)<<(n&63)
+	if in {
+		if w >= len(ix.inArena) {
+			ix.inArena = append(ix.inArena, make([]uint64, w+1-len(ix.inArena))...)
+		}
+		ix.inArena[w] |= bit
+		ix.arenaLive++
+	} else if w < len(ix.inArena) && ix.inArena[w]&bit != 0 {
+		ix.inArena[w] &^= bit
+		ix.arenaLive--
+	}
+}
+
+// leaveArenaLocked gives every live vector still in the arena an
+// allocation of its own (re-adding its chromem-go document, which then
+// holds the copy) and lets the arena go: most of it is dead vectors.
+func (ix *index) leaveArenaLocked() {
+	for w, word := range ix.inArena {
+		for ; word != 0; word &= word - 1 {
+			n := w<<6 | bits.TrailingZeros64(word)
+			s := &ix.slots[n]
+			s.vec = slices.Clone(s.vec)
+			// Never fails: the id is set and the vector is not empty.
+			ix.coll.AddDocument(context.Background(), chromem.Document{ID: s.id, Embedding: s.vec})
+		}
+	}
+	ix.arena, ix.inArena, ix.arenaLive = nil, nil, 0
+}
+
+// idArticle returns the article a chunk id names: what comes before its
+// last '#' ("" when it has none).
+func idArticle(id string) string {
+	if i := strings.LastIndexByte(id, '#'); i >= 0 {
+		return id[:i]
+	}
+	return ""
+}
+
+// slotLocked returns the slot of chunk id. The caller holds mu.
+func (ix *index) slotLocked(id string) (int32, bool) {
+	if art := ix.articles[idArticle(id)]; art != nil {
+		for _, n := range art.slots {
+			if ix.slots[n].id == id {
+				return n, true
+			}
+		}
+	}
+	n, ok := ix.odd[id]
+	return n, ok
+}
+
+// lookup returns the article id of chunk id.
 func (ix *index) lookup(id string) (articleID string, ok bool) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	n, ok := ix.byID[id]
+	n, ok := ix.slotLocked(id)
 	if !ok {
 		return "", false
 	}
@@ -281,7 +360,7 @@ func (ix *index) vectorSearch(ctx context.Context, qv []float32, n int, sub *sub
 	}
 	out := make([]scored, 0, len(res))
 	for _, r := range res {
-		if i, ok := ix.byID[r.ID]; ok {
+		if i, ok := ix.slotLocked(r.ID); ok {
 			out = append(out, scored{doc: int(i), score: float64(r.Similarity)})
 		}
 	}
