@@ -334,6 +334,25 @@ func (b *bm25) search(terms []queryTerm, allow func(doc int) bool, k int) []scor
 	return top.sorted()
 }
 
+// eachDoc calls fn with every live document containing term, reading
+// only that term's postings.
+func (b *bm25) eachDoc(term string, fn func(doc int)) {
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	id, ok := b.terms[term]
+	if !ok {
+		return
+	}
+	l := &b.postings[id]
+	var doc int32
+	for i := 0; i < len(l.data); {
+		doc, _, i = next(l.data, i, doc)
+		if b.docLen[doc] != 0 {
+			fn(int(doc))
+		}
+	}
+}
+
 // topK keeps the k best scored items seen (a min-heap on score), so a
 // search touching many documents does not sort them all.
 type topK struct {

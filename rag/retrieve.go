@@ -28,6 +28,12 @@ const (
 	// queryEmbedTimeout bounds embedding a question with a remote model;
 	// past it retrieval goes on with BM25 alone.
 	queryEmbedTimeout = 15 * time.Second
+	// focusFloor is the share of its fused score that a passage naming
+	// none of the question's focus words keeps (see focusCover): among
+	// thousands of unrelated articles, a passage that shares only the
+	// question's common words ("talks", "refused") must not outrank one
+	// about what the question names ("Zelensky").
+	focusFloor = 0.5
 )
 
 // Search returns up to k passages for query, best first: vector and BM25
@@ -74,6 +80,7 @@ func (s *Service) retrieve(ctx context.Context, query string, k int, f answer.Fi
 		qerr = err
 	}
 	qterms := s.lex.queryTerms(query)
+	focus := focusTerms(s.lex, query)
 
 	// Rank under the read lock; the texts of the few chunks kept are read
 	// from the store afterwards.
@@ -115,6 +122,12 @@ func (s *Service) retrieve(ctx context.Context, query string, k int, f answer.Fi
 	}
 	for r, l := range lex {
 		fused[l.doc] += 1.0 / float64(rrfK+r+1)
+	}
+	if len(focus) > 0 {
+		cover := ix.focusCover(focus, fused)
+		for d := range fused {
+			fused[d] *= focusFloor + (1-focusFloor)*cover[d]
+		}
 	}
 	order := make([]scored, 0, len(fused))
 	for d, sc := range fused {
@@ -170,6 +183,36 @@ func clampK(k int) int {
 		return DefaultK
 	}
 	return min(k, MaxK)
+}
+
+// focusCover returns, for each chunk of docs, the share of the focus
+// terms it names (a term counting when the chunk has it or one of its
+// alternatives), each weighted by its rarity in English
+// (localembed.IDF), which no added article changes. It reads only the
+// postings of the focus terms. The caller holds ix.mu.
+func (ix *index) focusCover(focus []focusTerm, docs map[int]float64) map[int]float64 {
+	out := make(map[int]float64, len(docs))
+	var total float64
+	has := make(map[int]bool, len(docs))
+	for _, f := range focus {
+		w := localembed.IDF(f.term)
+		total += w
+		clear(has)
+		for _, t := range append([]string{f.term}, f.alt...) {
+			ix.lex.eachDoc(t, func(d int) {
+				if _, ok := docs[d]; ok {
+					has[d] = true
+				}
+			})
+		}
+		for d := range has {
+			out[d] += w
+		}
+	}
+	for d := range out {
+		out[d] /= total
+	}
+	return out
 }
 
 // duplicatesAny reports whether chunk d is a near-duplicate of one of kept

@@ -1,0 +1,54 @@
+package rag
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/newsbot/newsbot/corpus"
+	"github.com/newsbot/newsbot/rag/answer"
+)
+
+// TestSearchKeepsFocus: a name every article about the story shares
+// ("Zelensky") weighs little in BM25, so passages that share only the
+// question's common word ("refused"), over and over, would outrank the
+// story's passages; the fused ranking keeps those naming the question's
+// focus first.
+func TestSearchKeepsFocus(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, Config{})
+	var arts []corpus.Article
+	add := func(id, text string) {
+		arts = append(arts, corpus.Article{ID: id, Title: "Report " + id, Source: "Post", Origin: testOrigin, Hash: id, Text: text})
+	}
+	for i, text := range []string{
+		"Zelensky met European leaders in Paris on Monday.",
+		"Zelensky thanked Berlin for new air defence systems.",
+		"In Rome, Zelensky spoke with the Pope about prisoners of war.",
+		"Zelensky visited troops near the front line last week.",
+		"Zelensky named a new defence minister after a reshuffle.",
+		"Polish farmers blocked the border, Zelensky complained to Warsaw.",
+	} {
+		add(fmt.Sprintf("z%d", i), text)
+	}
+	add("z9", "Zelensky refused to give up land in the east.")
+	for i, who := range []string{"union", "club", "council"} {
+		add(fmt.Sprintf("d%d", i), fmt.Sprintf("The %s refused the offer. It refused again on Friday, and refused a third time, as it had refused before.", who))
+	}
+	if _, err := s.Ingest(ctx, arts, IngestOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Search(ctx, "What has Zelensky refused to do?", 3, answer.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) == 0 || res[0].Chunk.ArticleID != "z9" {
+		t.Fatalf("first result %v, want z9", res)
+	}
+	for _, r := range res {
+		if !strings.Contains(r.Chunk.Text, "Zelensky") {
+			t.Errorf("rank %d is %s (%q), which does not name Zelensky", r.Rank, r.Chunk.ArticleID, r.Chunk.Text)
+		}
+	}
+}
