@@ -1,0 +1,321 @@
+// Candidate answers: the sentences of the retrieved passages, each scored
+// against the question (coverage, similarity, answer type, proximity,
+// position, quality), best first.
+
+package rag
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/newsbot/newsbot/rag/localembed"
+)
+
+// candidate is one sentence of a retrieved passage.
+type candidate struct {
+	result    Result
+	text      string
+	tokens    []string
+	sent      int     // position of the sentence in its chunk
+	coverage  float64 // IDF-weighted share of the question's words (corpus weights)
+	stable    float64 // the lesser of coverage and english: for refusals
+	english   float64 // coverage with English weights only
+	relation  float64 // the same over the question's words that are not its focus
+	strength  float64 // how specific its best typed value is (a full date 1, a bare year 0.5)
+	sim       float64
+	prox      float64 // how close together the question's words are
+	quality   float64 // 1 for prose; less for headlines, link lists, furniture
+	score     float64
+	fits      bool     // holds the kind of fact the question asks for
+	values    []string // the values of that kind it states
+	numbersOK bool     // its passage names the question's numbers and years
+	focus     float64  // share of the question's focus words it or its predecessor holds
+	otherYear bool     // it names years, none of them the question's
+	role      bool     // the question's relation holds between its entity and one of values (roleHolds)
+}
+
+// canLead reports whether c may state the answer to a question of type t:
+// it holds the kind of fact asked for, about the question's focus and
+// year, in a prose sentence.
+func (c candidate) canLead(t answerType) bool {
+	return c.fits && c.numbersOK && c.quality >= minQuality && c.focus >= minFocus && (!c.otherYear || t == timeAnswer)
+}
+
+// scoreCandidates returns the sentences of results scored against the
+// question, best first.
+func scoreCandidates(ctx context.Context, lex lexicon, ix *index, question string, results []Result) ([]candidate, error) {
+	cands := candidates(lex, results)
+	if len(cands) == 0 {
+		return nil, nil
+	}
+	if err := scoreSentences(ctx, lex, ix, question, cands); err != nil {
+		return nil, err
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	return cands, nil
+}
+
+// scoreSentences sets the similarity, coverage, answer-type fit and score
+// of each candidate against the question; ix supplies the word weights.
+// Candidates are in passage order, so a sentence's neighbour is the next
+// candidate of the same chunk. It returns ctx's error when ctx ends.
+func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string, cands []candidate) error {
+	texts := make([]string, len(cands))
+	for i, c := range cands {
+		texts[i] = c.text
+	}
+	local := LocalEmbedder()
+	svecs, err := local.Documents(ctx, texts)
+	if err != nil {
+		return fmt.Errorf("score sentences: %w", err)
+	}
+	qv, err := local.Query(ctx, []string{question})
+	if err != nil {
+		return fmt.Errorf("score sentences: %w", err)
+	}
+	atype, content := classify(question)
+	qterms := lex.queryTerms(content)
+	if len(qterms) == 0 {
+		qterms = lex.queryTerms(question)
+	}
+	qwords := questionWords(question)
+	numbers := mustNumbers(content)
+	focus := focusTerms(lex, question)
+	isFocus := map[string]bool{}
+	for _, f := range focus {
+		isFocus[f.term] = true
+	}
+	var relTerms []queryTerm // what the question asks about its focus: "won", "director"
+	for _, q := range qterms {
+		if !isFocus[q.term] && !isFocus[q.of] {
+			relTerms = append(relTerms, q)
+		}
+	}
+	var rel map[string]bool
+	subject := asksSubject(question)
+	var event map[string]bool // where/when: what the question asks about
+	var relWords []string     // the stems of relTerms
+	for _, q := range relTerms {
+		if q.of == "" {
+			relWords = append(relWords, q.term)
+		}
+	}
+	switch atype {
+	case personAnswer:
+		rel = relationStems(relTerms)
+	case placeAnswer, timeAnswer:
+		event = questionEvent(lex, question, relTerms, focus)
+	}
+	var years []string
+	for _, n := range numbers {
+		if yearRE.MatchString(n) {
+			years = append(years, n)
+		}
+	}
+	chunkWords := map[string]map[string]bool{}
+	for i := range cands {
+		c := &cands[i]
+		var prev []string
+		if i > 0 && cands[i-1].result.Chunk.ID == c.result.Chunk.ID {
+			prev = cands[i-1].tokens
+		}
+		words, ok := chunkWords[c.result.Chunk.ID]
+		if !ok {
+			words = wordSet(c.result.Chunk.Text)
+			for _, t := range lex.tokens(c.result.Chunk.Text) {
+				words[t] = true // stems too, for focusShare
+			}
+			chunkWords[c.result.Chunk.ID] = words
+		}
+		c.focus = focusShare(focus, c.tokens, prev, words)
+		c.otherYear = yearClash(c.text, years)
+		c.sim = localembed.Cosine(qv[0], svecs[i])
+		c.coverage = ix.coverage(qterms, c.tokens, ix.termWeight)
+		c.english = ix.coverage(qterms, c.tokens, englishWeight)
+		c.relation = 1
+		if len(relTerms) > 0 {
+			c.relation = ix.coverage(relTerms, c.tokens, englishWeight)
+		}
+		c.stable = min(c.coverage, c.english)
+		c.prox = proximity(qterms, c.tokens)
+		c.quality = sentenceQuality(c.text)
+		c.values, c.strength = atype.typedValues(c.text, qwords)
+		strength := c.strength
+		c.fits = strength > 0
+		if v, ok := roleHolds(c.text, rel, focus, c.values, subject); ok {
+			// The name in the relation is the sentence's answer.
+			c.role = true
+			c.values = append([]string{v}, slices.DeleteFunc(c.values, func(x string) bool { return x == v })...)
+		}
+		if att := attachedValue(c.text, atype, event, c.values); len(att) > 0 {
+			// The place or date attached to the question's event is the
+			// sentence's answer; for a date, its specificity counts.
+			c.role = true
+			// It states the question's relation, perhaps in other words
+			// ("hosted" for "meeting"): the relation's words count as present.
+			stated := append(slices.Clone(c.tokens), relWords...)
+			c.coverage = max(c.coverage, ix.coverage(qterms, stated, ix.termWeight))
+			c.english = max(c.english, ix.coverage(qterms, stated, englishWeight))
+			c.relation = 1
+			c.stable = min(c.coverage, c.english)
+			c.values = append(slices.Clone(att), slices.DeleteFunc(c.values, func(x string) bool { return slices.Contains(att, x) })...)
+			if atype == timeAnswer {
+				c.strength = 0
+				for _, v := range att {
+					c.strength = max(c.strength, dateStrength(v))
+				}
+			}
+		}
+		c.numbersOK = hasNumbers(words, numbers)
+		if c.fits && atype != anyAnswer && atype != yesNoAnswer {
+			c.coverage += answerTypeBonus * strength / wCoverage
+		}
+	}
+	// The sentence after one that matches the question's words borrows
+	// part of its coverage: it often holds the answer.
+	for i := 0; i+1 < len(cands); i++ {
+		c, n := &cands[i], &cands[i+1]
+		if atype == anyAnswer || atype == yesNoAnswer || n.result.Chunk.ID != c.result.Chunk.ID || n.sent != c.sent+1 || !n.fits || c.fits {
+			continue
+		}
+		n.coverage = max(n.coverage, neighbourCredit*c.coverage)
+		n.stable = max(n.stable, neighbourCredit*c.stable)
+		n.english = max(n.english, neighbourCredit*c.english)
+		n.relation = max(n.relation, neighbourCredit*c.relation)
+		n.sim = max(n.sim, neighbourCredit*c.sim)
+	}
+	for i := range cands {
+		c := &cands[i]
+		pos := 1 / float64(1+c.sent+4*c.result.Chunk.Index)
+		c.score = wSimilarity*c.sim + wCoverage*min(c.coverage, 1+answerTypeBonus/wCoverage) + wProximity*c.prox +
+			wPosition*pos + wQuality*c.quality + wRank/float64(c.result.Rank)
+		if !c.numbersOK {
+			c.score -= 0.2
+		}
+		if c.otherYear {
+			c.score -= yearPenalty
+		}
+		if atype == timeAnswer {
+			c.score += wDateSpecific * c.strength // "on 1 December 2017" answers better than "in 2017"
+		}
+		if c.role && (atype == timeAnswer || atype == placeAnswer) {
+			c.score += wAttached
+		}
+	}
+	return nil
+}
+
+// candidates returns the distinct sentences of the results (chunks overlap,
+// so a sentence can appear twice), tokenized.
+func candidates(lex lexicon, results []Result) []candidate {
+	seen := map[string]bool{}
+	var out []candidate
+	for _, r := range results {
+		for si, sp := range r.Chunk.Sentences {
+			key := fmt.Sprintf("%s@%d", r.Chunk.ArticleID, r.Chunk.Start+sp.Start)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			text := r.Chunk.Text[sp.Start:sp.End]
+			toks := lex.tokens(text)
+			if len(toks) < minCandidateWords { // headlines fragments, datelines
+				continue
+			}
+			if isHeadline(r, sp.Start, text) {
+				continue
+			}
+			out = append(out, candidate{result: r, text: text, tokens: toks, sent: si})
+		}
+	}
+	return out
+}
+
+// isHeadline reports whether text, a sentence starting at offset start of
+// r's chunk, is the article's headline rather than its prose: the title
+// itself, or an unpunctuated first line. A headline states a topic, not an
+// answer ("… lasted almost five hours" is the meeting, not the war).
+func isHeadline(r Result, start int, text string) bool {
+	t := strings.TrimSpace(text)
+	if title := strings.TrimSpace(r.Source.Title); title != "" && strings.EqualFold(strings.TrimRight(t, ".!?:"), strings.TrimRight(title, ".!?:…")) {
+		return true
+	}
+	return r.Chunk.Start+start == 0 && !strings.ContainsAny(t[len(t)-1:], ".!?\"”’»)")
+}
+
+// coverage is the IDF-weighted share of the question's own terms found in
+// tokens; a term that is absent but has a related word present counts for
+// relatedCredit of its weight.
+func (ix *index) coverage(qterms []queryTerm, tokens []string, weight func(string) float64) float64 {
+	have := make(map[string]bool, len(tokens))
+	for _, t := range tokens {
+		have[t] = true
+	}
+	credit := map[string]float64{}
+	var total float64
+	for _, q := range qterms {
+		switch {
+		case q.of == "":
+			w := weight(q.term)
+			total += w
+			if have[q.term] {
+				credit[q.term] = w
+			}
+		case have[q.term]:
+			credit[q.of] = max(credit[q.of], relatedCredit*weight(q.of))
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	var got float64
+	for _, c := range credit {
+		got += c
+	}
+	return min(got/total, 1)
+}
+
+// termWeight is how much a question word matters for coverage: its IDF in
+// the corpus (rare here: telling), damped for words that are common in
+// English at large ("go", "take place"), which a question can use without
+// the answer repeating them.
+func (ix *index) termWeight(term string) float64 {
+	g := localembed.IDF(term) / 8
+	return ix.lex.idf(term) * min(max(g, 0.3), 1.3)
+}
+
+// repeats reports whether c mostly repeats a chosen sentence.
+func repeats(c candidate, chosen []candidate) bool {
+	for _, o := range chosen {
+		if jaccard(c.tokens, o.tokens) > redundant {
+			return true
+		}
+	}
+	return false
+}
+
+func jaccard(a, b []string) float64 {
+	sa := map[string]bool{}
+	for _, t := range a {
+		sa[t] = true
+	}
+	sb := map[string]bool{}
+	inter := 0
+	for _, t := range b {
+		if sb[t] {
+			continue
+		}
+		sb[t] = true
+		if sa[t] {
+			inter++
+		}
+	}
+	union := len(sa) + len(sb) - inter
+	if union == 0 {
+		return 0
+	}
+	return float64(inter) / float64(union)
+}
