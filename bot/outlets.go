@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/newsbot/newsbot/corpus/text"
 	"github.com/newsbot/newsbot/rag/answer"
 )
 
@@ -111,35 +112,13 @@ func closest(names []string, typed string, n int) []string {
 		if strings.HasPrefix(l, t) || strings.Contains(l, t) {
 			return 0
 		}
-		return 1 + editDistance(l, t)
+		return 1 + text.EditDistance(l, t)
 	}
 	slices.SortStableFunc(ranked, func(a, b string) int { return score(a) - score(b) })
 	if len(ranked) > n {
 		ranked = append(ranked[:n], "…")
 	}
 	return ranked
-}
-
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // choice is one autocomplete suggestion.

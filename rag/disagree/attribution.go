@@ -314,26 +314,5 @@ func samePerson(a, b string) bool {
 	if min(len(a), len(b)) < 4 {
 		return false
 	}
-	return editDistance(a, b) <= max(1, min(len(a), len(b))/4)
-}
-
-// editDistance is the Levenshtein distance of two byte strings.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return text.EditDistance(a, b) <= max(1, min(len(a), len(b))/4)
 }
