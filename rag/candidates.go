@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/newsbot/newsbot/corpus/text"
 	"github.com/newsbot/newsbot/rag/localembed"
 )
 
@@ -290,32 +291,18 @@ func (ix *index) termWeight(term string) float64 {
 // repeats reports whether c mostly repeats a chosen sentence.
 func repeats(c candidate, chosen []candidate) bool {
 	for _, o := range chosen {
-		if jaccard(c.tokens, o.tokens) > redundant {
+		if text.Jaccard(tokenSet(c.tokens), tokenSet(o.tokens)) > redundant {
 			return true
 		}
 	}
 	return false
 }
 
-func jaccard(a, b []string) float64 {
-	sa := map[string]bool{}
-	for _, t := range a {
-		sa[t] = true
+// tokenSet returns the distinct tokens of toks.
+func tokenSet(toks []string) map[string]bool {
+	m := make(map[string]bool, len(toks))
+	for _, t := range toks {
+		m[t] = true
 	}
-	sb := map[string]bool{}
-	inter := 0
-	for _, t := range b {
-		if sb[t] {
-			continue
-		}
-		sb[t] = true
-		if sa[t] {
-			inter++
-		}
-	}
-	union := len(sa) + len(sb) - inter
-	if union == 0 {
-		return 0
-	}
-	return float64(inter) / float64(union)
+	return m
 }

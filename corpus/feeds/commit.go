@@ -10,6 +10,8 @@ import (
 	"os"
 	"slices"
 	"strings"
+
+	"github.com/newsbot/newsbot/corpus/text"
 )
 
 // committed is what commitDoc did.
@@ -194,7 +196,7 @@ func (f *Fetcher) findDuplicate(row articleRow, set map[uint64]struct{}) (string
 		if err != nil || old == nil {
 			continue
 		}
-		if sim := jaccard(shingles(old.text()), set); sim >= dupThreshold && sim > bestSim {
+		if sim := text.Jaccard(shingles(old.text()), set); sim >= dupThreshold && sim > bestSim {
 			best, bestSim = c.id, sim
 		}
 	}

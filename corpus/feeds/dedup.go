@@ -35,9 +35,6 @@ func textHash(s string) string {
 // text.Shingles).
 func shingles(s string) map[uint64]struct{} { return text.Shingles(s, shingleWords) }
 
-// jaccard is |a∩b| / |a∪b|; 0 for two empty sets.
-func jaccard(a, b map[uint64]struct{}) float64 { return text.Jaccard(a, b) }
-
 // signature is a MinHash signature of a shingle set.
 type signature [minhashSize]uint64
 

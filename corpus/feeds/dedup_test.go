@@ -3,6 +3,8 @@ package feeds
 import (
 	"strings"
 	"testing"
+
+	"github.com/newsbot/newsbot/corpus/text"
 )
 
 func TestSimilarity(t *testing.T) {
@@ -23,7 +25,7 @@ func TestSimilarity(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			sa, sb := shingles(tc.a), shingles(tc.b)
-			j := jaccard(sa, sb)
+			j := text.Jaccard(sa, sb)
 			if (j >= dupThreshold) != tc.dup {
 				t.Errorf("jaccard = %.3f, want dup=%v", j, tc.dup)
 			}

@@ -24,8 +24,9 @@ func Shingles(s string, n int) map[uint64]struct{} {
 	return set
 }
 
-// Jaccard returns |a∩b| / |a∪b|; 0 for two empty sets.
-func Jaccard(a, b map[uint64]struct{}) float64 {
+// Jaccard returns |a∩b| / |a∪b| of two sets (maps, whatever their
+// values); 0 for two empty sets.
+func Jaccard[K comparable, V any](a, b map[K]V) float64 {
 	inter := intersection(a, b)
 	union := len(a) + len(b) - inter
 	if union == 0 {
@@ -36,7 +37,7 @@ func Jaccard(a, b map[uint64]struct{}) float64 {
 
 // Containment returns |a∩b| / min(|a|, |b|): 1 when the smaller set lies
 // inside the larger (a trimmed copy of a text), 0 when either is empty.
-func Containment(a, b map[uint64]struct{}) float64 {
+func Containment[K comparable, V any](a, b map[K]V) float64 {
 	small := min(len(a), len(b))
 	if small == 0 {
 		return 0
@@ -44,7 +45,7 @@ func Containment(a, b map[uint64]struct{}) float64 {
 	return float64(intersection(a, b)) / float64(small)
 }
 
-func intersection(a, b map[uint64]struct{}) int {
+func intersection[K comparable, V any](a, b map[K]V) int {
 	if len(a) > len(b) {
 		a, b = b, a
 	}

@@ -16,7 +16,7 @@ func TestShingleSimilarity(t *testing.T) {
 	if got := Containment(a, c); got != 0 {
 		t.Errorf("Containment(unrelated) = %v, want 0", got)
 	}
-	if got := Jaccard(nil, nil); got != 0 {
+	if got := Jaccard[uint64, struct{}](nil, nil); got != 0 {
 		t.Errorf("Jaccard of empty sets = %v", got)
 	}
 }

@@ -239,7 +239,7 @@ func attributionConflicts(sentences []*Sentence) []Conflict {
 		}
 		group := []attribution{a}
 		for j := i + 1; j < len(quotes); j++ {
-			if !used[j] && jaccard(a.quote, quotes[j].quote) >= minQuoteOverlap {
+			if !used[j] && text.Jaccard(a.quote, quotes[j].quote) >= minQuoteOverlap {
 				used[j] = true
 				group = append(group, quotes[j])
 			}

@@ -5,6 +5,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/newsbot/newsbot/corpus/text"
 )
 
 // tollUnits are the count slots of a story's casualties.
@@ -158,7 +160,7 @@ func comparable(a, b mention) bool {
 			return false
 		}
 	}
-	overlap := jaccard(a.context, b.context)
+	overlap := text.Jaccard(a.context, b.context)
 	shared := 0
 	for n := range a.names {
 		if b.names[n] {
