@@ -11,6 +11,7 @@ import (
 
 	"github.com/newsbot/newsbot/corpus"
 	"github.com/newsbot/newsbot/rag/answer"
+	"github.com/newsbot/newsbot/rag/chunk"
 )
 
 // benchWords is the vocabulary of generated articles.
@@ -106,7 +107,7 @@ func benchIndex(b *testing.B, n int) (*Service, *index) {
 			VALUES (?,?,?,'','','','',?,?,0)`, a.ID, a.Title, a.Source, a.Hash, a.Text); err != nil {
 			b.Fatal(err)
 		}
-		cs := ChunkArticle(a)
+		cs := chunk.Article(a)
 		texts := make([]string, len(cs))
 		for i, c := range cs {
 			texts[i] = c.Text

@@ -5,7 +5,8 @@
 // check (verify.go). It returns the values of package rag/answer; front
 // ends never import rag itself.
 //
-// Subpackages hold the other concepts: answer (the contract), llm (the
+// Subpackages hold the other concepts: answer (the contract), chunk
+// (splitting articles into cited chunks), llm (the
 // OpenAI-compatible client), localembed (the offline embedder), brief
 // (briefings), disagree (where sources differ), eval (evaluation) and
 // openaitest (a local OpenAI-compatible server for tests).

@@ -9,6 +9,7 @@ import (
 
 	"github.com/newsbot/newsbot/corpus/text"
 	"github.com/newsbot/newsbot/rag/answer"
+	"github.com/newsbot/newsbot/rag/chunk"
 	"github.com/newsbot/newsbot/rag/llm"
 	"github.com/newsbot/newsbot/rag/openaitest"
 )
@@ -204,8 +205,8 @@ func TestModelEmbeddingsAreBatchedAndIncremental(t *testing.T) {
 
 func TestVerifyMarkersAfterFullStop(t *testing.T) {
 	passages := []Result{
-		{Chunk: Chunk{ID: "a#0", ArticleID: "a", Text: "Putin rejected the plan.", Sentences: []text.Span{{Start: 0, End: 24}}}},
-		{Chunk: Chunk{ID: "b#0", ArticleID: "b", Text: "The talks lasted five hours.", Sentences: []text.Span{{Start: 0, End: 28}}}},
+		{Chunk: chunk.Chunk{ID: "a#0", ArticleID: "a", Text: "Putin rejected the plan.", Sentences: []text.Span{{Start: 0, End: 24}}}},
+		{Chunk: chunk.Chunk{ID: "b#0", ArticleID: "b", Text: "The talks lasted five hours.", Sentences: []text.Span{{Start: 0, End: 28}}}},
 	}
 	ans := verify("q", "Putin rejected the plan. [1] The talks lasted five hours. [2]", passages)
 	if ans.Answer != "Putin rejected the plan [1]. The talks lasted five hours [2]." {

@@ -19,7 +19,7 @@ import (
 // numbered chunk slots. It holds no chunk text (results fetch theirs from
 // the store): per chunk, its vector, its postings, its id once (shared by
 // chromem-go's document) and a slot. A chunk is found by its id through
-// the article the id names ("article#n", as ChunkArticle makes them); only
+// the article the id names ("article#n", as chunk.Article makes them); only
 // ids that do not name their article are kept in a map. Articles are put
 // and dropped one at a time as the change log says; it is safe for
 // concurrent use.

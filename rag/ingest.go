@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/newsbot/newsbot/corpus"
+	"github.com/newsbot/newsbot/rag/chunk"
 )
 
 // embedBatchChunks is how many chunks are embedded and committed together:
@@ -64,7 +65,7 @@ type IngestReport struct {
 type ingestJob struct {
 	article corpus.Article
 	stamp   corpus.Stamp
-	chunks  []Chunk
+	chunks  []chunk.Chunk
 	// replace is true for new or changed articles; false when only the
 	// vectors are missing (e.g. the embedder changed).
 	replace bool
@@ -152,10 +153,10 @@ func (s *Service) Ingest(ctx context.Context, articles []corpus.Article, opts In
 		switch {
 		case !ok:
 			rep.Added++
-			jobs = append(jobs, ingestJob{article: a, stamp: stamp, chunks: ChunkArticle(a), replace: true, added: true})
+			jobs = append(jobs, ingestJob{article: a, stamp: stamp, chunks: chunk.Article(a), replace: true, added: true})
 		case old.Hash != a.Hash:
 			rep.Updated++
-			jobs = append(jobs, ingestJob{article: a, stamp: stamp, chunks: ChunkArticle(a), replace: true})
+			jobs = append(jobs, ingestJob{article: a, stamp: stamp, chunks: chunk.Article(a), replace: true})
 		case missing[a.ID]:
 			rep.Unchanged++
 			reembed = append(reembed, a.ID)

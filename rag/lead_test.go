@@ -4,11 +4,12 @@ import (
 	"testing"
 
 	"github.com/newsbot/newsbot/rag/answer"
+	"github.com/newsbot/newsbot/rag/chunk"
 )
 
 func TestIsHeadline(t *testing.T) {
-	first := Result{Chunk: Chunk{Start: 0}, Source: answer.Source{Title: "Kremlin meeting lasted almost five hours"}}
-	later := Result{Chunk: Chunk{Start: 400}, Source: answer.Source{Title: "Kremlin meeting lasted almost five hours"}}
+	first := Result{Chunk: chunk.Chunk{Start: 0}, Source: answer.Source{Title: "Kremlin meeting lasted almost five hours"}}
+	later := Result{Chunk: chunk.Chunk{Start: 400}, Source: answer.Source{Title: "Kremlin meeting lasted almost five hours"}}
 	tests := []struct {
 		r     Result
 		start int

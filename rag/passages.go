@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/newsbot/newsbot/rag/answer"
+	"github.com/newsbot/newsbot/rag/chunk"
 )
 
 // AnswerPassages answers question extractively from passages given in
@@ -30,7 +31,7 @@ func AnswerPassages(ctx context.Context, question string, passages []string) (an
 		id := fmt.Sprintf("p%d", i+1)
 		src := answer.Source{ID: id, Title: id, Source: id}
 		ix.putArticle(src)
-		for _, c := range chunkText(id, p, chunkTargetBytes, chunkOverlap) {
+		for _, c := range chunk.Split(id, p) {
 			if err := ix.addChunk(id, storedChunk{id: c.ID, terms: lex.tokens(c.Text)}); err != nil {
 				return answer.Answer{}, err
 			}

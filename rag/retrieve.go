@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/newsbot/newsbot/rag/answer"
+	"github.com/newsbot/newsbot/rag/chunk"
 	"github.com/newsbot/newsbot/rag/localembed"
 )
 
@@ -235,7 +236,7 @@ func (ix *index) duplicatesAny(d int, kept []int) bool {
 // Result is one retrieved chunk.
 type Result struct {
 	Rank   int
-	Chunk  Chunk
+	Chunk  chunk.Chunk
 	Source answer.Source
 	// Score is the fused score; larger is better.
 	Score float64

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/newsbot/newsbot/rag/answer"
+	"github.com/newsbot/newsbot/rag/chunk"
 )
 
 // idBatch is how many ids one IN (...) query names.
@@ -153,8 +154,8 @@ func (s *Store) countVectors(ctx context.Context, model string, dim int) (int, e
 
 // chunks returns the stored chunks ids (text, offsets, sentences) by id;
 // ids no longer stored are absent.
-func (s *Store) chunks(ctx context.Context, ids []string) (map[string]Chunk, error) {
-	out := make(map[string]Chunk, len(ids))
+func (s *Store) chunks(ctx context.Context, ids []string) (map[string]chunk.Chunk, error) {
+	out := make(map[string]chunk.Chunk, len(ids))
 	if len(ids) == 0 {
 		return out, nil
 	}
@@ -165,7 +166,7 @@ func (s *Store) chunks(ctx context.Context, ids []string) (map[string]Chunk, err
 		}
 		defer rows.Close()
 		for rows.Next() {
-			var c Chunk
+			var c chunk.Chunk
 			var sents string
 			if err := rows.Scan(&c.ID, &c.ArticleID, &c.Index, &c.Text, &c.Start, &c.End, &sents); err != nil {
 				return fmt.Errorf("load chunks: %w", err)

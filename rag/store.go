@@ -15,6 +15,7 @@ import (
 	"github.com/newsbot/newsbot/corpus"
 	"github.com/newsbot/newsbot/internal/migrate"
 	"github.com/newsbot/newsbot/rag/answer"
+	"github.com/newsbot/newsbot/rag/chunk"
 )
 
 // migrations are rag's tables, applied by NewStore.
@@ -124,8 +125,8 @@ func (s *Store) storedDims(ctx context.Context, model string) ([]int, error) {
 
 // articleChunks returns the stored chunks of the articles ids, in order,
 // by article id.
-func (s *Store) articleChunks(ctx context.Context, ids []string) (map[string][]Chunk, error) {
-	out := map[string][]Chunk{}
+func (s *Store) articleChunks(ctx context.Context, ids []string) (map[string][]chunk.Chunk, error) {
+	out := map[string][]chunk.Chunk{}
 	if len(ids) == 0 {
 		return out, nil
 	}
@@ -136,7 +137,7 @@ func (s *Store) articleChunks(ctx context.Context, ids []string) (map[string][]C
 		}
 		defer rows.Close()
 		for rows.Next() {
-			var c Chunk
+			var c chunk.Chunk
 			if err := rows.Scan(&c.ID, &c.ArticleID, &c.Index, &c.Text); err != nil {
 				return fmt.Errorf("load chunks: %w", err)
 			}
@@ -154,7 +155,7 @@ func (s *Store) articleChunks(ctx context.Context, ids []string) (map[string][]C
 // of the article (same hash and origin, with vectors from model: another
 // process stored it since this ingest looked) it changes nothing and
 // returns false, so two ingests at once never apply a change twice.
-func (s *Store) putArticle(ctx context.Context, a corpus.Article, stamp corpus.Stamp, chunks []Chunk, terms [][]string, model string, vecs [][]float32) (bool, error) {
+func (s *Store) putArticle(ctx context.Context, a corpus.Article, stamp corpus.Stamp, chunks []chunk.Chunk, terms [][]string, model string, vecs [][]float32) (bool, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return false, fmt.Errorf("store article %q: %w", a.ID, err)
@@ -207,7 +208,7 @@ func (s *Store) putArticle(ctx context.Context, a corpus.Article, stamp corpus.S
 // putEmbeddings stores vectors for existing chunks of article id (used
 // when the embedder changed but the article did not), dropping vectors of
 // other models, and logs the change.
-func (s *Store) putEmbeddings(ctx context.Context, id string, chunks []Chunk, model string, vecs [][]float32) error {
+func (s *Store) putEmbeddings(ctx context.Context, id string, chunks []chunk.Chunk, model string, vecs [][]float32) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store embeddings: %w", err)

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/newsbot/newsbot/rag/chunk"
 )
 
 // TestArticleVectors: each embedded article gets the normalized mean of
@@ -25,7 +27,7 @@ func TestArticleVectors(t *testing.T) {
 	if len(got) != 2 || got["nope"] != nil {
 		t.Fatalf("vectors for %d ids (nope: %v), want a1 and a2", len(got), got["nope"] != nil)
 	}
-	chunks := ChunkArticle(arts[0])
+	chunks := chunk.Article(arts[0])
 	if len(chunks) < 2 {
 		t.Fatalf("a1 has %d chunks, want several", len(chunks))
 	}

@@ -9,6 +9,7 @@ import (
 	textseg "github.com/newsbot/newsbot/corpus/text"
 	"github.com/newsbot/newsbot/prompts"
 	"github.com/newsbot/newsbot/rag/answer"
+	"github.com/newsbot/newsbot/rag/chunk"
 	"github.com/newsbot/newsbot/rag/localembed"
 )
 
@@ -164,7 +165,7 @@ func isClaim(s string) bool {
 
 // bestSentence returns the sentence of c sharing the most words with the
 // claims that cite it (the first sentence when none shares any).
-func bestSentence(c Chunk, claims []string) string {
+func bestSentence(c chunk.Chunk, claims []string) string {
 	want := map[string]bool{}
 	for _, cl := range claims {
 		for _, t := range localembed.Tokens(cl) {

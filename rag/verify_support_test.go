@@ -10,13 +10,14 @@ import (
 	"github.com/newsbot/newsbot/corpus"
 	"github.com/newsbot/newsbot/corpus/text"
 	"github.com/newsbot/newsbot/rag/answer"
+	"github.com/newsbot/newsbot/rag/chunk"
 	"github.com/newsbot/newsbot/rag/llm"
 	"github.com/newsbot/newsbot/rag/openaitest"
 )
 
 func TestVerifyFlagsClaimsTheCitedPassageDoesNotSupport(t *testing.T) {
 	passage := "Putin firmly rejected key parts of the American peace plan on Tuesday. The talks in Moscow lasted five hours."
-	passages := []Result{{Chunk: Chunk{ID: "a#0", ArticleID: "a", Text: passage, Sentences: text.Sentences(passage)}}}
+	passages := []Result{{Chunk: chunk.Chunk{ID: "a#0", ArticleID: "a", Text: passage, Sentences: text.Sentences(passage)}}}
 	tests := []struct {
 		name, reply string
 		unsupported string // the sentence the warning must name; "" for none

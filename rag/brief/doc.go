@@ -48,6 +48,6 @@
 //     model mode the ledger is part of the prompt, and a summary sentence
 //     that states a revised figure's old value is dropped with a warning.
 //
-// Citations use answer.Citation, with the ChunkID of the rag.ChunkArticle chunk
+// Citations use answer.Citation, with the ChunkID of the chunk.Article chunk
 // that holds the quoted sentence.
 package brief

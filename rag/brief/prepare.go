@@ -7,8 +7,8 @@ import (
 
 	"github.com/newsbot/newsbot/corpus"
 	"github.com/newsbot/newsbot/corpus/text"
-	"github.com/newsbot/newsbot/rag"
 	"github.com/newsbot/newsbot/rag/answer"
+	"github.com/newsbot/newsbot/rag/chunk"
 	"github.com/newsbot/newsbot/rag/disagree"
 )
 
@@ -130,7 +130,7 @@ func prepareDoc(i int, a corpus.Article) doc {
 // finishDoc sets what a shown story needs of doc i: its TF-IDF vector and
 // its sentences' vectors (IDF from w), whether each is fit for a summary,
 // the facts each sentence states, and
-// the rag.ChunkArticle chunk that holds each sentence. It does nothing the
+// the chunk.Article chunk that holds each sentence. It does nothing the
 // second time.
 func finishDoc(docs []doc, i int, w wordIndex) {
 	d := &docs[i]
@@ -139,7 +139,7 @@ func finishDoc(docs []doc, i int, w wordIndex) {
 	}
 	d.finished = true
 	d.vec = w.docIDF.tfidf(d.tokens)
-	chunks := rag.ChunkArticle(d.a)
+	chunks := chunk.Article(d.a)
 	for j := range d.sents {
 		s := &d.sents[j]
 		s.vec = w.sentIDF.tfidf(s.tokens)

@@ -1,4 +1,8 @@
-package rag
+// Package chunk splits article text into chunks: runs of whole sentences,
+// the unit that is embedded, indexed, retrieved and cited. Chunk ids are
+// "<article id>#<index>", stable while the article's text is unchanged;
+// the answering service and briefings cite the same ids.
+package chunk
 
 import (
 	"fmt"
@@ -8,21 +12,25 @@ import (
 )
 
 // Chunking parameters: chunks hold whole sentences up to about
-// chunkTargetBytes, and consecutive chunks share chunkOverlap sentences so a
+// TargetBytes, and consecutive chunks share overlap sentences so a
 // statement that spans a boundary is still retrievable in one piece.
 const (
-	chunkTargetBytes = 900
-	chunkOverlap     = 1
+	// TargetBytes is the size a chunk grows to (a single longer sentence
+	// is a chunk of its own).
+	TargetBytes = 900
+	overlap     = 1
 )
 
-// ChunkArticle splits an article's text into overlapping chunks of whole
-// sentences. Chunk IDs are "<article id>#<index>": stable across runs as long
-// as the article text is unchanged. It returns nil for an empty text.
-func ChunkArticle(a corpus.Article) []Chunk {
-	return chunkText(a.ID, a.Text, chunkTargetBytes, chunkOverlap)
+// Article splits an article's text into overlapping chunks of whole
+// sentences. Chunk IDs are "<article id>#<index>": stable across runs as
+// long as the article text is unchanged. It returns nil for an empty text.
+func Article(a corpus.Article) []Chunk {
+	return Split(a.ID, a.Text)
 }
 
-func chunkText(articleID, body string, target, overlap int) []Chunk {
+// Split chunks body as the text of the article articleID (see Article).
+func Split(articleID, body string) []Chunk {
+	target := TargetBytes
 	sents := text.Sentences(body)
 	var chunks []Chunk
 	for i := 0; i < len(sents); {

@@ -1,4 +1,4 @@
-package rag
+package chunk
 
 import (
 	"strconv"
@@ -8,7 +8,7 @@ import (
 	"github.com/newsbot/newsbot/corpus"
 )
 
-func TestChunkArticle(t *testing.T) {
+func TestArticle(t *testing.T) {
 	var b strings.Builder
 	for i := 0; i < 60; i++ {
 		b.WriteString("This is sentence number ")
@@ -16,7 +16,7 @@ func TestChunkArticle(t *testing.T) {
 		b.WriteString(" of a long article about talks. ")
 	}
 	a := corpus.Article{ID: "a1", Text: b.String()}
-	chunks := ChunkArticle(a)
+	chunks := Article(a)
 	if len(chunks) < 3 {
 		t.Fatalf("got %d chunks, want several", len(chunks))
 	}
@@ -27,7 +27,7 @@ func TestChunkArticle(t *testing.T) {
 		if a.Text[c.Start:c.End] != c.Text {
 			t.Errorf("chunk %d offsets do not match its text", i)
 		}
-		if len(c.Text) > chunkTargetBytes {
+		if len(c.Text) > TargetBytes {
 			t.Errorf("chunk %d is %d bytes", i, len(c.Text))
 		}
 		for _, s := range c.SentenceTexts() {
@@ -42,11 +42,11 @@ func TestChunkArticle(t *testing.T) {
 			}
 		}
 	}
-	again := ChunkArticle(a)
+	again := Article(a)
 	if len(again) != len(chunks) || again[2].ID != chunks[2].ID || again[2].Text != chunks[2].Text {
 		t.Error("chunking is not stable across runs")
 	}
-	if ChunkArticle(corpus.Article{ID: "e"}) != nil {
+	if Article(corpus.Article{ID: "e"}) != nil {
 		t.Error("empty article should have no chunks")
 	}
 }
