@@ -25,7 +25,11 @@ func (s *Service) Ask(ctx context.Context, req answer.Request) (answer.Answer, e
 	if err != nil {
 		return answer.Answer{}, err
 	}
-	if s.index().size() == 0 {
+	ix, err := s.loadedIndex(ctx)
+	if err != nil {
+		return answer.Answer{}, err
+	}
+	if ix.size() == 0 {
 		warnings = append(warnings, answer.ErrEmptyCorpus.Error())
 	} else if n := s.Unembedded(); n > 0 {
 		warnings = append(warnings, fmt.Sprintf("%d passages have no vectors from %s yet and were found by keyword only; run an ingest", n, s.cfg.Embedder.Name))

@@ -42,7 +42,7 @@ func bigService(b *testing.B) *Service {
 			b.Fatal(err)
 		}
 		bigSvc = s
-		b.Logf("%d chunks indexed", s.index().size())
+		b.Logf("%d chunks indexed", mustIndex(b, s).size())
 	}
 	return bigSvc
 }
@@ -117,7 +117,7 @@ func BenchmarkBigChromemQuery(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	ix := s.index()
+	ix := mustIndex(b, s)
 	for b.Loop() {
 		if _, err := ix.coll.QueryEmbedding(ctx, qv[0], 5, nil, nil); err != nil {
 			b.Fatal(err)

@@ -82,8 +82,8 @@ func TestRefreshFollowsAnotherService(t *testing.T) {
 		t.Fatalf("reader still cites removed a4: %v", got)
 	}
 	srcs, _ := reader.Sources(ctx)
-	if len(srcs) != 3 || reader.index().size() != writer.index().size() {
-		t.Errorf("reader holds %d articles, %d chunks; writer %d chunks", len(srcs), reader.index().size(), writer.index().size())
+	if len(srcs) != 3 || mustIndex(t, reader).size() != mustIndex(t, writer).size() {
+		t.Errorf("reader holds %d articles, %d chunks; writer %d chunks", len(srcs), mustIndex(t, reader).size(), mustIndex(t, writer).size())
 	}
 }
 
@@ -96,7 +96,7 @@ func TestRefreshReplacesChangedArticle(t *testing.T) {
 	arts := testArticles()
 	writer.Ingest(ctx, arts, IngestOptions{Scanned: []string{testOrigin}})
 	reader := openTest(t, Config{DB: openDB(t, path)})
-	before := reader.index().size()
+	before := mustIndex(t, reader).size()
 
 	arts[2].Text = "The rowing club won the regatta on the river.\nSupporters cheered from the bridge."
 	arts[2].Hash = "changed"
@@ -115,7 +115,7 @@ func TestRefreshReplacesChangedArticle(t *testing.T) {
 			t.Errorf("old text still retrievable: %q", r.Chunk.Text)
 		}
 	}
-	if got := reader.index().size(); got != before {
+	if got := mustIndex(t, reader).size(); got != before {
 		t.Errorf("reader holds %d chunks after the edit, want %d", got, before)
 	}
 }
@@ -198,8 +198,8 @@ func TestDimensionChangeReembeds(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if rep.Embedded != s2.index().size() {
-			t.Errorf("dim %d: re-embedded %d of %d chunks", dim, rep.Embedded, s2.index().size())
+		if rep.Embedded != mustIndex(t, s2).size() {
+			t.Errorf("dim %d: re-embedded %d of %d chunks", dim, rep.Embedded, mustIndex(t, s2).size())
 		}
 		if s2.Unembedded() != 0 {
 			t.Errorf("dim %d: %d chunks left without a vector", dim, s2.Unembedded())

@@ -14,8 +14,9 @@ var markerRE = regexp.MustCompile(`\[(\d+)\]`)
 
 // CheckCitations verifies that every [n] marker in ans resolves to a
 // citation, that citation numbers are unique, and that each quote is a
-// verbatim part of its chunk. It returns the first problem found.
-func (s *Service) CheckCitations(ans answer.Answer) error {
+// verbatim part of its chunk. It returns the first problem found, or an
+// error reading the index or the store.
+func (s *Service) CheckCitations(ctx context.Context, ans answer.Answer) error {
 	byN := map[int]answer.Citation{}
 	for _, c := range ans.Citations {
 		if _, dup := byN[c.N]; dup {
@@ -29,7 +30,10 @@ func (s *Service) CheckCitations(ans answer.Answer) error {
 			return fmt.Errorf("marker [%d] has no citation", n)
 		}
 	}
-	ix := s.index()
+	ix, err := s.loadedIndex(ctx)
+	if err != nil {
+		return err
+	}
 	var ids []string
 	for _, c := range ans.Citations {
 		articleID, ok := ix.lookup(c.ChunkID)
@@ -41,8 +45,7 @@ func (s *Service) CheckCitations(ans answer.Answer) error {
 		}
 		ids = append(ids, c.ChunkID)
 	}
-	// The signature has no context: reading a few chunks is quick.
-	texts, err := s.store.chunks(context.Background(), ids)
+	texts, err := s.store.chunks(ctx, ids)
 	if err != nil {
 		return err
 	}

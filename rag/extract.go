@@ -88,7 +88,11 @@ const (
 // "talks"): the passage that names the event is often not the one that
 // says where or when it happened.
 func (s *Service) extractive(ctx context.Context, question string, results []Result) (answer.Answer, error) {
-	ans, err := extract(ctx, s.lex, s.index(), question, results)
+	ix, err := s.loadedIndex(ctx)
+	if err != nil {
+		return answer.Answer{}, err
+	}
+	ans, err := extract(ctx, s.lex, ix, question, results)
 	if err != nil || len(results) == 0 || !ans.Refused && !vagueDate(question, ans) {
 		return ans, err
 	}
@@ -96,7 +100,7 @@ func (s *Service) extractive(ctx context.Context, question string, results []Res
 	if len(more) == 0 {
 		return ans, nil
 	}
-	return extract(ctx, s.lex, s.index(), question, append(slices.Clone(results), more...))
+	return extract(ctx, s.lex, ix, question, append(slices.Clone(results), more...))
 }
 
 // vagueDate reports whether ans answers a when-question with no more

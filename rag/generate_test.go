@@ -84,7 +84,7 @@ func TestModelAnswerCitationsAreVerified(t *testing.T) {
 			t.Errorf("warnings %q lack %q", ans.Warnings, w)
 		}
 	}
-	if err := s.CheckCitations(ans); err != nil {
+	if err := s.CheckCitations(context.Background(), ans); err != nil {
 		t.Errorf("citations do not check out: %v", err)
 	}
 	if len(ans.Citations) != 1 || ans.Citations[0].Quote == "" {

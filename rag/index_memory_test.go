@@ -114,7 +114,7 @@ func TestArenaLeftWhenMostlyDead(t *testing.T) {
 		t.Fatal(err)
 	}
 	reader := openTest(t, Config{DB: openDB(t, path)})
-	ix := reader.index()
+	ix := mustIndex(t, reader)
 	if ix.arena == nil || ix.arenaLive != ix.vectors || ix.vectors == 0 || len(ix.arena) != ix.vectors*ix.dim {
 		t.Fatalf("arena of %d floats, %d live, %d vectors of %d: want every vector in it", len(ix.arena), ix.arenaLive, ix.vectors, ix.dim)
 	}
@@ -126,7 +126,7 @@ func TestArenaLeftWhenMostlyDead(t *testing.T) {
 	if _, err := reader.Refresh(ctx); err != nil {
 		t.Fatal(err)
 	}
-	ix = reader.index()
+	ix = mustIndex(t, reader)
 	if ix.arena != nil || ix.arenaLive != 0 {
 		t.Fatalf("arena kept (%d floats, %d live) with most of it dead", len(ix.arena), ix.arenaLive)
 	}

@@ -34,8 +34,8 @@ func TestIndexOnDemandIngestsWithoutBuilding(t *testing.T) {
 		t.Fatalf("unchanged re-ingest: %v, index built: %v", err, lazy.current() != nil)
 	}
 	eager := openTest(t, Config{DB: openDB(t, path)})
-	if rep.Chunks != eager.index().size() || rep2.Chunks != rep.Chunks || rep2.Unchanged != 3 || rep2.Embedded != 0 {
-		t.Errorf("lazy reports %+v then %+v; the index holds %d chunks", rep, rep2, eager.index().size())
+	if rep.Chunks != mustIndex(t, eager).size() || rep2.Chunks != rep.Chunks || rep2.Unchanged != 3 || rep2.Embedded != 0 {
+		t.Errorf("lazy reports %+v then %+v; the index holds %d chunks", rep, rep2, mustIndex(t, eager).size())
 	}
 	lazySrcs, err := lazy.Sources(ctx)
 	if err != nil {
@@ -98,7 +98,7 @@ func TestIndexOnDemandFindsDimensionChange(t *testing.T) {
 	}
 	emb := Embedder{Name: local.Name, Dim: 64, Documents: short(local.Documents), Query: short(local.Query)}
 	lazy := openTest(t, Config{DB: openDB(t, path), Embedder: emb, IndexOnDemand: true})
-	chunks := s.index().size()
+	chunks := mustIndex(t, s).size()
 	if n := lazy.Unembedded(); n != chunks {
 		t.Fatalf("Unembedded = %d, want all %d (stored vectors have 512 dimensions)", n, chunks)
 	}

@@ -139,19 +139,6 @@ func (s *Service) loadedIndex(ctx context.Context) (*index, error) {
 	return ix, nil
 }
 
-// index returns the in-memory index, building it if needed. Should the
-// store fail, it logs the error and returns an empty index (callers that
-// can return an error use loadedIndex; the next call tries again).
-func (s *Service) index() *index {
-	ix, err := s.loadedIndex(context.Background())
-	if err != nil {
-		s.logger.Error("build the search index", "err", err)
-		empty, _ := newIndex(s.dim) // never fails: an in-memory collection
-		return empty
-	}
-	return ix
-}
-
 // Empty reports whether nothing has ever been ingested.
 func (s *Service) Empty(ctx context.Context) (bool, error) {
 	v, err := s.store.meta(ctx, "last_ingest")

@@ -292,3 +292,13 @@ func TestSearchDropsNearDuplicatePassages(t *testing.T) {
 		t.Fatalf("results from %v: the syndicated copy crowded out the other article", got)
 	}
 }
+
+// mustIndex returns s's in-memory index, building it if needed.
+func mustIndex(tb testing.TB, s *Service) *index {
+	tb.Helper()
+	ix, err := s.loadedIndex(context.Background())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return ix
+}

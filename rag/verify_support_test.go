@@ -115,7 +115,7 @@ func TestModelAnswerKeepsTheConflictFinding(t *testing.T) {
 			if len(ans.Citations) != 2 {
 				t.Errorf("citations %+v, want both sides", ans.Citations)
 			}
-			if err := s.CheckCitations(ans); err != nil {
+			if err := s.CheckCitations(context.Background(), ans); err != nil {
 				t.Errorf("citations do not check out: %v", err)
 			}
 		})

@@ -87,7 +87,7 @@ func RunQuestions(ctx context.Context, svc *rag.Service, qs []Question, k int) (
 		}
 		r := QuestionResult{Question: q.Question, Part: q.Part, Refused: ans.Refused, Answer: ans.Answer}
 		r.RefusalOK = ans.Refused == q.Refuse
-		if err := svc.CheckCitations(ans); err != nil {
+		if err := svc.CheckCitations(ctx, ans); err != nil {
 			r.Problem = err.Error()
 		} else {
 			r.CitationsOK = true
