@@ -173,18 +173,8 @@ func TestDimensionChangeReembeds(t *testing.T) {
 	if _, err := s.Ingest(ctx, testArticles(), IngestOptions{Scanned: []string{testOrigin}}); err != nil {
 		t.Fatal(err)
 	}
-	local := LocalEmbedder()
-	short := func(inner EmbedFunc) EmbedFunc {
-		return func(ctx context.Context, texts []string) ([][]float32, error) {
-			v, err := inner(ctx, texts)
-			for i := range v {
-				v[i] = normalize(v[i][:64])
-			}
-			return v, err
-		}
-	}
 	for _, dim := range []int{64, 0} { // configured, and learnt by asking the model
-		emb := Embedder{Name: local.Name, Dim: dim, Documents: short(local.Documents), Query: short(local.Query)}
+		emb := shortEmbedder(dim)
 		s2 := openTest(t, Config{DB: openDB(t, path), Embedder: emb})
 		if dim > 0 && s2.Unembedded() == 0 {
 			t.Fatal("vectors of the old length count as embedded")
@@ -229,4 +219,21 @@ func normalize(v []float32) []float32 {
 		out[i] = x * inv
 	}
 	return out
+}
+
+// shortEmbedder is the local embedder under its own name, returning 64 of
+// its 512 dimensions: a model that changed its vector length. dim is the
+// configured length (0: learnt by asking).
+func shortEmbedder(dim int) Embedder {
+	local := LocalEmbedder()
+	short := func(inner EmbedFunc) EmbedFunc {
+		return func(ctx context.Context, texts []string) ([][]float32, error) {
+			v, err := inner(ctx, texts)
+			for i := range v {
+				v[i] = normalize(v[i][:64])
+			}
+			return v, err
+		}
+	}
+	return Embedder{Name: local.Name, Dim: dim, Documents: short(local.Documents), Query: short(local.Query)}
 }

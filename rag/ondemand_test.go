@@ -86,17 +86,7 @@ func TestIndexOnDemandFindsDimensionChange(t *testing.T) {
 	if _, err := s.Ingest(ctx, testArticles(), IngestOptions{Scanned: []string{testOrigin}}); err != nil {
 		t.Fatal(err)
 	}
-	local := LocalEmbedder()
-	short := func(inner EmbedFunc) EmbedFunc {
-		return func(ctx context.Context, texts []string) ([][]float32, error) {
-			v, err := inner(ctx, texts)
-			for i := range v {
-				v[i] = normalize(v[i][:64])
-			}
-			return v, err
-		}
-	}
-	emb := Embedder{Name: local.Name, Dim: 64, Documents: short(local.Documents), Query: short(local.Query)}
+	emb := shortEmbedder(64)
 	lazy := openTest(t, Config{DB: openDB(t, path), Embedder: emb, IndexOnDemand: true})
 	chunks := mustIndex(t, s).size()
 	if n := lazy.Unembedded(); n != chunks {
