@@ -48,20 +48,8 @@ func TestDiscordCommand(t *testing.T) {
 	c.env["DISCORD_API_BASE"] = srv.URL
 	c.env["NEWSBOT_LOG_LEVEL"] = "debug"
 
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var stdout, stderr lockedBuffer
-	done := make(chan int, 1)
-	go func() {
-		done <- Run(ctx, []string{"discord"}, func(k string) string { return c.env[k] }, &stdout, &stderr)
-	}()
-	wait, waitCancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer waitCancel()
-	if _, err := srv.WaitCall(wait, func(c discordtest.Call) bool {
-		return c.Method == "PUT" && strings.HasSuffix(c.Path, "/commands") && c.Status == 200
-	}); err != nil {
-		t.Fatalf("commands never registered: %v\n%s", err, stderr.String())
-	}
+	bot := startDiscord(t, c, srv, 60*time.Second)
+	wait, stdout, stderr := bot.wait, bot.stdout, bot.stderr
 
 	ask, err := srv.Interact(discordtest.Interaction{Name: "ask", GuildID: "1", ChannelID: "200", UserID: "501",
 		Options: []discordtest.Option{{Name: "question", Type: discordtest.OptionString, Value: "What did the Kremlin reject?"}}})
@@ -146,17 +134,52 @@ func TestDiscordCommand(t *testing.T) {
 		t.Fatalf("subscribe was not confirmed: %v", err)
 	}
 
-	cancel()
-	select {
-	case code := <-done:
-		if code != 0 {
-			t.Errorf("exit %d: %s", code, stderr.String())
-		}
-	case <-wait.Done():
-		t.Fatal("newsbot discord did not stop after its context ended")
-	}
+	bot.stop(t)
 	if strings.Contains(stderr.String()+stdout.String(), "never-log-me") {
 		t.Error("the token appears in the output")
+	}
+}
+
+// runningBot is `newsbot discord` running in this process.
+type runningBot struct {
+	// wait ends at the test's deadline for the bot.
+	wait           context.Context
+	stdout, stderr *lockedBuffer
+	cancel         context.CancelFunc
+	done           chan int
+}
+
+// startDiscord runs `newsbot discord` with c's environment against srv
+// and waits until it has registered its commands; the test fails when
+// that does not happen within timeout, which also bounds the whole run.
+func startDiscord(t *testing.T, c *cli, srv *discordtest.Server, timeout time.Duration) *runningBot {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	wait, waitCancel := context.WithTimeout(context.Background(), timeout)
+	bot := &runningBot{wait: wait, stdout: &lockedBuffer{}, stderr: &lockedBuffer{}, cancel: cancel, done: make(chan int, 1)}
+	t.Cleanup(func() { cancel(); waitCancel() })
+	go func() {
+		bot.done <- Run(ctx, []string{"discord"}, func(k string) string { return c.env[k] }, bot.stdout, bot.stderr)
+	}()
+	if _, err := srv.WaitCall(wait, func(c discordtest.Call) bool {
+		return c.Method == "PUT" && strings.HasSuffix(c.Path, "/commands") && c.Status == 200
+	}); err != nil {
+		t.Fatalf("commands never registered: %v\n%s", err, bot.stderr.String())
+	}
+	return bot
+}
+
+// stop ends the bot's context and checks that it exits cleanly in time.
+func (b *runningBot) stop(t *testing.T) {
+	t.Helper()
+	b.cancel()
+	select {
+	case code := <-b.done:
+		if code != 0 {
+			t.Errorf("exit %d: %s", code, b.stderr.String())
+		}
+	case <-b.wait.Done():
+		t.Fatal("newsbot discord did not stop after its context ended")
 	}
 }
 

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -38,20 +37,8 @@ func TestDiscordFollowsAnotherProcess(t *testing.T) {
 	c.env["DISCORD_API_BASE"] = srv.URL
 	c.env["NEWSBOT_DISCORD_PLAIN"] = "1" // the answer and its sources as message text
 
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var stdout, stderr lockedBuffer
-	done := make(chan int, 1)
-	go func() {
-		done <- Run(ctx, []string{"discord"}, func(k string) string { return c.env[k] }, &stdout, &stderr)
-	}()
-	wait, waitCancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer waitCancel()
-	if _, err := srv.WaitCall(wait, func(c discordtest.Call) bool {
-		return c.Method == "PUT" && strings.HasSuffix(c.Path, "/commands") && c.Status == 200
-	}); err != nil {
-		t.Fatalf("commands never registered: %v\n%s", err, stderr.String())
-	}
+	bot := startDiscord(t, c, srv, 90*time.Second)
+	wait, stderr := bot.wait, bot.stderr
 
 	ingest := func() {
 		t.Helper()
@@ -110,13 +97,5 @@ func TestDiscordFollowsAnotherProcess(t *testing.T) {
 		t.Fatalf("the bot still cites the article another process removed:\n%s", got)
 	}
 
-	cancel()
-	select {
-	case code := <-done:
-		if code != 0 {
-			t.Errorf("exit %d: %s", code, stderr.String())
-		}
-	case <-wait.Done():
-		t.Fatal("newsbot discord did not stop")
-	}
+	bot.stop(t)
 }
