@@ -2,7 +2,6 @@ package rag
 
 import (
 	"context"
-	"math"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/newsbot/newsbot/corpus"
 	"github.com/newsbot/newsbot/rag/answer"
+	"github.com/newsbot/newsbot/rag/localembed"
 )
 
 // citedArticles returns the article ids of the passages found for q.
@@ -205,22 +205,6 @@ func TestDimensionChangeReembeds(t *testing.T) {
 	}
 }
 
-func normalize(v []float32) []float32 {
-	var n float32
-	for _, x := range v {
-		n += x * x
-	}
-	out := make([]float32, len(v))
-	if n == 0 {
-		return out
-	}
-	inv := 1 / float32(math.Sqrt(float64(n)))
-	for i, x := range v {
-		out[i] = x * inv
-	}
-	return out
-}
-
 // shortEmbedder is the local embedder under its own name, returning 64 of
 // its 512 dimensions: a model that changed its vector length. dim is the
 // configured length (0: learnt by asking).
@@ -230,7 +214,7 @@ func shortEmbedder(dim int) Embedder {
 		return func(ctx context.Context, texts []string) ([][]float32, error) {
 			v, err := inner(ctx, texts)
 			for i := range v {
-				v[i] = normalize(v[i][:64])
+				v[i] = localembed.Normalize(v[i][:64])
 			}
 			return v, err
 		}

@@ -3,7 +3,8 @@ package rag
 import (
 	"context"
 	"fmt"
-	"math"
+
+	"github.com/newsbot/newsbot/rag/localembed"
 )
 
 // ArticleVectors returns, for each of the articles ids that has stored
@@ -53,19 +54,16 @@ func (s *Service) ArticleVectors(ctx context.Context, ids []string) (map[string]
 	}
 	out := make(map[string][]float32, len(sums))
 	for id, sum := range sums {
-		var norm float64
-		for _, x := range sum {
-			norm += x * x
-		}
-		if bad[id] || norm == 0 {
+		if bad[id] {
 			continue
 		}
-		norm = math.Sqrt(norm)
-		v := make([]float32, len(sum))
+		mean := make([]float32, len(sum))
 		for k, x := range sum {
-			v[k] = float32(x / norm)
+			mean[k] = float32(x)
 		}
-		out[id] = v
+		if v := localembed.Normalize(mean); v != nil {
+			out[id] = v
+		}
 	}
 	return out, nil
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -258,7 +257,7 @@ func (b *Briefer) vectorize(ctx context.Context, docs []doc, out *answer.Briefin
 			stored = nil
 		}
 		for i := range docs {
-			docs[i].emb = normalized(stored[docs[i].a.ID])
+			docs[i].emb = localembed.Normalize(stored[docs[i].a.ID])
 		}
 	}
 	var missing []int
@@ -285,7 +284,7 @@ func (b *Briefer) vectorize(ctx context.Context, docs []doc, out *answer.Briefin
 			return
 		}
 		for k, i := range missing {
-			docs[i].emb = normalized(vecs[k])
+			docs[i].emb = localembed.Normalize(vecs[k])
 		}
 	}
 	b.progress("embedding", len(docs), len(docs))
@@ -303,27 +302,6 @@ func embedText(a corpus.Article) string {
 		t = t[:cut]
 	}
 	return t
-}
-
-// normalized returns v scaled to unit length (v itself when it already
-// is, nil for nil or a zero vector).
-func normalized(v []float32) []float32 {
-	var s float64
-	for _, x := range v {
-		s += float64(x) * float64(x)
-	}
-	if s == 0 {
-		return nil
-	}
-	if math.Abs(s-1) < 1e-6 {
-		return v
-	}
-	out := make([]float32, len(v))
-	n := math.Sqrt(s)
-	for i, x := range v {
-		out[i] = float32(float64(x) / n)
-	}
-	return out
 }
 
 // sortGroups orders stories by outlets covering them, then articles, then

@@ -268,6 +268,24 @@ func normalize(acc []float64) []float32 {
 	return out
 }
 
+// Normalize returns v scaled to unit length as a new vector, or nil for a
+// zero vector (or none).
+func Normalize(v []float32) []float32 {
+	var ss float64
+	for _, x := range v {
+		ss += float64(x) * float64(x)
+	}
+	if ss == 0 {
+		return nil
+	}
+	inv := 1 / math.Sqrt(ss)
+	out := make([]float32, len(v))
+	for i, x := range v {
+		out[i] = float32(float64(x) * inv)
+	}
+	return out
+}
+
 // Cosine returns the cosine similarity of two vectors of equal length
 // (their dot product when both are L2-normalised); 0 when either is zero
 // or the lengths differ.
