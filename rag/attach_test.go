@@ -184,7 +184,7 @@ func TestShippedWhereAndWhen(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tt := range []struct{ question, want string }{
-		{"Where did the talks take place?", "in Moscow"},
+		{"Where did the talks take place?", "in Moscow|at the Kremlin"},
 		{"When did the meeting take place?", "December 2"},
 		{"When did the meeting happen?", "December 2"},
 	} {
@@ -193,7 +193,11 @@ func TestShippedWhereAndWhen(t *testing.T) {
 			t.Fatal(err)
 		}
 		first, _, _ := strings.Cut(ans.Answer, "[1]")
-		if !strings.Contains(first, tt.want) || ans.Has(answer.FlagConflict) {
+		found := false
+		for _, w := range strings.Split(tt.want, "|") {
+			found = found || strings.Contains(first, w)
+		}
+		if !found || ans.Has(answer.FlagConflict) {
 			t.Errorf("%s: %q, want %q in the first sentence and no conflict", tt.question, ans.Answer, tt.want)
 		}
 	}

@@ -36,6 +36,7 @@ type candidate struct {
 	focus     float64  // share of the question's focus words it or its predecessor holds
 	otherYear bool     // it names years, none of them the question's
 	role      bool     // the question's relation holds between its entity and one of values (roleHolds)
+	support   int      // other reports stating its principal value about the question
 }
 
 // canLead reports whether c may state the answer to a question of type t:
@@ -43,6 +44,15 @@ type candidate struct {
 // year, in a prose sentence.
 func (c candidate) canLead(t answerType) bool {
 	return c.fits && c.numbersOK && c.quality >= minQuality && c.focus >= minFocus && (!c.otherYear || t == timeAnswer)
+}
+
+// covered reports whether c is about the question enough to answer it:
+// it holds enough of the question's words, or is close to it in meaning,
+// or states the question's relation for its focus (roleHolds,
+// attachedValue: "It was released on March 3, 2017" in a passage about
+// the game).
+func (c candidate) covered() bool {
+	return c.stable >= minCoverage || c.sim >= minSimilarity || c.role && c.focus >= minFocus
 }
 
 // scoreCandidates returns the sentences of results scored against the
@@ -188,6 +198,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		n.relation = max(n.relation, neighbourCredit*c.relation)
 		n.sim = max(n.sim, neighbourCredit*c.sim)
 	}
+	support(atype, cands, qwords)
 	for i := range cands {
 		c := &cands[i]
 		pos := 1 / float64(1+c.sent+4*c.result.Chunk.Index)
@@ -205,6 +216,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		if c.role && (atype == timeAnswer || atype == placeAnswer) {
 			c.score += wAttached
 		}
+		c.score += wSupport * float64(min(c.support, maxSupport)) / maxSupport
 	}
 	return nil
 }

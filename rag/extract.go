@@ -181,7 +181,7 @@ func extract(ctx context.Context, lex lexicon, ix *index, question string, resul
 	// for with enough support; when there is none, the answer is a refusal.
 	lead := -1
 	for i, c := range cands {
-		if c.canLead(atype) && (c.stable >= minCoverage || c.sim >= minSimilarity) {
+		if c.canLead(atype) && c.covered() {
 			lead = i
 			break
 		}
@@ -197,7 +197,7 @@ func extract(ctx context.Context, lex lexicon, ix *index, question string, resul
 			if c.score < roleRatio*cands[lead].score {
 				break
 			}
-			if c.role && c.canLead(atype) && (c.stable >= minCoverage || c.sim >= minSimilarity) {
+			if c.role && c.support >= cands[lead].support && c.canLead(atype) && c.covered() {
 				lead = i
 				break
 			}
@@ -268,7 +268,7 @@ func needsRelation(t answerType) bool {
 // question's relation (its role is set).
 func anyStates(cands []candidate, t answerType) bool {
 	for _, c := range cands {
-		if c.role && c.canLead(t) && (c.stable >= minCoverage || c.sim >= minSimilarity) {
+		if c.role && c.canLead(t) && c.covered() {
 			return true
 		}
 	}

@@ -46,6 +46,10 @@ func init() {
 type focusTerm struct {
 	term string
 	alt  []string
+	// series marks a word of the part before the colon of a title ("The
+	// Legend of Zelda" in "The Legend of Zelda: Breath of the Wild"), which
+	// reports often leave out.
+	series bool
 }
 
 // focusTerms returns the stems of the words that name what question is
@@ -56,7 +60,7 @@ type focusTerm struct {
 func focusTerms(lex lexicon, question string) []focusTerm {
 	seen := map[string]bool{}
 	var out []focusTerm
-	add := func(toks []string) {
+	add := func(toks []string, series bool) {
 		for _, t := range toks {
 			if !seen[t] && !strings.ContainsFunc(t, unicode.IsDigit) {
 				seen[t] = true
@@ -65,24 +69,50 @@ func focusTerms(lex lexicon, question string) []focusTerm {
 				if e, ok := demonyms[t]; ok {
 					alt = append(slices.Clip(alt), e)
 				}
-				out = append(out, focusTerm{term: t, alt: alt})
+				out = append(out, focusTerm{term: t, alt: alt, series: series})
 			}
 		}
 	}
 	// Entity spellings ("United States", "U.S.") are made one token first,
 	// so that they count once and not as "unit" and "state".
-	for i, w := range strings.Fields(normalizeEntities(question)) {
+	words := strings.Fields(normalizeEntities(question))
+	series := seriesWords(words)
+	for i, w := range words {
 		if r := []rune(w)[0]; (i > 0 && (unicode.IsUpper(r) || strings.ContainsFunc(w[1:], unicode.IsUpper))) || entityTokens[w] {
-			add(lex.tokens(w))
+			add(lex.tokens(w), series[i])
 		}
 	}
 	for _, t := range lex.tokens(question) {
 		if localembed.IDF(t) >= focusIDF {
-			add([]string{t})
+			add([]string{t}, false)
 		}
 	}
 	return out
 }
+
+// seriesWords marks the words of a title's part before its colon ("The
+// Legend of Zelda:" before "Breath of the Wild"): capitalised words and
+// the particles between them, ending in a word with a colon that a
+// capitalised word follows.
+func seriesWords(words []string) []bool {
+	out := make([]bool, len(words))
+	for j, w := range words {
+		if !strings.HasSuffix(w, ":") || j+1 >= len(words) || !unicode.IsUpper([]rune(words[j+1])[0]) || !unicode.IsUpper([]rune(w)[0]) {
+			continue
+		}
+		for i := j; i > 0; i-- {
+			r := []rune(words[i])[0]
+			if !unicode.IsUpper(r) && !titleParticles[strings.ToLower(words[i])] {
+				break
+			}
+			out[i] = true
+		}
+	}
+	return out
+}
+
+// titleParticles are the small words inside titles ("Legend of Zelda").
+var titleParticles = map[string]bool{"of": true, "the": true, "and": true, "a": true, "an": true, "in": true, "on": true, "to": true, "for": true}
 
 // passageFocusCredit is how much a focus word counts when the passage
 // names it but neither the sentence nor the one before it does.
@@ -104,16 +134,25 @@ func focusShare(focus []focusTerm, tokens, prev []string, passage map[string]boo
 	for _, t := range prev {
 		have[t] = true
 	}
-	var got, total float64
+	// A title's series name may be left out: the share is the better of
+	// that with and that without it.
+	var got, total, gotTitle, totalTitle float64
 	for _, f := range focus {
 		w := localembed.IDF(f.term)
-		total += w
+		g := 0.0
 		switch {
 		case have[f.term] || anyToken(have, f.alt):
-			got += w
+			g = w
 		case passage[f.term] || anyToken(passage, f.alt):
-			got += passageFocusCredit * w
+			g = passageFocusCredit * w
 		}
+		got, total = got+g, total+w
+		if !f.series {
+			gotTitle, totalTitle = gotTitle+g, totalTitle+w
+		}
+	}
+	if totalTitle > 0 && totalTitle < total {
+		return max(got/total, gotTitle/totalTitle)
 	}
 	return got / total
 }

@@ -229,9 +229,13 @@ func isMonthOrDay(s string) bool {
 	return monthOrDayRE.MatchString(s)
 }
 
+// placePrepRE matches the end of a text followed by a place ("… in ").
+var placePrepRE = regexp.MustCompile(`(?i)\b(in|at|near)\s+(the\s+)?$`)
+
 // names returns the runs of capitalised words in sentence that can name a
 // person or an organisation: a run is trimmed of leading words that only
-// begin a sentence ("The", "In"), and a lone word must not be an ordinary
+// begin a sentence ("The", "In"), a run after "in", "at" or "near" is a
+// place, and a lone word must not be an ordinary
 // English word written at the start of the sentence.
 func names(sentence string) []string {
 	var out []string
@@ -245,6 +249,9 @@ func names(sentence string) []string {
 		}
 		if len(words) == 1 && loc[0] == 0 && !isNameLike(words[0]) {
 			continue
+		}
+		if placePrepRE.MatchString(sentence[:loc[0]]) {
+			continue // "victory in Paris": a place, not who did it
 		}
 		out = append(out, strings.Join(words, " "))
 	}

@@ -1,0 +1,152 @@
+// Answer support across reports: a value that several reports state in
+// sentences about the question is more likely the answer than one that a
+// single sentence states, and the report that states it best (the whole
+// name, the full date) is the one to quote.
+
+package rag
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+const (
+	// wSupport weighs how many other reports state a candidate's value.
+	wSupport = 0.3
+	// maxSupport is the number of other reports beyond which support
+	// adds nothing.
+	maxSupport = 3
+	// supportRelevance is the English-weighted coverage of the question a
+	// sentence of another report needs for its value to count as support.
+	supportRelevance = 0.6
+)
+
+var (
+	// dayMonthRE and monthDayRE read the day and month of a date
+	// ("3 March", "March 3rd", "19th October").
+	dayMonthRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthNames + `)\b`)
+	monthDayRE = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b`)
+	monthRE    = regexp.MustCompile(`(?i)\b(` + monthNames + `)\b`)
+	numberRE   = regexp.MustCompile(`\d[\d,]*(?:\.\d+)?`)
+)
+
+// valueKeys returns the keys by which a typed value is compared across
+// reports: a date by its month and day (else month and year), a figure by
+// its numbers, a name or place by its words that the question does not
+// contain. Two values with a key in common state the same answer.
+func valueKeys(t answerType, v string, question map[string]bool) []string {
+	var keys []string
+	switch t {
+	case timeAnswer:
+		year := yearRE.FindString(v)
+		switch m := dayMonthRE.FindStringSubmatch(v); {
+		case m != nil:
+			keys = append(keys, dateKey(m[2], m[1]))
+		default:
+			if m := monthDayRE.FindStringSubmatch(v); m != nil && !yearRE.MatchString(m[2]) {
+				keys = append(keys, dateKey(m[1], m[2]))
+			} else if mo := monthRE.FindString(v); mo != "" && year != "" {
+				keys = append(keys, strings.ToLower(mo[:3])+" "+year)
+			}
+		}
+	case quantityAnswer, durationAnswer:
+		for _, n := range numberRE.FindAllString(v, -1) {
+			keys = append(keys, strings.ReplaceAll(n, ",", ""))
+		}
+	case personAnswer, placeAnswer:
+		for _, w := range normValue(v) {
+			if len(w) >= 3 && !question[w] && !notNames[w] {
+				keys = append(keys, w)
+			}
+		}
+	}
+	return keys
+}
+
+// dateKey is the key of a day of a month: "mar 3".
+func dateKey(month, day string) string {
+	d, _ := strconv.Atoi(day)
+	return strings.ToLower(month[:3]) + " " + strconv.Itoa(d)
+}
+
+// support counts, for each candidate, the other reports that state one of
+// its values in a sentence about the question (of a sentence that states
+// the question's relation, only the value it relates); the value most of them
+// state becomes the candidate's principal value, and the candidate
+// borrows the best focus and coverage among the sentences that state it:
+// "It was released on March 3, 2017" answers "When was Breath of the Wild
+// released?" when another report says "Breath of the Wild will release on
+// March 3, 2017".
+func support(t answerType, cands []candidate, question map[string]bool) {
+	if t == anyAnswer || t == yesNoAnswer || t == reasonAnswer {
+		return
+	}
+	type stated struct {
+		article string
+		i       int
+	}
+	byKey := map[string][]stated{}
+	keys := make([][][]string, len(cands)) // per candidate, per value
+	for i, c := range cands {
+		if !c.fits || c.quality < minQuality {
+			continue
+		}
+		vals := c.values
+		if c.role && len(vals) > 0 {
+			// Its relation names the answer: its other values are
+			// someone else ("beating Karolina Pliskova").
+			vals = vals[:1]
+		}
+		keys[i] = make([][]string, len(vals))
+		for j, v := range vals {
+			keys[i][j] = valueKeys(t, v, question)
+		}
+		if c.english < supportRelevance && !c.role || !c.numbersOK {
+			continue // it may be supported, but it supports nothing
+		}
+		for j := range keys[i] {
+			for _, k := range keys[i][j] {
+				byKey[k] = append(byKey[k], stated{c.result.Chunk.ArticleID, i})
+			}
+		}
+	}
+	type lent struct {
+		focus, stable, english float64
+		numbersOK              bool
+	}
+	lend := make([]lent, len(cands))
+	best := make([]int, len(cands))
+	for i, c := range cands {
+		for j := range keys[i] {
+			reports := map[string]bool{}
+			l := lent{c.focus, c.stable, c.english, c.numbersOK}
+			for _, k := range keys[i][j] {
+				for _, s := range byKey[k] {
+					if s.article == c.result.Chunk.ArticleID {
+						continue
+					}
+					reports[s.article] = true
+					o := cands[s.i]
+					l.focus, l.stable, l.english = max(l.focus, o.focus), max(l.stable, o.stable), max(l.english, o.english)
+					l.numbersOK = true // every supporter names the question's numbers
+				}
+			}
+			if len(reports) > cands[i].support {
+				cands[i].support, lend[i], best[i] = len(reports), l, j
+			}
+		}
+	}
+	for i := range cands {
+		c := &cands[i]
+		if c.support == 0 {
+			continue
+		}
+		c.focus, c.stable, c.english, c.numbersOK = lend[i].focus, lend[i].stable, lend[i].english, lend[i].numbersOK
+		if j := best[i]; j > 0 {
+			v := c.values[j]
+			c.values = append([]string{v}, slices.Delete(slices.Clone(c.values), j, j+1)...)
+		}
+	}
+}

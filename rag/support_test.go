@@ -1,0 +1,51 @@
+package rag
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSupportAcrossReports: the value that several reports state is the
+// answer, not the one a single report relates more closely to the
+// question's words (fails without support), and a title's series name
+// may be left out (fails without the series rule).
+func TestSupportAcrossReports(t *testing.T) {
+	tests := []struct {
+		name, question string
+		passages       []string
+		want           string
+	}{
+		{
+			name:     "the winner most reports name leads, not a stage winner",
+			question: "Who won the 2031 Tour of Ruritania?",
+			passages: []string{
+				"Marek Volny sprinted to the prestigious stage 21 victory in Zenda to win the final stage of the 2031 Tour of Ruritania.",
+				"Ilse Brandt of Team Solaris took home the golden jersey as the overall winner of the 2031 Tour of Ruritania.",
+				"After 21 frantic stages, Ilse Brandt stood atop the podium in Zenda as the 2031 Tour of Ruritania champion.",
+				"The 2031 Tour of Ruritania is in the books. Won by Ilse Brandt (Team Solaris), this year's race was a thriller.",
+			},
+			want: "Ilse Brandt",
+		},
+		{
+			name:     "a title's series name may be left out",
+			question: "When was Chronicles of Vell: Ashen Crown released?",
+			passages: []string{
+				"Ashen Crown was released on June 14, 2030, to strong reviews across the board.",
+				"The studio thanked its fans in a long letter. Ashen Crown sold well in its first month.",
+			},
+			want: "June 14, 2030",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ans, err := AnswerPassages(t.Context(), tt.question, tt.passages)
+			if err != nil {
+				t.Fatal(err)
+			}
+			first, _, _ := strings.Cut(ans.Answer, "[1]")
+			if ans.Refused || !strings.Contains(first, tt.want) {
+				t.Errorf("answer %q, want %q in its first sentence", ans.Answer, tt.want)
+			}
+		})
+	}
+}
