@@ -37,13 +37,21 @@ func TestEvalShippedQuestions(t *testing.T) {
 		"tuning":   {HitAtK: 0.95, PhraseMatch: 0.9, CitationValidity: 1, RefusalAccuracy: 0.95},
 		"held-out": {HitAtK: 0.95, PhraseMatch: 0.5, CitationValidity: 1, RefusalAccuracy: 0.75},
 	}
-	if len(rep.Parts) != len(floors) {
-		t.Fatalf("parts %+v, want tuning and held-out", rep.Parts)
+	// held-out-2 is sealed: nobody tunes on it, so it has no floor here;
+	// its figures are only logged (go test -v shows them).
+	const sealed = "held-out-2"
+	if len(rep.Parts) != len(floors)+1 {
+		t.Fatalf("parts %+v, want tuning, held-out and %s", rep.Parts, sealed)
 	}
 	for _, p := range rep.Parts {
+		if p.Part == sealed {
+			t.Logf("%s (sealed, no floor): %d questions, hit@k %.3f, key phrases %.3f, citations %.3f, refusals %.3f",
+				p.Part, p.Questions, p.HitAtK, p.PhraseMatch, p.CitationValidity, p.RefusalAccuracy)
+			continue
+		}
 		f, ok := floors[p.Part]
 		if !ok || p.Questions < 20 {
-			t.Errorf("part %q with %d questions: want tuning and held-out, 20 or more each", p.Part, p.Questions)
+			t.Errorf("part %q with %d questions: want tuning, held-out and held-out-2, 20 or more each", p.Part, p.Questions)
 			continue
 		}
 		if p.HitAtK < f.HitAtK || p.PhraseMatch < f.PhraseMatch || p.CitationValidity < f.CitationValidity || p.RefusalAccuracy < f.RefusalAccuracy {
