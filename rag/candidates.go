@@ -52,7 +52,8 @@ func (c candidate) canLead(t answerType) bool {
 // attachedValue: "It was released on March 3, 2017" in a passage about
 // the game).
 func (c candidate) covered() bool {
-	return c.stable >= minCoverage || c.sim >= minSimilarity || c.role && c.focus >= minFocus
+	return c.stable >= minCoverage || c.sim >= minSimilarity || c.role && c.focus >= minFocus ||
+		c.focus >= minFocus && c.english >= 0.6 && c.relation >= 0.5
 }
 
 // scoreCandidates returns the sentences of results scored against the

@@ -189,6 +189,21 @@ func extract(ctx context.Context, lex lexicon, ix *index, question string, resul
 	if lead < 0 || needsRelation(atype) && !anyStates(cands, atype) {
 		return refuse(ans), nil
 	}
+	if atype == personAnswer && !cands[lead].role && cands[lead].support == 0 {
+		// No sentence relates a name to the question and no two reports
+		// name the same one: a name that is merely there is no answer.
+		alt := -1
+		for i, c := range cands {
+			if (c.role || c.support > 0) && c.canLead(atype) && c.covered() {
+				alt = i
+				break
+			}
+		}
+		if alt < 0 {
+			return refuse(ans), nil
+		}
+		lead = alt
+	}
 	// A sentence in which the question's relation holds between its
 	// entity and a name answers a who-question better than one that only
 	// shares its words.
@@ -203,6 +218,7 @@ func extract(ctx context.Context, lex lexicon, ix *index, question string, resul
 			}
 		}
 	}
+	lead = fullest(atype, cands, lead, qstems)
 	// A figure that several reports state is answered from all of them:
 	// the latest of a revised figure, or each side of a disputed one.
 	if f, ok := findFigure(atype, cands, lead, question); ok {

@@ -21,6 +21,9 @@ var (
 	// fragmentEndRE matches a sentence that ends without a full stop
 	// (a headline or a cut-off snippet).
 	fragmentEndRE = regexp.MustCompile(`[\p{L}\d)]\s*$`)
+	// cutRE matches a sentence cut off by an ellipsis after a word that
+	// cannot end one ("the ...", "Johanna Konta and ...").
+	cutRE = regexp.MustCompile(`(?i)\b(the|a|an|of|and|or|to|in|on|at|for|with|by|from|that|who|which|is|are|was|were|his|her|their|its)\s*(\.\.\.|…)\s*$`)
 	// listRE matches a snippet of fields and separators ("Platform: PS4 ;
 	// Release: ..." or "A · B · C") rather than a sentence.
 	listRE = regexp.MustCompile(`\s[;·]\s.*\s[;·]\s|\w: [^.]*;`)
@@ -49,6 +52,9 @@ func sentenceQuality(s string) float64 {
 	}
 	if fragmentEndRE.MatchString(s) {
 		q -= 0.1
+	}
+	if cutRE.MatchString(s) {
+		q -= 0.2 // a snippet cut off mid-sentence ("… and who is winning the ...")
 	}
 	if listRE.MatchString(s) {
 		q -= 0.3

@@ -150,3 +150,33 @@ func support(t answerType, cands []candidate, question map[string]bool) {
 		}
 	}
 }
+
+// fullestRatio is the share of the lead's score at which a sentence
+// stating the lead's value in full ("Ashleigh Barty" for "Barty", "November
+// 15, 2020" for "Nov. 15") leads instead.
+const fullestRatio = 0.7
+
+// fullest returns the candidate that states the value of cands[lead] in
+// its fullest form: one that can lead, scores at least fullestRatio of it
+// and whose principal value holds every word of the lead's and more.
+func fullest(t answerType, cands []candidate, lead int, question map[string]bool) int {
+	if t == anyAnswer || t == yesNoAnswer || t == reasonAnswer {
+		return lead
+	}
+	lv := principal(t, cands[lead].values)
+	n := len(normValue(lv))
+	if lv == "" || len(valueKeys(t, lv, question)) == 0 {
+		return lead
+	}
+	best := lead
+	for i, c := range cands {
+		if c.score < fullestRatio*cands[lead].score {
+			break
+		}
+		v := principal(t, c.values)
+		if m := len(normValue(v)); m > n && wordsWithin(lv, v) && c.canLead(t) && c.covered() {
+			best, n = i, m
+		}
+	}
+	return best
+}
