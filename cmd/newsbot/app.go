@@ -53,6 +53,7 @@ type options struct {
 	rgb       string
 	grouping  string
 	distract  string // folder of distractor articles (--distractors)
+	bbc       string // BBC corpus folder to ask a question set of (--bbc)
 }
 
 // defaultAskTimeout bounds a CLI answer, retrieval to the last token.

@@ -90,7 +90,7 @@ var commands = map[string]command{
 		flags:    briefFlags, run: runBrief,
 	},
 	"eval": {
-		usage: "eval [--json] [--questions FILE | --wikiqa DIR | --multinews DIR | --rgb DIR | --grouping DIR | --distractors DIR]", summary: "measure retrieval and answer quality",
+		usage: "eval [--json] [--questions FILE | --wikiqa DIR | --multinews DIR | --rgb DIR | --grouping DIR | --distractors DIR | --bbc DIR]", summary: "measure retrieval and answer quality",
 		examples: []string{"newsbot eval", "newsbot eval --json --questions my-questions.json"},
 		flags:    evalFlags, run: runEval,
 	},

@@ -24,6 +24,7 @@ func evalFlags(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.questions, "questions", "", "question file (JSON); default: the set about the shipped articles")
 	fs.StringVar(&o.wikiqa, "wikiqa", "", "score answer-sentence ranking on the WikiQA test set in DIR")
 	fs.StringVar(&o.rgb, "rgb", "", "answer RGB's en_fact questions in DIR in its passage settings (noise, refusal, counterfactual)")
+	fs.StringVar(&o.bbc, "bbc", "", "ask a question set (default: the set about the BBC corpus) of every article under DIR (the BBC corpus: one folder per section), indexed in a temporary database that is removed afterwards")
 	fs.StringVar(&o.distract, "distractors", "", "ask the question set of the articles alone and among every article under DIR (e.g. the BBC corpus); report changed answers")
 	fs.StringVar(&o.multinews, "multinews", "", "score offline briefings on the Multi-News sample in DIR (ROUGE-1/2)")
 	fs.StringVar(&o.grouping, "grouping", "", "score story grouping on the Multi-News sample or the BBC News corpus in DIR (purity, adjusted Rand index)")
@@ -44,6 +45,9 @@ func runEval(ctx context.Context, a *app, args []string) error {
 		return runEvalGrouping(ctx, a, a.opts.grouping)
 	}
 	data := shippedQuestions
+	if a.opts.bbc != "" {
+		data = bbcQuestions
+	}
 	if a.opts.questions != "" {
 		var err error
 		if data, err = os.ReadFile(a.opts.questions); err != nil {
@@ -57,10 +61,19 @@ func runEval(ctx context.Context, a *app, args []string) error {
 	if a.opts.distract != "" {
 		return runEvalDistractors(ctx, a, a.opts.distract, qs)
 	}
+	if a.opts.bbc != "" {
+		return runEvalBBC(ctx, a, a.opts.bbc, qs)
+	}
 	svc, err := a.ready(ctx)
 	if err != nil {
 		return err
 	}
+	return runQuestionSet(ctx, a, svc, qs)
+}
+
+// runQuestionSet asks qs of svc and prints each miss with its answer and
+// the measures (or the report as JSON).
+func runQuestionSet(ctx context.Context, a *app, svc *rag.Service, qs []eval.Question) error {
 	rep, err := eval.RunQuestions(ctx, svc, qs, a.opts.k)
 	if err != nil {
 		return err

@@ -39,29 +39,11 @@ func runEvalDistractors(ctx context.Context, a *app, dir string, qs []eval.Quest
 	if rep.Alone, err = eval.RunQuestions(ctx, alone, qs, a.opts.k); err != nil {
 		return err
 	}
-	tmp, err := os.MkdirTemp("", "newsbot-distractors-")
-	if err != nil {
-		return fmt.Errorf("distractors: %w", err)
-	}
-	defer os.RemoveAll(tmp)
-	db, err := sqlitedb.Open(ctx, filepath.Join(tmp, "distractors.db"))
-	if err != nil {
-		return fmt.Errorf("distractors: %w", err)
-	}
-	defer db.Close()
-	if err := rag.Migrate(ctx, db); err != nil {
-		return fmt.Errorf("distractors: %w", err)
-	}
-	cfg, err := a.ragConfig()
+	among, done, err := tempService(ctx, a, "distractors")
 	if err != nil {
 		return err
 	}
-	cfg.DB = db
-	among, err := rag.Open(ctx, cfg)
-	if err != nil {
-		return fmt.Errorf("distractors: %w", err)
-	}
-	defer among.Close()
+	defer done()
 	// The articles the questions are about, read in full (not just what
 	// changed since the last ingest).
 	own, _ := corpus.LoadFS(corpus.Shipped)
@@ -102,14 +84,58 @@ func runEvalDistractors(ctx context.Context, a *app, dir string, qs []eval.Quest
 	return nil
 }
 
+// tempService opens a service on an empty database in a temporary
+// folder; done closes it and removes the folder. what names the use in
+// errors and in the folder's name.
+func tempService(ctx context.Context, a *app, what string) (svc *rag.Service, done func(), err error) {
+	tmp, err := os.MkdirTemp("", "newsbot-"+what+"-")
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", what, err)
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(tmp)
+		}
+	}()
+	db, err := sqlitedb.Open(ctx, filepath.Join(tmp, what+".db"))
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", what, err)
+	}
+	if err := rag.Migrate(ctx, db); err != nil {
+		db.Close()
+		return nil, nil, fmt.Errorf("%s: %w", what, err)
+	}
+	cfg, err := a.ragConfig()
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	cfg.DB = db
+	if svc, err = rag.Open(ctx, cfg); err != nil {
+		db.Close()
+		return nil, nil, fmt.Errorf("%s: %w", what, err)
+	}
+	return svc, func() {
+		svc.Close()
+		db.Close()
+		os.RemoveAll(tmp)
+	}, nil
+}
+
 // loadDistractors reads the articles in dir and in each of its
 // subfolders (the BBC corpus keeps one folder per section, with the same
 // file names in each), giving each an id prefixed by its folder so that
 // none collides with another or with the configured articles.
 func loadDistractors(dir string) ([]corpus.Article, error) {
+	return loadSections(dir, "distractors", func(section, id string) string { return "distractor-" + section + "-" + id })
+}
+
+// loadSections reads the articles in each subfolder of dir (one level),
+// giving each the id that name returns for its folder and file id.
+func loadSections(dir, what string, name func(section, id string) string) ([]corpus.Article, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("read distractors: %w", err)
+		return nil, fmt.Errorf("read %s: %w", what, err)
 	}
 	var out []corpus.Article
 	for _, e := range entries {
@@ -119,16 +145,16 @@ func loadDistractors(dir string) ([]corpus.Article, error) {
 		sub := filepath.Join(dir, e.Name())
 		arts, _, err := corpus.LoadDir(sub)
 		if err != nil {
-			return nil, fmt.Errorf("read distractors: %w", err)
+			return nil, fmt.Errorf("read %s: %w", what, err)
 		}
 		for i := range arts {
-			arts[i].ID = "distractor-" + e.Name() + "-" + arts[i].ID
+			arts[i].ID = name(e.Name(), arts[i].ID)
 			arts[i].Origin = absPath(sub)
 		}
 		out = append(out, arts...)
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("read distractors: no articles in the folders of %s", dir)
+		return nil, fmt.Errorf("read %s: no articles in the folders of %s", what, dir)
 	}
 	return out, nil
 }

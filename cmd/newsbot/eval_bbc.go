@@ -1,0 +1,42 @@
+package main
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+
+	"github.com/newsbot/newsbot/rag"
+	"github.com/newsbot/newsbot/rag/eval"
+)
+
+// bbcQuestions is the evaluation set about the BBC News corpus
+// (../shared/eval/data/bbc-news), written before any tuning on it.
+//
+//go:embed testdata/bbc_questions.json
+var bbcQuestions []byte
+
+// bbcID is the id an article of the BBC corpus gets in `eval --bbc`: its
+// section folder and file name, "sport/203". A plain ingest of the folder
+// would give every section's 001.txt the id "001", so all but the first
+// section's articles would be skipped as duplicates.
+func bbcID(section, id string) string { return section + "/" + id }
+
+// runEvalBBC indexes every article under dir (one folder per section) in
+// a temporary database that is removed afterwards, and asks qs of it.
+// dir is only read; the configured database is not touched.
+func runEvalBBC(ctx context.Context, a *app, dir string, qs []eval.Question) error {
+	arts, err := loadSections(dir, "BBC corpus", bbcID)
+	if err != nil {
+		return err
+	}
+	svc, done, err := tempService(ctx, a, "bbc")
+	if err != nil {
+		return err
+	}
+	defer done()
+	fmt.Fprintf(a.stderr, "newsbot: indexing %d articles of %s in a temporary database…\n", len(arts), dir)
+	if _, err := svc.Ingest(ctx, arts, rag.IngestOptions{}); err != nil {
+		return fmt.Errorf("BBC corpus: %w", err)
+	}
+	return runQuestionSet(ctx, a, svc, qs)
+}

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/newsbot/newsbot/rag/eval"
+)
+
+// bbcDir is the BBC News corpus, present on development machines only.
+const bbcDir = "../../../shared/eval/data/bbc-news"
+
+// TestBBCQuestionsFile checks the question set about the BBC corpus: it
+// parses, every answerable question names key phrases and the articles
+// that state them, and (when the corpus is present) every article id names
+// a file of the corpus.
+func TestBBCQuestionsFile(t *testing.T) {
+	var qs []eval.Question
+	if err := json.Unmarshal(bbcQuestions, &qs); err != nil {
+		t.Fatal(err)
+	}
+	if len(qs) < 60 {
+		t.Fatalf("%d questions, want 60 or more", len(qs))
+	}
+	parts := map[string]int{}
+	for _, q := range qs {
+		parts[q.Part]++
+		switch {
+		case q.Refuse && (len(q.Expect) > 0 || len(q.Articles) > 0):
+			t.Errorf("%q: a question to refuse with expected phrases or articles", q.Question)
+		case !q.Refuse && (len(q.Expect) == 0 || len(q.Articles) == 0):
+			t.Errorf("%q: an answerable question without expected phrases or articles", q.Question)
+		}
+	}
+	if len(parts) != 2 || parts["tuning"] == 0 || parts["held-out"] == 0 {
+		t.Errorf("parts %v, want tuning and held-out", parts)
+	}
+	if _, err := os.Stat(bbcDir); err != nil {
+		t.Skipf("BBC corpus not found at %s: article ids not checked", bbcDir)
+	}
+	for _, q := range qs {
+		for _, id := range q.Articles {
+			section, name, ok := strings.Cut(id, "/")
+			if !ok || bbcID(section, name) != id {
+				t.Errorf("%q: article id %q is not SECTION/NAME", q.Question, id)
+				continue
+			}
+			if _, err := os.Stat(filepath.Join(bbcDir, section, name+".txt")); err != nil {
+				t.Errorf("%q: article %q: %v", q.Question, id, err)
+			}
+		}
+	}
+}
+
+// TestEvalBBC runs `eval --bbc`: every article of the corpus indexed in a
+// temporary database, the question set asked of it.
+func TestEvalBBC(t *testing.T) {
+	if _, err := os.Stat(bbcDir); err != nil {
+		t.Skipf("BBC corpus not found at %s", bbcDir)
+	}
+	c := newCLI(t, "../../corpus")
+	code, out, stderr := c.run("eval", "--json", "--bbc", bbcDir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "indexing 2224 articles") {
+		t.Errorf("stderr %q: want 2224 articles indexed (every file but sport/199.txt, which is not UTF-8)", stderr)
+	}
+	var rep eval.Report
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	// Structure only, no quality floor: the set is a blind measure. A hit
+	// rate near zero would mean the ids of the file and of the index differ.
+	if rep.Questions < 60 || len(rep.Parts) != 2 || rep.HitAtK < 0.5 || rep.CitationValidity < 1 {
+		t.Errorf("eval --bbc: %d questions, %d parts, hit@k %.3f, citations %.3f", rep.Questions, len(rep.Parts), rep.HitAtK, rep.CitationValidity)
+	}
+	// The configured database was not touched.
+	if _, err := os.Stat(c.env["NEWSBOT_DB"]); err == nil {
+		t.Errorf("eval --bbc created the configured database %s", c.env["NEWSBOT_DB"])
+	}
+}
