@@ -37,6 +37,7 @@ type candidate struct {
 	otherYear bool     // it names years, none of them the question's
 	role      bool     // the question's relation holds between its entity and one of values (roleHolds)
 	support   int      // other reports stating its principal value about the question
+	follows   bool     // it follows a sentence that holds the question's relation and no answer
 }
 
 // canLead reports whether c may state the answer to a question of type t:
@@ -193,6 +194,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		if atype == anyAnswer || atype == yesNoAnswer || n.result.Chunk.ID != c.result.Chunk.ID || n.sent != c.sent+1 || !n.fits || c.fits {
 			continue
 		}
+		n.follows = c.relation >= 1
 		n.coverage = max(n.coverage, neighbourCredit*c.coverage)
 		n.stable = max(n.stable, neighbourCredit*c.stable)
 		n.english = max(n.english, neighbourCredit*c.english)

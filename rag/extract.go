@@ -189,12 +189,13 @@ func extract(ctx context.Context, lex lexicon, ix *index, question string, resul
 	if lead < 0 || needsRelation(atype) && !anyStates(cands, atype) {
 		return refuse(ans), nil
 	}
-	if atype == personAnswer && !cands[lead].role && cands[lead].support == 0 {
-		// No sentence relates a name to the question and no two reports
-		// name the same one: a name that is merely there is no answer.
+	if atype == personAnswer && !cands[lead].role && cands[lead].support == 0 && !cands[lead].follows {
+		// No sentence relates a name to the question, none follows one
+		// that states the relation, and no two reports name the same one:
+		// a name that is merely there is no answer.
 		alt := -1
 		for i, c := range cands {
-			if (c.role || c.support > 0) && c.canLead(atype) && c.covered() {
+			if (c.role || c.support > 0 || c.follows) && c.canLead(atype) && c.covered() {
 				alt = i
 				break
 			}
