@@ -20,9 +20,10 @@ import (
 // Skipped without error: directories whose name starts with "." or is
 // "testdata", files whose name starts with ".", README.md / README.txt and
 // LICENSE* files (any case), and files with other extensions. An article's
-// ID is its base name without extension; a second file (in lexical walk
-// order) with the ID of an article already loaded is reported with
-// ErrDuplicateID. Only regular files and symlinks to regular files are
+// ID is its path below the root without extension ("a.txt" is "a",
+// "sport/203.txt" is "sport/203"), so folders may reuse file names; a
+// second file (in lexical walk order) with the ID of an article already
+// loaded ("a.md" beside "a.txt") is reported with ErrDuplicateID. Only regular files and symlinks to regular files are
 // opened; FIFOs, devices, sockets and symlinks to them are reported with
 // ErrNotRegular (naming what they are) before any open, so none can block.
 func LoadFS(fsys fs.FS) ([]Article, []LoadError) {
@@ -91,7 +92,7 @@ func loadFS(fsys fs.FS, unchanged func(id string, st Stamp) bool) Scan {
 		}
 		if unchanged != nil {
 			if info, err := fs.Stat(fsys, p); err == nil && info.Mode().IsRegular() {
-				id := articleID(p)
+				id := pathID(p)
 				st := Stamp{Size: info.Size(), ModTime: info.ModTime()}
 				if _, dup := seen[id]; !dup && unchanged(id, st) {
 					seen[id] = p
@@ -106,6 +107,7 @@ func loadFS(fsys fs.FS, unchanged func(id string, st Stamp) bool) Scan {
 			errs = append(errs, LoadError{File: p, Err: err})
 			return nil
 		}
+		a.ID = pathID(p)
 		if first, dup := seen[a.ID]; dup {
 			errs = append(errs, LoadError{File: p, Err: fmt.Errorf("%w: %q is already taken by %s", ErrDuplicateID, a.ID, first)})
 			return nil

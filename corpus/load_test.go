@@ -73,7 +73,7 @@ func TestLoadDirReportsBadFilesAndLoadsTheRest(t *testing.T) {
 			if err != nil {
 				t.Fatalf("LoadDir: %v", err)
 			}
-			if got, want := articleIDs(articles), []string{"a_good", "z_ok"}; !slices.Equal(got, want) {
+			if got, want := articleIDs(articles), []string{"a_good", "sub/z_ok"}; !slices.Equal(got, want) {
 				t.Errorf("loaded %v, want %v", got, want)
 			}
 			if len(errs) != 1 {
@@ -125,7 +125,8 @@ func TestLoadDirWalk(t *testing.T) {
 		"b.TXT":                []byte(goodBody),
 		"a/c.md":               []byte(goodBody),
 		"a/deeper/d.Md":        []byte(goodBody),
-		"x/b.md":               []byte(goodBody), // duplicate of b.TXT: later in walk order
+		"x/b.md":               []byte(goodBody), // another folder: its own ID, x/b
+		"x/b.txt":              []byte(goodBody), // duplicate of x/b.md: later in walk order
 		"testdata/e.txt":       []byte(goodBody),
 		".git/f.txt":           []byte(goodBody),
 		".draft.txt":           []byte(goodBody),
@@ -141,16 +142,16 @@ func TestLoadDirWalk(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := articleIDs(articles), []string{"b", "c", "d"}; !slices.Equal(got, want) {
+	if got, want := articleIDs(articles), []string{"a/c", "a/deeper/d", "b", "x/b"}; !slices.Equal(got, want) {
 		t.Errorf("loaded %v, want %v", got, want)
 	}
-	if len(errs) != 1 || !errors.Is(errs[0], ErrDuplicateID) || errs[0].File != filepath.Join(dir, "x", "b.md") {
-		t.Fatalf("errors = %v, want one ErrDuplicateID for x/b.md", errs)
+	if len(errs) != 1 || !errors.Is(errs[0], ErrDuplicateID) || errs[0].File != filepath.Join(dir, "x", "b.txt") {
+		t.Fatalf("errors = %v, want one ErrDuplicateID for x/b.txt", errs)
 	}
-	if !strings.Contains(errs[0].Error(), "b.TXT") {
+	if !strings.Contains(errs[0].Error(), "x/b.md") {
 		t.Errorf("duplicate error %q does not name the first file", errs[0])
 	}
-	c := articles[1]
+	c := articles[0]
 	if c.Path != "a/c.md" {
 		t.Errorf("Path = %q, want a/c.md", c.Path)
 	}

@@ -32,7 +32,7 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // Parse turns the raw bytes of one article file into a cleaned Article.
 //
 // path is stored as Article.Path; its base name without extension is the
-// ID, and a ".md" extension turns on light Markdown handling (heading
+// ID (LoadFS and LoadDir use the path below the folder instead), and a ".md" extension turns on light Markdown handling (heading
 // marks, links, emphasis). modTime is the file's modification time, used
 // as the publication time when neither the front matter nor the text
 // states a date (the zero Time means unknown).
@@ -108,6 +108,13 @@ func Parse(path string, data []byte, modTime time.Time) (Article, error) {
 func articleID(p string) string {
 	base := path.Base(strings.ReplaceAll(p, "\\", "/"))
 	return strings.TrimSuffix(base, path.Ext(base))
+}
+
+// pathID returns the ID of the article file at p, a slash-separated path
+// below the root of a loaded folder: p without its extension.
+func pathID(p string) string {
+	p = path.Clean(strings.ReplaceAll(p, "\\", "/"))
+	return strings.TrimSuffix(p, path.Ext(p))
 }
 
 // isMarkdown reports whether p names a Markdown file.

@@ -71,7 +71,7 @@ func TestLoadDirSkipsSpecialFiles(t *testing.T) {
 	if r.err != nil {
 		t.Fatal(r.err)
 	}
-	if got, want := articleIDs(r.arts), []string{"a_good", "linked", "real", "z_ok"}; !slices.Equal(got, want) {
+	if got, want := articleIDs(r.arts), []string{"a_good", "linked", "sub/z_ok", "target/real"}; !slices.Equal(got, want) {
 		t.Errorf("loaded %v, want %v", got, want)
 	}
 	want := map[string]string{

@@ -45,11 +45,63 @@ var relationSynonyms = [][]string{
 var notRelation = map[string]bool{}
 
 func init() {
-	for _, w := range strings.Fields("new current former first last next latest late top main year time") {
+	for _, w := range strings.Fields("new current former first last final next latest late top main year time") {
 		for _, t := range localembed.Tokens(w) {
 			notRelation[t] = true
 		}
 	}
+}
+
+// converseVerbs maps a stem of a relation to the stems of verbs that
+// state it from the other party's side, with the answer after "to": "sold
+// … to the Trust" says who bought, "lost … to Halep" who won.
+var converseVerbs = map[string][]string{
+	"buy": {"sold", "sell"}, "bought": {"sold", "sell"}, "acquir": {"sold", "sell"}, "purchas": {"sold", "sell"},
+	"win": {"lost", "lose"}, "beat": {"lost", "lose"}, "defeat": {"lost", "lose"},
+}
+
+// determiners may stand between "to" and a name.
+var determiners = map[string]bool{"the": true, "a": true, "an": true}
+
+// converseWindow is how many words after a converse verb its "to" may be.
+const converseWindow = 8
+
+// converseHolds reports whether a converse verb of the relation rel
+// (converseVerbs) is followed, within converseWindow words and with no
+// clause break or negation, by "to" and one of the values, and returns
+// that value.
+func converseHolds(words []roleWord, rel map[string]bool, values []string) (string, bool) {
+	conv := map[string]bool{}
+	for r := range rel {
+		for _, c := range converseVerbs[r] {
+			conv[c] = true
+		}
+	}
+	if len(conv) == 0 {
+		return "", false
+	}
+	for v := range words {
+		if !anyToken(conv, words[v].stems) || negated(words, v) {
+			continue
+		}
+		for d := 1; d <= converseWindow && v+d+1 < len(words); d++ {
+			w := words[v+d]
+			if w.brk {
+				break
+			}
+			if strings.EqualFold(w.raw, "to") {
+				n := v + d + 1
+				if determiners[strings.ToLower(words[n].raw)] && n+1 < len(words) {
+					n++ // "to the Marine Heritage Trust"
+				}
+				if words[n].name > 0 && !words[n].brk {
+					return values[words[n].name-1], true
+				}
+				break
+			}
+		}
+	}
+	return "", false
 }
 
 // relationIndex maps a stem to the groups it belongs to.
@@ -184,6 +236,11 @@ func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values [
 		}
 		for _, i := range in {
 			words[i].name = vi + 1
+		}
+	}
+	if subject {
+		if v, ok := converseHolds(words, rel, values); ok {
+			return v, true // "was sold at auction to the Marine Heritage Trust"
 		}
 	}
 	for v := range words {

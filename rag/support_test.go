@@ -49,3 +49,31 @@ func TestSupportAcrossReports(t *testing.T) {
 		})
 	}
 }
+
+// TestWhoNeedsTheRelation: a who-question is answered by a name the
+// relation holds for, also when said from the other side ("sold … to",
+// "lost … to"), and refused when names merely appear near its words.
+func TestWhoNeedsTheRelation(t *testing.T) {
+	tests := []struct {
+		question string
+		passages []string
+		want     string // "" wants a refusal
+	}{
+		{"Who bought the old lighthouse at the auction?", []string{"The old lighthouse was sold at auction to the Marine Heritage Trust on Friday. The trust said it would restore the lamp room."}, "Marine Heritage Trust"},
+		{"Who won the 2031 Zenda Open final?", []string{"Anna Kovac lost the 2031 Zenda Open final to Mira Sol in three sets, a year after reaching the semi-finals."}, "Mira Sol"},
+		{"Who won the 2031 Zenda Open final?", []string{"Zenda Open 2031 – final: tickets for Anna Kovac and Mira Sol fans go on sale on Monday at noon.", "The 2031 Zenda Open final will be shown live on Channel 9, with coverage from Zenda Arena beginning at 2pm."}, ""},
+	}
+	for _, tt := range tests {
+		ans, err := AnswerPassages(t.Context(), tt.question, tt.passages)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, _, _ := strings.Cut(ans.Answer, "[1]")
+		switch {
+		case tt.want == "" && !ans.Refused:
+			t.Errorf("%s: %q, want a refusal", tt.question, ans.Answer)
+		case tt.want != "" && (ans.Refused || !strings.Contains(first, tt.want)):
+			t.Errorf("%s: %q, want %q in the first sentence", tt.question, ans.Answer, tt.want)
+		}
+	}
+}
