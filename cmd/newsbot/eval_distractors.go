@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/newsbot/newsbot/corpus"
 	"github.com/newsbot/newsbot/internal/sqlitedb"
@@ -127,31 +128,24 @@ func tempService(ctx context.Context, a *app, what string) (svc *rag.Service, do
 // file names in each), giving each an id prefixed by its folder so that
 // none collides with another or with the configured articles.
 func loadDistractors(dir string) ([]corpus.Article, error) {
-	return loadSections(dir, "distractors", func(section, id string) string { return "distractor-" + section + "-" + id })
+	return loadSections(dir, "distractors", "distractor-")
 }
 
-// loadSections reads the articles in each subfolder of dir (one level),
-// giving each the id that name returns for its folder and file id.
-func loadSections(dir, what string, name func(section, id string) string) ([]corpus.Article, error) {
-	entries, err := os.ReadDir(dir)
+// loadSections reads the articles in the subfolders of dir (files
+// directly in dir, such as a corpus's notes, are left out), their ids
+// ("sport/203") given prefix.
+func loadSections(dir, what, prefix string) ([]corpus.Article, error) {
+	arts, _, err := corpus.LoadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", what, err)
 	}
-	var out []corpus.Article
-	for _, e := range entries {
-		if !e.IsDir() || e.Name()[0] == '.' {
-			continue
+	out := arts[:0]
+	for _, a := range arts {
+		if strings.Contains(a.ID, "/") {
+			a.ID = prefix + a.ID
+			a.Origin = absPath(dir)
+			out = append(out, a)
 		}
-		sub := filepath.Join(dir, e.Name())
-		arts, _, err := corpus.LoadDir(sub)
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", what, err)
-		}
-		for i := range arts {
-			arts[i].ID = name(e.Name(), arts[i].ID)
-			arts[i].Origin = absPath(sub)
-		}
-		out = append(out, arts...)
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("read %s: no articles in the folders of %s", what, dir)
