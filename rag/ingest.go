@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/newsbot/newsbot/corpus"
@@ -335,12 +336,22 @@ const minGuardedRemovals = 3
 // planRemovals returns the stored articles to remove: those whose origin
 // was scanned and that were not found there, unless kept. It refuses, with
 // ErrTooManyRemovals, to remove more than half of an origin's articles
-// unless opts.Prune.
+// unless opts.Prune; an article whose id reappears as a path's last part
+// was moved and does not count.
 func planRemovals(stored map[string]storedArticle, present map[string]bool, opts IngestOptions) ([]string, error) {
 	scanned := map[string]bool{}
 	for _, o := range opts.Scanned {
 		if o != "" {
 			scanned[o] = true
+		}
+	}
+	// An article stored under its file name ("203") before ids became
+	// paths ("sport/203") was moved, not lost: it does not count towards
+	// the guard.
+	moved := map[string]bool{}
+	for id := range present {
+		if i := strings.LastIndexByte(id, '/'); i >= 0 {
+			moved[id[i+1:]] = true
 		}
 	}
 	var out []string
@@ -353,7 +364,9 @@ func planRemovals(stored map[string]storedArticle, present map[string]bool, opts
 		if present[id] || opts.Keep[id] {
 			continue
 		}
-		gone[a.Origin]++
+		if !moved[id] {
+			gone[a.Origin]++
+		}
 		out = append(out, id)
 	}
 	if !opts.Prune {

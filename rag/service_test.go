@@ -109,6 +109,31 @@ func TestIngestRemovesOnlyWhatIsGoneFromAScannedOrigin(t *testing.T) {
 	}
 }
 
+// TestIngestMovedIDsAreNoRemoval: articles stored under their file names
+// ("a1") that reappear under path ids ("news/a1", as folders are read now)
+// are re-filed without --prune; the old ids go.
+func TestIngestMovedIDsAreNoRemoval(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, Config{})
+	arts := testArticles()
+	if _, err := s.Ingest(ctx, arts, IngestOptions{Scanned: []string{testOrigin}}); err != nil {
+		t.Fatal(err)
+	}
+	for i := range arts {
+		arts[i].ID = "news/" + arts[i].ID
+	}
+	rep, err := s.Ingest(ctx, arts, IngestOptions{Scanned: []string{testOrigin}})
+	if err != nil || rep.Added != 3 || rep.Removed != 3 {
+		t.Fatalf("re-filed: %+v, %v; want 3 added, 3 removed, no error", rep, err)
+	}
+	srcs, _ := s.Sources(ctx)
+	for _, src := range srcs {
+		if !strings.HasPrefix(src.ID, "news/") {
+			t.Errorf("old id %q still stored", src.ID)
+		}
+	}
+}
+
 func TestIngestIsIncremental(t *testing.T) {
 	ctx := context.Background()
 	var embedded atomic.Int64
