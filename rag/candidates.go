@@ -49,13 +49,26 @@ func (c candidate) canLead(t answerType) bool {
 
 // covered reports whether c is about the question enough to answer it:
 // it holds enough of the question's words, or is close to it in meaning,
-// or states the question's relation for its focus (roleHolds,
-// attachedValue: "It was released on March 3, 2017" in a passage about
-// the game).
+// or it is about the question's focus and either states the question's
+// relation (roleHolds, attachedValue: "It was released on March 3, 2017"
+// in a passage about the game) with some of its words, or holds most of
+// them by English weights and half of what the question asks about its
+// focus (casual questions, whose common words the corpus weighs little).
 func (c candidate) covered() bool {
-	return c.stable >= minCoverage || c.sim >= minSimilarity || c.role && c.focus >= minFocus ||
-		c.focus >= minFocus && c.english >= 0.6 && c.relation >= 0.5
+	return c.stable >= minCoverage || c.sim >= minSimilarity ||
+		c.focus >= minFocus && (c.role && c.english >= roleCoverage || c.english >= casualCoverage && c.relation >= casualRelation)
 }
+
+const (
+	// roleCoverage is the English-weighted coverage of the question that a
+	// sentence stating its relation needs.
+	roleCoverage = 0.25
+	// casualCoverage and casualRelation are the English-weighted coverage
+	// of the question, and of its words other than the focus, that cover
+	// it without corpus weights.
+	casualCoverage = 0.6
+	casualRelation = 0.5
+)
 
 // scoreCandidates returns the sentences of results scored against the
 // question, best first.

@@ -183,7 +183,7 @@ func isASCIIWord(c byte) bool {
 func (l lexicon) queryTerms(q string) []queryTerm {
 	seen := map[string]bool{}
 	var out []queryTerm
-	toks := l.tokens(phrasalVerbs.Replace(strings.ToLower(normalizeEntities(q))))
+	toks := l.tokens(phrasalVerbs.Replace(uncasual(strings.ToLower(normalizeEntities(q)))))
 	for _, t := range toks {
 		if !seen[t] {
 			seen[t] = true

@@ -2,6 +2,7 @@ package rag
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -315,6 +316,42 @@ func questionWords(q string) map[string]bool {
 // another one.
 func mustNumbers(q string) []string {
 	return questionNumberRE.FindAllString(q, -1)
+}
+
+// casualWords maps the words of chat-room English to the words news
+// uses for the same thing ("gonna", "sit-down", "vibe"), so that a casual
+// question meets the article's wording; words that only address a person
+// casually ("guy", "folks") are dropped. The lexicon's related words
+// carry each replacement further.
+var casualWords = map[string]string{
+	"gonna": "going to", "wanna": "want to", "gotta": "have to", "kinda": "", "sorta": "", "ya": "you", "u": "you",
+	"guy": "", "guys": "", "bloke": "", "dude": "", "fella": "", "folks": "people", "peeps": "people",
+	"sit-down": "meeting", "sitdown": "meeting", "powwow": "meeting", "huddle": "meeting", "chat": "talks", "chats": "talks", "chatted": "talked",
+	"vibe": "mood", "vibes": "mood", "budge": "compromise", "budged": "compromised", "cave": "concede", "caved": "conceded",
+	"spokeswoman": "spokesperson", "spokesman": "spokesperson", "mouthpiece": "spokesperson",
+	"hopeful": "optimistic", "upbeat": "optimistic", "gloomy": "pessimistic",
+	"boss": "chief", "bosses": "chiefs", "honcho": "chief", "pal": "ally", "pals": "allies", "buddy": "ally",
+	"trash-talking": "criticising", "trash-talked": "criticised", "slammed": "criticised", "bashing": "criticising",
+	"kick off": "begin", "kicked off": "began", "wrap up": "end", "wrapped up": "ended",
+	"ok with": "accept", "okay with": "accept", "fine with": "accept",
+	"keep talking": "continue talks", "bits of": "parts of", "nuke": "nuclear", "nukes": "nuclear weapons",
+}
+
+// casualRE finds the entries of casualWords as whole words.
+var casualRE = func() *regexp.Regexp {
+	keys := make([]string, 0, len(casualWords))
+	for k := range casualWords {
+		keys = append(keys, regexp.QuoteMeta(k))
+	}
+	// Longer entries first, so "kicked off" wins over a shorter prefix.
+	slices.SortFunc(keys, func(a, b string) int { return len(b) - len(a) })
+	return regexp.MustCompile(`\b(` + strings.Join(keys, "|") + `)\b`)
+}()
+
+// uncasual rewrites the casual words of a lowercased question
+// (casualWords).
+func uncasual(q string) string {
+	return casualRE.ReplaceAllStringFunc(q, func(w string) string { return casualWords[w] })
 }
 
 // phrasalVerbs maps common phrasal verbs in questions to a one-word verb

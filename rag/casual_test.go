@@ -1,0 +1,42 @@
+package rag
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCasualWording: chat-room words ("guy", "sit-down", "gonna") are
+// neither taken for what the question is about nor left unmatched: the
+// article's own words answer.
+func TestCasualWording(t *testing.T) {
+	passages := []string{
+		"The Harbour Trust is led by chairman Ole Berg, who has run the charity since 2019. The trust owns three lighthouses.",
+		"The meeting between the trust and the council took place on March 4, 2031, in the town hall. Both sides said the talks would continue next month.",
+	}
+	for _, tt := range []struct{ question, want string }{
+		{"who's the guy who runs the harbour trust", "Ole Berg"},
+		{"what date was the sit-down with the council", "March 4, 2031"},
+		{"are they gonna keep talking", "continue"},
+	} {
+		ans, err := AnswerPassages(t.Context(), tt.question, passages)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, _, _ := strings.Cut(ans.Answer, "[1]")
+		if ans.Refused || !strings.Contains(first, tt.want) {
+			t.Errorf("%s: %q, want %q in the first sentence", tt.question, ans.Answer, tt.want)
+		}
+	}
+}
+
+func TestUncasual(t *testing.T) {
+	for in, want := range map[string]string{
+		"are they gonna keep talking":         "are they going to continue talks",
+		"who's the guy from the fund":         "who's the  from the fund",
+		"guyana and the sit-down, kicked off": "guyana and the meeting, began",
+	} {
+		if got := uncasual(in); got != want {
+			t.Errorf("uncasual(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
