@@ -40,3 +40,24 @@ func TestUncasual(t *testing.T) {
 		}
 	}
 }
+
+// TestQuestionKinds: "whereabouts" asks where, and "what time" asks for
+// the hour, which a date does not give.
+func TestQuestionKinds(t *testing.T) {
+	passages := []string{"In Moscow, the delegations met in the Senate Palace inside the Kremlin on Tuesday, December 2, 2025."}
+	for _, tt := range []struct{ question, want string }{
+		{"whereabouts in moscow did they meet", "Senate Palace"},
+		{"what time did the delegations meet", ""},
+	} {
+		ans, err := AnswerPassages(t.Context(), tt.question, passages)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case tt.want == "" && !ans.Refused:
+			t.Errorf("%s: %q, want a refusal", tt.question, ans.Answer)
+		case tt.want != "" && (ans.Refused || !strings.Contains(ans.Answer, tt.want)):
+			t.Errorf("%s: %q, want %q", tt.question, ans.Answer, tt.want)
+		}
+	}
+}

@@ -40,7 +40,7 @@ var (
 		{regexp.MustCompile(`(?i)^\s*how (long|old)\b`), durationAnswer},
 		{regexp.MustCompile(`(?i)^\s*(how (many|much|far|big|large|often)|what (percentage|number|share|proportion|was the revenue|is the revenue|was the cost|is the price))\b`), quantityAnswer},
 		{regexp.MustCompile(`(?i)^\s*(when\b|what (day|date|time|year|month)\b|on which (day|date)\b|(what|which) (is|was) the (\w+ )?date\b)`), timeAnswer},
-		{regexp.MustCompile(`(?i)^\s*(where\b|(in )?which (city|country|place|town|venue|state|region)\b.*\b(host|held|located|hold|stage)\w*\b)`), placeAnswer},
+		{regexp.MustCompile(`(?i)^\s*(where\b|whereabouts\b|(in )?which (city|country|place|town|venue|state|region)\b.*\b(host|held|located|hold|stage)\w*\b)`), placeAnswer},
 		{regexp.MustCompile(`(?i)^\s*(who|whom|whose)\b|^\s*(which|what) (company|firm|team|country|nation|club|player|actor|actress|director|person|man|woman|group|party|organi[sz]ation|movie|film|city)\b|^\s*what is the name\b`), personAnswer},
 		{regexp.MustCompile(`(?i)^\s*(why\b|for what reason\b|what (was|is) the reason\b)`), reasonAnswer},
 		{regexp.MustCompile(`(?i)^\s*(is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b`), yesNoAnswer},
@@ -81,7 +81,7 @@ var (
 	// nameRE finds runs of capitalised words (names of people and
 	// organisations), allowing the particles of names.
 	// whWordRE matches the wh-word that opens a who or where question.
-	whWordRE = regexp.MustCompile(`(?i)^\s*(who|whom|whose|where)\b`)
+	whWordRE = regexp.MustCompile(`(?i)^\s*(who|whom|whose|whereabouts|where)\b`)
 	// bigQuantityRE marks a quantity stated in millions or as a share.
 	bigQuantityRE = regexp.MustCompile(`(?i)illion|percent`)
 	// fullDateRE and monthDateRE grade a date: day, month and year; a
@@ -89,6 +89,8 @@ var (
 	fullDateRE   = regexp.MustCompile(`\d{1,2}\D+\d{4}|\d{4}\D+\d{1,2}|/`)
 	monthDateRE  = regexp.MustCompile(`(?i)[a-z]{3,}.*\d`)
 	monthOrDayRE = regexp.MustCompile(`(?i)^(` + monthNames + `|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
+	// clockRE finds times of day ("6:30 p.m.", "9pm", "noon").
+	clockRE = regexp.MustCompile(`(?i)\b\d{1,2}(:\d\d)?\s*(a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b|\b(noon|midnight|midday|dawn|dusk)\b|\b\d{1,2}\s*o'clock\b`)
 	// bareYearRE matches a year on its own.
 	bareYearRE = regexp.MustCompile(`^(19|20)\d\d$`)
 	// questionNumberRE finds the numbers and ordinals a question names.
@@ -191,6 +193,13 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 		askedYear := false // "when is the 2021 draft?" is not answered by a year
 		for w := range question {
 			askedYear = askedYear || bareYearRE.MatchString(w)
+		}
+		if question["what"] && question["time"] {
+			// "What time did it start?" asks for the hour, not the day.
+			for _, m := range clockRE.FindAllString(sentence, -1) {
+				add(m, 1)
+			}
+			break
 		}
 		for _, m := range dateRE.FindAllString(sentence, -1) {
 			if askedYear && bareYearRE.MatchString(m) {
@@ -324,7 +333,7 @@ func mustNumbers(q string) []string {
 // casually ("guy", "folks") are dropped. The lexicon's related words
 // carry each replacement further.
 var casualWords = map[string]string{
-	"gonna": "going to", "wanna": "want to", "gotta": "have to", "kinda": "", "sorta": "", "ya": "you", "u": "you",
+	"whereabouts": "where", "gonna": "going to", "wanna": "want to", "gotta": "have to", "kinda": "", "sorta": "", "ya": "you", "u": "you",
 	"guy": "", "guys": "", "bloke": "", "dude": "", "fella": "", "folks": "people", "peeps": "people",
 	"sit-down": "meeting", "sitdown": "meeting", "powwow": "meeting", "huddle": "meeting", "chat": "talks", "chats": "talks", "chatted": "talked",
 	"vibe": "mood", "vibes": "mood", "budge": "compromise", "budged": "compromised", "cave": "concede", "caved": "conceded",
