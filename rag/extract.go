@@ -207,13 +207,14 @@ func extract(ctx context.Context, lex lexicon, ix *index, question string, resul
 	}
 	// A sentence in which the question's relation holds between its
 	// entity and a name answers a who-question better than one that only
-	// shares its words.
+	// shares its words, unless more than one report more states the
+	// lead's value.
 	if !cands[lead].role {
 		for i, c := range cands {
 			if c.score < roleRatio*cands[lead].score {
 				break
 			}
-			if c.role && c.support >= cands[lead].support && c.canLead(atype) && c.covered() {
+			if c.role && c.support+1 >= cands[lead].support && c.canLead(atype) && c.covered() {
 				lead = i
 				break
 			}
