@@ -61,3 +61,31 @@ func TestQuestionKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestTypedQuestions: "how much" wants a sum, not a count, and "which
+// judge" a name.
+func TestTypedQuestions(t *testing.T) {
+	for _, tt := range []struct {
+		question string
+		passages []string
+		want     string
+	}{
+		{"How much is Ana Ruiz suing Tom Hale for?", []string{
+			"Tom Hale is a man facing a 12-count indictment, while Ana Ruiz is one of the country's best-known athletes.",
+			"Ana Ruiz has filed a lawsuit against Tom Hale. The runner says Hale damaged her name and she is seeking $4m in the suit.",
+		}, "$4m"},
+		{"Which judge dismissed the harbour case?", []string{
+			"A judge has dismissed the harbour case brought by the fishing fleet against the port authority.",
+			"Judge Mary Holt dismissed the harbour case on Friday, saying the fleet had waited too long to sue.",
+		}, "Mary Holt"},
+	} {
+		ans, err := AnswerPassages(t.Context(), tt.question, tt.passages)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, _, _ := strings.Cut(ans.Answer, "[1]")
+		if ans.Refused || !strings.Contains(first, tt.want) {
+			t.Errorf("%s: %q, want %q in the first sentence", tt.question, ans.Answer, tt.want)
+		}
+	}
+}

@@ -41,7 +41,7 @@ var (
 		{regexp.MustCompile(`(?i)^\s*(how (many|much|far|big|large|often)|what (percentage|number|share|proportion|was the revenue|is the revenue|was the cost|is the price))\b`), quantityAnswer},
 		{regexp.MustCompile(`(?i)^\s*(when\b|what (day|date|time|year|month)\b|on which (day|date)\b|(what|which) (is|was) the (\w+ )?date\b)`), timeAnswer},
 		{regexp.MustCompile(`(?i)^\s*(where\b|whereabouts\b|(in )?which (city|country|place|town|venue|state|region)\b.*\b(host|held|located|hold|stage)\w*\b)`), placeAnswer},
-		{regexp.MustCompile(`(?i)^\s*(who|whom|whose)\b|^\s*(which|what) (company|firm|team|country|nation|club|player|actor|actress|director|person|man|woman|group|party|organi[sz]ation|movie|film|city)\b|^\s*what is the name\b`), personAnswer},
+		{regexp.MustCompile(`(?i)^\s*(who|whom|whose)\b|^\s*(which|what) (\w+ )?(company|firm|team|country|nation|club|player|actor|actress|director|person|man|woman|group|party|organi[sz]ation|movie|film|city|judge|minister|official|politician|leader|chancellor|singer|band|artist|author|writer|coach|manager|striker|regulator|watchdog|agency|network|channel|station|broadcaster|site|website|game|show|programme|program|album|song|book|newspaper|airline|bank|carrier|studio|label|court|brand|manufacturer|maker|retailer|rival|carmaker|operator)s?\b|^\s*what is the name\b`), personAnswer},
 		{regexp.MustCompile(`(?i)^\s*(why\b|for what reason\b|what (was|is) the reason\b)`), reasonAnswer},
 		{regexp.MustCompile(`(?i)^\s*(is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b`), yesNoAnswer},
 	}
@@ -178,12 +178,15 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 	case anyAnswer, yesNoAnswer:
 		return nil, 1
 	case quantityAnswer:
+		// "How much" asks for a sum or a share, which a bare count ("a
+		// 42-count indictment") does not give.
 		for _, m := range quantityRE.FindAllString(sentence, -1) {
-			s := 0.7
-			if strings.ContainsAny(m, "$€£¥%") || bigQuantityRE.MatchString(m) {
-				s = 1
+			switch {
+			case strings.ContainsAny(m, "$€£¥%") || bigQuantityRE.MatchString(m):
+				add(m, 1)
+			case !question["much"]:
+				add(m, 0.7)
 			}
-			add(m, s)
 		}
 	case durationAnswer:
 		for _, m := range durationRE.FindAllString(sentence, -1) {
