@@ -62,8 +62,8 @@ func TestQuestionKinds(t *testing.T) {
 	}
 }
 
-// TestTypedQuestions: "how much" wants a sum, not a count, and "which
-// judge" a name.
+// TestTypedQuestions: "how much" wants a sum, not a count, "which judge"
+// a name, and "16 July" is a date.
 func TestTypedQuestions(t *testing.T) {
 	for _, tt := range []struct {
 		question string
@@ -78,6 +78,9 @@ func TestTypedQuestions(t *testing.T) {
 			"A judge has dismissed the harbour case brought by the fishing fleet against the port authority.",
 			"Judge Mary Holt dismissed the harbour case on Friday, saying the fleet had waited too long to sue.",
 		}, "Mary Holt"},
+		{"When will the Wizard of Hollow Lane be released?", []string{
+			"The Wizard of Hollow Lane has topped the book chart less than a day after its release date - 16 July - was announced.",
+		}, "16 July"},
 	} {
 		ans, err := AnswerPassages(t.Context(), tt.question, tt.passages)
 		if err != nil {

@@ -116,7 +116,7 @@ var titleParticles = map[string]bool{"of": true, "the": true, "and": true, "a": 
 
 // passageFocusCredit is how much a focus word counts when the passage
 // names it but neither the sentence nor the one before it does.
-const passageFocusCredit = 0.5
+const passageFocusCredit = 0.75
 
 // focusShare returns the share of the focus terms, weighted by their
 // rarity in English, that a sentence (tokens) or the sentence before it in
