@@ -178,6 +178,11 @@ func attachedValue(sentence string, t answerType, event map[string]bool, values 
 		words[i].pos = pos
 		pos++
 	}
+	// dateLabel reports whether word i starts a value labelled as a date
+	// ("release date - 16 July", "premiere date: May 4").
+	dateLabel := func(words []word, i int) bool {
+		return t == timeAnswer && i > 0 && words[i].value > 0 && (words[i-1].low == "date" || words[i-1].low == "dates")
+	}
 	prepositionsBetween := func(words []word, e, v int) int {
 		n := 0
 		for i := e + 1; i < v-1; i++ {
@@ -201,7 +206,7 @@ func attachedValue(sentence string, t answerType, event map[string]bool, values 
 			if words[i].negation || i > lo && i < hi && clauseOpeners[words[i].low] {
 				return false // "said on Monday that preparations for a summit …"
 			}
-			if i > lo && (words[i].hard || words[i].comma && subordinators[words[i].low]) {
+			if i > lo && (words[i].hard && !dateLabel(words, i) || words[i].comma && subordinators[words[i].low]) {
 				return false
 			}
 		}
@@ -226,7 +231,7 @@ func attachedValue(sentence string, t answerType, event map[string]bool, values 
 			out = append(out, values[vi-1])
 			continue
 		}
-		prep := v > 0 && (t == placeAnswer && placePrepositions[words[v-1].low] || t == timeAnswer && timePrepositions[words[v-1].low])
+		prep := v > 0 && (t == placeAnswer && placePrepositions[words[v-1].low] || t == timeAnswer && (timePrepositions[words[v-1].low] || dateLabel(words, v)))
 		if !prep && v > 1 && words[v-1].low == "the" {
 			prep = t == placeAnswer && placePrepositions[words[v-2].low] || t == timeAnswer && timePrepositions[words[v-2].low]
 		}
