@@ -28,5 +28,10 @@ func runEvalRGB(ctx context.Context, a *app, dir string) error {
 		fmt.Fprintf(a.stdout, "%-26s %-19s %5d %7.3f %7.3f %7.3f %7.3f %7.3f %6.2f\n",
 			r.Setting.Name, r.Part, r.Items, r.FirstSentence, r.Answer, r.Refused, r.Flagged, r.StatesFake, r.Sentences)
 	}
+	for _, r := range rep.Rows {
+		if r.Unnamed > 0 {
+			fmt.Fprintf(a.stdout, "%s, %s: refused %.3f of the %d whose passages name no part of the answer\n", r.Setting.Name, r.Part, r.RefusedUnnamed, r.Unnamed)
+		}
+	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/newsbot/newsbot/rag"
@@ -220,6 +221,12 @@ type RGBRow struct {
 	Answer        float64 `json:"answer"`
 	// Refused is the share refused; for "negative" it is the score.
 	Refused float64 `json:"refused"`
+	// Unnamed counts the "negative" items whose passages name no part of
+	// the gold answer (namesAnswer: RGB's negatives often state it in
+	// another form, "Barty" for "Ashleigh Barty"), and RefusedUnnamed is
+	// the share of those refused.
+	Unnamed        int     `json:"unnamed,omitempty"`
+	RefusedUnnamed float64 `json:"refused_unnamed,omitempty"`
 	// Flagged is the share carrying the conflict flag; for "mixed" it is
 	// the score, over the items whose passages state both values.
 	Flagged float64 `json:"flagged"`
@@ -260,6 +267,49 @@ func Lead(text string) string {
 		return m
 	}
 	return text
+}
+
+// answerWordRE finds the words of an answer that name it on their own:
+// four letters or more.
+var answerWordRE = regexp.MustCompile(`\p{L}{4,}`)
+
+// dayRE finds the day of a date.
+var dayRE = regexp.MustCompile(`\b\d{1,2}\b`)
+
+// months are the month names, which name no answer on their own.
+var months = strings.Fields("january february march april may june july august september october november december")
+
+// namesAnswer reports whether docs name a part of the gold answer: a word
+// of four letters or more of an alias that is not a month ("Barty",
+// "Tampa"), or for a date its month and day in either order ("Sep 20th",
+// "20 September").
+func namesAnswer(docs []string, it RGBItem) bool {
+	all := strings.ToLower(strings.Join(docs, "\n"))
+	words := map[string]bool{}
+	for _, w := range answerWordRE.FindAllString(all, -1) {
+		words[w] = true
+	}
+	for _, g := range it.Answer {
+		for _, a := range g {
+			a = strings.ToLower(a)
+			for _, w := range answerWordRE.FindAllString(a, -1) {
+				if words[w] && !slices.Contains(months, w) {
+					return true
+				}
+			}
+			day := dayRE.FindString(a)
+			for _, m := range months {
+				if day == "" || !strings.Contains(a, m) {
+					continue
+				}
+				mon := m[:3]
+				if regexp.MustCompile(`\b` + mon + `\w*\.?\s+` + day + `(st|nd|rd|th)?\b|\b` + day + `(st|nd|rd|th)?\s+(of\s+)?` + mon).MatchString(all) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // statesBoth reports whether docs state both the true and the
@@ -318,6 +368,12 @@ func RunRGB(ctx context.Context, items []RGBItem, settings []RGBSetting, keep bo
 				}
 			case "negative":
 				res.Right = ans.Refused
+				if !namesAnswer(docs, it) {
+					row.Unnamed++
+					if ans.Refused {
+						row.RefusedUnnamed++
+					}
+				}
 			case "counterfactual", "mixed":
 				if !ans.Refused && RGBContains(lead, it.Fake) {
 					row.StatesFake++
@@ -349,6 +405,9 @@ func RunRGB(ctx context.Context, items []RGBItem, settings []RGBSetting, keep bo
 				if st.Kind != "mixed" {
 					p.Flagged /= n
 				}
+			}
+			if p.Unnamed > 0 {
+				p.RefusedUnnamed /= float64(p.Unnamed)
 			}
 			if st.Kind == "mixed" {
 				p.Flagged = 0
