@@ -172,8 +172,10 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		strength := c.strength
 		c.fits = strength > 0
 		if v, ok := roleHolds(c.text, rel, focus, c.values, subject); ok {
-			// The name in the relation is the sentence's answer.
+			// The name in the relation is the sentence's answer, and the
+			// sentence states the relation, perhaps in other words.
 			c.role = true
+			c.relation = 1
 			c.values = append([]string{v}, slices.DeleteFunc(c.values, func(x string) bool { return x == v })...)
 		}
 		if att := attachedValue(c.text, atype, event, c.values); len(att) > 0 {

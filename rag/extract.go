@@ -250,7 +250,7 @@ func extract(ctx context.Context, lex lexicon, ix *index, question string, resul
 		if c.coverage < followCoverage || c.sim < followSimilarity {
 			continue
 		}
-		if atype != anyAnswer && atype != yesNoAnswer && (sameReport || !sharesValue(best, c)) {
+		if atype != anyAnswer && atype != yesNoAnswer && (sameReport || !confirms(atype, best, c, qstems)) {
 			continue // a typed answer gains only another report's confirmation
 		}
 		chosen = append(chosen, c)

@@ -176,8 +176,6 @@ func valuesShareWord(a, b []string, question map[string]bool) bool {
 	return false
 }
 
-// sharesValue reports whether c states one of the values of the lead.
-func sharesValue(lead, c candidate) bool { return valuesOverlap(lead.values, c.values) }
 
 // disagrees reports whether c, from another report, answers the typed
 // question with another principal value than the lead (its first value

@@ -309,13 +309,39 @@ func subjectOf(words []roleWord, last int, rel map[string]bool) bool {
 			return false
 		}
 		if anyToken(rel, w.stems) && !w.entity {
-			return !negated(words, last+d)
+			return !negated(words, last+d) && !titleUse(words, last+d, rel)
 		}
 		if !auxiliaries[strings.ToLower(w.raw)] {
 			return false
 		}
 	}
 	return false
+}
+
+// titleUse reports whether the relation word words[i] is part of a title
+// for the name after it rather than a verb of the name before it:
+// followed by another relation word ("Hollywood film director James
+// Cameron") or an agent noun followed by a capitalised word ("Avatar
+// director James Cameron").
+func titleUse(words []roleWord, i int, rel map[string]bool) bool {
+	if i+1 >= len(words) || words[i+1].brk {
+		return false
+	}
+	next := words[i+1]
+	if anyToken(rel, next.stems) {
+		return true
+	}
+	return agentNouns[strings.ToLower(words[i].raw)] && unicode.IsUpper([]rune(next.raw)[0])
+}
+
+// agentNouns are relation words that name the one who holds the relation
+// and are written before a name as titles.
+var agentNouns = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("director producer writer winner champion founder cofounder co-founder chairman chairwoman chair president ceo chief head leader captain host owner buyer manager coach editor author creator") {
+		agentNouns[w] = true
+	}
 }
 
 // anyEntity reports whether one of words is the question's entity.

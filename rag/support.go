@@ -180,3 +180,19 @@ func fullest(t answerType, cands []candidate, lead int, question map[string]bool
 	}
 	return best
 }
+
+// confirms reports whether c states the lead's answer: one of its values
+// has a key (valueKeys) of the lead's principal value, not merely some
+// other value in common ("Oklahoma" in "Joe Burrow, Oklahoma" does not
+// confirm "Baker Mayfield of Oklahoma").
+func confirms(t answerType, lead, c candidate, question map[string]bool) bool {
+	keys := valueKeys(t, principal(t, lead.values), question)
+	for _, v := range c.values {
+		for _, k := range valueKeys(t, v, question) {
+			if slices.Contains(keys, k) {
+				return true
+			}
+		}
+	}
+	return false
+}
