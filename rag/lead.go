@@ -176,7 +176,6 @@ func valuesShareWord(a, b []string, question map[string]bool) bool {
 	return false
 }
 
-
 // disagrees reports whether c, from another report, answers the typed
 // question with another principal value than the lead (its first value
 // that names something: the subject of "Halep beat Williams"), neither
