@@ -135,25 +135,6 @@ func normValue(v string) []string {
 	return strings.FieldsFunc(strings.ToLower(v), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
-// valuesOverlap reports whether two lists of values share a word (so
-// "Tampa, Florida" and "Tampa" agree, "Tampa" and "Glendale" do not).
-func valuesOverlap(a, b []string) bool {
-	words := map[string]bool{}
-	for _, v := range a {
-		for _, w := range normValue(v) {
-			words[w] = true
-		}
-	}
-	for _, v := range b {
-		for _, w := range normValue(v) {
-			if words[w] {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // valuesShareWord reports whether two lists of values share a word that is
 // not one of the question's (stemmed, entity spellings made one: "US
 // Open" and "U.S. Open" are the question's own words, not an answer).
