@@ -63,7 +63,8 @@ func TestQuestionKinds(t *testing.T) {
 }
 
 // TestTypedQuestions: "how much" wants a sum, not a count, "which judge"
-// a name, and "16 July" is a date.
+// a name, "16 July" is a date, and "a 10-day festival" is not how long a
+// film is.
 func TestTypedQuestions(t *testing.T) {
 	for _, tt := range []struct {
 		question string
@@ -81,6 +82,10 @@ func TestTypedQuestions(t *testing.T) {
 		{"When will the Wizard of Hollow Lane be released?", []string{
 			"The Wizard of Hollow Lane has topped the book chart less than a day after its release date - 16 July - was announced.",
 		}, "16 July"},
+		{"how long is the lighthouse film", []string{
+			"A documentary about the old lighthouse and its keepers will be screened at the 10-day festival.",
+			"The 93 minute film follows the keepers through a winter storm.",
+		}, "93 minute"},
 	} {
 		ans, err := AnswerPassages(t.Context(), tt.question, tt.passages)
 		if err != nil {

@@ -189,8 +189,10 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 			}
 		}
 	case durationAnswer:
-		for _, m := range durationRE.FindAllString(sentence, -1) {
-			add(m, 1)
+		for _, loc := range durationRE.FindAllStringIndex(sentence, -1) {
+			if measuresQuestion(sentence, loc, question) {
+				add(sentence[loc[0]:loc[1]], 1)
+			}
 		}
 	case timeAnswer:
 		askedYear := false // "when is the 2021 draft?" is not answered by a year
@@ -236,6 +238,36 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 		}
 	}
 	return vals, best
+}
+
+// modifierRE matches the word after a duration written as a modifier
+// ("93 minute film", "10-day event"): a singular unit followed by a word.
+var modifierRE = regexp.MustCompile(`^\s+([\p{L}]+)`)
+
+// measuresQuestion reports whether the duration at loc in sentence can
+// answer the question: a duration written as a modifier measures the noun
+// after it, so it answers only when that noun is one of the question's
+// ("the 93 minute film" for "how long is the film", not "the 10-day
+// event").
+func measuresQuestion(sentence string, loc []int, question map[string]bool) bool {
+	unit := sentence[loc[0]:loc[1]]
+	if strings.HasSuffix(unit, "s") || !strings.ContainsAny(unit, "0123456789-") && !strings.Contains(unit, " ") {
+		return true
+	}
+	m := modifierRE.FindStringSubmatch(sentence[loc[1]:])
+	if m == nil {
+		return true
+	}
+	w := strings.ToLower(m[1])
+	if question[w] || notNames[w] {
+		return true // "the film", or a function word: "lasted five hours in"
+	}
+	for _, st := range localembed.Tokens(w) {
+		if question[st] {
+			return true
+		}
+	}
+	return false
 }
 
 func isMonthOrDay(s string) bool {
