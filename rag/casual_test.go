@@ -83,8 +83,7 @@ func TestTypedQuestions(t *testing.T) {
 			"The Wizard of Hollow Lane has topped the book chart less than a day after its release date - 16 July - was announced.",
 		}, "16 July"},
 		{"how long is the lighthouse film", []string{
-			"A documentary about the old lighthouse and its keepers will be screened at the 10-day festival.",
-			"The 93 minute film follows the keepers through a winter storm.",
+			"A documentary film about the old lighthouse and its keepers will be screened at the 10-day festival. The 93 minute film follows the keepers through a winter storm.",
 		}, "93 minute"},
 	} {
 		ans, err := AnswerPassages(t.Context(), tt.question, tt.passages)
