@@ -248,10 +248,11 @@ func attachedValue(sentence string, t answerType, event map[string]bool, values 
 			if !prep && !bare {
 				continue
 			}
-			if t == placeAnswer && (e > v || prepositionsBetween(words, e, v) > 1) {
-				// A place follows its event and is not the object of a
-				// nearer noun: "talks between the US and Russia on ending
-				// the war in Ukraine" are not in Ukraine.
+			if t == placeAnswer && (e > v && e != end+1 || prepositionsBetween(words, e, v) > 1) {
+				// A place follows its event, or stands right before it
+				// ("experience in Middle Eastern diplomacy"), and is not
+				// the object of a nearer noun: "talks between the US and
+				// Russia on ending the war in Ukraine" are not in Ukraine.
 				continue
 			}
 			seen[vi], lastEnd = true, end

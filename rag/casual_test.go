@@ -5,18 +5,20 @@ import (
 	"testing"
 )
 
-// TestCasualWording: chat-room words ("guy", "sit-down", "gonna") are
-// neither taken for what the question is about nor left unmatched: the
-// article's own words answer.
+// TestCasualWording: chat-room words ("guy", "sit-down", "gonna", "this
+// kind of") are neither taken for what the question is about nor left
+// unmatched, and a question asked at the end ("… right? where") is read as
+// one: the article's own words answer.
 func TestCasualWording(t *testing.T) {
 	passages := []string{
-		"The Harbour Trust is led by chairman Ole Berg, who has run the charity since 2019. The trust owns three lighthouses.",
+		"The Harbour Trust is led by chairman Ole Berg, who has run the charity since 2019. The trust owns three lighthouses. Berg has long experience in Nordic diplomacy.",
 		"The meeting between the trust and the council took place on March 4, 2031, in the town hall. Both sides said the talks would continue next month.",
 	}
 	for _, tt := range []struct{ question, want string }{
 		{"who's the guy who runs the harbour trust", "Ole Berg"},
 		{"what date was the sit-down with the council", "March 4, 2031"},
 		{"are they gonna keep talking", "continue"},
+		{"berg has done this kind of diplomacy before right? where", "Nordic"},
 	} {
 		ans, err := AnswerPassages(t.Context(), tt.question, passages)
 		if err != nil {

@@ -82,7 +82,7 @@ func focusTerms(lex lexicon, question string) []focusTerm {
 			add(lex.tokens(w), series[i])
 		}
 	}
-	for _, t := range lex.tokens(uncasual(strings.ToLower(question))) {
+	for _, t := range lex.tokens(dropCasual(strings.ToLower(question))) {
 		if localembed.IDF(t) >= focusIDF {
 			add([]string{t}, false)
 		}

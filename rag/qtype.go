@@ -40,7 +40,7 @@ var (
 		{regexp.MustCompile(`(?i)^\s*how (long|old)\b`), durationAnswer},
 		{regexp.MustCompile(`(?i)^\s*(how (many|much|far|big|large|often)|what (percentage|number|share|proportion|was the revenue|is the revenue|was the cost|is the price))\b`), quantityAnswer},
 		{regexp.MustCompile(`(?i)^\s*(when\b|what (day|date|time|year|month)\b|on which (day|date)\b|(what|which) (is|was) the (\w+ )?date\b)`), timeAnswer},
-		{regexp.MustCompile(`(?i)^\s*(where\b|whereabouts\b|(in )?which (city|country|place|town|venue|state|region)\b.*\b(host|held|located|hold|stage)\w*\b)`), placeAnswer},
+		{regexp.MustCompile(`(?i)^\s*(where\b|whereabouts\b|(in )?which (city|country|place|town|venue|state|region)\b.*\b(host|held|located|hold|stage)\w*\b|(in )?(which|what) (building|venue|stadium|arena|hall|hotel|room|street|district|neighbou?rhood|airport|port|palace)\b)`), placeAnswer},
 		{regexp.MustCompile(`(?i)^\s*(who|whom|whose)\b|^\s*(which|what) (\w+ )?(company|firm|team|country|nation|club|player|actor|actress|director|person|man|woman|group|party|organi[sz]ation|movie|film|city|judge|minister|official|politician|leader|chancellor|singer|band|artist|author|writer|coach|manager|striker|regulator|watchdog|agency|network|channel|station|broadcaster|site|website|game|show|programme|program|album|song|book|newspaper|airline|bank|carrier|studio|label|court|brand|manufacturer|maker|retailer|rival|carmaker|operator)s?\b|^\s*what is the name\b`), personAnswer},
 		{regexp.MustCompile(`(?i)^\s*(why\b|for what reason\b|what (was|is) the reason\b)`), reasonAnswer},
 		{regexp.MustCompile(`(?i)^\s*(is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b`), yesNoAnswer},
@@ -56,7 +56,7 @@ var (
 	contractionRE = regexp.MustCompile(`^['’](s|re|ll|d)\b`)
 	// casualFiller is wording of spoken questions that the answer does
 	// not repeat ("did they actually get a deal", "who's kushner again").
-	casualFiller = regexp.MustCompile(`(?i)\b(again|actually|exactly|really|anyway|basically|of it all|at all|you know)\b`)
+	casualFiller = regexp.MustCompile(`(?i)\b(again|actually|exactly|really|anyway|basically|of it all|at all|you know|(this|that|these|those|some) (kind|sort)s? of|kind of|sort of|right(\s*\?|$))\b`)
 	// keywordTypes type questions written as search keywords ("Super Bowl
 	// 2021 location", "Tesla revenue Q1") by a telling word.
 	keywordTypes = []struct {
@@ -113,10 +113,30 @@ func init() {
 	}
 }
 
+// trailingWhRE matches a casual question that states its context first
+// and asks at the end: "kushner has done this before right? where",
+// "putin was trash-talking europe, what did he say".
+var trailingWhRE = regexp.MustCompile(`(?i)^(.+?)[?,;:.!]+\s*((?:who|whom|whose|where|when|why|how|what|which)\b[^?,;:.!]*)\??\s*$`)
+
+// whFirst moves a trailing question (trailingWhRE) before the context it
+// follows, so that its interrogative opens the question.
+func whFirst(q string) string {
+	m := trailingWhRE.FindStringSubmatch(q)
+	if m == nil || questionStartRE.MatchString(m[1]) {
+		return q
+	}
+	return m[2] + " " + m[1]
+}
+
+// questionStartRE matches text that already opens with an interrogative
+// or an auxiliary that asks.
+var questionStartRE = regexp.MustCompile(`(?i)^\s*(who|whom|whose|where|whereabouts|when|why|how|what|which|is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b`)
+
 // classify returns the question's answer type and the question with the
 // interrogative phrase and event filler removed, so that "long" in "how
 // long" or "take place" is not taken as words the answer must contain.
 func classify(q string) (answerType, string) {
+	q = whFirst(q)
 	t, orig := anyAnswer, q
 	for _, qt := range questionTypes {
 		if m := qt.re.FindString(q); m != "" {
@@ -371,8 +391,8 @@ var casualWords = map[string]string{
 	"whereabouts": "where", "gonna": "going to", "wanna": "want to", "gotta": "have to", "kinda": "", "sorta": "", "ya": "you", "u": "you",
 	"guy": "", "guys": "", "bloke": "", "dude": "", "fella": "", "folks": "people", "peeps": "people",
 	"sit-down": "meeting", "sitdown": "meeting", "powwow": "meeting", "huddle": "meeting", "chat": "talks", "chats": "talks", "chatted": "talked",
-	"vibe": "mood", "vibes": "mood", "budge": "compromise", "budged": "compromised", "cave": "concede", "caved": "conceded",
-	"spokeswoman": "spokesperson", "spokesman": "spokesperson", "mouthpiece": "spokesperson",
+	"vibe": "mood atmosphere", "vibes": "mood atmosphere", "budge": "compromise", "budged": "compromised", "cave": "concede", "caved": "conceded",
+	"spokeswoman": "spokesperson press secretary", "spokesman": "spokesperson press secretary", "mouthpiece": "spokesperson",
 	"hopeful": "optimistic", "upbeat": "optimistic", "gloomy": "pessimistic",
 	"boss": "chief", "bosses": "chiefs", "honcho": "chief", "pal": "ally", "pals": "allies", "buddy": "ally",
 	"trash-talking": "criticising", "trash-talked": "criticised", "slammed": "criticised", "bashing": "criticising",
@@ -396,6 +416,12 @@ var casualRE = func() *regexp.Regexp {
 // (casualWords).
 func uncasual(q string) string {
 	return casualRE.ReplaceAllStringFunc(q, func(w string) string { return casualWords[w] })
+}
+
+// dropCasual removes the casual words of a lowercased question: what is
+// left is what the question names in its own words.
+func dropCasual(q string) string {
+	return casualRE.ReplaceAllString(q, " ")
 }
 
 // phrasalVerbs maps common phrasal verbs in questions to a one-word verb
