@@ -98,3 +98,22 @@ func TestTypedQuestions(t *testing.T) {
 		}
 	}
 }
+
+func TestWhFirst(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want answerType
+	}{
+		{"kushner has done this kind of diplomacy before right? where", placeAnswer},
+		{"putin was trash-talking europe beforehand, what did he say", anyAnswer},
+		{"the talks ended, when was that", timeAnswer},
+		{"Where, in the end, did they meet?", placeAnswer},
+	} {
+		if got, _ := classify(tt.in); got != tt.want {
+			t.Errorf("classify(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+	if got := whFirst("the talks ended, when was that"); got != "when was that the talks ended" {
+		t.Errorf("whFirst = %q", got)
+	}
+}
