@@ -121,8 +121,18 @@ func init() {
 // relationSynonyms group.
 func relationStems(relation []queryTerm) map[string]bool {
 	out := map[string]bool{}
+	// When the question's first relation word is a known relation
+	// ("won"), its other words qualify the answer ("the women's singles")
+	// rather than relate it.
+	known := false
 	for _, q := range relation {
-		if q.of != "" || notRelation[q.term] || strings.ContainsFunc(q.term, unicode.IsDigit) {
+		if q.of == "" && !notRelation[q.term] {
+			known = len(relationIndex[q.term]) > 0
+			break
+		}
+	}
+	for _, q := range relation {
+		if q.of != "" || notRelation[q.term] || strings.ContainsFunc(q.term, unicode.IsDigit) || known && len(relationIndex[q.term]) == 0 {
 			continue
 		}
 		out[q.term] = true
