@@ -1,7 +1,6 @@
 package rag
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -20,14 +19,7 @@ func TestCasualWording(t *testing.T) {
 		{"are they gonna keep talking", "continue"},
 		{"berg has done this kind of diplomacy before right? where", "Nordic"},
 	} {
-		ans, err := AnswerPassages(t.Context(), tt.question, passages)
-		if err != nil {
-			t.Fatal(err)
-		}
-		first, _, _ := strings.Cut(ans.Answer, "[1]")
-		if ans.Refused || !strings.Contains(first, tt.want) {
-			t.Errorf("%s: %q, want %q in the first sentence", tt.question, ans.Answer, tt.want)
-		}
+		checkLead(t, tt.question, passages, tt.want)
 	}
 }
 
@@ -51,16 +43,7 @@ func TestQuestionKinds(t *testing.T) {
 		{"whereabouts in moscow did they meet", "Senate Palace"},
 		{"what time did the delegations meet", ""},
 	} {
-		ans, err := AnswerPassages(t.Context(), tt.question, passages)
-		if err != nil {
-			t.Fatal(err)
-		}
-		switch {
-		case tt.want == "" && !ans.Refused:
-			t.Errorf("%s: %q, want a refusal", tt.question, ans.Answer)
-		case tt.want != "" && (ans.Refused || !strings.Contains(ans.Answer, tt.want)):
-			t.Errorf("%s: %q, want %q", tt.question, ans.Answer, tt.want)
-		}
+		checkLead(t, tt.question, passages, tt.want)
 	}
 }
 
@@ -88,14 +71,7 @@ func TestTypedQuestions(t *testing.T) {
 			"A documentary film about the old lighthouse and its keepers will be screened at the 10-day festival. The 93 minute film follows the keepers through a winter storm.",
 		}, "93 minute"},
 	} {
-		ans, err := AnswerPassages(t.Context(), tt.question, tt.passages)
-		if err != nil {
-			t.Fatal(err)
-		}
-		first, _, _ := strings.Cut(ans.Answer, "[1]")
-		if ans.Refused || !strings.Contains(first, tt.want) {
-			t.Errorf("%s: %q, want %q in the first sentence", tt.question, ans.Answer, tt.want)
-		}
+		checkLead(t, tt.question, tt.passages, tt.want)
 	}
 }
 

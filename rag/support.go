@@ -73,12 +73,12 @@ func dateKey(month, day string) string {
 
 // support counts, for each candidate, the other reports that state one of
 // its values in a sentence about the question (of a sentence that states
-// the question's relation, only the value it relates); the value most of them
-// state becomes the candidate's principal value, and the candidate
-// borrows the best focus and coverage among the sentences that state it:
-// "It was released on March 3, 2017" answers "When was Breath of the Wild
-// released?" when another report says "Breath of the Wild will release on
-// March 3, 2017".
+// the question's relation, only the value it relates). The value most of
+// them state becomes the candidate's principal value, and the candidate
+// borrows the best focus and coverage among the sentences that state it,
+// and their naming the question's numbers: "It was released on March 3,
+// 2017" answers "When was Breath of the Wild released?" when another
+// report says "Breath of the Wild will release on March 3, 2017".
 func support(t answerType, cands []candidate, question map[string]bool) {
 	if t == anyAnswer || t == yesNoAnswer || t == reasonAnswer {
 		return

@@ -37,16 +37,7 @@ func TestSupportAcrossReports(t *testing.T) {
 		},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			ans, err := AnswerPassages(t.Context(), tt.question, tt.passages)
-			if err != nil {
-				t.Fatal(err)
-			}
-			first, _, _ := strings.Cut(ans.Answer, "[1]")
-			if ans.Refused || !strings.Contains(first, tt.want) {
-				t.Errorf("answer %q, want %q in its first sentence", ans.Answer, tt.want)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkLead(t, tt.question, tt.passages, tt.want) })
 	}
 }
 
@@ -75,5 +66,23 @@ func TestWhoNeedsTheRelation(t *testing.T) {
 		case tt.want != "" && (ans.Refused || !strings.Contains(first, tt.want)):
 			t.Errorf("%s: %q, want %q in the first sentence", tt.question, ans.Answer, tt.want)
 		}
+	}
+}
+
+// checkLead asks question of passages (AnswerPassages) and reports an
+// error unless the answer's first sentence contains want, or, for an
+// empty want, the answer is a refusal.
+func checkLead(t *testing.T, question string, passages []string, want string) {
+	t.Helper()
+	ans, err := AnswerPassages(t.Context(), question, passages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _, _ := strings.Cut(ans.Answer, "[1]")
+	switch {
+	case want == "" && !ans.Refused:
+		t.Errorf("%s: %q, want a refusal", question, ans.Answer)
+	case want != "" && (ans.Refused || !strings.Contains(first, want)):
+		t.Errorf("%s: %q, want %q in the first sentence", question, ans.Answer, want)
 	}
 }
