@@ -30,18 +30,19 @@ func TestEvalShippedQuestions(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
 	}
-	// The tuning part is held to what tuning reached; the held-out part
-	// (casual questions never tuned on) to a floor under today's figures,
-	// so a change that loses ground on it fails too.
+	// The tuning part is held to what tuning reached; the held-out parts
+	// (casual questions, tuned on in issue 10's round 5) to floors under
+	// today's figures, so a change that loses ground on them fails too.
 	floors := map[string]measures{
-		"tuning":   {HitAtK: 0.95, PhraseMatch: 0.9, CitationValidity: 1, RefusalAccuracy: 0.95},
-		"held-out": {HitAtK: 0.95, PhraseMatch: 0.5, CitationValidity: 1, RefusalAccuracy: 0.75},
+		"tuning":     {HitAtK: 0.95, PhraseMatch: 0.9, CitationValidity: 1, RefusalAccuracy: 0.95},
+		"held-out":   {HitAtK: 0.95, PhraseMatch: 0.55, CitationValidity: 1, RefusalAccuracy: 0.85},
+		"held-out-2": {HitAtK: 0.9, PhraseMatch: 0.5, CitationValidity: 1, RefusalAccuracy: 0.65},
 	}
-	// held-out-2 is sealed: nobody tunes on it, so it has no floor here;
+	// held-out-3 is sealed: nobody tunes on it, so it has no floor here;
 	// its figures are only logged (go test -v shows them).
-	const sealed = "held-out-2"
+	const sealed = "held-out-3"
 	if len(rep.Parts) != len(floors)+1 {
-		t.Fatalf("parts %+v, want tuning, held-out and %s", rep.Parts, sealed)
+		t.Fatalf("parts %+v, want tuning, held-out, held-out-2 and %s", rep.Parts, sealed)
 	}
 	for _, p := range rep.Parts {
 		if p.Part == sealed {
@@ -51,7 +52,7 @@ func TestEvalShippedQuestions(t *testing.T) {
 		}
 		f, ok := floors[p.Part]
 		if !ok || p.Questions < 20 {
-			t.Errorf("part %q with %d questions: want tuning, held-out and held-out-2, 20 or more each", p.Part, p.Questions)
+			t.Errorf("part %q with %d questions: want tuning, held-out, held-out-2 and %s, 20 or more each", p.Part, p.Questions, sealed)
 			continue
 		}
 		if p.HitAtK < f.HitAtK || p.PhraseMatch < f.PhraseMatch || p.CitationValidity < f.CitationValidity || p.RefusalAccuracy < f.RefusalAccuracy {
