@@ -189,3 +189,26 @@ func BenchmarkSearchFiltered(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkAnswerPassages measures the extractive answerer alone (sentence
+// scoring, answer typing, support across reports, conflicts) with the
+// five shipped articles as its passages, for one question of each kind.
+func BenchmarkAnswerPassages(b *testing.B) {
+	arts, errs := corpus.LoadFS(corpus.Shipped)
+	if len(errs) > 0 {
+		b.Fatal(errs[0])
+	}
+	var passages []string
+	for _, a := range arts {
+		passages = append(passages, a.Text)
+	}
+	for _, q := range []string{"Who met Putin?", "When did the meeting happen?", "Where did the talks take place?", "How long did the meeting last?", "What did the Kremlin reject?"} {
+		b.Run(strings.Fields(q)[0], func(b *testing.B) {
+			for b.Loop() {
+				if _, err := AnswerPassages(context.Background(), q, passages); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -53,7 +53,7 @@ func sentenceQuality(s string) float64 {
 	if fragmentEndRE.MatchString(s) {
 		q -= 0.1
 	}
-	if cutRE.MatchString(s) {
+	if t := strings.TrimSpace(s); (strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…")) && cutRE.MatchString(t) {
 		q -= 0.2 // a snippet cut off mid-sentence ("… and who is winning the ...")
 	}
 	if listRE.MatchString(s) {
