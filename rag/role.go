@@ -45,7 +45,7 @@ var relationSynonyms = [][]string{
 var notRelation = map[string]bool{}
 
 func init() {
-	for _, w := range strings.Fields("new current former first last final next latest late top main year time") {
+	for _, w := range strings.Fields("new current former first last next latest late top main year time") {
 		for _, t := range localembed.Tokens(w) {
 			notRelation[t] = true
 		}
