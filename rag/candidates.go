@@ -59,17 +59,6 @@ func (c candidate) covered() bool {
 		c.focus >= minFocus && (c.role && c.english >= roleCoverage || c.english >= casualCoverage && c.relation >= casualRelation)
 }
 
-const (
-	// roleCoverage is the English-weighted coverage of the question that a
-	// sentence stating its relation needs.
-	roleCoverage = 0.25
-	// casualCoverage and casualRelation are the English-weighted coverage
-	// of the question, and of its words other than the focus, that cover
-	// it without corpus weights.
-	casualCoverage = 0.6
-	casualRelation = 0.5
-)
-
 // scoreCandidates returns the sentences of results scored against the
 // question, best first.
 func scoreCandidates(ctx context.Context, lex lexicon, ix *index, question string, results []Result) ([]candidate, error) {

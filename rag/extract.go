@@ -22,6 +22,14 @@ const (
 	minCoverage = 0.45
 	// ...unless its embedding similarity alone is at least minSimilarity.
 	minSimilarity = 0.6
+	// roleCoverage is the English-weighted coverage of the question that a
+	// sentence stating its relation needs to cover it (candidate.covered).
+	roleCoverage = 0.25
+	// casualCoverage and casualRelation are the English-weighted coverage
+	// of the question, and of its words other than the focus, that cover
+	// it without corpus weights.
+	casualCoverage = 0.6
+	casualRelation = 0.5
 	// followRatio admits a second sentence that scores at least this share
 	// of the lead.
 	followRatio = 0.6
