@@ -78,6 +78,13 @@ func focusTerms(lex lexicon, question string) []focusTerm {
 	words := strings.Fields(normalizeEntities(question))
 	series := seriesWords(words)
 	for i, w := range words {
+		if roleNoun(words, i) {
+			// "the CEO of Apple": the relation, not what it is about.
+			for _, t := range lex.tokens(w) {
+				seen[t] = true
+			}
+			continue
+		}
 		if r := []rune(w)[0]; (i > 0 && (unicode.IsUpper(r) || strings.ContainsFunc(w[1:], unicode.IsUpper))) || entityTokens[w] {
 			add(lex.tokens(w), series[i])
 		}
@@ -88,6 +95,17 @@ func focusTerms(lex lexicon, question string) []focusTerm {
 		}
 	}
 	return out
+}
+
+// roleNoun reports whether words[i] is an agent noun written in capitals
+// ("CEO", "Director") that no capitalised word follows, so it names the
+// question's relation rather than part of a name ("Champion Stakes").
+func roleNoun(words []string, i int) bool {
+	w := strings.ToLower(strings.TrimRight(words[i], "?.,;:!"))
+	if !agentNouns[w] {
+		return false
+	}
+	return i+1 >= len(words) || !unicode.IsUpper([]rune(words[i+1])[0])
 }
 
 // seriesWords marks the words of a title's part before its colon ("The

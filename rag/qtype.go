@@ -306,8 +306,8 @@ func names(sentence string) []string {
 	var out []string
 	for _, loc := range nameRE.FindAllStringIndex(sentence, -1) {
 		words := strings.Fields(sentence[loc[0]:loc[1]])
-		for len(words) > 0 && notNames[strings.ToLower(strings.Trim(words[0], ".,’'"))] {
-			words = words[1:]
+		for len(words) > 0 && (notNames[strings.ToLower(strings.Trim(words[0], ".,’'"))] || allDigits(words[0])) {
+			words = words[1:] // "In 2019 Simona Halep"
 		}
 		if len(words) == 0 {
 			continue
@@ -321,6 +321,11 @@ func names(sentence string) []string {
 		out = append(out, strings.Join(words, " "))
 	}
 	return out
+}
+
+// allDigits reports whether w is a number written in digits only.
+func allDigits(w string) bool {
+	return w != "" && !strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsDigit(r) })
 }
 
 // isNameLike reports whether a capitalised word at a sentence's start is

@@ -33,6 +33,7 @@ var relationSynonyms = [][]string{
 	{"lead", "head", "run", "chair", "helm", "led", "captain"},
 	{"found", "establish", "creat", "start", "launch", "cofound"},
 	{"direct", "director", "film", "helm"},
+	{"ceo", "chief", "boss"},
 	{"replac", "succeed", "successor"},
 	{"sign", "deal", "contract", "agreement"},
 	{"kill", "shot", "shoot", "attack", "murder", "stab"},
@@ -153,9 +154,10 @@ func relationStems(relation []queryTerm) map[string]bool {
 type roleWord struct {
 	raw      string
 	stems    []string
-	brk      bool // a clause break (comma, colon, bracket, spaced dash) comes before it
+	brk      bool   // a clause break (comma, colon, bracket, spaced dash) comes before it
+	gap      string // what stands between it and the word before
 	negation bool
-	name     int // 1 + the index of the answer value it belongs to; 0 when none
+	name     int // 1 + the index of the answer value it belongs to; 0 when none, -1 in a value that holds the relation
 	entity   bool
 	joiner   bool // "with", "between", "among"
 	agent    bool // "by", "to": what follows is the party ("directed by", "awarded to")
@@ -182,6 +184,9 @@ func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values [
 	}
 	isFocus := map[string]bool{}
 	for _, f := range focus {
+		if isMonthOrDay(f.term) {
+			continue // "on Monday" dates the relation; it is no party to it
+		}
 		isFocus[f.term] = true
 		for _, a := range f.alt {
 			// "award" is related to the focus "prize" but says the
@@ -201,7 +206,8 @@ func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values [
 		w.agent = low == "by" || low == "to"
 		w.negation = negations[low] || strings.HasSuffix(low, "n't") || strings.HasSuffix(low, "n’t")
 		if i > 0 {
-			w.brk = clauseBreakRE.MatchString(sentence[locs[i-1][1]:loc[0]])
+			w.gap = sentence[locs[i-1][1]:loc[0]]
+			w.brk = clauseBreakRE.MatchString(w.gap)
 		}
 		for _, s := range w.stems {
 			w.entity = w.entity || isFocus[s]
@@ -232,14 +238,29 @@ func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values [
 		if len(in) == 0 || !unicode.IsUpper([]rune(v)[0]) {
 			continue
 		}
-		if titled(words, in, rel) && (len(focus) == 0 || holdsEntity || entityNear(words, in[0])) {
-			return v, true // "White House Press Secretary Karoline Leavitt"
+		if a, b, ok := titledName(words, in, rel); ok && (len(focus) == 0 || holdsEntity || entityNear(words, in[0])) {
+			return strings.TrimRight(sentence[locs[a][0]:locs[b][1]], ".,;:"), true // "White House Press Secretary Karoline Leavitt"
 		}
 		if !holdsEntity && titledBefore(words, in[0], rel) && (len(focus) == 0 || entityNear(words, in[0])) {
 			return v, true // "the movie's director Garry Marshall", "Director: Bryan Singer"
 		}
 		if !holdsEntity && subject && subjectOf(words, in[len(in)-1], rel) && (len(focus) == 0 || anyEntity(words)) {
 			return v, true // "Emma Raducanu defeated Serena Williams … at the 2019 US Open"
+		}
+		if !holdsEntity && copulaOf(words, in[len(in)-1], rel) && (len(focus) == 0 || anyEntity(words)) {
+			return v, true // "Steve Jobs is Apple's CEO"
+		}
+		if name, ok := headlineSubject(words, in, rel, v); ok && subject && (len(focus) == 0 || anyEntity(words)) {
+			return name, true // "Ashleigh Barty Wins Wimbledon Women's Singles Title"
+		}
+		if r := relationWords(words, in, rel); r == len(in) {
+			continue // a capitalised relation word: "Directed by …"
+		} else if r > 0 {
+			// "CEO of Apple": neither a party nor the relation between them.
+			for _, i := range in {
+				words[i].name = -1
+			}
+			continue
 		}
 		if holdsEntity {
 			continue
@@ -253,20 +274,21 @@ func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values [
 			return v, true // "was sold at auction to the Marine Heritage Trust"
 		}
 	}
+	head := heading(words)
 	for v := range words {
-		if !anyToken(rel, words[v].stems) || words[v].entity || words[v].name > 0 || negated(words, v) {
+		if !anyToken(rel, words[v].stems) || words[v].entity || words[v].name != 0 || negated(words, v) {
 			continue
 		}
 		before := subject && !(v+1 < len(words) && words[v+1].agent)
 		for _, n := range bySide(len(words), v, before) {
-			if words[n].name == 0 || blocked(words, v, n, true) {
+			if words[n].name <= 0 || blocked(words, v, n, true) && !participles(words, v, n) {
 				continue
 			}
 			if len(focus) == 0 {
 				return values[words[n].name-1], true
 			}
 			for e := range words {
-				if !words[e].entity || abs(e-v) > 2*roleWindow || blocked(words, v, e, true) {
+				if !words[e].entity || abs(e-v) > 2*roleWindow || blocked(words, v, e, true) && !(e < head && v >= head) {
 					continue
 				}
 				// On two sides ("Putin hosted Witkoff", "Witkoff met
@@ -283,39 +305,117 @@ func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values [
 	return "", false
 }
 
-// titled reports whether the words at in (one value) are a title that
-// says the relation followed by a name (its last word rare in English,
-// not "Director's Cut"): "Press Secretary Karoline
-// Leavitt" for "who's the white house press secretary".
-func titled(words []roleWord, in []int, rel map[string]bool) bool {
-	title := false
-	for _, i := range in {
-		if anyToken(rel, words[i].stems) {
-			title = true
+// participles reports whether the words between a relation word v and
+// the name at n > v are a list of past participles ending in "by", which
+// its commas do not break: "directed, written, produced, and co-edited by
+// Joss Whedon".
+func participles(words []roleWord, v, n int) bool {
+	if n <= v+1 || !strings.EqualFold(words[n-1].raw, "by") {
+		return false
+	}
+	for i := v + 1; i < n-1; i++ {
+		low := strings.ToLower(words[i].raw)
+		if words[i].negation || !(low == "and" || low == "co" || strings.HasSuffix(low, "ed") || strings.HasSuffix(low, "en")) {
+			return false
 		}
 	}
-	last := words[in[len(in)-1]]
-	return title && !anyToken(rel, last.stems) && !last.entity && isNameLike(last.raw)
+	return true
+}
+
+// heading returns the number of words of a sentence's heading, the
+// capitalised words before a colon that opens it ("Avatar: Directed by
+// …"), or 0: the heading names what the rest is about.
+func heading(words []roleWord) int {
+	for i, w := range words {
+		if w.brk {
+			if i > 0 && strings.TrimSpace(w.gap) == ":" {
+				return i
+			}
+			return 0
+		}
+		if !unicode.IsUpper([]rune(w.raw)[0]) && !titleParticles[strings.ToLower(w.raw)] {
+			return 0
+		}
+	}
+	return 0
+}
+
+// titledName returns the name that a title saying the relation introduces
+// within one value (the words at in), as the positions of its first and
+// last word: "Karoline Leavitt" in "White House Press Secretary Karoline
+// Leavitt". The name is the two or three words after the title, or one
+// word rare in English (not "Director's Cut"); after a longer run, its last
+// two words when the last is rare in English ("Direct Investment Fund CEO
+// Kirill Dmitriev"), or in a headline written in capitals the two words
+// after the title, one rare in English, when an ordinary word follows them
+// ("Google CEO Sundar Pichai Appointed To …").
+func titledName(words []roleWord, in []int, rel map[string]bool) (int, int, bool) {
+	t := -1
+	for k, i := range in {
+		if anyToken(rel, words[i].stems) && !words[i].entity {
+			t = k
+		}
+	}
+	if t < 0 || t == len(in)-1 || words[in[len(in)-1]].entity {
+		return 0, 0, false
+	}
+	name := in[t+1:]
+	for _, i := range name[:min(len(name), 3)] {
+		if titleParticles[strings.ToLower(words[i].raw)] {
+			return 0, 0, false // "Director Christophe Gans On The Way"
+		}
+	}
+	switch {
+	case len(name) == 2 || len(name) == 3:
+	case len(name) == 1 && isNameLike(words[name[0]].raw):
+	case len(name) > 3 && isNameLike(words[name[len(name)-1]].raw):
+		name = name[len(name)-2:] // "Direct Investment Fund CEO Kirill Dmitriev"
+	case len(name) > 3 && !isNameLike(words[name[2]].raw) && (isNameLike(words[name[0]].raw) || isNameLike(words[name[1]].raw)):
+		name = name[:2]
+	default:
+		return 0, 0, false
+	}
+	return name[0], name[len(name)-1], true
 }
 
 // titledBefore reports whether the word before words[at] (the first word
-// of a name) is a relation word used as a title, lowercase or followed by a
-// colon: "director Garry Marshall", "Director: Bryan Singer".
+// of a name) is a relation noun used as a title, lowercase or followed by a
+// colon: "director Garry Marshall", "Director: Bryan Singer", not the verb
+// of "met Ukrainian negotiators".
 func titledBefore(words []roleWord, at int, rel map[string]bool) bool {
 	if at == 0 {
 		return false
 	}
 	w := words[at-1]
-	return anyToken(rel, w.stems) && !w.entity && !w.negation && w.name == 0
+	return anyToken(rel, w.stems) && !w.entity && !w.negation && w.name == 0 && titleNoun(w.raw)
+}
+
+// titleNoun reports whether w may be a title: an agent noun or a word
+// ending as one ("secretary", "president", "spokesman").
+func titleNoun(w string) bool {
+	low := strings.ToLower(w)
+	if agentNouns[low] {
+		return true
+	}
+	for _, suf := range []string{"er", "or", "ist", "ent", "ant", "ary", "man", "woman"} {
+		if strings.HasSuffix(low, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectOf reports whether the name ending at words[last] is the subject
 // of a relation verb that follows it at once, or after one auxiliary
 // ("Raducanu defeated", "Disney has bought"), in the same clause.
 func subjectOf(words []roleWord, last int, rel map[string]bool) bool {
-	for d := 1; d <= 2 && last+d < len(words); d++ {
+	rel0 := 0
+	if last+2 < len(words) && strings.EqualFold(words[last+1].raw, "who") && strings.TrimSpace(words[last+1].gap) == "," {
+		rel0 = 1 // "James Cameron, who directed"
+	}
+	for d := 1 + rel0; d <= 2+rel0 && last+d < len(words); d++ {
 		w := words[last+d]
-		if w.brk || w.negation {
+		if w.brk && !quoteGap(w.gap) || w.negation {
 			return false
 		}
 		if anyToken(rel, w.stems) && !w.entity {
@@ -326,6 +426,83 @@ func subjectOf(words []roleWord, last int, rel map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// quoteGap reports whether gap is only a closing quotation mark and
+// spaces ("“Toy Story 2” won"), which does not end a clause.
+func quoteGap(gap string) bool {
+	g := strings.TrimSpace(gap)
+	return g == "”" || g == "\"" || g == "’"
+}
+
+// copulaWindow is how many words (determiners, qualifiers, the entity)
+// may stand between a copula and the title it gives a name.
+const copulaWindow = 3
+
+// copulas link a name to a title: "Steve Jobs is Apple's CEO", "Tim Cook
+// became CEO".
+var copulas = map[string]bool{"is": true, "was": true, "became": true, "becomes": true, "remains": true, "remained": true}
+
+// copulaOf reports whether the name ending at words[last] is linked by a
+// copula to an agent noun of the relation within copulaWindow words, in
+// the same clause: "Steve Jobs is Apple's CEO", "Tim Cook became the chief
+// executive".
+func copulaOf(words []roleWord, last int, rel map[string]bool) bool {
+	c := last + 1
+	if c >= len(words) || words[c].brk || !copulas[strings.ToLower(words[c].raw)] {
+		return false
+	}
+	for i := c + 1; i < len(words) && i <= c+1+copulaWindow; i++ {
+		w := words[i]
+		if w.brk || w.negation {
+			return false
+		}
+		low := strings.ToLower(w.raw)
+		if anyToken(rel, w.stems) && !w.entity {
+			return agentNouns[low]
+		}
+		if !determiners[low] && !notRelation[firstStem(w)] && !w.entity {
+			return false
+		}
+	}
+	return false
+}
+
+// firstStem returns the first stem of w, or "".
+func firstStem(w roleWord) string {
+	if len(w.stems) == 0 {
+		return ""
+	}
+	return w.stems[0]
+}
+
+// headlineSubject reads a value written in title case that holds a verb of
+// the relation ("Ashleigh Barty Wins Wimbledon Women's Singles Title"):
+// the words before the verb, two or more, are its subject.
+func headlineSubject(words []roleWord, in []int, rel map[string]bool, value string) (string, bool) {
+	for k := 2; k < len(in)-1; k++ {
+		w := words[in[k]]
+		if !anyToken(rel, w.stems) || agentNouns[strings.ToLower(w.raw)] {
+			continue
+		}
+		end := strings.Index(value, w.raw)
+		if end <= 0 {
+			return "", false
+		}
+		return strings.TrimSpace(value[:end]), true
+	}
+	return "", false
+}
+
+// relationWords counts the words at in that say the relation.
+func relationWords(words []roleWord, in []int, rel map[string]bool) int {
+	n := 0
+	for _, i := range in {
+		if anyToken(rel, words[i].stems) {
+			n++
+		}
+	}
+	return n
 }
 
 // titleUse reports whether the relation word words[i] is part of a title
@@ -435,6 +612,11 @@ func negated(words []roleWord, v int) bool {
 	if v > 0 && words[v-1].negation || v > 1 && words[v-2].negation && !words[v-1].brk {
 		return true
 	}
+	for d := 1; d <= 2 && v-d >= 0 && (d == 1 || !words[v-1].brk); d++ {
+		if ended[strings.ToLower(words[v-d].raw)] {
+			return true // "former CEO", "resigned as CEO"
+		}
+	}
 	for i := v + 1; i < len(words) && i <= v+negationReach && !words[i].brk; i++ {
 		if words[i].negation {
 			return true
@@ -453,6 +635,9 @@ func joined(words []roleWord, v, to int) bool {
 	}
 	return false
 }
+
+// ended are the words before a relation that say it no longer holds.
+var ended = map[string]bool{"former": true, "ex": true, "resigned": true, "ousted": true, "outgoing": true, "retired": true, "quit": true, "fired": true, "sacked": true, "departing": true}
 
 // negations are the words that deny the relation they stand beside.
 var negations = map[string]bool{"not": true, "no": true, "never": true, "without": true, "neither": true, "nor": true, "cannot": true}

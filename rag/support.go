@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/newsbot/newsbot/rag/localembed"
 )
 
 const (
@@ -158,7 +160,9 @@ const fullestRatio = 0.7
 
 // fullest returns the candidate that states the value of cands[lead] in
 // its fullest form: one that can lead, scores at least fullestRatio of it
-// and whose principal value holds every word of the lead's and more.
+// and whose principal value holds every word of the lead's and more, none
+// of them the question's ("Baker Mayfield" for "Mayfield", not "Apple CEO
+// Tim Cook Received Nearly" for "Tim Cook").
 func fullest(t answerType, cands []candidate, lead int, question map[string]bool) int {
 	if t == anyAnswer || t == yesNoAnswer || t == reasonAnswer {
 		return lead
@@ -174,11 +178,26 @@ func fullest(t answerType, cands []candidate, lead int, question map[string]bool
 			break
 		}
 		v := principal(t, c.values)
-		if m := len(normValue(v)); m > n && wordsWithin(lv, v) && c.canLead(t) && c.covered() {
+		if m := len(normValue(v)); m > n && wordsWithin(lv, v) && !addsQuestionWords(lv, v, question) && c.canLead(t) && c.covered() {
 			best, n = i, m
 		}
 	}
 	return best
+}
+
+// addsQuestionWords reports whether v, a fuller form of lv, adds words of
+// the question (stems) to it.
+func addsQuestionWords(lv, v string, question map[string]bool) bool {
+	have := map[string]bool{}
+	for _, w := range localembed.Tokens(normalizeEntities(lv)) {
+		have[w] = true
+	}
+	for _, w := range localembed.Tokens(normalizeEntities(v)) {
+		if question[w] && !have[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // confirms reports whether c states the lead's answer: one of its values
