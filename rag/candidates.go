@@ -59,6 +59,34 @@ func (c candidate) covered() bool {
 		c.focus >= minFocus && (c.role && c.english >= roleCoverage || c.english >= casualCoverage && c.relation >= casualRelation)
 }
 
+// sameVerbs groups verbs that news uses interchangeably for one act, so
+// that a sentence using one says the relation a question words with
+// another ("Google bought YouTube" for "acquire"). Looser relations
+// (relationSynonyms: "won" and "title") only help read who holds them.
+var sameVerbs = [][]string{
+	{"acquir", "buy", "bought", "purchas"},
+	{"found", "cofound", "establish"},
+	{"sold", "sell"},
+}
+
+// withSynonyms returns tokens and, when they hold a verb of the sameVerbs
+// group of a relation word, that relation word.
+func withSynonyms(tokens, relWords []string) []string {
+	out := tokens
+	for _, r := range relWords {
+		if slices.Contains(tokens, r) {
+			continue
+		}
+		for _, g := range sameVerbs {
+			if slices.Contains(g, r) && slices.ContainsFunc(g, func(s string) bool { return slices.Contains(tokens, s) }) {
+				out = append(slices.Clip(out), r)
+				break
+			}
+		}
+	}
+	return out
+}
+
 // scoreCandidates returns the sentences of results scored against the
 // question, best first.
 func scoreCandidates(ctx context.Context, lex lexicon, ix *index, question string, results []Result) ([]candidate, error) {
@@ -148,11 +176,14 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		c.focus = focusShare(focus, c.tokens, prev, words)
 		c.otherYear = yearClash(c.text, years)
 		c.sim = localembed.Cosine(qv[0], svecs[i])
-		c.coverage = ix.coverage(qterms, c.tokens, ix.termWeight)
-		c.english = ix.coverage(qterms, c.tokens, englishWeight)
+		// A relation said in other words ("bought" for "acquire") counts
+		// as said.
+		said := withSynonyms(c.tokens, relWords)
+		c.coverage = ix.coverage(qterms, said, ix.termWeight)
+		c.english = ix.coverage(qterms, said, englishWeight)
 		c.relation = 1
 		if len(relTerms) > 0 {
-			c.relation = ix.coverage(relTerms, c.tokens, englishWeight)
+			c.relation = ix.coverage(relTerms, said, englishWeight)
 		}
 		c.stable = min(c.coverage, c.english)
 		c.prox = proximity(qterms, c.tokens)

@@ -21,6 +21,12 @@ func TestAnswerPassages(t *testing.T) {
 			want:     "Roger Goodell",
 		},
 		{
+			name:     "the act said with another verb",
+			question: "How much did Northwind acquire Blue Harbour for?",
+			passages: []string{"Northwind and Blue Harbour share a street in Leeds, where 300 people work.", "Blue Harbour staff welcomed Northwind's managers on Monday.", "Ten years ago this week, Northwind bought Blue Harbour for $2.4 billion."},
+			want:     "$2.4 billion",
+		},
+		{
 			name:     "only irrelevant passages",
 			question: "Who won the women's singles Wimbledon in 2019?",
 			passages: []string{"Official Super Bowl ticket packages are now available for fans in Las Vegas.", "The stadium will host the game in February with a halftime show."},
