@@ -108,10 +108,11 @@ func roleNoun(words []string, i int) bool {
 	return i+1 >= len(words) || !unicode.IsUpper([]rune(words[i+1])[0])
 }
 
-// seriesWords marks the words of a title's part before its colon ("The
-// Legend of Zelda:" before "Breath of the Wild"): capitalised words and
-// the particles between them, ending in a word with a colon that a
-// capitalised word follows.
+// seriesWords marks the words of a title that news may leave out: its
+// part before its colon ("The Legend of Zelda:" before "Breath of the
+// Wild"), capitalised words and the particles between them ending in a
+// word with a colon that a capitalised word follows, and the words before
+// the last of a long title.
 func seriesWords(words []string) []bool {
 	out := make([]bool, len(words))
 	for j, w := range words {
@@ -125,6 +126,25 @@ func seriesWords(words []string) []bool {
 			}
 			out[i] = true
 		}
+	}
+	// A title of three capitalised words or more that ends in a word rare
+	// in English goes by that word ("Valhalla" for "Assassin's Creed
+	// Valhalla", "Coppola" for "Francis Ford Coppola"): the words before
+	// it may be left out.
+	for start := 1; start < len(words); {
+		end := start
+		for end < len(words) && unicode.IsUpper([]rune(words[end])[0]) {
+			end++
+		}
+		if end-start >= 3 {
+			last := strings.TrimRight(words[end-1], "?.,;:!")
+			if toks := localembed.Tokens(last); len(toks) == 1 && localembed.IDF(toks[0]) >= minNameIDF {
+				for i := start; i < end-1; i++ {
+					out[i] = true
+				}
+			}
+		}
+		start = end + 1
 	}
 	return out
 }

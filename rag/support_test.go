@@ -35,6 +35,15 @@ func TestSupportAcrossReports(t *testing.T) {
 			},
 			want: "June 14, 2030",
 		},
+		{
+			name:     "a long title goes by its last word",
+			question: "When was Starfall Tactics Valkarion released?",
+			passages: []string{
+				"Starfall Tactics Valkarion's crafting system gives players new ways to build bases. Its first update fixed the map.",
+				"Valkarion was released for consoles and PC on March 9, 2031, with a handheld version following later.",
+			},
+			want: "March 9, 2031",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkLead(t, tt.question, tt.passages, tt.want) })
