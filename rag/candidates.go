@@ -30,14 +30,15 @@ type candidate struct {
 	prox      float64 // how close together the question's words are
 	quality   float64 // 1 for prose; less for headlines, link lists, furniture
 	score     float64
-	fits      bool     // holds the kind of fact the question asks for
-	values    []string // the values of that kind it states
-	numbersOK bool     // its passage names the question's numbers and years
-	focus     float64  // share of the question's focus words it or its predecessor holds
-	otherYear bool     // it names years, none of them the question's
-	role      bool     // the question's relation holds between its entity and one of values (roleHolds)
-	support   int      // other reports stating its principal value about the question
-	follows   bool     // it follows a sentence that holds the question's relation and no answer
+	fits      bool      // holds the kind of fact the question asks for
+	values    []string  // the values of that kind it states
+	numbersOK bool      // its passage names the question's numbers and years
+	focus     float64   // share of the question's focus words it or its predecessor holds
+	focusHits []float64 // per focus word, how much it names it (focusHits)
+	otherYear bool      // it names years, none of them the question's
+	role      bool      // the question's relation holds between its entity and one of values (roleHolds)
+	support   int       // other reports stating its principal value about the question
+	follows   bool      // it follows a sentence that holds the question's relation and no answer
 }
 
 // canLead reports whether c may state the answer to a question of type t:
@@ -173,7 +174,8 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			}
 			chunkWords[c.result.Chunk.ID] = words
 		}
-		c.focus = focusShare(focus, c.tokens, prev, words)
+		c.focusHits = focusHits(focus, c.tokens, prev, words)
+		c.focus = focusShare(focus, c.focusHits)
 		c.otherYear = yearClash(c.text, years)
 		c.sim = localembed.Cosine(qv[0], svecs[i])
 		// A relation said in other words ("bought" for "acquire") counts
@@ -236,7 +238,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		n.relation = max(n.relation, neighbourCredit*c.relation)
 		n.sim = max(n.sim, neighbourCredit*c.sim)
 	}
-	support(atype, cands, qwords)
+	support(atype, cands, qwords, focus)
 	for i := range cands {
 		c := &cands[i]
 		pos := 1 / float64(1+c.sent+4*c.result.Chunk.Index)

@@ -156,15 +156,11 @@ var titleParticles = map[string]bool{"of": true, "the": true, "and": true, "a": 
 // names it but neither the sentence nor the one before it does.
 const passageFocusCredit = 0.75
 
-// focusShare returns the share of the focus terms, weighted by their
-// rarity in English, that a sentence (tokens) or the sentence before it in
-// its passage (prev) contains, those found only elsewhere in the passage
-// (passage, a set of its tokens) counting passageFocusCredit; 1 when the
-// question has no focus terms.
-func focusShare(focus []focusTerm, tokens, prev []string, passage map[string]bool) float64 {
-	if len(focus) == 0 {
-		return 1
-	}
+// focusHits returns, for each focus term, how much a sentence (tokens)
+// or the sentence before it in its passage (prev) names it: 1 when one of
+// them does, passageFocusCredit when only elsewhere in the passage
+// (passage, a set of its tokens) does, else 0.
+func focusHits(focus []focusTerm, tokens, prev []string, passage map[string]bool) []float64 {
 	have := make(map[string]bool, len(tokens)+len(prev))
 	for _, t := range tokens {
 		have[t] = true
@@ -172,18 +168,31 @@ func focusShare(focus []focusTerm, tokens, prev []string, passage map[string]boo
 	for _, t := range prev {
 		have[t] = true
 	}
+	hits := make([]float64, len(focus))
+	for i, f := range focus {
+		switch {
+		case have[f.term] || anyToken(have, f.alt):
+			hits[i] = 1
+		case passage[f.term] || anyToken(passage, f.alt):
+			hits[i] = passageFocusCredit
+		}
+	}
+	return hits
+}
+
+// focusShare returns the share of the focus terms, weighted by their
+// rarity in English, that hits (focusHits) name; 1 when the question has
+// no focus terms.
+func focusShare(focus []focusTerm, hits []float64) float64 {
+	if len(focus) == 0 {
+		return 1
+	}
 	// A title's series name may be left out: the share is the better of
 	// that with and that without it.
 	var got, total, gotTitle, totalTitle float64
-	for _, f := range focus {
+	for i, f := range focus {
 		w := localembed.IDF(f.term)
-		g := 0.0
-		switch {
-		case have[f.term] || anyToken(have, f.alt):
-			g = w
-		case passage[f.term] || anyToken(passage, f.alt):
-			g = passageFocusCredit * w
-		}
+		g := hits[i] * w
 		got, total = got+g, total+w
 		if !f.series {
 			gotTitle, totalTitle = gotTitle+g, totalTitle+w

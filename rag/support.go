@@ -77,11 +77,11 @@ func dateKey(month, day string) string {
 // its values in a sentence about the question (of a sentence that states
 // the question's relation, only the value it relates). The value most of
 // them state becomes the candidate's principal value, and the candidate
-// borrows the best focus and coverage among the sentences that state it,
+// borrows the focus words they name, the best coverage among them,
 // and their naming the question's numbers: "It was released on March 3,
 // 2017" answers "When was Breath of the Wild released?" when another
 // report says "Breath of the Wild will release on March 3, 2017".
-func support(t answerType, cands []candidate, question map[string]bool) {
+func support(t answerType, cands []candidate, question map[string]bool, focus []focusTerm) {
 	if t == anyAnswer || t == yesNoAnswer || t == reasonAnswer {
 		return
 	}
@@ -124,6 +124,9 @@ func support(t answerType, cands []candidate, question map[string]bool) {
 		for j := range keys[i] {
 			reports := map[string]bool{}
 			l := lent{c.focus, c.stable, c.english, c.numbersOK}
+			// Together the reports may tie the value to every focus word
+			// ("cast as Billy Batson" in one, "Shazam! casts him" in another).
+			hits := slices.Clone(c.focusHits)
 			for _, k := range keys[i][j] {
 				for _, s := range byKey[k] {
 					if s.article == c.result.Chunk.ArticleID {
@@ -131,10 +134,14 @@ func support(t answerType, cands []candidate, question map[string]bool) {
 					}
 					reports[s.article] = true
 					o := cands[s.i]
-					l.focus, l.stable, l.english = max(l.focus, o.focus), max(l.stable, o.stable), max(l.english, o.english)
+					l.stable, l.english = max(l.stable, o.stable), max(l.english, o.english)
+					for f, h := range o.focusHits {
+						hits[f] = max(hits[f], h)
+					}
 					l.numbersOK = true // every supporter names the question's numbers
 				}
 			}
+			l.focus = max(c.focus, focusShare(focus, hits))
 			if len(reports) > cands[i].support {
 				cands[i].support, lend[i], best[i] = len(reports), l, j
 			}

@@ -44,6 +44,16 @@ func TestSupportAcrossReports(t *testing.T) {
 			},
 			want: "March 9, 2031",
 		},
+		{
+			name:     "reports together tie the value to every focus word",
+			question: "Who will be playing the role of Rook Halden in Starfall?",
+			passages: []string{
+				"By November 2030, Mira Sol will be playing the role of Rook Halden, the young hero.",
+				"Starfall continues to come together as reports say that Mira Sol will be playing the lead role.",
+				"Tickets for the premiere go on sale in May.",
+			},
+			want: "Mira Sol",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkLead(t, tt.question, tt.passages, tt.want) })
