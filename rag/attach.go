@@ -136,19 +136,24 @@ func attachedValue(sentence string, t answerType, event map[string]bool, values 
 			w.isEvent = w.isEvent || event[s]
 		}
 	}
-	// Value words; an event word inside a value is the value's.
-	from := 0
+	// Value words, at each place a value is named ("Athens 2004 …, held
+	// in Athens"); an event word inside a value is the value's.
 	for vi, v := range values {
-		at := strings.Index(sentence[from:], v)
-		if at < 0 {
+		if v == "" {
 			continue
 		}
-		at += from
-		from = at + len(v)
-		for i, loc := range locs {
-			if loc[0] >= at && loc[0] < at+len(v) { // "Tuesday’s" holds "Tuesday"
-				words[i].value = vi + 1
-				words[i].isEvent = false
+		for from := 0; ; {
+			at := strings.Index(sentence[from:], v)
+			if at < 0 {
+				break
+			}
+			at += from
+			from = at + len(v)
+			for i, loc := range locs {
+				if loc[0] >= at && loc[0] < at+len(v) && words[i].value == 0 { // "Tuesday’s" holds "Tuesday"
+					words[i].value = vi + 1
+					words[i].isEvent = false
+				}
 			}
 		}
 	}

@@ -41,6 +41,8 @@ func TestAttachedValue(t *testing.T) {
 		{"Where did the talks take place?", "The impasse was foreshadowed by rhetoric preceding the talks, wherein he dismissed proposed amendments from Ukrainian and European leaders.", nil},
 		{"Where did the talks take place?", "Trump, speaking in Washington, warned that the process was nowhere near a resolution.", nil},
 		{"Where was Super Bowl 2021 played?", "The 2021 Super Bowl was played on February 7 at the stadium in Glendale, Arizona, the home of the Cardinals.", []string{"Glendale, Arizona"}},
+		// A place named twice is attached where the event is.
+		{"Which city hosted the games in 2030?", "Zenda 2030 Games, a festival held in Zenda that took place in August 2030.", []string{"Zenda"}},
 		// Dates: after a preposition, in apposition, before the event word,
 		// straight after its verb.
 		{"When did the meeting take place?", "Putin hosted Steve Witkoff and Jared Kushner, son-in-law of US President Donald Trump, at the Kremlin on Tuesday (December 2, 2025), alongside Kirill Dmitriev.", []string{"Tuesday", "December 2, 2025"}},
