@@ -77,16 +77,21 @@ func questionEvent(lex lexicon, question string, relation []queryTerm, focus []f
 // ("Super Bowl" in "Where was Super Bowl 2021 held?").
 func eventStems(relation []queryTerm, focus []focusTerm) map[string]bool {
 	out := map[string]bool{}
+	known := false
 	for _, q := range relation {
 		if q.of != "" || notRelation[q.term] || strings.ContainsFunc(q.term, unicode.IsDigit) {
 			continue
 		}
 		out[q.term] = true
+		known = known || len(relationIndex[q.term]) > 0
 		for _, g := range relationIndex[q.term] {
 			for _, s := range relationSynonyms[g] {
 				out[s] = true
 			}
 		}
+	}
+	if known {
+		return out // "released": the focus is what was released, not the event
 	}
 	for _, f := range focus {
 		out[f.term] = true

@@ -50,6 +50,10 @@ func TestAttachedValue(t *testing.T) {
 		{"What is the release date for Animal Crossing: New Horizons?", "This new addition to the Animal Crossing series launches March 20, 2020, exclusively for the Nintendo Switch system.", []string{"March 20, 2020"}},
 		{"When did the meeting take place?", "Eerlier (on Monday), the White House said it was optimistic of a deal, as US envoy Steve Witkoff heads to Moscow for talks with President Vladimir Putin.", nil},
 		{"When did the meeting take place?", "The meeting was not held on Monday.", nil},
+		// With a known relation ("released"), a date near the title is not
+		// its release: the title is what was released, not the event.
+		{"When was Starfall Tactics released?", "Starfall Tactics was officially announced in a presentation on January 23, 2030.", nil},
+		{"When was Starfall Tactics released?", "Starfall Tactics was released on March 9, 2031.", []string{"March 9, 2031"}},
 	}
 	for _, tt := range tests {
 		if got := attached(tt.question, tt.sentence); !slices.Equal(got, tt.want) {
