@@ -17,35 +17,36 @@ import (
 
 // candidate is one sentence of a retrieved passage.
 type candidate struct {
-	result    Result
-	text      string
-	tokens    []string
-	sent      int     // position of the sentence in its chunk
-	coverage  float64 // IDF-weighted share of the question's words (corpus weights)
-	stable    float64 // the lesser of coverage and english: for refusals
-	english   float64 // coverage with English weights only
-	relation  float64 // the same over the question's words that are not its focus
-	strength  float64 // how specific its best typed value is (a full date 1, a bare year 0.5)
-	sim       float64
-	prox      float64 // how close together the question's words are
-	quality   float64 // 1 for prose; less for headlines, link lists, furniture
-	score     float64
-	fits      bool      // holds the kind of fact the question asks for
-	values    []string  // the values of that kind it states
-	numbersOK bool      // its passage names the question's numbers and years
-	focus     float64   // share of the question's focus words it or its predecessor holds
-	focusHits []float64 // per focus word, how much it names it (focusHits)
-	otherYear bool      // it names years, none of them the question's
-	role      bool      // the question's relation holds between its entity and one of values (roleHolds)
-	support   int       // other reports stating its principal value about the question
-	follows   bool      // it follows a sentence that holds the question's relation and no answer
+	result       Result
+	text         string
+	tokens       []string
+	sent         int     // position of the sentence in its chunk
+	coverage     float64 // IDF-weighted share of the question's words (corpus weights)
+	stable       float64 // the lesser of coverage and english: for refusals
+	english      float64 // coverage with English weights only
+	relation     float64 // the same over the question's words that are not its focus
+	strength     float64 // how specific its best typed value is (a full date 1, a bare year 0.5)
+	sim          float64
+	prox         float64 // how close together the question's words are
+	quality      float64 // 1 for prose; less for headlines, link lists, furniture
+	score        float64
+	fits         bool      // holds the kind of fact the question asks for
+	values       []string  // the values of that kind it states
+	numbersOK    bool      // its passage names the question's numbers and years
+	focus        float64   // share of the question's focus words it or its predecessor holds
+	focusHits    []float64 // per focus word, how much it names it (focusHits)
+	otherYear    bool      // it names years, none of them the question's
+	otherEdition bool      // it numbers the question's edition otherwise (editionClash)
+	role         bool      // the question's relation holds between its entity and one of values (roleHolds)
+	support      int       // other reports stating its principal value about the question
+	follows      bool      // it follows a sentence that holds the question's relation and no answer
 }
 
 // canLead reports whether c may state the answer to a question of type t:
 // it holds the kind of fact asked for, about the question's focus and
 // year, in a prose sentence.
 func (c candidate) canLead(t answerType) bool {
-	return c.fits && c.numbersOK && c.quality >= minQuality && c.focus >= minFocus && (!c.otherYear || t == timeAnswer)
+	return c.fits && c.numbersOK && c.quality >= minQuality && c.focus >= minFocus && (!c.otherYear || t == timeAnswer) && !c.otherEdition
 }
 
 // covered reports whether c is about the question enough to answer it:
@@ -153,6 +154,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	case placeAnswer, timeAnswer:
 		event = questionEvent(lex, question, relTerms, focus)
 	}
+	qEditions := editions(question)
 	var years []string
 	for _, n := range numbers {
 		if yearRE.MatchString(n) {
@@ -177,6 +179,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		c.focusHits = focusHits(focus, c.tokens, prev, words)
 		c.focus = focusShare(focus, c.focusHits)
 		c.otherYear = yearClash(c.text, years)
+		c.otherEdition = editionClash(c.text, qEditions)
 		c.sim = localembed.Cosine(qv[0], svecs[i])
 		// A relation said in other words ("bought" for "acquire") counts
 		// as said.

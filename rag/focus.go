@@ -3,6 +3,7 @@ package rag
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -202,6 +203,56 @@ func focusShare(focus []focusTerm, hits []float64) float64 {
 		return max(got/total, gotTitle/totalTitle)
 	}
 	return got / total
+}
+
+// editionNouns name the numbered instalments of a series or an event:
+// "season 4", "the 93rd Academy Awards".
+var editionNouns = map[string]bool{"season": true, "series": true, "episode": true, "edition": true, "academy": true, "annual": true, "chapter": true, "part": true, "round": true, "stage": true, "game": true}
+
+// editionRE finds an ordinal or a number next to a word: "fourth season",
+// "tenth and final season", "93rd Academy", "season 4".
+var editionRE = regexp.MustCompile(`(?i)\b(\d{1,3}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+(?:and\s+\w+\s+)?(\w+)|\b(\w+)\s+(\d{1,3})\b`)
+
+// editions returns the edition numbers text gives its edition nouns, as
+// noun → numbers: "fourth season" and "season 4" both give season → 4.
+func editions(text string) map[string][]int {
+	out := map[string][]int{}
+	for _, m := range editionRE.FindAllStringSubmatch(text, -1) {
+		num, noun := m[1], m[2]
+		if num == "" {
+			num, noun = m[4], m[3]
+		}
+		noun = strings.ToLower(noun)
+		if !editionNouns[noun] && !editionNouns[strings.TrimSuffix(noun, "s")] {
+			continue
+		}
+		noun = strings.TrimSuffix(noun, "s")
+		n, err := strconv.Atoi(strings.TrimRight(strings.ToLower(num), "stndrh"))
+		if err != nil {
+			n = slices.Index(ordinals, strings.ToLower(num))
+		}
+		if n > 0 {
+			out[noun] = append(out[noun], n)
+		}
+	}
+	return out
+}
+
+// editionClash reports whether sentence numbers an edition of the
+// question's (questionEditions, from editions) otherwise and never as the
+// question does: "the tenth season premiered" does not answer "When will
+// the first season premiere?".
+func editionClash(sentence string, questionEditions map[string][]int) bool {
+	if len(questionEditions) == 0 {
+		return false
+	}
+	for noun, ns := range editions(sentence) {
+		want, ok := questionEditions[noun]
+		if ok && !slices.ContainsFunc(ns, func(n int) bool { return slices.Contains(want, n) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // yearClash reports whether sentence names a year while the question names

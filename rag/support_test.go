@@ -105,3 +105,26 @@ func checkLead(t *testing.T, question string, passages []string, want string) {
 		t.Errorf("%s: %q, want %q in the first sentence", question, ans.Answer, want)
 	}
 }
+
+// TestEditionClash: a sentence that numbers the question's season or
+// edition otherwise is about another one; one that numbers it alike, or
+// not at all, is not.
+func TestEditionClash(t *testing.T) {
+	tests := []struct {
+		question, sentence string
+		want               bool
+	}{
+		{"When will the first season of Harbour Lights premiere?", "The tenth and final season of Harbour Lights premiered on February 26.", true},
+		{"When will the first season of Harbour Lights premiere?", "Season 1 of Harbour Lights premieres on September 23.", false},
+		{"When does season 4 of Harbour Lights premiere?", "The fourth season of Harbour Lights premieres Nov. 15.", false},
+		{"When does season 4 of Harbour Lights premiere?", "Harbour Lights season 3 premiered last year.", true},
+		{"Who won Best Director at the 93rd Academy Awards?", "She won Best Director at the 92nd Academy Awards.", true},
+		{"Who won Best Director at the 93rd Academy Awards?", "She won Best Director on Sunday.", false},
+		{"Who won the final in 2030?", "The season 3 final drew 4 million viewers.", false},
+	}
+	for _, tt := range tests {
+		if got := editionClash(tt.sentence, editions(tt.question)); got != tt.want {
+			t.Errorf("%q / %q: editionClash = %v, want %v", tt.question, tt.sentence, got, tt.want)
+		}
+	}
+}
