@@ -28,8 +28,8 @@ const (
 	// casualCoverage and casualRelation are the English-weighted coverage
 	// of the question, and of its words other than the focus, that cover
 	// it without corpus weights.
-	casualCoverage = 0.6
-	casualRelation = 0.5
+	casualCoverage = 0.45
+	casualRelation = 0.2
 	// followRatio admits a second sentence that scores at least this share
 	// of the lead.
 	followRatio = 0.6
