@@ -40,7 +40,7 @@ var (
 		{regexp.MustCompile(`(?i)^\s*how (long|old)\b`), durationAnswer},
 		{regexp.MustCompile(`(?i)^\s*(how (many|much|far|big|large|often)|what (percentage|number|share|proportion|was the revenue|is the revenue|was the cost|is the price))\b`), quantityAnswer},
 		{regexp.MustCompile(`(?i)^\s*(when\b|what (day|date|time|year|month)\b|on which (day|date)\b|(what|which) (is|was) the (\w+ )?date\b)`), timeAnswer},
-		{regexp.MustCompile(`(?i)^\s*(where\b|whereabouts\b|(in )?which (city|country|place|town|venue|state|region)\b.*\b(host|held|located|hold|stage)\w*\b|(in )?(which|what) (building|venue|stadium|arena|hall|hotel|room|street|district|neighbou?rhood|airport|port|palace)\b)`), placeAnswer},
+		{regexp.MustCompile(`(?i)^\s*(where\b|whereabouts\b|(in )?which (city|country|place|town|venue|state|region)\b.*\b(host|held|located|hold|stage|take place|took place|taking place|happen|occur|meet|met)\w*\b|(in )?(which|what) (building|venue|stadium|arena|hall|hotel|room|street|district|neighbou?rhood|airport|port|palace)\b)`), placeAnswer},
 		{regexp.MustCompile(`(?i)^\s*(who|whom|whose)\b|^\s*(which|what) (\w+ )?(company|firm|team|country|nation|club|player|actor|actress|director|person|man|woman|group|party|organi[sz]ation|movie|film|city|judge|minister|official|politician|leader|chancellor|singer|band|artist|author|writer|coach|manager|striker|regulator|watchdog|agency|network|channel|station|broadcaster|site|website|game|show|programme|program|album|song|book|newspaper|airline|bank|carrier|studio|label|court|brand|manufacturer|maker|retailer|rival|carmaker|operator)s?\b|^\s*what is the name\b`), personAnswer},
 		{regexp.MustCompile(`(?i)^\s*(why\b|for what reason\b|what (was|is) the reason\b)`), reasonAnswer},
 		{regexp.MustCompile(`(?i)^\s*(is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b`), yesNoAnswer},
@@ -132,11 +132,15 @@ func whFirst(q string) string {
 // or an auxiliary that asks.
 var questionStartRE = regexp.MustCompile(`(?i)^\s*(who|whom|whose|where|whereabouts|when|why|how|what|which|is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b`)
 
+// prepWhRE matches a preposition that opens a question before its
+// interrogative: "On what date …", "In which city …", "With whom …".
+var prepWhRE = regexp.MustCompile(`(?i)^\s*(?:on|in|at|during|from|since|until|for|with|to|by)\s+((?:what|which|whom|whose)\b)`)
+
 // classify returns the question's answer type and the question with the
 // interrogative phrase and event filler removed, so that "long" in "how
 // long" or "take place" is not taken as words the answer must contain.
 func classify(q string) (answerType, string) {
-	q = whFirst(q)
+	q = prepWhRE.ReplaceAllString(whFirst(q), "$1")
 	t, orig := anyAnswer, q
 	for _, qt := range questionTypes {
 		if m := qt.re.FindString(q); m != "" {

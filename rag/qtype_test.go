@@ -43,6 +43,20 @@ func TestClassifyWhoIsAsksForDescription(t *testing.T) {
 	}
 }
 
+// TestClassifyPrepositionFirst: a preposition before the interrogative
+// does not hide it.
+func TestClassifyPrepositionFirst(t *testing.T) {
+	for q, want := range map[string]answerType{
+		"On what date did the Kremlin meeting take place?": timeAnswer,
+		"In which city did the talks take place?":          placeAnswer,
+		"With whom did Putin meet on Tuesday?":             personAnswer,
+	} {
+		if at, _ := classify(q); at != want {
+			t.Errorf("classify(%q) = %v, want %v", q, at, want)
+		}
+	}
+}
+
 // TestClassifyCasual: spoken questions lose the filler words no answer
 // repeats, and "who's kushner again?" asks who a named person is.
 func TestClassifyCasual(t *testing.T) {
