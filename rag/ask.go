@@ -21,11 +21,14 @@ func (s *Service) Ask(ctx context.Context, req answer.Request) (answer.Answer, e
 	if err != nil {
 		return answer.Answer{}, err
 	}
-	results, warnings, err := s.retrieve(ctx, s.retrievalQuery(q, req.History), req.K, req.Filter)
+	ix, err := s.loadedIndex(ctx)
 	if err != nil {
 		return answer.Answer{}, err
 	}
-	ix, err := s.loadedIndex(ctx)
+	// Typos and chat spellings are mended for reading the question; a
+	// model reads it as asked.
+	read := respell(q, ix.lex.df)
+	results, warnings, err := s.retrieve(ctx, s.retrievalQuery(read, req.History), req.K, req.Filter)
 	if err != nil {
 		return answer.Answer{}, err
 	}
@@ -39,7 +42,8 @@ func (s *Service) Ask(ctx context.Context, req answer.Request) (answer.Answer, e
 	case s.cfg.Chat != nil && len(results) > 0:
 		ans, err = s.generate(ctx, q, req.History, results, req.OnDelta)
 	default:
-		ans, err = s.extractive(ctx, q, results)
+		ans, err = s.extractive(ctx, read, results)
+		ans.Question = q
 		if err == nil && req.OnDelta != nil {
 			req.OnDelta(ans.Answer)
 		}

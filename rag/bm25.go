@@ -258,6 +258,17 @@ func (b *bm25) idf(term string) float64 {
 	return b.idfLocked(term)
 }
 
+// df returns how many documents hold term (removed ones until the next
+// compact).
+func (b *bm25) df(term string) int {
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	if id, ok := b.terms[term]; ok {
+		return int(b.postings[id].n)
+	}
+	return 0
+}
+
 // idfLocked is idf for a caller holding mu. The document frequency counts
 // removed documents until the next compact.
 func (b *bm25) idfLocked(term string) float64 {

@@ -38,10 +38,11 @@ func AnswerPassages(ctx context.Context, question string, passages []string) (an
 			results = append(results, Result{Rank: i + 1, Chunk: c, Source: src})
 		}
 	}
-	ans, err := extract(ctx, lex, ix, q, results)
+	ans, err := extract(ctx, lex, ix, respell(q, ix.lex.df), results)
 	if err != nil {
 		return answer.Answer{}, err
 	}
+	ans.Question = q
 	if ans.Flags == nil {
 		ans.Flags = []answer.Flag{}
 	}

@@ -144,6 +144,13 @@ func IDF(token string) float64 {
 	return l.maxIDF
 }
 
+// Known reports whether the lexicon has token (as returned by Tokens):
+// an English word, not a name or a misspelling.
+func Known(token string) bool {
+	_, ok := lexicon().entries[token]
+	return ok
+}
+
 // Expand returns the tokens related to token (as returned by Tokens):
 // synonyms, derivationally related forms and close hypernyms from
 // WordNet, strongest first. It returns nil for an unknown token. The

@@ -1,0 +1,104 @@
+package rag
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/newsbot/newsbot/rag/localembed"
+)
+
+// Chat questions come with typos ("secratary", "adress") and chat
+// spellings ("wat", "whos"). respell mends both before the question is
+// read, so that its words meet the articles' and its interrogative is
+// seen; the answer still shows the question as asked.
+
+// chatSpellings maps spellings of chat English to the words they stand
+// for.
+var chatSpellings = map[string]string{
+	"wat": "what", "wut": "what", "wht": "what", "whos": "who is", "whats": "what is", "wats": "what is",
+	"wheres": "where is", "hows": "how is", "whens": "when is", "ppl": "people", "abt": "about",
+	"bc": "because", "cuz": "because", "coz": "because", "govt": "government", "prez": "president",
+	"mtg": "meeting", "tmrw": "tomorrow", "yday": "yesterday", "thx": "thanks", "rn": "right now",
+}
+
+// minRespell is the shortest word respell corrects: shorter ones have too
+// many neighbours one letter away.
+const minRespell = 5
+
+// respell returns question with its chat spellings replaced and each
+// lowercase word of minRespell letters or more that is neither an English
+// word (localembed.Known) nor in the articles (docs of its stem > 0)
+// replaced by the word one edit away (a letter deleted, swapped, changed or
+// added) whose stem the most articles hold, or else the commonest English
+// one. A word with no such neighbour is kept: it may be a name.
+func respell(question string, docs func(stem string) int) string {
+	var b strings.Builder
+	word := func(w string) string {
+		if r, ok := chatSpellings[w]; ok {
+			return r
+		}
+		if _, ok := casualWords[w]; ok || len(w) < minRespell || strings.ContainsFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) {
+			return w // "gonna" is read as "going to" later (uncasual)
+		}
+		toks := localembed.Tokens(w)
+		if len(toks) != 1 || localembed.Known(toks[0]) || docs(toks[0]) > 0 {
+			return w
+		}
+		best, bestDocs, bestIDF := w, 0, 0.0
+		for _, e := range edits(w) {
+			t := localembed.Tokens(e)
+			if len(t) != 1 {
+				continue
+			}
+			n := docs(t[0])
+			if n == 0 && !localembed.Known(t[0]) {
+				continue
+			}
+			idf := localembed.IDF(t[0])
+			if best == w || n > bestDocs || n == bestDocs && idf < bestIDF {
+				best, bestDocs, bestIDF = e, n, idf
+			}
+		}
+		return best
+	}
+	start := -1
+	for i, r := range question + " " {
+		if unicode.IsLetter(r) || r == '\'' && start >= 0 {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			b.WriteString(word(question[start:i]))
+			start = -1
+		}
+		if i < len(question) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// edits returns the words one edit away from w (lowercase ASCII): each
+// letter deleted, each pair of neighbours swapped, each letter changed and
+// each letter added.
+func edits(w string) []string {
+	var out []string
+	for i := 0; i <= len(w); i++ {
+		a, z := w[:i], w[i:]
+		if z != "" {
+			out = append(out, a+z[1:])
+		}
+		if len(z) > 1 {
+			out = append(out, a+z[1:2]+z[:1]+z[2:])
+		}
+		for c := byte('a'); c <= 'z'; c++ {
+			if z != "" && c != z[0] {
+				out = append(out, a+string(c)+z[1:])
+			}
+			out = append(out, a+string(c)+z)
+		}
+	}
+	return out
+}

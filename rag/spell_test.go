@@ -1,0 +1,48 @@
+package rag
+
+import (
+	"testing"
+
+	"github.com/newsbot/newsbot/rag/localembed"
+)
+
+func TestRespell(t *testing.T) {
+	articles := map[string]int{}
+	for _, w := range []string{"secretary", "address", "points", "zelensky", "camouflage"} {
+		articles[localembed.Tokens(w)[0]] = 3
+	}
+	docs := func(stem string) int { return articles[stem] }
+	tests := []struct{ in, want string }{
+		{"whos the white house press secratary", "who is the white house press secretary"},
+		{"wat was putin wearing in that tv adress", "what was putin wearing in that tv address"},
+		{"how many pionts did the plan have", "how many points did the plan have"},
+		{"what did zelenksy say", "what did zelensky say"},
+		// Words the articles or English know, names written in capitals,
+		// short words and chat words read later are kept.
+		{"Is Zelenksy gonna talk to Kushnerr?", "Is Zelenksy gonna talk to Kushnerr?"},
+		{"did the talks stall", "did the talks stall"},
+		{"what did qwxzyv say", "what did qwxzyv say"},
+	}
+	for _, tt := range tests {
+		if got := respell(tt.in, docs); got != tt.want {
+			t.Errorf("respell(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestTyposAreRead: a question with typos and chat spellings is answered
+// as if spelt right, and the answer shows it as asked.
+func TestTyposAreRead(t *testing.T) {
+	q := "wat was the presdent wearing in his tv adress"
+	passages := []string{
+		"The talks came a day after the president appeared in military-style camouflage during a televised address.",
+		"The president met the envoys for five hours at the palace.",
+	}
+	ans, err := AnswerPassages(t.Context(), q, passages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || ans.Question != q || len(ans.Citations) == 0 || ans.Citations[0].Quote != passages[0] {
+		t.Errorf("answer %+v, want the camouflage sentence for the question as asked", ans)
+	}
+}
