@@ -5,19 +5,22 @@ import (
 )
 
 // TestCasualWording: chat-room words ("guy", "sit-down", "gonna", "this
-// kind of") are neither taken for what the question is about nor left
+// kind of", "super") are neither taken for what the question is about nor left
 // unmatched, and a question asked at the end ("… right? where") is read as
 // one: the article's own words answer.
 func TestCasualWording(t *testing.T) {
 	passages := []string{
 		"The Harbour Trust is led by chairman Ole Berg, who has run the charity since 2019. The trust owns three lighthouses. Berg has long experience in Nordic diplomacy.",
 		"The meeting between the trust and the council took place on March 4, 2031, in the town hall. Both sides said the talks would continue next month.",
+		"\"We are very optimistic about the council,\" trust chairman Ole Berg told reporters.",
 	}
 	for _, tt := range []struct{ question, want string }{
 		{"who's the guy who runs the harbour trust", "Ole Berg"},
 		{"what date was the sit-down with the council", "March 4, 2031"},
 		{"are they gonna keep talking", "continue"},
 		{"berg has done this kind of diplomacy before right? where", "Nordic"},
+		// An intensifier ("super") is no word the answer must contain.
+		{"who said the trust was super optimistic about the council", "Berg"},
 	} {
 		checkLead(t, tt.question, passages, tt.want)
 	}

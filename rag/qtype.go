@@ -398,7 +398,7 @@ func mustNumbers(q string) []string {
 // carry each replacement further.
 var casualWords = map[string]string{
 	"whereabouts": "where", "gonna": "going to", "wanna": "want to", "gotta": "have to", "kinda": "", "sorta": "", "ya": "you", "u": "you",
-	"guy": "", "guys": "", "bloke": "", "dude": "", "fella": "", "folks": "people", "peeps": "people",
+	"guy": "", "guys": "", "super": "", "totally": "", "hella": "", "bloke": "", "dude": "", "fella": "", "folks": "people", "peeps": "people",
 	"sit-down": "meeting", "sitdown": "meeting", "powwow": "meeting", "huddle": "meeting", "chat": "talks", "chats": "talks", "chatted": "talked",
 	"vibe": "mood atmosphere", "vibes": "mood atmosphere", "budge": "compromise", "budged": "compromised", "cave": "concede", "caved": "conceded",
 	"spokeswoman": "spokesperson press secretary", "spokesman": "spokesperson press secretary", "mouthpiece": "spokesperson",
