@@ -127,6 +127,25 @@ func TestConflictsNeedTheRelation(t *testing.T) {
 			lead:     "Sources differ:",
 			conflict: true,
 		},
+		{
+			name:     "each report states the relation for its own winner, naming the other elsewhere",
+			question: "Who won the women's singles Wimbledon in 2021?",
+			passages: []string{
+				"Ashleigh Barty won the 2021 Wimbledon women's singles title on Saturday. Pliskova had reached her first final.",
+				"Karolina Pliskova won the 2021 Wimbledon women's singles title in three sets. Barty had been the favourite.",
+			},
+			lead:     "Sources differ:",
+			conflict: true,
+		},
+		{
+			name:     "reports naming both people in their sentences are not in dispute",
+			question: "Who won the women's singles Wimbledon in 2021?",
+			passages: []string{
+				"Ashleigh Barty won the 2021 Wimbledon women's singles title, beating Karolina Pliskova in three sets.",
+				"Karolina Pliskova won the first set of the 2021 Wimbledon women's singles final before Ashleigh Barty came back.",
+			},
+			lead: "Barty",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

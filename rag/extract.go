@@ -66,6 +66,9 @@ const (
 	// conflictRatio is the share of the lead's score at which a sentence
 	// of another report giving a different value counts as disagreeing.
 	conflictRatio = 0.6
+	// roleConflictRatio is that share when both sentences state the
+	// question's relation, each for its own value.
+	roleConflictRatio = 0.45
 	// roleRatio is the share of the best lead's score at which a sentence
 	// stating the question's relation (roleHolds) is preferred to it.
 	roleRatio = 0.6
@@ -245,7 +248,7 @@ func extract(ctx context.Context, lex lexicon, ix *index, question string, resul
 		// A report that answers the same question about the same focus with
 		// another value disagrees, even when the corpus weighs its words
 		// less (words every passage shares weigh nothing there).
-		if !sameReport && c.english >= minCoverage && c.relation >= minRelation && c.score >= conflictRatio*best.score && disagrees(atype, best, c, qstems) {
+		if !sameReport && c.english >= minCoverage && c.relation >= minRelation && (c.score >= conflictRatio*best.score || c.role && best.role && c.score >= roleConflictRatio*best.score) && disagrees(atype, best, c, qstems) {
 			differ = append(differ, c)
 			continue
 		}

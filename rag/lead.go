@@ -201,10 +201,14 @@ func disagrees(t answerType, lead, c candidate, question map[string]bool) bool {
 		if t == personAnswer {
 			// A name is a weak value: each report's passage must not name
 			// the other's person at all, even by surname (reports naming
-			// both people are about both, not in dispute).
+			// both people are about both, not in dispute), unless each
+			// sentence states the relation for its own person, named in
+			// full; then the sentences must not name each other's.
 			lvals, cvals = []string{lv}, []string{cv}
 			lkey, ckey = lastWord(lv), lastWord(cv)
-			leadText, otherText = lead.result.Chunk.Text, c.result.Chunk.Text
+			if !lead.role || !strings.Contains(lv, " ") || !strings.Contains(cv, " ") {
+				leadText, otherText = lead.result.Chunk.Text, c.result.Chunk.Text
+			}
 		}
 		return lv != "" && cv != "" && !valuesShareWord(lvals, cvals, question) &&
 			!anyIn([]string{lkey}, otherText) && !anyIn([]string{ckey}, leadText)
