@@ -322,6 +322,9 @@ func names(sentence string) []string {
 		if placePrepRE.MatchString(sentence[:loc[0]]) {
 			continue // "victory in Paris": a place, not who did it
 		}
+		if len(words) == 1 && nationalities[strings.ToLower(strings.Trim(words[0], ".,;:"))] {
+			continue // "Russian oil giant Yukos": it says where from, not who
+		}
 		out = append(out, strings.Join(words, " "))
 	}
 	return out
@@ -330,6 +333,21 @@ func names(sentence string) []string {
 // allDigits reports whether w is a number written in digits only.
 func allDigits(w string) bool {
 	return w != "" && !strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsDigit(r) })
+}
+
+// nationalities are the adjectives that say where a party is from; on
+// their own they name no one ("the Russian side").
+var nationalities = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`american british english scottish welsh irish russian ukrainian soviet chinese japanese korean
+		indian pakistani afghan iranian iraqi syrian turkish israeli palestinian arab egyptian saudi french german italian
+		spanish portuguese dutch belgian swiss austrian polish czech hungarian romanian greek swedish norwegian danish
+		finnish canadian mexican brazilian argentine argentinian colombian venezuelan cuban chilean peruvian australian
+		european african asian nigerian kenyan croatian serbian slovenian georgian belarusian vietnamese thai indonesian
+		filipino malaysian taiwanese western nordic scandinavian`) {
+		nationalities[w] = true
+	}
 }
 
 // isNameLike reports whether a capitalised word at a sentence's start is

@@ -19,6 +19,9 @@ func TestTypedValues(t *testing.T) {
 		{"How many points did the plan have?", "The original plan had 28 points.", true, "28"},
 		{"Super Bowl 2021 location", "The game was played at Raymond James Stadium in Tampa, Florida.", true, "Tampa, Florida"},
 		{"Where was the plan presented?", "The plan was presented on Sunday.", false, ""},
+		// A nationality on its own names no one.
+		{"Which judge dismissed the bankruptcy case?", "A judge has dismissed an attempt by Russian oil giant Yukos to gain bankruptcy protection.", true, "Yukos"},
+		{"Which judge dismissed the bankruptcy case?", "A judge has dismissed the case brought by the Russian side.", false, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question+"/"+tt.sentence, func(t *testing.T) {
