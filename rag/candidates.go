@@ -155,6 +155,14 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		event = questionEvent(lex, question, relTerms, focus)
 	}
 	qEditions := editions(question)
+	var hard, soft []string // the question's numbers other than editions, and its edition numbers
+	for _, n := range numbers {
+		if isEdition(qEditions, n) {
+			soft = append(soft, n)
+		} else {
+			hard = append(hard, n)
+		}
+	}
 	var years []string
 	for _, n := range numbers {
 		if yearRE.MatchString(n) {
@@ -222,7 +230,10 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 				}
 			}
 		}
-		c.numbersOK = hasNumbers(words, numbers)
+		// An edition number the passage leaves out ("the 92nd Academy
+		// Awards") is not required when the passage numbers no edition
+		// otherwise.
+		c.numbersOK = hasNumbers(words, hard) && (hasNumbers(words, soft) || !editionClash(c.result.Chunk.Text, qEditions))
 		if c.fits && atype != anyAnswer && atype != yesNoAnswer {
 			c.coverage += answerTypeBonus * strength / wCoverage
 		}

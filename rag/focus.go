@@ -238,6 +238,21 @@ func editions(text string) map[string][]int {
 	return out
 }
 
+// isEdition reports whether the question's number n (digits, perhaps
+// with an ordinal ending) numbers one of its editions.
+func isEdition(qEditions map[string][]int, n string) bool {
+	v, err := strconv.Atoi(strings.TrimRight(strings.ToLower(n), "stndrh"))
+	if err != nil {
+		return false
+	}
+	for _, ns := range qEditions {
+		if slices.Contains(ns, v) {
+			return true
+		}
+	}
+	return false
+}
+
 // editionClash reports whether sentence numbers an edition of the
 // question's (questionEditions, from editions) otherwise and never as the
 // question does: "the tenth season premiered" does not answer "When will

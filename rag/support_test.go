@@ -128,3 +128,15 @@ func TestEditionClash(t *testing.T) {
 		}
 	}
 }
+
+// TestEditionLeftOut: a passage that leaves the question's edition number
+// out may answer; one that numbers it otherwise may not.
+func TestEditionLeftOut(t *testing.T) {
+	q := "What is the premiere date of Harbour Lights season 17?"
+	checkLead(t, q, []string{
+		"Harbour Lights will return to screens this autumn. The new season premieres on Thursday, November 12, 2030, with a two-hour episode.",
+	}, "November 12, 2030")
+	checkLead(t, q, []string{
+		"Harbour Lights season 16 premiered on Thursday, November 14, 2029, with a two-hour episode.",
+	}, "")
+}
