@@ -50,7 +50,8 @@ func TestQuestionKinds(t *testing.T) {
 	}
 }
 
-// TestTypedQuestions: "how much" wants a sum, not a count, "which judge"
+// TestTypedQuestions: "how much" wants a sum, not a count, "how much did
+// it make" money, "which judge"
 // a name, "16 July" is a date, and "a 10-day festival" is not how long a
 // film is.
 func TestTypedQuestions(t *testing.T) {
@@ -63,6 +64,10 @@ func TestTypedQuestions(t *testing.T) {
 			"Tom Hale is a man facing a 12-count indictment, while Ana Ruiz is one of the country's best-known athletes.",
 			"Ana Ruiz has filed a lawsuit against Tom Hale. The runner says Hale damaged her name and she is seeking $4m in the suit.",
 		}, "$4m"},
+		{"how much did northwind make in the last quarter", []string{
+			"In the last quarter Northwind made about 16.3 million deliveries across the north.",
+			"Northwind's net profit in the last quarter came in at 1.4bn euros, a change from the loss of 364m euros a year before.",
+		}, "1.4bn euros"},
 		{"Which judge dismissed the harbour case?", []string{
 			"A judge has dismissed the harbour case brought by the fishing fleet against the port authority.",
 			"Judge Mary Holt dismissed the harbour case on Friday, saying the fleet had waited too long to sue.",

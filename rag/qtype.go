@@ -72,7 +72,7 @@ var (
 	// the answer repeating it ("when did it take place?").
 	eventFiller = regexp.MustCompile(`(?i)\b((take|takes|took|taken|taking) place|happen(s|ed|ing)?|occur(s|red|ring)?|(go|goes|going|gone|went) on|(be|been|was|were) held)\b`)
 
-	quantityRE = regexp.MustCompile(`(?i)[$€£¥]\s?\d[\d,.]*(\s?(million|billion|trillion|bn|m|k))?|\d[\d,.]*\s?(%|percent|per cent|million|billion|trillion)|\b\d[\d,.]*\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)s?\b`)
+	quantityRE = regexp.MustCompile(`(?i)[$€£¥]\s?\d[\d,.]*(\s?(million|billion|trillion|bn|m|k))?|\d[\d,.]*\s?(million|billion|trillion|bn|m|k)?\s?` + currencyWords + `\b|\d[\d,.]*(bn|m)\b|\d[\d,.]*\s?(%|percent|per cent|million|billion|trillion)|\b\d[\d,.]*\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)s?\b`)
 	durationRE = regexp.MustCompile(`(?i)((` + numberWords + `)+[\w,.]*|\b(several|few|many|nearly|almost|over|a|an)\b)[\s-]*(second|minute|hour|day|week|month|year|decade)s?\b|\b(hours|days|weeks|months|years|decades)\b`)
 	// dateRE finds dates, strongest forms first.
 	dateRE   = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(` + monthNames + `)\.?,?\s+(19|20)\d\d\b|\b(` + monthNames + `)\.?,?\s+(19|20)\d\d\b|\b(` + monthNames + `)\.?\s+\d{1,2}(st|nd|rd|th)?\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(` + monthNames + `)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)\b|\b(19|20)\d\d\b`)
@@ -83,7 +83,9 @@ var (
 	// whWordRE matches the wh-word that opens a who or where question.
 	whWordRE = regexp.MustCompile(`(?i)^\s*(who|whom|whose|whereabouts|where)\b`)
 	// bigQuantityRE marks a quantity stated in millions or as a share.
-	bigQuantityRE = regexp.MustCompile(`(?i)illion|percent`)
+	bigQuantityRE = regexp.MustCompile(`(?i)illion|percent|\d(bn|m)\b`)
+	// moneyRE matches a sum of money: a currency sign or word.
+	moneyRE = regexp.MustCompile(`(?i)[$€£¥]|` + currencyWords + `\b`)
 	// fullDateRE and monthDateRE grade a date: day, month and year; a
 	// month or day name with a number.
 	fullDateRE   = regexp.MustCompile(`\d{1,2}\D+\d{4}|\d{4}\D+\d{1,2}|/`)
@@ -203,10 +205,13 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 		return nil, 1
 	case quantityAnswer:
 		// "How much" asks for a sum or a share, which a bare count ("a
-		// 42-count indictment") does not give.
+		// 42-count indictment") does not give; "how much did it make"
+		// asks for money, which "16.3 million subscribers" is not.
+		money := asksMoney(question)
 		for _, m := range quantityRE.FindAllString(sentence, -1) {
 			switch {
-			case strings.ContainsAny(m, "$€£¥%") || bigQuantityRE.MatchString(m):
+			case money && !moneyRE.MatchString(m):
+			case strings.ContainsAny(m, "$€£¥%") || bigQuantityRE.MatchString(m) || moneyRE.MatchString(m):
 				add(m, 1)
 			case !question["much"]:
 				add(m, 0.7)
@@ -267,6 +272,33 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 // modifierRE matches the word after a duration written as a modifier
 // ("93 minute film", "10-day event"): a singular unit followed by a word.
 var modifierRE = regexp.MustCompile(`^\s+([\p{L}]+)`)
+
+// currencyWords is a pattern of the currencies news writes out in words.
+const currencyWords = `(euros?|dollars?|pounds?|yen|kronor|krona|kroner|roubles?|rubles?|yuan|rupees?|francs?|pence)`
+
+// moneyWords are the words of a how-much question that asks for a sum of
+// money: "how much did it make", "how much was it sold for".
+var moneyWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("make made earn earned cost costs pay paid spend spent raise raised sell sold buy bought worth price fetch fetched profit profits revenue lose lost owe owed invest invested fine fined charge charged budget salary fee fees value valued") {
+		moneyWords[w] = true
+	}
+}
+
+// asksMoney reports whether a how-much question (given as its set of
+// lowercased words) asks for a sum of money.
+func asksMoney(question map[string]bool) bool {
+	if !question["much"] {
+		return false
+	}
+	for w := range question {
+		if moneyWords[w] {
+			return true
+		}
+	}
+	return false
+}
 
 // measuresQuestion reports whether the duration at loc in sentence can
 // answer the question: a duration written as a modifier measures the noun

@@ -171,8 +171,8 @@ const fullestRatio = 0.7
 // of them the question's ("Baker Mayfield" for "Mayfield", not "Apple CEO
 // Tim Cook Received Nearly" for "Tim Cook").
 func fullest(t answerType, cands []candidate, lead int, question map[string]bool) int {
-	if t == anyAnswer || t == yesNoAnswer || t == reasonAnswer {
-		return lead
+	if t != personAnswer && t != placeAnswer && t != timeAnswer {
+		return lead // "1.65 billion dollars" is no fuller than "$1.65 billion"
 	}
 	lv := principal(t, cands[lead].values)
 	n := len(normValue(lv))
