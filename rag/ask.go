@@ -28,7 +28,11 @@ func (s *Service) Ask(ctx context.Context, req answer.Request) (answer.Answer, e
 	// Typos and chat spellings are mended for reading the question; a
 	// model reads it as asked.
 	read := respell(q, ix.lex.df)
-	results, warnings, err := s.retrieve(ctx, s.retrievalQuery(read, req.History), req.K, req.Filter)
+	k := req.K
+	if k <= 0 && s.cfg.Chat == nil {
+		k = ExtractiveK
+	}
+	results, warnings, err := s.retrieve(ctx, s.retrievalQuery(read, req.History), k, req.Filter)
 	if err != nil {
 		return answer.Answer{}, err
 	}

@@ -15,6 +15,11 @@ import (
 const (
 	// DefaultK is the number of passages retrieved when a request says 0.
 	DefaultK = 5
+	// ExtractiveK is the number retrieved for an offline answer when a
+	// request says 0: the extractive answerer reads every sentence of them
+	// and picks one, and among thousands of unrelated articles the reports
+	// that state or confirm the answer are not always in the first five.
+	ExtractiveK = 8
 	// MaxK caps k so a request cannot ask for the whole corpus.
 	MaxK = 50
 	// rrfK is the reciprocal-rank-fusion constant (Cormack et al. use 60).

@@ -18,7 +18,7 @@ import (
 // filterFlags declares -k and the retrieval filters, shared by ask and search.
 func filterFlags(fs *flag.FlagSet, o *options) {
 	fs.BoolVar(&o.json, "json", false, "print JSON")
-	fs.IntVar(&o.k, "k", rag.DefaultK, "number of passages to retrieve")
+	fs.IntVar(&o.k, "k", 0, fmt.Sprintf("number of passages to retrieve (default %d with a model, %d without)", rag.DefaultK, rag.ExtractiveK))
 	fs.StringVar(&o.source, "source", "", "only use articles from this `outlet`")
 	fs.Var(&o.articles, "article", "only use this article `id` (repeatable)")
 	fs.StringVar(&o.from, "from", "", "only articles published on or after this `date` (YYYY-MM-DD)")
@@ -40,8 +40,8 @@ func (a *app) query(ctx context.Context, args []string, what string) (string, an
 	if q == "" {
 		return "", answer.Filter{}, nil, usagef("missing %s, e.g. newsbot ask \"What did the Kremlin reject?\"", what)
 	}
-	if a.opts.k < 1 {
-		return "", answer.Filter{}, nil, usagef("-k must be at least 1")
+	if a.opts.k < 0 {
+		return "", answer.Filter{}, nil, usagef("-k must be at least 1 (or 0 for the default)")
 	}
 	f, err := a.opts.filter()
 	if err != nil {

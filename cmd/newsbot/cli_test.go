@@ -75,7 +75,7 @@ func TestCommandHelp(t *testing.T) {
 			t.Errorf("newsbot -h %s differs from newsbot %s --help", name, name)
 		}
 	}
-	for _, want := range []string{"--timeout duration", "(default 45s)", "--strict", "-k int", fmt.Sprintf("(default %d)", rag.DefaultK), "2000 bytes"} {
+	for _, want := range []string{"--timeout duration", "(default 45s)", "--strict", "-k int", fmt.Sprintf("(default %d with a model, %d without)", rag.DefaultK, rag.ExtractiveK), "2000 bytes"} {
 		if !strings.Contains(helps["ask"], want) {
 			t.Errorf("ask --help lacks %q:\n%s", want, helps["ask"])
 		}

@@ -20,7 +20,7 @@ var shippedQuestions []byte
 
 func evalFlags(fs *flag.FlagSet, o *options) {
 	fs.BoolVar(&o.json, "json", false, "print JSON")
-	fs.IntVar(&o.k, "k", rag.DefaultK, "passages retrieved per question")
+	fs.IntVar(&o.k, "k", 0, "passages retrieved per question (default: as ask; retrieval is scored at 5)")
 	fs.StringVar(&o.questions, "questions", "", "question file (JSON); default: the set about the shipped articles")
 	fs.StringVar(&o.wikiqa, "wikiqa", "", "score answer-sentence ranking on the WikiQA test set in DIR")
 	fs.StringVar(&o.rgb, "rgb", "", "answer RGB's en_fact questions in DIR in its passage settings (noise, refusal, counterfactual)")

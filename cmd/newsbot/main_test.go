@@ -117,7 +117,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"frobnicate"}, 2, "unknown command"},
 		{[]string{"ask"}, 2, "missing question"},
 		{[]string{"ask", "--nope", "q"}, 2, "flag provided but not defined"},
-		{[]string{"ask", "-k", "0", "q"}, 2, "-k must be at least 1"},
+		{[]string{"ask", "-k", "-1", "q"}, 2, "-k must be at least 1"},
 		{[]string{"ask", "???"}, 1, "question is empty"},
 		{[]string{"ask", strings.Repeat("why ", 600)}, 1, "too long"},
 		{[]string{"sources", "extra"}, 2, "no arguments"},

@@ -71,6 +71,7 @@ type Report struct {
 // as rag.Service.Search clamps it). It returns an error only when a
 // question cannot be asked at all.
 func RunQuestions(ctx context.Context, svc *rag.Service, qs []Question, k int) (Report, error) {
+	askK := k // 0: the service's default, which depends on whether a model answers
 	if k <= 0 {
 		k = rag.DefaultK
 	}
@@ -81,7 +82,7 @@ func RunQuestions(ctx context.Context, svc *rag.Service, qs []Question, k int) (
 		if err != nil {
 			return Report{}, fmt.Errorf("search %q: %w", q.Question, err)
 		}
-		ans, err := svc.Ask(ctx, answer.Request{Question: q.Question, K: k})
+		ans, err := svc.Ask(ctx, answer.Request{Question: q.Question, K: askK})
 		if err != nil {
 			return Report{}, fmt.Errorf("ask %q: %w", q.Question, err)
 		}
