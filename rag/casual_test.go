@@ -31,6 +31,7 @@ func TestUncasual(t *testing.T) {
 		"are they gonna keep talking":         "are they going to continue talks",
 		"who's the guy from the fund":         "who's the  from the fund",
 		"guyana and the sit-down, kicked off": "guyana and the meeting, began",
+		"did the talks end late tbh or nah":   "did the talks end late  ",
 	} {
 		if got := uncasual(in); got != want {
 			t.Errorf("uncasual(%q) = %q, want %q", in, got, want)

@@ -457,6 +457,8 @@ var casualWords = map[string]string{
 	"trash-talking": "criticising", "trash-talked": "criticised", "slammed": "criticised", "bashing": "criticising",
 	"kick off": "begin", "kicked off": "began", "wrap up": "end", "wrapped up": "ended",
 	"ok with": "accept", "okay with": "accept", "fine with": "accept",
+	"tbh": "", "lol": "", "lmao": "", "imo": "", "imho": "", "idk": "", "ngl": "", "btw": "", "smth": "", "sth": "",
+	"or nah": "", "or what": "", "or something": "", "nah": "", "yeah": "", "pls": "", "plz": "", "ok so": "", "lemme": "let me",
 	"keep talking": "continue talks", "bits of": "parts of", "nuke": "nuclear", "nukes": "nuclear weapons",
 }
 
