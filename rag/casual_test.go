@@ -13,14 +13,17 @@ func TestCasualWording(t *testing.T) {
 		"The Harbour Trust is led by chairman Ole Berg, who has run the charity since 2019. The trust owns three lighthouses. Berg has long experience in Nordic diplomacy.",
 		"The meeting between the trust and the council took place on March 4, 2031, in the town hall. Both sides said the talks would continue next month.",
 		"\"We are very optimistic about the council,\" trust chairman Ole Berg told reporters.",
+		"The trust alluded to closer cooperation with the council after the meeting.",
 	}
 	for _, tt := range []struct{ question, want string }{
 		{"who's the guy who runs the harbour trust", "Ole Berg"},
 		{"what date was the sit-down with the council", "March 4, 2031"},
 		{"are they gonna keep talking", "continue"},
 		{"berg has done this kind of diplomacy before right? where", "Nordic"},
-		// An intensifier ("super") is no word the answer must contain.
+		// An intensifier ("super") is no word the answer must contain, nor
+		// is a rare word the article says otherwise ("hint": "alluded").
 		{"who said the trust was super optimistic about the council", "Berg"},
+		{"Did the trust hint at closer ties with the council?", "alluded"},
 	} {
 		checkLead(t, tt.question, passages, tt.want)
 	}

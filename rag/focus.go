@@ -51,6 +51,11 @@ type focusTerm struct {
 	// Legend of Zelda" in "The Legend of Zelda: Breath of the Wild"), which
 	// reports often leave out.
 	series bool
+	// word marks an English word that is focus for its rarity alone, not
+	// written as a name nor the quantity asked for ("hint", not "revenue"):
+	// it helps retrieval find the passage, but the answer may say it in
+	// other words, so it counts wordWeight of its rarity in focusShare.
+	word bool
 }
 
 // focusTerms returns the stems of the words that name what question is
@@ -61,7 +66,7 @@ type focusTerm struct {
 func focusTerms(lex lexicon, question string) []focusTerm {
 	seen := map[string]bool{}
 	var out []focusTerm
-	add := func(toks []string, series bool) {
+	add := func(toks []string, series, word bool) {
 		for _, t := range toks {
 			if !seen[t] && !strings.ContainsFunc(t, unicode.IsDigit) {
 				seen[t] = true
@@ -70,7 +75,7 @@ func focusTerms(lex lexicon, question string) []focusTerm {
 				if e, ok := demonyms[t]; ok {
 					alt = append(slices.Clip(alt), e)
 				}
-				out = append(out, focusTerm{term: t, alt: alt, series: series})
+				out = append(out, focusTerm{term: t, alt: alt, series: series, word: word})
 			}
 		}
 	}
@@ -87,16 +92,24 @@ func focusTerms(lex lexicon, question string) []focusTerm {
 			continue
 		}
 		if r := []rune(w)[0]; (i > 0 && (unicode.IsUpper(r) || strings.ContainsFunc(w[1:], unicode.IsUpper))) || entityTokens[w] {
-			add(lex.tokens(w), series[i])
+			add(lex.tokens(w), series[i], false)
+		}
+	}
+	measured := map[string]bool{} // "revenue" in "Tesla's revenue": what is asked
+	for _, m := range measureRE.FindAllString(question, -1) {
+		for _, t := range lex.tokens(m) {
+			measured[t] = true
 		}
 	}
 	for _, t := range lex.tokens(dropCasual(strings.ToLower(question))) {
 		if localembed.IDF(t) >= focusIDF {
-			add([]string{t}, false)
+			add([]string{t}, false, localembed.Known(t) && !measured[t])
 		}
 	}
 	return out
 }
+
+
 
 // roleNoun reports whether words[i] is an agent noun written in capitals
 // ("CEO", "Director") that no capitalised word follows, so it names the
@@ -153,6 +166,11 @@ func seriesWords(words []string) []bool {
 // titleParticles are the small words inside titles ("Legend of Zelda").
 var titleParticles = map[string]bool{"of": true, "the": true, "and": true, "a": true, "an": true, "in": true, "on": true, "to": true, "for": true}
 
+// wordWeight is the share of its rarity that a focus word taken for its
+// rarity alone weighs (focusTerm.word): none, since an answer may say it
+// in other words ("alluded to" for "hint").
+const wordWeight = 0
+
 // passageFocusCredit is how much a focus word counts when the passage
 // names it but neither the sentence nor the one before it does.
 const passageFocusCredit = 0.75
@@ -193,11 +211,17 @@ func focusShare(focus []focusTerm, hits []float64) float64 {
 	var got, total, gotTitle, totalTitle float64
 	for i, f := range focus {
 		w := localembed.IDF(f.term)
+		if f.word {
+			w *= wordWeight
+		}
 		g := hits[i] * w
 		got, total = got+g, total+w
 		if !f.series {
 			gotTitle, totalTitle = gotTitle+g, totalTitle+w
 		}
+	}
+	if total == 0 {
+		return 1 // only words taken for their rarity
 	}
 	if totalTitle > 0 && totalTitle < total {
 		return max(got/total, gotTitle/totalTitle)

@@ -65,8 +65,12 @@ var (
 	}{
 		{regexp.MustCompile(`(?i)\b(release|premiere|launch|air) date\b|\bdate of\b`), timeAnswer},
 		{regexp.MustCompile(`(?i)\b(location|venue)\b`), placeAnswer},
-		{regexp.MustCompile(`(?i)\b(revenue|sales|profit|price|cost|death toll|population)\b`), quantityAnswer},
+		{measureRE, quantityAnswer},
 	}
+
+	// measureRE matches the nouns that name a quantity a question asks for
+	// ("Tesla revenue Q1", "the death toll").
+	measureRE = regexp.MustCompile(`(?i)\b(revenue|sales|profit|price|cost|death toll|population)\b`)
 
 	// eventFiller is wording a question uses to ask about an event without
 	// the answer repeating it ("when did it take place?").
