@@ -109,8 +109,6 @@ func focusTerms(lex lexicon, question string) []focusTerm {
 	return out
 }
 
-
-
 // roleNoun reports whether words[i] is an agent noun written in capitals
 // ("CEO", "Director") that no capitalised word follows, so it names the
 // question's relation rather than part of a name ("Champion Stakes").
