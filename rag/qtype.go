@@ -501,4 +501,7 @@ var phrasalVerbs = strings.NewReplacer(
 	"sign off on", "approve", "signed off on", "approved", "walk out", "leave", "walked out", "left",
 	"shut down", "close", "break off", "end", "broke off", "ended", "look into", "investigate",
 	"take place", "happen", "took place", "happened", "taking place", "happening", "takes place", "happens",
+	"hand over", "transfer", "handed over", "transferred", "handing over", "transferring", "hands over", "transfers",
+	"take over from", "succeed", "took over from", "succeeded", "taking over from", "succeeding", "takes over from", "succeeds",
+	"step in for", "replace", "stepped in for", "replaced", "fill in for", "replace", "filled in for", "replaced",
 )

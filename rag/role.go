@@ -35,6 +35,7 @@ var relationSynonyms = [][]string{
 	{"direct", "director", "film", "helm"},
 	{"ceo", "chief", "boss"},
 	{"replac", "succeed", "successor"},
+	{"transfer", "sell", "sold", "hand"},
 	{"sign", "deal", "contract", "agreement"},
 	{"kill", "shot", "shoot", "attack", "murder", "stab"},
 	{"elect", "vote", "win", "presid"},
@@ -279,7 +280,10 @@ func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values [
 		if !anyToken(rel, words[v].stems) || words[v].entity || words[v].name != 0 || negated(words, v) {
 			continue
 		}
-		before := subject && !(v+1 < len(words) && words[v+1].agent)
+		// The subject stands before the verb, unless an agent follows it
+		// ("won by") or it is an infinitive ("the decision to replace Ruiz
+		// with Hale").
+		before := subject && !(v+1 < len(words) && words[v+1].agent) && !(v > 0 && strings.EqualFold(words[v-1].raw, "to"))
 		for _, n := range bySide(len(words), v, before) {
 			if words[n].name <= 0 || blocked(words, v, n, true) && !participles(words, v, n) {
 				continue

@@ -71,6 +71,10 @@ func TestWhoNeedsTheRelation(t *testing.T) {
 	}{
 		{"Who bought the old lighthouse at the auction?", []string{"The old lighthouse was sold at auction to the Marine Heritage Trust on Friday. The trust said it would restore the lamp room."}, "Marine Heritage Trust"},
 		{"Who won the 2031 Zenda Open final?", []string{"Anna Kovac lost the 2031 Zenda Open final to Mira Sol in three sets, a year after reaching the semi-finals."}, "Mira Sol"},
+		// Phrasal verbs said with one verb: "handing over" is transferring,
+		// "took over from" is replacing.
+		{"who's northwind handing its screen business over to", []string{"Separately, Northwind said on Monday that it is quitting the screen market by transferring its operations to Japanese maker Solent."}, "Solent"},
+		{"who took over from ana ruiz running northwind", []string{"Crucial to Northwind's survival was the decision to replace chief executive Ana Ruiz with Tom Hale in May 2031, analysts say."}, "Tom Hale"},
 		{"Who won the 2031 Zenda Open final?", []string{"Zenda Open 2031 – final: tickets for Anna Kovac and Mira Sol fans go on sale on Monday at noon.", "The 2031 Zenda Open final will be shown live on Channel 9, with coverage from Zenda Arena beginning at 2pm."}, ""},
 	}
 	for _, tt := range tests {
