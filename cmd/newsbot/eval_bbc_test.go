@@ -35,8 +35,8 @@ func TestBBCQuestionsFile(t *testing.T) {
 			t.Errorf("%q: an answerable question without expected phrases or articles", q.Question)
 		}
 	}
-	if len(parts) != 2 || parts["tuning"] == 0 || parts["held-out"] == 0 {
-		t.Errorf("parts %v, want tuning and held-out", parts)
+	if len(parts) != 4 || parts["tuning"] == 0 || parts["held-out"] == 0 || parts["held-out-2"] == 0 || parts["held-out-3"] == 0 {
+		t.Errorf("parts %v, want tuning, held-out, held-out-2 and held-out-3", parts)
 	}
 	if _, err := os.Stat(bbcDir); err != nil {
 		t.Skipf("BBC corpus not found at %s: article ids not checked", bbcDir)
