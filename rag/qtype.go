@@ -88,6 +88,11 @@ var (
 	whWordRE = regexp.MustCompile(`(?i)^\s*(who|whom|whose|whereabouts|where)\b`)
 	// bigQuantityRE marks a quantity stated in millions or as a share.
 	bigQuantityRE = regexp.MustCompile(`(?i)illion|percent|\d(bn|m)\b`)
+	// shareRE matches a share: "20%", "a fifth" is left out.
+	shareRE = regexp.MustCompile(`(?i)%|percent|per cent`)
+	// ageRE matches an age: "44-year-old", "aged 44", "three months old",
+	// "Ana Ruiz, 44, said".
+	ageRE = regexp.MustCompile(`(?i)(` + numberWords + `)[\w,.-]*[\s-]*(day|week|month|year)s?[\s-]old\b|\baged \d{1,3}\b|\p{L}, \d{1,2},`)
 	// moneyRE matches a sum of money: a currency sign or word.
 	moneyRE = regexp.MustCompile(`(?i)[$€£¥]|` + currencyWords + `\b`)
 	// fullDateRE and monthDateRE grade a date: day, month and year; a
@@ -212,9 +217,11 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 		// 42-count indictment") does not give; "how much did it make"
 		// asks for money, which "16.3 million subscribers" is not.
 		money := asksMoney(question)
+		share := question["percentage"] || question["percent"]
 		for _, m := range quantityRE.FindAllString(sentence, -1) {
 			switch {
 			case money && !moneyRE.MatchString(m):
+			case share && !shareRE.MatchString(m):
 			case strings.ContainsAny(m, "$€£¥%") || bigQuantityRE.MatchString(m) || moneyRE.MatchString(m):
 				add(m, 1)
 			case !question["much"]:
@@ -222,6 +229,13 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 			}
 		}
 	case durationAnswer:
+		if question["old"] {
+			// "How old is he?" asks for an age, not how long something took.
+			for _, m := range ageRE.FindAllString(sentence, -1) {
+				add(m, 1)
+			}
+			break
+		}
 		for _, loc := range durationRE.FindAllStringIndex(sentence, -1) {
 			if measuresQuestion(sentence, loc, question) {
 				add(sentence[loc[0]:loc[1]], 1)

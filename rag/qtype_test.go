@@ -19,6 +19,13 @@ func TestTypedValues(t *testing.T) {
 		{"How many points did the plan have?", "The original plan had 28 points.", true, "28"},
 		{"Super Bowl 2021 location", "The game was played at Raymond James Stadium in Tampa, Florida.", true, "Tampa, Florida"},
 		{"Where was the plan presented?", "The plan was presented on Sunday.", false, ""},
+		// An age is no duration, and a percentage no count.
+		{"How old is Ana Ruiz?", "The five-hour meeting with Ana Ruiz ended late.", false, ""},
+		{"How old is Ana Ruiz?", "Ana Ruiz, 44, said the meeting ended late.", true, "44"},
+		{"How old is Ana Ruiz?", "The 44-year-old Ana Ruiz said the meeting ended late.", true, "44-year-old"},
+		{"How old must the e-mails be?", "Staff were told to delete e-mails more than three months old.", true, "three months old"},
+		{"What percentage of Ruritania does Zenda control?", "Zenda controls four regions of Ruritania.", false, ""},
+		{"What percentage of Ruritania does Zenda control?", "Zenda controls about 20% of Ruritania.", true, "20%"},
 		// A nationality on its own names no one.
 		{"Which judge dismissed the bankruptcy case?", "A judge has dismissed an attempt by Russian oil giant Yukos to gain bankruptcy protection.", true, "Yukos"},
 		{"Which judge dismissed the bankruptcy case?", "A judge has dismissed the case brought by the Russian side.", false, ""},
