@@ -2,6 +2,7 @@ package rag
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -98,15 +99,17 @@ func proximity(qterms []queryTerm, tokens []string) float64 {
 
 // hasNumbers reports whether text, given as its set of lowercased words
 // (wordSet), names every number of the question (years, seasons,
-// editions), as digits or as a word ("11" or "eleventh"), so an answer
-// about 2018 is not given to a question about 2019.
+// editions), as digits, an ordinal or a word ("2" or "2nd", "11" or
+// "eleventh"), so an answer about 2018 is not given to a question about
+// 2019.
 func hasNumbers(words map[string]bool, numbers []string) bool {
 	for _, n := range numbers {
 		n = strings.ToLower(n)
-		if words[n] {
-			continue
+		digits := strings.TrimRight(n, "stndrh")
+		if words[n] || words[digits] || slices.ContainsFunc([]string{"st", "nd", "rd", "th"}, func(suf string) bool { return words[digits+suf] }) {
+			continue // "2", "2nd"
 		}
-		if v, err := strconv.Atoi(strings.TrimRight(n, "stndrh")); err == nil && v > 0 && v < len(ordinals) && (words[cardinals[v]] || words[ordinals[v]]) {
+		if v, err := strconv.Atoi(digits); err == nil && v > 0 && v < len(ordinals) && (words[cardinals[v]] || words[ordinals[v]]) {
 			continue
 		}
 		return false

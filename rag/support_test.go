@@ -144,3 +144,22 @@ func TestEditionLeftOut(t *testing.T) {
 		"Harbour Lights season 16 premiered on Thursday, November 14, 2029, with a two-hour episode.",
 	}, "")
 }
+
+// TestHasNumbers: a passage names the question's number as digits, an
+// ordinal or a word.
+func TestHasNumbers(t *testing.T) {
+	for _, tt := range []struct {
+		text, number string
+		want         bool
+	}{
+		{"The December 2nd meeting brought them together.", "2", true},
+		{"The meeting on December 2 brought them together.", "2nd", true},
+		{"The second meeting brought them together.", "2", true},
+		{"The eleventh season premiered in May.", "11", true},
+		{"The December 3rd meeting brought them together.", "2", false},
+	} {
+		if got := hasNumbers(wordSet(tt.text), []string{tt.number}); got != tt.want {
+			t.Errorf("hasNumbers(%q, %q) = %v, want %v", tt.text, tt.number, got, tt.want)
+		}
+	}
+}
