@@ -235,8 +235,9 @@ var editionNouns = map[string]bool{"season": true, "series": true, "episode": tr
 // "tenth and final season", "93rd Academy", "season 4".
 var editionRE = regexp.MustCompile(`(?i)\b(\d{1,3}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+(?:and\s+\w+\s+)?(\w+)|\b(\w+)\s+(\d{1,3})\b`)
 
-// editions returns the edition numbers text gives its edition nouns, as
-// noun → numbers: "fourth season" and "season 4" both give season → 4.
+// editions returns the edition numbers text gives its edition nouns and
+// titles, as word → numbers: "fourth season" and "season 4" both give
+// season → 4, "Splatoon 2" splatoon → 2.
 func editions(text string) map[string][]int {
 	out := map[string][]int{}
 	for _, m := range editionRE.FindAllStringSubmatch(text, -1) {
@@ -244,8 +245,9 @@ func editions(text string) map[string][]int {
 		if num == "" {
 			num, noun = m[4], m[3]
 		}
+		title := m[1] == "" && unicode.IsUpper([]rune(noun)[0]) && !isMonthOrDay(noun) && !strings.EqualFold(noun, "no") // "Splatoon 2", not "No 1"
 		noun = strings.ToLower(noun)
-		if !editionNouns[noun] && !editionNouns[strings.TrimSuffix(noun, "s")] {
+		if !title && !editionNouns[noun] && !editionNouns[strings.TrimSuffix(noun, "s")] {
 			continue
 		}
 		noun = strings.TrimSuffix(noun, "s")

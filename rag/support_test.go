@@ -125,6 +125,9 @@ func TestEditionClash(t *testing.T) {
 		{"Who won Best Director at the 93rd Academy Awards?", "She won Best Director at the 92nd Academy Awards.", true},
 		{"Who won Best Director at the 93rd Academy Awards?", "She won Best Director on Sunday.", false},
 		{"Who won the final in 2030?", "The season 3 final drew 4 million viewers.", false},
+		{"When was Starfall 2 released?", "Starfall 1 came out in 2028 and is still played.", true},
+		{"When was Starfall 2 released?", "Starfall 2 was released on May 3, 2031.", false},
+		{"What happened on December 2?", "On December 9 the talks resumed.", false},
 	}
 	for _, tt := range tests {
 		if got := editionClash(tt.sentence, editions(tt.question)); got != tt.want {
