@@ -138,6 +138,25 @@ func TestConflictsNeedTheRelation(t *testing.T) {
 			conflict: true,
 		},
 		{
+			name:     "a report that names no year may still disagree",
+			question: "Who won the Zenda Open final in 2031?",
+			passages: []string{
+				"Anna Kovac won the Zenda Open final in 2031, beating Eva Lind in straight sets.",
+				"Mira Sol won the Zenda Open final with a 6-2 6-3 win over Eva Lind on Sunday.",
+			},
+			lead:     "Sources differ:",
+			conflict: true,
+		},
+		{
+			name:     "a report dated by another edition does not",
+			question: "Who won the Zenda Open final in 2031?",
+			passages: []string{
+				"Anna Kovac won the Zenda Open final in 2031, beating Eva Lind in straight sets.",
+				"Mira Sol won the Zenda Open XXV final with a 6-2 6-3 win over Eva Lind on Sunday.",
+			},
+			lead: "Kovac",
+		},
+		{
 			name:     "reports naming both people in their sentences are not in dispute",
 			question: "Who won the women's singles Wimbledon in 2021?",
 			passages: []string{

@@ -7,6 +7,7 @@ package rag
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -48,6 +49,19 @@ type candidate struct {
 func (c candidate) canLead(t answerType) bool {
 	return c.fits && c.numbersOK && c.quality >= minQuality && c.focus >= minFocus && (!c.otherYear || t == timeAnswer) && !c.otherEdition
 }
+
+// mayDiffer reports whether c, which cannot lead only because its passage
+// leaves out the question's numbers and names no year at all, may still
+// show that another report disagrees ("Germany won the World Cup with a
+// 4-2 win over Croatia" for "Who won the World Cup in 2018?").
+func (c candidate) mayDiffer(t answerType) bool {
+	return !c.numbersOK && c.fits && c.quality >= minQuality && c.focus >= minFocus && !c.otherYear && !c.otherEdition &&
+		!yearRE.MatchString(c.result.Chunk.Text) && !romanRE.MatchString(c.result.Chunk.Text)
+}
+
+// romanRE matches an edition in Roman numerals ("Super Bowl LVIII"), which
+// dates a report as a year does.
+var romanRE = regexp.MustCompile(`\b[MDCLXVI]{2,}\b`)
 
 // covered reports whether c is about the question enough to answer it:
 // it holds enough of the question's words, or is close to it in meaning,

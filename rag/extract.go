@@ -241,7 +241,7 @@ func extract(ctx context.Context, lex lexicon, ix *index, question string, resul
 	chosen := []candidate{best}
 	var differ []candidate
 	for i, c := range cands {
-		if i == lead || !c.canLead(atype) {
+		if i == lead || !c.canLead(atype) && !c.mayDiffer(atype) {
 			continue
 		}
 		sameReport := c.result.Chunk.ArticleID == best.result.Chunk.ArticleID
@@ -252,7 +252,7 @@ func extract(ctx context.Context, lex lexicon, ix *index, question string, resul
 			differ = append(differ, c)
 			continue
 		}
-		if c.stable < minCoverage {
+		if c.stable < minCoverage || !c.canLead(atype) {
 			continue
 		}
 		if len(chosen) == 2 || c.score < followRatio*best.score || repeats(c, chosen) {
