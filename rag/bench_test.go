@@ -212,3 +212,21 @@ func BenchmarkAnswerPassages(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkAskOffline measures a whole offline answer (respelling,
+// retrieval, then the extractive answerer over every sentence retrieved)
+// on 10,000 chunks, with the default depth (ExtractiveK) against the
+// model's (DefaultK) as the reference in the same run.
+func BenchmarkAskOffline(b *testing.B) {
+	s, _ := benchIndex(b, 10_000)
+	ctx := context.Background()
+	for _, k := range []int{DefaultK, ExtractiveK} {
+		b.Run(fmt.Sprintf("k=%d", k), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.Ask(ctx, answer.Request{Question: benchQuery, K: k}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
