@@ -54,7 +54,7 @@ type focusTerm struct {
 	// word marks an English word that is focus for its rarity alone, not
 	// written as a name nor the quantity asked for ("hint", not "revenue"):
 	// it helps retrieval find the passage, but the answer may say it in
-	// other words, so it counts wordWeight of its rarity in focusShare.
+	// other words, so focusShare leaves it out.
 	word bool
 }
 
@@ -164,11 +164,6 @@ func seriesWords(words []string) []bool {
 // titleParticles are the small words inside titles ("Legend of Zelda").
 var titleParticles = map[string]bool{"of": true, "the": true, "and": true, "a": true, "an": true, "in": true, "on": true, "to": true, "for": true}
 
-// wordWeight is the share of its rarity that a focus word taken for its
-// rarity alone weighs (focusTerm.word): none, since an answer may say it
-// in other words ("alluded to" for "hint").
-const wordWeight = 0
-
 // passageFocusCredit is how much a focus word counts when the passage
 // names it but neither the sentence nor the one before it does.
 const passageFocusCredit = 0.75
@@ -197,9 +192,9 @@ func focusHits(focus []focusTerm, tokens, prev []string, passage map[string]bool
 	return hits
 }
 
-// focusShare returns the share of the focus terms, weighted by their
-// rarity in English, that hits (focusHits) name; 1 when the question has
-// no focus terms.
+// focusShare returns the share of the focus terms other than words
+// (focusTerm.word), weighted by their rarity in English, that hits
+// (focusHits) name; 1 when the question has no such terms.
 func focusShare(focus []focusTerm, hits []float64) float64 {
 	if len(focus) == 0 {
 		return 1
@@ -208,10 +203,10 @@ func focusShare(focus []focusTerm, hits []float64) float64 {
 	// that with and that without it.
 	var got, total, gotTitle, totalTitle float64
 	for i, f := range focus {
-		w := localembed.IDF(f.term)
 		if f.word {
-			w *= wordWeight
+			continue // the answer may say it in other words ("alluded" for "hint")
 		}
+		w := localembed.IDF(f.term)
 		g := hits[i] * w
 		got, total = got+g, total+w
 		if !f.series {
