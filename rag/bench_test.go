@@ -230,3 +230,12 @@ func BenchmarkAskOffline(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkRespell measures mending a question with two unknown words of
+// nine letters (every spelling one edit away is stemmed and looked up).
+func BenchmarkRespell(b *testing.B) {
+	docs := func(string) int { return 0 }
+	for b.Loop() {
+		respell("whos the white house press secratary qwxzyvbnm", docs)
+	}
+}
