@@ -88,6 +88,9 @@ var (
 	whWordRE = regexp.MustCompile(`(?i)^\s*(who|whom|whose|whereabouts|where)\b`)
 	// bigQuantityRE marks a quantity stated in millions or as a share.
 	bigQuantityRE = regexp.MustCompile(`(?i)illion|percent|\d(bn|m)\b`)
+	// timeUnitRE matches a unit of time opening a text ("-hour meeting",
+	// " days"), or a question word that is one.
+	timeUnitRE = regexp.MustCompile(`(?i)^[\s-]*(second|minute|hour|day|week|month|year|decade)s?\b`)
 	// shareRE matches a share: "20%", "a fifth" is left out.
 	shareRE = regexp.MustCompile(`(?i)%|percent|per cent`)
 	// ageRE matches an age: "44-year-old", "aged 44", "three months old",
@@ -218,10 +221,18 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 		// asks for money, which "16.3 million subscribers" is not.
 		money := asksMoney(question)
 		share := question["percentage"] || question["percent"]
-		for _, m := range quantityRE.FindAllString(sentence, -1) {
+		timed := false // "how many days": a count of time units
+		for w := range question {
+			timed = timed || timeUnitRE.MatchString(w)
+		}
+		for _, loc := range quantityRE.FindAllStringIndex(sentence, -1) {
+			m := sentence[loc[0]:loc[1]]
 			switch {
 			case money && !moneyRE.MatchString(m):
 			case share && !shareRE.MatchString(m):
+			case !timed && timeUnitRE.MatchString(sentence[loc[1]:min(len(sentence), loc[1]+8)]):
+				// "a five-hour meeting" says how long, not how many people.
+			case !timed && dateRE.MatchString(m):
 			case strings.ContainsAny(m, "$€£¥%") || bigQuantityRE.MatchString(m) || moneyRE.MatchString(m):
 				add(m, 1)
 			case !question["much"]:

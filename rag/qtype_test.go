@@ -26,6 +26,10 @@ func TestTypedValues(t *testing.T) {
 		{"How old must the e-mails be?", "Staff were told to delete e-mails more than three months old.", true, "three months old"},
 		{"What percentage of Ruritania does Zenda control?", "Zenda controls four regions of Ruritania.", false, ""},
 		{"What percentage of Ruritania does Zenda control?", "Zenda controls about 20% of Ruritania.", true, "20%"},
+		// A length of time or a year is no count of people.
+		{"How many people were in the delegation?", "The five-hour meeting in 2025 ended late.", false, ""},
+		{"How many people were in the delegation?", "A delegation of six people arrived on Monday.", true, "six"},
+		{"How many days did the strike last?", "The strike lasted five days.", true, "five"},
 		// A nationality on its own names no one.
 		{"Which judge dismissed the bankruptcy case?", "A judge has dismissed an attempt by Russian oil giant Yukos to gain bankruptcy protection.", true, "Yukos"},
 		{"Which judge dismissed the bankruptcy case?", "A judge has dismissed the case brought by the Russian side.", false, ""},
