@@ -50,6 +50,34 @@ func (c candidate) canLead(t answerType) bool {
 	return c.fits && c.numbersOK && c.quality >= minQuality && c.focus >= minFocus && (!c.otherYear || t == timeAnswer) && !c.otherEdition
 }
 
+// measureReach is how many words after a figure (two before it) the word
+// it measures may stand: "£65,000 settlement", "146,000 new jobs".
+const measureReach = 3
+
+// measures reports whether one of values (figures) in sentence stands
+// within measureReach words of a word of rel (the stems of the question's
+// words other than its focus): the figure measures what is asked about.
+func measures(sentence string, values []string, rel map[string]bool) bool {
+	if len(rel) == 0 {
+		return false
+	}
+	for _, v := range values {
+		at := strings.Index(sentence, v)
+		if at < 0 {
+			continue
+		}
+		before := strings.Fields(sentence[:at])
+		after := strings.Fields(sentence[at+len(v):])
+		near := append(before[max(0, len(before)-2):], after[:min(len(after), measureReach)]...)
+		for _, w := range near {
+			if anyToken(rel, localembed.Tokens(w)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // mayDiffer reports whether c, which cannot lead only because its passage
 // leaves out the question's numbers and names no year at all, may still
 // show that another report disagrees ("Germany won the World Cup with a
@@ -155,6 +183,12 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	}
 	var rel map[string]bool
 	subject := asksSubject(question)
+	relSet := map[string]bool{}
+	for _, q := range relTerms {
+		if q.of == "" && !notRelation[q.term] {
+			relSet[q.term] = true
+		}
+	}
 	var event map[string]bool // where/when: what the question asks about
 	var relWords []string     // the stems of relTerms
 	for _, q := range relTerms {
@@ -224,6 +258,11 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			c.role = true
 			c.relation = 1
 			c.values = append([]string{v}, slices.DeleteFunc(c.values, func(x string) bool { return x == v })...)
+		}
+		if atype == quantityAnswer && measures(c.text, c.values, relSet) {
+			// The figure is of what the question asks about ("a £65,000
+			// settlement" for "How much did he receive in his settlement?").
+			c.role = true
 		}
 		if att := attachedValue(c.text, atype, event, c.values); len(att) > 0 {
 			// The place or date attached to the question's event is the

@@ -1,9 +1,11 @@
 package rag
 
 import (
+	"cmp"
 	"context"
 	"fmt"
-	"sort"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/newsbot/newsbot/rag/answer"
@@ -119,6 +121,11 @@ func (s *Service) retrieve(ctx context.Context, query string, k int, f answer.Fi
 		allowFn = allow.has
 	}
 	lex := ix.lex.search(qterms, allowFn, pool)
+	// Equal scores (the same story filed twice) are ranked by chunk id, so
+	// that the ranking does not depend on the order the chunks were
+	// indexed in.
+	ix.byScoreThenID(vec)
+	ix.byScoreThenID(lex)
 
 	fused := map[int]float64{}
 	sim := map[int]float64{}
@@ -139,12 +146,7 @@ func (s *Service) retrieve(ctx context.Context, query string, k int, f answer.Fi
 	for d, sc := range fused {
 		order = append(order, scored{doc: d, score: sc})
 	}
-	sort.Slice(order, func(i, j int) bool {
-		if order[i].score != order[j].score {
-			return order[i].score > order[j].score
-		}
-		return order[i].doc < order[j].doc
-	})
+	ix.byScoreThenID(order)
 	var kept []int
 	for _, o := range order {
 		if len(kept) == k {
@@ -189,6 +191,17 @@ func clampK(k int) int {
 		return DefaultK
 	}
 	return min(k, MaxK)
+}
+
+// byScoreThenID sorts results best first, equal scores by chunk id; the
+// caller holds ix.mu.
+func (ix *index) byScoreThenID(results []scored) {
+	slices.SortStableFunc(results, func(a, b scored) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		return strings.Compare(ix.slots[a.doc].id, ix.slots[b.doc].id)
+	})
 }
 
 // focusCover returns, for each chunk of docs, the share of the focus

@@ -52,3 +52,39 @@ func TestSearchKeepsFocus(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchIgnoresIndexOrder: the same story filed twice scores the same;
+// which copy is returned, and the order of the results, do not depend on
+// the order the articles were indexed in.
+func TestSearchIgnoresIndexOrder(t *testing.T) {
+	ctx := context.Background()
+	texts := map[string]string{
+		"sport/101": "Anna Kovac beat Mira Sol to win the Zenda Open on Sunday.",
+		"sport/205": "Anna Kovac beat Mira Sol to win the Zenda Open on Sunday.",
+		"sport/150": "Mira Sol reached the Zenda Open final for the first time.",
+		"news/007":  "The Zenda Open drew a record crowd of 20,000 on Sunday.",
+	}
+	search := func(order []string) []string {
+		s := openTest(t, Config{})
+		for _, id := range order { // one ingest each: the index takes them in this order
+			art := corpus.Article{ID: id, Title: "Report " + id, Source: "Post", Origin: testOrigin, Hash: id, Text: texts[id]}
+			if _, err := s.Ingest(ctx, []corpus.Article{art}, IngestOptions{}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		res, err := s.Search(ctx, "Who won the Zenda Open?", 3, answer.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, r := range res {
+			ids = append(ids, r.Chunk.ArticleID)
+		}
+		return ids
+	}
+	a := search([]string{"sport/101", "sport/205", "sport/150", "news/007"})
+	b := search([]string{"news/007", "sport/205", "sport/150", "sport/101"})
+	if strings.Join(a, " ") != strings.Join(b, " ") || len(a) == 0 || a[0] != "sport/101" {
+		t.Errorf("results %v and %v, want the same, sport/101 first (the copy with the lower id)", a, b)
+	}
+}
