@@ -96,6 +96,8 @@ func TestWhFirst(t *testing.T) {
 		{"putin was trash-talking europe beforehand, what did he say", anyAnswer},
 		{"the talks ended, when was that", timeAnswer},
 		{"Where, in the end, did they meet?", placeAnswer},
+		{"white house optimism comment - which day?", timeAnswer},
+		{"the well-known Anglo-French deal - who signed it", personAnswer},
 	} {
 		if got, _ := classify(tt.in); got != tt.want {
 			t.Errorf("classify(%q) = %v, want %v", tt.in, got, tt.want)

@@ -39,7 +39,7 @@ var (
 	}{
 		{regexp.MustCompile(`(?i)^\s*how (long|old)\b`), durationAnswer},
 		{regexp.MustCompile(`(?i)^\s*(how (many|much|far|big|large|often)|what (percentage|number|share|proportion|was the revenue|is the revenue|was the cost|is the price))\b`), quantityAnswer},
-		{regexp.MustCompile(`(?i)^\s*(when\b|what (day|date|time|year|month)\b|on which (day|date)\b|(what|which) (is|was) the (\w+ )?date\b)`), timeAnswer},
+		{regexp.MustCompile(`(?i)^\s*(when\b|(what|which) (day|date|time|year|month)\b|on which (day|date)\b|(what|which) (is|was) the (\w+ )?date\b)`), timeAnswer},
 		{regexp.MustCompile(`(?i)^\s*(where\b|whereabouts\b|(in )?which (city|country|place|town|venue|state|region)\b.*\b(host|held|located|hold|stage|take place|took place|taking place|happen|occur|meet|met)\w*\b|(in )?(which|what) (building|venue|stadium|arena|hall|hotel|room|street|district|neighbou?rhood|airport|port|palace)\b)`), placeAnswer},
 		{regexp.MustCompile(`(?i)^\s*(who|whom|whose)\b|^\s*(which|what) (\w+ )?(company|firm|team|country|nation|club|player|actor|actress|director|person|man|woman|group|party|organi[sz]ation|movie|film|city|judge|minister|official|politician|leader|chancellor|singer|band|artist|author|writer|coach|manager|striker|regulator|watchdog|agency|network|channel|station|broadcaster|site|website|game|show|programme|program|album|song|book|newspaper|airline|bank|carrier|studio|label|court|brand|manufacturer|maker|retailer|rival|carmaker|operator)s?\b|^\s*what is the name\b`), personAnswer},
 		{regexp.MustCompile(`(?i)^\s*(why\b|for what reason\b|what (was|is) the reason\b)`), reasonAnswer},
@@ -129,8 +129,9 @@ func init() {
 
 // trailingWhRE matches a casual question that states its context first
 // and asks at the end: "kushner has done this before right? where",
-// "putin was trash-talking europe, what did he say".
-var trailingWhRE = regexp.MustCompile(`(?i)^(.+?)[?,;:.!]+\s*((?:who|whom|whose|where|when|why|how|what|which)\b[^?,;:.!]*)\??\s*$`)
+// "putin was trash-talking europe, what did he say", "the optimism
+// comment - which day?".
+var trailingWhRE = regexp.MustCompile(`(?i)^(.+?)(?:[?,;:.!]+|\s[-–—]+)\s*((?:who|whom|whose|where|when|why|how|what|which)\b[^?,;:.!]*)\??\s*$`)
 
 // whFirst moves a trailing question (trailingWhRE) before the context it
 // follows, so that its interrogative opens the question.
