@@ -2,6 +2,7 @@ package rag
 
 import (
 	"testing"
+	"unicode/utf8"
 
 	"github.com/newsbot/newsbot/rag/localembed"
 )
@@ -45,4 +46,19 @@ func TestTyposAreRead(t *testing.T) {
 	if ans.Refused || ans.Question != q || len(ans.Citations) == 0 || ans.Citations[0].Quote != passages[0] {
 		t.Errorf("answer %+v, want the camouflage sentence for the question as asked", ans)
 	}
+}
+
+// FuzzRespell: any question is mended without a panic, and valid UTF-8
+// stays valid.
+func FuzzRespell(f *testing.F) {
+	for _, s := range []string{"whos the press secratary", "Zelenksy’s adress – wat?", "ünïcödé wörds", "a\x00b", ""} {
+		f.Add(s)
+	}
+	docs := func(stem string) int { return len(stem) % 2 }
+	f.Fuzz(func(t *testing.T, q string) {
+		got := respell(q, docs)
+		if utf8.ValidString(q) && !utf8.ValidString(got) {
+			t.Fatalf("respell(%q) = %q: not valid UTF-8", q, got)
+		}
+	})
 }
