@@ -326,89 +326,6 @@ func participles(words []roleWord, v, n int) bool {
 	return true
 }
 
-// heading returns the number of words of a sentence's heading, the
-// capitalised words before a colon that opens it ("Avatar: Directed by
-// …"), or 0: the heading names what the rest is about.
-func heading(words []roleWord) int {
-	for i, w := range words {
-		if w.brk {
-			if i > 0 && strings.TrimSpace(w.gap) == ":" {
-				return i
-			}
-			return 0
-		}
-		if !unicode.IsUpper([]rune(w.raw)[0]) && !titleParticles[strings.ToLower(w.raw)] {
-			return 0
-		}
-	}
-	return 0
-}
-
-// titledName returns the name that a title saying the relation introduces
-// within one value (the words at in), as the positions of its first and
-// last word: "Karoline Leavitt" in "White House Press Secretary Karoline
-// Leavitt". The name is the two or three words after the title, or one
-// word rare in English (not "Director's Cut"); after a longer run, its last
-// two words when the last is rare in English ("Direct Investment Fund CEO
-// Kirill Dmitriev"), or in a headline written in capitals the two words
-// after the title, one rare in English, when an ordinary word follows them
-// ("Google CEO Sundar Pichai Appointed To …").
-func titledName(words []roleWord, in []int, rel map[string]bool) (int, int, bool) {
-	t := -1
-	for k, i := range in {
-		if anyToken(rel, words[i].stems) && !words[i].entity {
-			t = k
-		}
-	}
-	if t < 0 || t == len(in)-1 || words[in[len(in)-1]].entity {
-		return 0, 0, false
-	}
-	name := in[t+1:]
-	for _, i := range name[:min(len(name), 3)] {
-		if titleParticles[strings.ToLower(words[i].raw)] {
-			return 0, 0, false // "Director Christophe Gans On The Way"
-		}
-	}
-	switch {
-	case len(name) == 2 || len(name) == 3:
-	case len(name) == 1 && isNameLike(words[name[0]].raw):
-	case len(name) > 3 && isNameLike(words[name[len(name)-1]].raw):
-		name = name[len(name)-2:] // "Direct Investment Fund CEO Kirill Dmitriev"
-	case len(name) > 3 && !isNameLike(words[name[2]].raw) && (isNameLike(words[name[0]].raw) || isNameLike(words[name[1]].raw)):
-		name = name[:2]
-	default:
-		return 0, 0, false
-	}
-	return name[0], name[len(name)-1], true
-}
-
-// titledBefore reports whether the word before words[at] (the first word
-// of a name) is a relation noun used as a title, lowercase or followed by a
-// colon: "director Garry Marshall", "Director: Bryan Singer", not the verb
-// of "met Ukrainian negotiators".
-func titledBefore(words []roleWord, at int, rel map[string]bool) bool {
-	if at == 0 {
-		return false
-	}
-	w := words[at-1]
-	return anyToken(rel, w.stems) && !w.entity && !w.negation && w.name == 0 && titleNoun(w.raw)
-}
-
-// titleNoun reports whether w may be a title: an agent noun or a word
-// ending as one ("secretary", "president", "spokesman").
-func titleNoun(w string) bool {
-	low := strings.ToLower(w)
-	if agentNouns[low] {
-		return true
-	}
-	for _, suf := range []string{"er", "or", "ist", "ent", "ant", "ary", "man", "woman"} {
-		if strings.HasSuffix(low, suf) {
-			return true
-		}
-	}
-	return false
-}
-
 // subjectOf reports whether the name ending at words[last] is the subject
 // of a relation verb that follows it at once, or after one auxiliary
 // ("Raducanu defeated", "Disney has bought"), in the same clause.
@@ -439,65 +356,6 @@ func quoteGap(gap string) bool {
 	return g == "”" || g == "\"" || g == "’"
 }
 
-// copulaWindow is how many words (determiners, qualifiers, the entity)
-// may stand between a copula and the title it gives a name.
-const copulaWindow = 3
-
-// copulas link a name to a title: "Steve Jobs is Apple's CEO", "Tim Cook
-// became CEO".
-var copulas = map[string]bool{"is": true, "was": true, "became": true, "becomes": true, "remains": true, "remained": true}
-
-// copulaOf reports whether the name ending at words[last] is linked by a
-// copula to an agent noun of the relation within copulaWindow words, in
-// the same clause: "Steve Jobs is Apple's CEO", "Tim Cook became the chief
-// executive".
-func copulaOf(words []roleWord, last int, rel map[string]bool) bool {
-	c := last + 1
-	if c >= len(words) || words[c].brk || !copulas[strings.ToLower(words[c].raw)] {
-		return false
-	}
-	for i := c + 1; i < len(words) && i <= c+1+copulaWindow; i++ {
-		w := words[i]
-		if w.brk || w.negation {
-			return false
-		}
-		low := strings.ToLower(w.raw)
-		if anyToken(rel, w.stems) && !w.entity {
-			return agentNouns[low]
-		}
-		if !determiners[low] && !notRelation[firstStem(w)] && !w.entity {
-			return false
-		}
-	}
-	return false
-}
-
-// firstStem returns the first stem of w, or "".
-func firstStem(w roleWord) string {
-	if len(w.stems) == 0 {
-		return ""
-	}
-	return w.stems[0]
-}
-
-// headlineSubject reads a value written in title case that holds a verb of
-// the relation ("Ashleigh Barty Wins Wimbledon Women's Singles Title"):
-// the words before the verb, two or more, are its subject.
-func headlineSubject(words []roleWord, in []int, rel map[string]bool, value string) (string, bool) {
-	for k := 2; k < len(in)-1; k++ {
-		w := words[in[k]]
-		if !anyToken(rel, w.stems) || agentNouns[strings.ToLower(w.raw)] {
-			continue
-		}
-		end := strings.Index(value, w.raw)
-		if end <= 0 {
-			return "", false
-		}
-		return strings.TrimSpace(value[:end]), true
-	}
-	return "", false
-}
-
 // relationWords counts the words at in that say the relation.
 func relationWords(words []roleWord, in []int, rel map[string]bool) int {
 	n := 0
@@ -507,32 +365,6 @@ func relationWords(words []roleWord, in []int, rel map[string]bool) int {
 		}
 	}
 	return n
-}
-
-// titleUse reports whether the relation word words[i] is part of a title
-// for the name after it rather than a verb of the name before it:
-// followed by another relation word ("Hollywood film director James
-// Cameron") or an agent noun followed by a capitalised word ("Avatar
-// director James Cameron").
-func titleUse(words []roleWord, i int, rel map[string]bool) bool {
-	if i+1 >= len(words) || words[i+1].brk {
-		return false
-	}
-	next := words[i+1]
-	if anyToken(rel, next.stems) {
-		return true
-	}
-	return agentNouns[strings.ToLower(words[i].raw)] && unicode.IsUpper([]rune(next.raw)[0])
-}
-
-// agentNouns are relation words that name the one who holds the relation
-// and are written before a name as titles.
-var agentNouns = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields("director producer writer winner champion founder cofounder co-founder chairman chairwoman chair president ceo chief head leader captain host owner buyer manager coach editor author creator") {
-		agentNouns[w] = true
-	}
 }
 
 // anyEntity reports whether one of words is the question's entity.

@@ -1,0 +1,71 @@
+package rag
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// Questions asked in a chat are written in chat English; these rewrite it
+// into the words news uses before a question is matched.
+
+// casualWords maps the words of chat-room English to the words news
+// uses for the same thing ("gonna", "sit-down", "vibe"), so that a casual
+// question meets the article's wording; words that only address a person
+// casually ("guy", "folks") are dropped. The lexicon's related words
+// carry each replacement further.
+var casualWords = map[string]string{
+	"whereabouts": "where", "gonna": "going to", "wanna": "want to", "gotta": "have to", "kinda": "", "sorta": "", "ya": "you", "u": "you",
+	"guy": "", "guys": "", "super": "", "totally": "", "hella": "", "bloke": "", "dude": "", "fella": "", "folks": "people", "peeps": "people",
+	"sit-down": "meeting", "sitdown": "meeting", "powwow": "meeting", "huddle": "meeting", "chat": "talks", "chats": "talks", "chatted": "talked",
+	"vibe": "mood atmosphere", "vibes": "mood atmosphere", "budge": "compromise", "budged": "compromised", "cave": "concede", "caved": "conceded",
+	"spokeswoman": "spokesperson press secretary", "spokesman": "spokesperson press secretary", "mouthpiece": "spokesperson",
+	"hopeful": "optimistic", "upbeat": "optimistic", "gloomy": "pessimistic",
+	"boss": "chief", "bosses": "chiefs", "honcho": "chief", "pal": "ally", "pals": "allies", "buddy": "ally",
+	"trash-talking": "criticising", "trash-talked": "criticised", "slammed": "criticised", "bashing": "criticising",
+	"kick off": "begin", "kicked off": "began", "wrap up": "end", "wrapped up": "ended",
+	"ok with": "accept", "okay with": "accept", "fine with": "accept",
+	"tbh": "", "lol": "", "lmao": "", "imo": "", "imho": "", "idk": "", "ngl": "", "btw": "", "smth": "", "sth": "",
+	"or nah": "", "or what": "", "or something": "", "nah": "", "yeah": "", "pls": "", "plz": "", "ok so": "", "lemme": "let me",
+	"keep talking": "continue talks", "bits of": "parts of", "nuke": "nuclear", "nukes": "nuclear weapons",
+}
+
+// casualRE finds the entries of casualWords as whole words.
+var casualRE = func() *regexp.Regexp {
+	keys := make([]string, 0, len(casualWords))
+	for k := range casualWords {
+		keys = append(keys, regexp.QuoteMeta(k))
+	}
+	// Longer entries first, so "kicked off" wins over a shorter prefix.
+	slices.SortFunc(keys, func(a, b string) int { return len(b) - len(a) })
+	return regexp.MustCompile(`\b(` + strings.Join(keys, "|") + `)\b`)
+}()
+
+// uncasual rewrites the casual words of a lowercased question
+// (casualWords).
+func uncasual(q string) string {
+	return casualRE.ReplaceAllStringFunc(q, func(w string) string { return casualWords[w] })
+}
+
+// dropCasual removes the casual words of a lowercased question: what is
+// left is what the question names in its own words.
+func dropCasual(q string) string {
+	return casualRE.ReplaceAllString(q, " ")
+}
+
+// phrasalVerbs maps common phrasal verbs in questions to a one-word verb
+// that the lexicon can match and expand ("turn down" → "reject").
+var phrasalVerbs = strings.NewReplacer(
+	"turn down", "reject", "turned down", "rejected", "turns down", "rejects", "turning down", "rejecting",
+	"call off", "cancel", "called off", "cancelled", "pull out", "withdraw", "pulled out", "withdrew",
+	"step down", "resign", "stepped down", "resigned", "back down", "yield", "backed down", "yielded",
+	"carry out", "conduct", "carried out", "conducted", "set up", "establish", "find out", "discover",
+	"give up", "surrender", "gave up", "surrendered", "put off", "postpone", "hold off", "delay",
+	"push back", "resist", "pushed back", "resisted", "come up with", "propose", "came up with", "proposed",
+	"sign off on", "approve", "signed off on", "approved", "walk out", "leave", "walked out", "left",
+	"shut down", "close", "break off", "end", "broke off", "ended", "look into", "investigate",
+	"take place", "happen", "took place", "happened", "taking place", "happening", "takes place", "happens",
+	"hand over", "transfer", "handed over", "transferred", "handing over", "transferring", "hands over", "transfers",
+	"take over from", "succeed", "took over from", "succeeded", "taking over from", "succeeding", "takes over from", "succeeds",
+	"step in for", "replace", "stepped in for", "replaced", "fill in for", "replace", "filled in for", "replaced",
+)
