@@ -217,21 +217,31 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			years = append(years, n)
 		}
 	}
-	chunkWords := map[string]map[string]bool{}
+	// What a passage says as a whole, worked out once for all its sentences.
+	type passage struct {
+		words     map[string]bool
+		numbersOK bool
+	}
+	passages := map[string]passage{}
 	for i := range cands {
 		c := &cands[i]
 		var prev []string
 		if i > 0 && cands[i-1].result.Chunk.ID == c.result.Chunk.ID {
 			prev = cands[i-1].tokens
 		}
-		words, ok := chunkWords[c.result.Chunk.ID]
+		p, ok := passages[c.result.Chunk.ID]
 		if !ok {
-			words = wordSet(c.result.Chunk.Text)
+			p.words = wordSet(c.result.Chunk.Text)
 			for _, t := range lex.tokens(c.result.Chunk.Text) {
-				words[t] = true // stems too, for focusShare
+				p.words[t] = true // stems too, for focusShare
 			}
-			chunkWords[c.result.Chunk.ID] = words
+			// An edition number the passage leaves out ("the 92nd Academy
+			// Awards") is not required when the passage numbers no
+			// edition otherwise.
+			p.numbersOK = hasNumbers(p.words, hard) && (hasNumbers(p.words, soft) || !editionClash(c.result.Chunk.Text, qEditions))
+			passages[c.result.Chunk.ID] = p
 		}
+		words := p.words
 		c.focusHits = focusHits(focus, c.tokens, prev, words)
 		c.focus = focusShare(focus, c.focusHits)
 		c.otherYear = yearClash(c.text, years)
@@ -283,10 +293,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 				}
 			}
 		}
-		// An edition number the passage leaves out ("the 92nd Academy
-		// Awards") is not required when the passage numbers no edition
-		// otherwise.
-		c.numbersOK = hasNumbers(words, hard) && (hasNumbers(words, soft) || !editionClash(c.result.Chunk.Text, qEditions))
+		c.numbersOK = p.numbersOK
 		if c.fits && atype != anyAnswer && atype != yesNoAnswer {
 			c.coverage += answerTypeBonus * strength / wCoverage
 		}
