@@ -50,6 +50,15 @@ func (c candidate) canLead(t answerType) bool {
 	return c.fits && c.numbersOK && c.quality >= minQuality && c.focus >= minFocus && (!c.otherYear || t == timeAnswer) && !c.otherEdition
 }
 
+// continuesRE matches a sentence that goes on from the one before it:
+// one whose subject is a pronoun, or a quotation on its own.
+var continuesRE = regexp.MustCompile(`^\s*(?:(?:He|She|They|It|This|That|These|His|Her|Their)\b|["“][^"“”]*["”]\s*$)`)
+
+// continueCredit is the share of the coverage of a sentence and the one
+// before it, together, that a sentence going on from it (continuesRE)
+// counts as its own.
+const continueCredit = 0.85
+
 // measureReach is how many words after a figure (two before it) the word
 // it measures may stand: "£65,000 settlement", "146,000 new jobs".
 const measureReach = 3
@@ -255,6 +264,17 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		c.relation = 1
 		if len(relTerms) > 0 {
 			c.relation = ix.coverage(relTerms, said, englishWeight)
+		}
+		if i > 0 && len(prev) > 0 && cands[i-1].sent+1 == c.sent && continuesRE.MatchString(c.text) {
+			// A sentence that goes on from the one before it ("She said
+			// …", a quotation resumed) is about what that one names: the
+			// two together cover the question.
+			both := withSynonyms(append(slices.Clone(prev), c.tokens...), relWords)
+			c.coverage = max(c.coverage, continueCredit*ix.coverage(qterms, both, ix.termWeight))
+			c.english = max(c.english, continueCredit*ix.coverage(qterms, both, englishWeight))
+			if len(relTerms) > 0 {
+				c.relation = max(c.relation, continueCredit*ix.coverage(relTerms, both, englishWeight))
+			}
 		}
 		c.stable = min(c.coverage, c.english)
 		c.prox = proximity(qterms, c.tokens)

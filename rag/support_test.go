@@ -166,3 +166,16 @@ func TestHasNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestContinuedSentence: a sentence that goes on from the one before it
+// (a pronoun subject, a quotation on its own) answers with that one's
+// words: the question names the speaker, the answer what was said.
+func TestContinuedSentence(t *testing.T) {
+	passages := []string{
+		"Mayor Ana Ruiz of Port Zenda spoke to reporters outside the Northwind plant on Friday. She warned that the council would sue if the river was poisoned again. The plant employs 400 people.",
+		"Northwind's shares fell 3% on Friday. The firm makes paint and coatings for ships.",
+		"Council leader Tom Hale was asked about the Northwind clean-up on Monday. \"The town will not spend a penny of its budget; the polluter pays.\"",
+	}
+	checkLead(t, "according to ruiz, what happens if the river gets poisoned again", passages, "sue")
+	checkLead(t, "is the town paying, according to hale", passages, "polluter pays")
+}
