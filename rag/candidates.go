@@ -232,6 +232,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		numbersOK bool
 	}
 	passages := map[string]passage{}
+	before := make([][]string, len(cands)) // the sentences a sentence goes on from (continuesRE)
 	for i := range cands {
 		c := &cands[i]
 		var prev []string
@@ -267,9 +268,10 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		}
 		if i > 0 && len(prev) > 0 && cands[i-1].sent+1 == c.sent && continuesRE.MatchString(c.text) {
 			// A sentence that goes on from the one before it ("She said
-			// …", a quotation resumed) is about what that one names: the
-			// two together cover the question.
-			both := withSynonyms(append(slices.Clone(prev), c.tokens...), relWords)
+			// …", a quotation resumed) is about what that one names, and
+			// what that one goes on from: together they cover the question.
+			before[i] = append(slices.Clone(prev), before[i-1]...)
+			both := withSynonyms(append(slices.Clone(before[i]), c.tokens...), relWords)
 			c.coverage = max(c.coverage, continueCredit*ix.coverage(qterms, both, ix.termWeight))
 			c.english = max(c.english, continueCredit*ix.coverage(qterms, both, englishWeight))
 			if len(relTerms) > 0 {

@@ -19,6 +19,9 @@ var chatSpellings = map[string]string{
 	"wheres": "where is", "hows": "how is", "whens": "when is", "ppl": "people", "abt": "about",
 	"bc": "because", "cuz": "because", "coz": "because", "govt": "government", "prez": "president",
 	"mtg": "meeting", "tmrw": "tomorrow", "yday": "yesterday", "thx": "thanks", "rn": "right now",
+	"sec": "secretary", "pres": "president", "admin": "administration", "dept": "department",
+	"intl": "international", "natl": "national", "yr": "year", "yrs": "years", "mil": "million",
+	"bil": "billion", "w": "with", "u": "you", "ur": "your",
 }
 
 // minRespell is the shortest word respell corrects: shorter ones have too

@@ -18,6 +18,7 @@ func TestRespell(t *testing.T) {
 		{"wat was putin wearing in that tv adress", "what was putin wearing in that tv address"},
 		{"how many pionts did the plan have", "how many points did the plan have"},
 		{"what did zelenksy say", "what did zelensky say"},
+		{"what did the press sec say abt the mtg w the ukrainians", "what did the press secretary say about the meeting with the ukrainians"},
 		// Words the articles or English know, names written in capitals,
 		// short words and chat words read later are kept.
 		{"Is Zelenksy gonna talk to Kushnerr?", "Is Zelenksy gonna talk to Kushnerr?"},
