@@ -147,8 +147,9 @@ func whFirst(q string) string {
 var questionStartRE = regexp.MustCompile(`(?i)^\s*(who|whom|whose|where|whereabouts|when|why|how|what|which|is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b`)
 
 // prepWhRE matches a preposition that opens a question before its
-// interrogative: "On what date …", "In which city …", "With whom …".
-var prepWhRE = regexp.MustCompile(`(?i)^\s*(?:on|in|at|during|from|since|until|for|with|to|by)\s+((?:what|which|whom|whose)\b)`)
+// interrogative: "On what date …", "In which city …", "With whom …", "By
+// how much …".
+var prepWhRE = regexp.MustCompile(`(?i)^\s*(?:on|in|at|during|from|since|until|for|with|to|by)\s+((?:what|which|whom|whose|how (?:much|many|far|long))\b)`)
 
 // classify returns the question's answer type and the question with the
 // interrogative phrase and event filler removed, so that "long" in "how

@@ -64,6 +64,8 @@ func TestClassifyPrepositionFirst(t *testing.T) {
 		"On what date did the Kremlin meeting take place?": timeAnswer,
 		"In which city did the talks take place?":          placeAnswer,
 		"With whom did Putin meet on Tuesday?":             personAnswer,
+		"by how much did output drop in october":           quantityAnswer,
+		"For how long did the talks run?":                  durationAnswer,
 	} {
 		if at, _ := classify(q); at != want {
 			t.Errorf("classify(%q) = %v, want %v", q, at, want)
