@@ -179,6 +179,10 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	}
 	qwords := questionWords(question)
 	numbers := mustNumbers(content)
+	var counted []string // what a how-many question counts
+	if atype == quantityAnswer {
+		counted = countedNoun(lex, question)
+	}
 	focus := focusTerms(lex, question)
 	isFocus := map[string]bool{}
 	for _, f := range focus {
@@ -284,6 +288,9 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		c.values, c.strength = atype.typedValues(c.text, qwords)
 		strength := c.strength
 		c.fits = strength > 0
+		if len(counted) > 0 && !slices.ContainsFunc(counted, func(w string) bool { return slices.Contains(c.tokens, w) || slices.Contains(prev, w) }) {
+			c.fits = false // it counts something else
+		}
 		if v, ok := roleHolds(c.text, rel, focus, c.values, subject); ok {
 			// The name in the relation is the sentence's answer, and the
 			// sentence states the relation, perhaps in other words.

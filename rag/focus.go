@@ -66,12 +66,17 @@ type focusTerm struct {
 func focusTerms(lex lexicon, question string) []focusTerm {
 	seen := map[string]bool{}
 	var out []focusTerm
-	add := func(toks []string, series, word bool) {
+	add := func(toks []string, series, word, name bool) {
 		for _, t := range toks {
 			if !seen[t] && !strings.ContainsFunc(t, unicode.IsDigit) {
 				seen[t] = true
-				alt := lex.expand(t)
-				alt = alt[:min(len(alt), focusAlternatives)]
+				var alt []string
+				if !name || localembed.IDF(t) >= focusIDF {
+					// A name's word is not said in other words: "Stone"
+					// is no "rock".
+					alt = lex.expand(t)
+					alt = alt[:min(len(alt), focusAlternatives)]
+				}
 				if e, ok := demonyms[t]; ok {
 					alt = append(slices.Clip(alt), e)
 				}
@@ -92,7 +97,7 @@ func focusTerms(lex lexicon, question string) []focusTerm {
 			continue
 		}
 		if r := []rune(w)[0]; (i > 0 && (unicode.IsUpper(r) || strings.ContainsFunc(w[1:], unicode.IsUpper))) || entityTokens[w] {
-			add(lex.tokens(w), series[i], false)
+			add(lex.tokens(w), series[i], false, true)
 		}
 	}
 	measured := map[string]bool{} // "revenue" in "Tesla's revenue": what is asked
@@ -103,7 +108,7 @@ func focusTerms(lex lexicon, question string) []focusTerm {
 	}
 	for _, t := range lex.tokens(dropCasual(strings.ToLower(question))) {
 		if localembed.IDF(t) >= focusIDF {
-			add([]string{t}, false, localembed.Known(t) && !measured[t])
+			add([]string{t}, false, localembed.Known(t) && !measured[t], false)
 		}
 	}
 	return out

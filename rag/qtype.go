@@ -470,3 +470,41 @@ func questionWords(q string) map[string]bool {
 func mustNumbers(q string) []string {
 	return questionNumberRE.FindAllString(q, -1)
 }
+
+// countedRE matches what a how-many question counts: the words after
+// "how many" up to its verb ("how many davis cup matches did …").
+var countedRE = regexp.MustCompile(`(?i)\bhow many\s+((?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+)\s*(?:\b(?:did|does|do|is|are|was|were|will|would|have|has|had|can|could|should|in|on|at|for|of|from|to|according)\b|[?,]|$)`)
+
+// notCounted are words after "how many" that do not name what is
+// counted, or name it too loosely for a sentence to repeat it.
+var notCounted = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("times worldwide nationwide overall altogether total exactly roughly approximately about more less now currently today still already so far") {
+		notCounted[w] = true
+	}
+}
+
+// countedNoun returns the stems of the noun a how-many question counts,
+// and of the words related to it: "How many moons does Jupiter have?"
+// counts moons, which a sentence counting euros does not give. Nil when
+// the question asks no such count.
+func countedNoun(lex lexicon, question string) []string {
+	m := countedRE.FindStringSubmatch(question)
+	if m == nil {
+		return nil
+	}
+	words := strings.Fields(strings.ToLower(m[1]))
+	for len(words) > 1 && notCounted[words[len(words)-1]] {
+		words = words[:len(words)-1] // "hotspots worldwide"
+	}
+	if notCounted[words[len(words)-1]] {
+		return nil // "how many times": said in other words ("on 18 occasions")
+	}
+	toks := lex.tokens(words[len(words)-1])
+	if len(toks) != 1 {
+		return nil
+	}
+	alt := lex.expand(toks[0])
+	return append([]string{toks[0]}, alt[:min(len(alt), focusAlternatives)]...)
+}

@@ -1,8 +1,14 @@
 package rag
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/newsbot/newsbot/rag/answer"
+	"github.com/newsbot/newsbot/rag/chunk"
+	"github.com/newsbot/newsbot/rag/localembed"
 )
 
 // TestSupportAcrossReports: the value that several reports state is the
@@ -178,4 +184,85 @@ func TestContinuedSentence(t *testing.T) {
 	}
 	checkLead(t, "according to ruiz, what happens if the river gets poisoned again", passages, "sue")
 	checkLead(t, "is the town paying, according to hale", passages, "polluter pays")
+}
+
+// TestCountedNoun: a how-many question is answered by a figure that
+// counts what it asks about, not by another figure about its focus.
+func TestCountedNoun(t *testing.T) {
+	lex := localLexicon()
+	for q, want := range map[string]string{
+		"How many moons does Jupiter have?":                             "moon",
+		"how many davis cup matches did henman win":                     "match",
+		"How many wi-fi hotspots worldwide does T-Mobile plan to have?": "hotspot",
+		"how many points":           "point",
+		"how many times has he won": "",
+		"How much did it cost?":     "",
+	} {
+		got := countedNoun(lex, q)
+		if want == "" && got != nil || want != "" && (len(got) == 0 || got[0] != localembed.Tokens(want)[0]) {
+			t.Errorf("countedNoun(%q) = %q, want %q first", q, got, want)
+		}
+	}
+	passages := []string{
+		"A separate report by Zorba Research forecasts that the digital music market will grow to 836m euros by 2031.",
+		"Zorba Research counted 12,000 homes with broadband in its survey.",
+	}
+	for _, tt := range []struct {
+		question, sentence string
+		fits               bool
+	}{
+		{"How many moons does Zorba have?", "836m euros", false},
+		{"How many homes with broadband did Zorba count?", "12,000 homes", true},
+		{"How many homes with broadband did Zorba count?", "836m euros", false},
+	} {
+		for _, c := range candidatesOf(t, tt.question, passages) {
+			if strings.Contains(c.text, tt.sentence) && c.fits != tt.fits {
+				t.Errorf("%s: %q fits %v, want %v", tt.question, c.text, c.fits, tt.fits)
+			}
+		}
+	}
+	checkLead(t, "How many homes with broadband did Zorba count?", passages, "12,000")
+}
+
+// candidatesOf returns the sentences of passages scored as answers to
+// question, as extractive answering scores them.
+func candidatesOf(t *testing.T, question string, passages []string) []candidate {
+	t.Helper()
+	lex := localLexicon()
+	ix, err := newIndex(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var results []Result
+	for i, p := range passages {
+		id := fmt.Sprintf("p%d", i+1)
+		src := answer.Source{ID: id, Title: id, Source: id}
+		ix.putArticle(src)
+		for _, c := range chunk.Split(id, p) {
+			if err := ix.addChunk(id, storedChunk{id: c.ID, terms: lex.tokens(c.Text)}); err != nil {
+				t.Fatal(err)
+			}
+			results = append(results, Result{Rank: i + 1, Chunk: c, Source: src})
+		}
+	}
+	cands, err := scoreCandidates(t.Context(), lex, ix, question, results)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cands
+}
+
+// TestNameIsNotSaidOtherwise: the words of a name in the question are
+// not matched by their synonyms ("Stone" is no "rock").
+func TestNameIsNotSaidOtherwise(t *testing.T) {
+	for _, f := range focusTerms(localLexicon(), "In what year was the film director Oliver Stone born?") {
+		if slices.Contains(f.alt, localembed.Tokens("rock")[0]) {
+			t.Errorf("focus %q may be said as %q", f.term, f.alt)
+		}
+	}
+	passages := []string{
+		"Depp was born in Kentucky in 1963 and at first wanted to be a rock star.",
+		"Director Oliver Stone's historical epic Alexander has failed at the box office.",
+	}
+	checkLead(t, "In what year was the film director Oliver Stone born?", passages, "")
 }
