@@ -132,10 +132,6 @@ func init() {
 // comment - which day?".
 var trailingWhRE = regexp.MustCompile(`(?i)^(.+?)(?:[?,;:.!]+|\s[-–—]+)\s*((?:who|whom|whose|where|when|why|how|what|which)\b[^?,;:.!]*)\??\s*$`)
 
-// nameOfRE matches the opening of a question that asks for a name: the
-// answer need not say "name".
-var nameOfRE = regexp.MustCompile(`(?i)^\s*what(?:['’]s| is| was) the name of\b`)
-
 // whFirst moves a trailing question (trailingWhRE) before the context it
 // follows, so that its interrogative opens the question.
 func whFirst(q string) string {
@@ -168,8 +164,6 @@ func classify(q string) (answerType, string) {
 				q = q[len(m):]
 			} else if m := whWordRE.FindString(q); m != "" {
 				q = q[len(m):]
-			} else if m := nameOfRE.FindString(q); m != "" {
-				q = q[len(m):] // "What is the name of his wife?" asks who she is
 			}
 			break
 		}

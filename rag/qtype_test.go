@@ -66,7 +66,6 @@ func TestClassifyPrepositionFirst(t *testing.T) {
 		"With whom did Putin meet on Tuesday?":             personAnswer,
 		"by how much did output drop in october":           quantityAnswer,
 		"For how long did the talks run?":                  durationAnswer,
-		"What is the name of the envoy's son-in-law?":      personAnswer,
 	} {
 		if at, _ := classify(q); at != want {
 			t.Errorf("classify(%q) = %v, want %v", q, at, want)
@@ -85,7 +84,6 @@ func TestClassifyCasual(t *testing.T) {
 		{"who's kushner again?", anyAnswer, "kushner"},
 		{"who's the white house press secretary", personAnswer, "the white house press secretary"},
 		{"did they actually get a deal done?", yesNoAnswer, "they get a deal done?"},
-		{"What is the name of Tim Henman's coach?", personAnswer, "Tim Henman's coach?"},
 	}
 	for _, tt := range tests {
 		at, content := classify(tt.question)
