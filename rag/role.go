@@ -248,8 +248,8 @@ func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values [
 		if !holdsEntity && subject && subjectOf(words, in[len(in)-1], rel) && (len(focus) == 0 || anyEntity(words)) {
 			return v, true // "Emma Raducanu defeated Serena Williams … at the 2019 US Open"
 		}
-		if !holdsEntity && copulaOf(words, in[len(in)-1], rel) && (len(focus) == 0 || anyEntity(words)) {
-			return v, true // "Steve Jobs is Apple's CEO"
+		if !holdsEntity && (copulaOf(words, in[len(in)-1], rel) || copulaBefore(words, in[0], rel)) && (len(focus) == 0 || anyEntity(words)) {
+			return v, true // "Steve Jobs is Apple's CEO", "the current president is Gianni Infantino"
 		}
 		if name, ok := headlineSubject(words, in, rel, v); ok && subject && (len(focus) == 0 || anyEntity(words)) {
 			return name, true // "Ashleigh Barty Wins Wimbledon Women's Singles Title"

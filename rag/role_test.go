@@ -32,6 +32,10 @@ func TestRoleHolds(t *testing.T) {
 		{"Who is the CEO of Northwind in 2031?", "Ada Vance is Northwind's CEO and sits on its board.", []string{"Ada Vance", "Northwind's CEO"}, "Ada Vance"},
 		{"Who is the CEO of Northwind in 2031?", "Ada Vance became CEO of Northwind ten years ago.", []string{"Ada Vance", "CEO of Northwind"}, "Ada Vance"},
 		{"Who is the CEO of Northwind in 2031?", "After Jon Bell resigned as CEO of Northwind, the board met.", []string{"Jon Bell"}, ""},
+		// A title after a comma, and a title before a copula.
+		{"Who is the CEO of Northwind in 2031?", "It was a sunny afternoon in the office of Ada Vance, CEO of Northwind.", []string{"Ada Vance", "CEO of Northwind"}, "Ada Vance"},
+		{"Who is the president of Northwind in 2031?", "The current president of Northwind is Ada Vance, elected in 2029.", []string{"Ada Vance"}, "Ada Vance"},
+		{"Who is the president of Northwind in 2031?", "Ada Vance, a former Northwind engineer, met the president.", []string{"Ada Vance"}, ""},
 		// A relative clause, a list of participles before "by", a heading.
 		{"Who directed Titanic?", "(Wire) — James Cameron, who directed the 1997 film “Titanic”, spoke on Monday.", []string{"Wire", "James Cameron"}, "James Cameron"},
 		{"Who directed Titanic?", "Titanic is a 1997 film directed, written, produced, and co-edited by James Cameron.", []string{"James Cameron"}, "James Cameron"},

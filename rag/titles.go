@@ -148,15 +148,55 @@ var copulas = map[string]bool{"is": true, "was": true, "became": true, "becomes"
 // copulaOf reports whether the name ending at words[last] is linked by a
 // copula to an agent noun of the relation within copulaWindow words, in
 // the same clause: "Steve Jobs is Apple's CEO", "Tim Cook became the chief
-// executive".
+// executive"; or given it as a title after a comma ("Niels Christiansen,
+// CEO of the Lego Group").
 func copulaOf(words []roleWord, last int, rel map[string]bool) bool {
 	c := last + 1
-	if c >= len(words) || words[c].brk || !copulas[strings.ToLower(words[c].raw)] {
+	if c >= len(words) {
 		return false
 	}
-	for i := c + 1; i < len(words) && i <= c+1+copulaWindow; i++ {
+	if strings.TrimSpace(words[c].gap) == "," {
+		return titleFrom(words, c, rel)
+	}
+	if words[c].brk || !copulas[strings.ToLower(words[c].raw)] || c+1 >= len(words) || words[c+1].brk {
+		return false
+	}
+	return titleFrom(words, c+1, rel)
+}
+
+// copulaBefore reports whether the name starting at words[first] follows a
+// copula that follows an agent noun of the relation, in the same clause:
+// "The current president is Gianni Infantino", "the winner was Tadej
+// Pogačar".
+func copulaBefore(words []roleWord, first int, rel map[string]bool) bool {
+	c := first - 1
+	if c < 1 || words[first].brk || words[c].brk || !copulas[strings.ToLower(words[c].raw)] {
+		return false
+	}
+	for i := c - 1; i >= 0 && i >= c-1-copulaWindow; i-- {
 		w := words[i]
-		if w.brk || w.negation {
+		if w.negation || words[i+1].brk {
+			return false
+		}
+		low := strings.ToLower(w.raw)
+		if anyToken(rel, w.stems) && !w.entity {
+			return agentNouns[low]
+		}
+		if !determiners[low] && low != "of" && !notRelation[firstStem(w)] && !w.entity {
+			return false
+		}
+	}
+	return false
+}
+
+// titleFrom reports whether, from words[from] on, within copulaWindow
+// words of determiners, qualifiers and the entity, an agent noun of the
+// relation stands in the same clause ("the chief executive", "Apple's
+// CEO").
+func titleFrom(words []roleWord, from int, rel map[string]bool) bool {
+	for i := from; i < len(words) && i <= from+copulaWindow; i++ {
+		w := words[i]
+		if i > from && w.brk || w.negation {
 			return false
 		}
 		low := strings.ToLower(w.raw)
