@@ -327,16 +327,19 @@ func participles(words []roleWord, v, n int) bool {
 }
 
 // subjectOf reports whether the name ending at words[last] is the subject
-// of a relation verb that follows it at once, or after one auxiliary
-// ("Raducanu defeated", "Disney has bought"), in the same clause.
+// of a relation verb that follows it at once, or after one or two
+// auxiliaries ("Raducanu defeated", "Disney has bought", "Urtubey has been
+// named"), in the same clause, an appositive between commas aside.
 func subjectOf(words []roleWord, last int, rel map[string]bool) bool {
-	rel0 := 0
+	rel0, apposed := 0, false
 	if last+2 < len(words) && strings.EqualFold(words[last+1].raw, "who") && strings.TrimSpace(words[last+1].gap) == "," {
 		rel0 = 1 // "James Cameron, who directed"
+	} else if end := appositive(words, last); end > 0 {
+		last, apposed = end, true // "Juliana Urtubey, a teacher in Las Vegas, has been named"
 	}
-	for d := 1 + rel0; d <= 2+rel0 && last+d < len(words); d++ {
+	for d := 1 + rel0; d <= 3+rel0 && last+d < len(words); d++ {
 		w := words[last+d]
-		if w.brk && !quoteGap(w.gap) || w.negation {
+		if w.brk && !quoteGap(w.gap) && !(apposed && d == 1) || w.negation {
 			return false
 		}
 		if anyToken(rel, w.stems) && !w.entity {
@@ -347,6 +350,28 @@ func subjectOf(words []roleWord, last int, rel map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// appositiveReach is how many words an appositive between commas may hold.
+const appositiveReach = 10
+
+// appositive returns the last word of an appositive that follows the name
+// ending at words[last] between commas and opens with a determiner ("…,
+// an elementary school teacher in Las Vegas, has been named"), or 0.
+func appositive(words []roleWord, last int) int {
+	a := last + 1
+	if a+1 >= len(words) || strings.TrimSpace(words[a].gap) != "," || !determiners[strings.ToLower(words[a].raw)] {
+		return 0
+	}
+	for j := a + 1; j < len(words) && j <= a+appositiveReach; j++ {
+		if words[j].brk {
+			if strings.TrimSpace(words[j].gap) == "," {
+				return j - 1
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // quoteGap reports whether gap is only a closing quotation mark and
@@ -411,15 +436,24 @@ func bySide(n, v int, before bool) []int {
 // subjectRE matches a question that asks for the subject of its verb:
 // "Who won …?", "Which company bought …?", not "Who did … meet?" or "Who
 // is the director of …?".
-var subjectRE = regexp.MustCompile(`(?i)^\s*(?:who|which \w+|what \w+)\s+(\w+)`)
+var subjectRE = regexp.MustCompile(`(?i)^\s*(?:who|which \w+|what \w+)\s+(\w+)(?:\s+(\w+))?`)
 
-// asksSubject reports whether question asks for its verb's subject.
+// asksSubject reports whether question asks for its verb's subject, also
+// in the passive ("Who was named …?").
 func asksSubject(question string) bool {
 	m := subjectRE.FindStringSubmatch(question)
-	return m != nil && !auxiliaries[strings.ToLower(m[1])]
+	if m == nil {
+		return false
+	}
+	verb := strings.ToLower(m[1])
+	if !auxiliaries[verb] {
+		return true
+	}
+	next := strings.ToLower(m[2])
+	return (verb == "was" || verb == "were" || verb == "is" || verb == "are") && len(next) > 4 && strings.HasSuffix(next, "ed")
 }
 
-var auxiliaries = map[string]bool{"is": true, "was": true, "are": true, "were": true, "did": true, "does": true, "do": true,
+var auxiliaries = map[string]bool{"is": true, "was": true, "are": true, "were": true, "been": true, "did": true, "does": true, "do": true,
 	"has": true, "have": true, "had": true, "will": true, "would": true, "can": true, "could": true, "should": true, "may": true, "might": true}
 
 // blocked reports whether a negation lies between words a and b, or, when
