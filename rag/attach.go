@@ -60,6 +60,11 @@ var prepositions = map[string]bool{"in": true, "at": true, "on": true, "of": tru
 // that names it ("the release date").
 func questionEvent(lex lexicon, question string, relation []queryTerm, focus []focusTerm) map[string]bool {
 	event := eventStems(relation, focus)
+	for _, t := range lex.tokens(question) {
+		if spinOffs[t] {
+			event[t] = true // "When was the trailer released?" asks of the trailer
+		}
+	}
 	if m := dateOfRE.FindStringSubmatch(question); m != nil {
 		for _, t := range lex.tokens(m[1]) {
 			for e := range eventStems([]queryTerm{{term: t, weight: 1}}, nil) {
@@ -124,6 +129,7 @@ func attachedValue(sentence string, t answerType, event map[string]bool, values 
 		value    int // 1 + index into values
 		hard     bool
 		comma    bool
+		stop     bool // a sentence or a parenthesis ends before it
 		negation bool
 		pos      int // position counting no aside words
 	}
@@ -136,6 +142,7 @@ func attachedValue(sentence string, t answerType, event map[string]bool, values 
 			gap := sentence[locs[i-1][1]:loc[0]]
 			w.hard = hardBreakRE.MatchString(gap)
 			w.comma = strings.Contains(gap, ",")
+			w.stop = stopRE.MatchString(gap)
 		}
 		for _, s := range localembed.Tokens(normalizeEntities(w.low)) {
 			w.isEvent = w.isEvent || event[s]
@@ -204,10 +211,34 @@ func attachedValue(sentence string, t answerType, event map[string]bool, values 
 		}
 		return n
 	}
+	// spinOffBefore reports whether a spin-off the question does not name
+	// stands before the event word at e in its clause, a title's colon
+	// aside ("A second soundtrack album featuring … Chronicles: Definitive
+	// Edition was released"), not as a label ("Update: the season will
+	// premiere …").
+	spinOffBefore := func(e int) bool {
+		for i := e - 1; i >= 0; i-- {
+			if words[i+1].stop || words[i+1].comma {
+				return false
+			}
+			if i == 0 && words[1].hard {
+				return false // a label
+			}
+			for _, t := range localembed.Tokens(words[i].low) {
+				if spinOffs[t] && !event[t] {
+					return true
+				}
+			}
+		}
+		return false
+	}
 	attached := func(v, e int) bool {
 		lo, hi := min(v, e), max(v, e)
 		if words[hi].pos-words[lo].pos > attachWindow {
 			return false
+		}
+		if t == timeAnswer && spinOffBefore(e) {
+			return false // "a soundtrack album featuring the game was released on …"
 		}
 		if e > 0 && words[e-1].negation || e > 1 && words[e-2].negation && !words[e-1].comma {
 			return false // "the meeting was not held on Monday"
@@ -272,6 +303,25 @@ func attachedValue(sentence string, t answerType, event map[string]bool, values 
 	}
 	return out
 }
+
+// spinOffs are things released, aired or launched alongside a title (its
+// trailer, soundtrack, update, preview show) whose dates are not the
+// title's own.
+var spinOffs = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("trailer teaser soundtrack album update patch version expansion dlc demo sequel prequel preview show remaster remake port spinoff spin-off pack beta") {
+		for _, t := range localembed.Tokens(w) {
+			spinOffs[t] = true
+		}
+	}
+}
+
+// stopRE matches what ends the stretch of a sentence in which a spin-off
+// may be the subject of an event word: the end of a sentence or a
+// parenthesis (not a title's colon: "Xenoblade Chronicles: Definitive
+// Edition").
+var stopRE = regexp.MustCompile(`[;()]|[.!?]\s`)
 
 // dateStrength grades a date value as typedValues does: 1 for day, month
 // and year, 0.8 for a month or day name with a number, else 0.5.

@@ -246,3 +246,13 @@ func TestShippedWhereAndWhen(t *testing.T) {
 		}
 	}
 }
+
+// TestSpinOffDates: the date of a title's trailer, soundtrack or update is
+// not the title's own, unless the question asks for it.
+func TestSpinOffDates(t *testing.T) {
+	spinOff := "A soundtrack album featuring the music of Zorba Quest: Definitive Edition was released on 2 August 2031."
+	checkLead(t, "When was Zorba Quest: Definitive Edition released?", []string{spinOff}, "")
+	checkLead(t, "When was the soundtrack album of Zorba Quest: Definitive Edition released?", []string{spinOff}, "2 August 2031")
+	checkLead(t, "When was Zorba Quest released?", []string{"Update: Zorba Quest was released on 4 May 2031 in Europe."}, "4 May 2031")
+	checkLead(t, "When was Zorba Quest released?", []string{"This soundtrack holds the music of Zorba Quest, the game released by Nintendo on 4 May 2031."}, "4 May 2031")
+}
