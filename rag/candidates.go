@@ -291,7 +291,15 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		if len(counted) > 0 && !slices.ContainsFunc(counted, func(w string) bool { return slices.Contains(c.tokens, w) || slices.Contains(prev, w) }) {
 			c.fits = false // it counts something else
 		}
-		if v, ok := roleHolds(c.text, rel, focus, c.values, subject); ok {
+		v, ok := roleHolds(c.text, rel, focus, c.values, subject, false)
+		if !ok && c.focus >= minFocus && c.quality >= 0.8 && !anyFocusIn(focus, c.tokens) {
+			// A sentence (not a headline) of a passage about the focus that
+			// does not name it again ("Bianca Andreescu won the women's
+			// singles title" in a report on the US Open, "She beat …")
+			// states the relation on its own.
+			v, ok = roleHolds(c.text, rel, focus, c.values, subject, true)
+		}
+		if ok {
 			// The name in the relation is the sentence's answer, and the
 			// sentence states the relation, perhaps in other words.
 			c.role = true
@@ -460,4 +468,14 @@ func tokenSet(toks []string) map[string]bool {
 		m[t] = true
 	}
 	return m
+}
+
+// anyFocusIn reports whether tokens name one of the focus terms.
+func anyFocusIn(focus []focusTerm, tokens []string) bool {
+	for _, f := range focus {
+		if slices.Contains(tokens, f.term) {
+			return true
+		}
+	}
+	return false
 }

@@ -179,7 +179,13 @@ var clauseBreakRE = regexp.MustCompile(`[,;:()"“”]|\s[–—-]\s`)
 // Witkoff"), the value not cut off from the relation word by a clause
 // break ("After the meeting, Putin's aide Yuri Ushakov
 // said"). With no focus, the value alone must be joined to the relation.
-func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values []string, subject bool) (string, bool) {
+//
+// With bare set, the sentence is read without the question's entity (it is
+// the topic of the passage, not named again): the forms in which news
+// writes who holds a relation count (a title, the subject of the verb, a
+// copula), not a headline, and a name near a relation word only when a
+// pronoun opening the sentence stands for the entity.
+func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values []string, subject, bare bool) (string, bool) {
 	if len(rel) == 0 || len(values) == 0 {
 		return "", false
 	}
@@ -213,6 +219,9 @@ func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values [
 		for _, s := range w.stems {
 			w.entity = w.entity || isFocus[s]
 		}
+		// Read bare, a pronoun opening the sentence stands for the entity:
+		// "She faces Marlene Weingartner" in a report on Hingis.
+		w.entity = w.entity || bare && i == 0 && subjectPronouns[low]
 	}
 	// Mark the words of each value; a value that holds the entity (a
 	// longer form of its name) is the entity, not an answer.
@@ -239,19 +248,19 @@ func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values [
 		if len(in) == 0 || !unicode.IsUpper([]rune(v)[0]) {
 			continue
 		}
-		if a, b, ok := titledName(words, in, rel); ok && (len(focus) == 0 || holdsEntity || entityNear(words, in[0])) {
+		if a, b, ok := titledName(words, in, rel); ok && (len(focus) == 0 || bare || holdsEntity || entityNear(words, in[0])) {
 			return strings.TrimRight(sentence[locs[a][0]:locs[b][1]], ".,;:"), true // "White House Press Secretary Karoline Leavitt"
 		}
-		if !holdsEntity && titledBefore(words, in[0], rel) && (len(focus) == 0 || entityNear(words, in[0])) {
+		if !holdsEntity && titledBefore(words, in[0], rel) && (len(focus) == 0 || bare || entityNear(words, in[0])) {
 			return v, true // "the movie's director Garry Marshall", "Director: Bryan Singer"
 		}
-		if !holdsEntity && subject && subjectOf(words, in[len(in)-1], rel) && (len(focus) == 0 || anyEntity(words)) {
+		if !holdsEntity && subject && subjectOf(words, in[len(in)-1], rel) && (len(focus) == 0 || bare || anyEntity(words)) {
 			return v, true // "Emma Raducanu defeated Serena Williams … at the 2019 US Open"
 		}
-		if !holdsEntity && (copulaOf(words, in[len(in)-1], rel) || copulaBefore(words, in[0], rel)) && (len(focus) == 0 || anyEntity(words)) {
+		if !holdsEntity && (copulaOf(words, in[len(in)-1], rel) || copulaBefore(words, in[0], rel)) && (len(focus) == 0 || bare || anyEntity(words)) {
 			return v, true // "Steve Jobs is Apple's CEO", "the current president is Gianni Infantino"
 		}
-		if name, ok := headlineSubject(words, in, rel, v); ok && subject && (len(focus) == 0 || anyEntity(words)) {
+		if name, ok := headlineSubject(words, in, rel, v); ok && subject && !bare && (len(focus) == 0 || anyEntity(words)) {
 			return name, true // "Ashleigh Barty Wins Wimbledon Women's Singles Title"
 		}
 		if r := relationWords(words, in, rel); r == len(in) {
@@ -269,6 +278,9 @@ func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values [
 		for _, i := range in {
 			words[i].name = vi + 1
 		}
+	}
+	if bare && !words[0].entity {
+		return "", false
 	}
 	if subject {
 		if v, ok := converseHolds(words, rel, values); ok {
@@ -505,6 +517,9 @@ func joined(words []roleWord, v, to int) bool {
 	}
 	return false
 }
+
+// subjectPronouns stand for a person or thing named before.
+var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true}
 
 // ended are the words before a relation that say it no longer holds.
 var ended = map[string]bool{"former": true, "ex": true, "resigned": true, "ousted": true, "outgoing": true, "retired": true, "quit": true, "fired": true, "sacked": true, "departing": true}

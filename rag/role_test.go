@@ -65,7 +65,7 @@ func TestRoleHolds(t *testing.T) {
 					rel = append(rel, q)
 				}
 			}
-			got, ok := roleHolds(tt.sentence, relationStems(rel), focus, tt.values, asksSubject(tt.question))
+			got, ok := roleHolds(tt.sentence, relationStems(rel), focus, tt.values, asksSubject(tt.question), false)
 			if got != tt.want || ok != (tt.want != "") {
 				t.Errorf("roleHolds = %q, %v; want %q", got, ok, tt.want)
 			}
@@ -95,11 +95,11 @@ func TestWhoQuestionPrefersTheRelation(t *testing.T) {
 // name, holds it; a title followed by an ordinary word does not.
 func TestRoleHoldsTitledName(t *testing.T) {
 	rel := relationStems([]queryTerm{{term: "press"}, {term: "secretari"}})
-	if v, ok := roleHolds("White House Press Secretary Karoline Leavitt told reporters.", rel, nil, []string{"White House Press Secretary Karoline Leavitt"}, false); !ok || v != "Karoline Leavitt" {
+	if v, ok := roleHolds("White House Press Secretary Karoline Leavitt told reporters.", rel, nil, []string{"White House Press Secretary Karoline Leavitt"}, false, false); !ok || v != "Karoline Leavitt" {
 		t.Errorf("roleHolds = %q, %v; want the titled name", v, ok)
 	}
 	rel = relationStems([]queryTerm{{term: "director"}})
-	if v, ok := roleHolds("The Director's Cut features more dialogue.", rel, nil, []string{"Director's Cut"}, false); ok {
+	if v, ok := roleHolds("The Director's Cut features more dialogue.", rel, nil, []string{"Director's Cut"}, false, false); ok {
 		t.Errorf("roleHolds = %q; want no holder", v)
 	}
 }

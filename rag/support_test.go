@@ -266,3 +266,15 @@ func TestNameIsNotSaidOtherwise(t *testing.T) {
 	}
 	checkLead(t, "In what year was the film director Oliver Stone born?", passages, "")
 }
+
+// TestRoleInPassageAboutFocus: a sentence of a report about the question's
+// subject states the relation without naming the subject again, by its
+// form ("Anna Kovac won the title") or through a pronoun ("She beat …").
+func TestRoleInPassageAboutFocus(t *testing.T) {
+	checkLead(t, "Who won the women's singles at the 2031 Zenda Open?", []string{
+		"The 2031 Zenda Open ended on Sunday in front of 20,000 fans. Anna Kovac won the women's singles title, defeating Mira Sol in straight sets.",
+	}, "Anna Kovac")
+	checkLead(t, "Who did Mira Sol beat in the first round of the Zenda Open?", []string{
+		"Mira Sol returned to the Zenda Open after two years away. She beat Lena Berg in the first round on Monday.",
+	}, "Lena Berg")
+}
