@@ -211,12 +211,27 @@ func attachedValue(sentence string, t answerType, event map[string]bool, values 
 		}
 		return n
 	}
+	isSpinOff := func(w string) bool {
+		for _, t := range localembed.Tokens(w) {
+			if spinOffs[t] && !event[t] {
+				return true
+			}
+		}
+		return false
+	}
 	// spinOffBefore reports whether a spin-off the question does not name
-	// stands before the event word at e in its clause, a title's colon
+	// stands before the event word at e in its clause, or just after it, a title's colon
 	// aside ("A second soundtrack album featuring … Chronicles: Definitive
 	// Edition was released"), not as a label ("Update: the season will
 	// premiere …").
 	spinOffBefore := func(e int) bool {
+		// The event word modifies a spin-off after it: "the NBA Draft
+		// Preview show will air on …".
+		for i := e + 1; i < len(words) && i <= e+2 && !words[i].comma && !words[i].hard; i++ {
+			if isSpinOff(words[i].low) {
+				return true
+			}
+		}
 		for i := e - 1; i >= 0; i-- {
 			if words[i+1].stop || words[i+1].comma {
 				return false
@@ -224,10 +239,8 @@ func attachedValue(sentence string, t answerType, event map[string]bool, values 
 			if i == 0 && words[1].hard {
 				return false // a label
 			}
-			for _, t := range localembed.Tokens(words[i].low) {
-				if spinOffs[t] && !event[t] {
-					return true
-				}
+			if isSpinOff(words[i].low) {
+				return true
 			}
 		}
 		return false

@@ -254,5 +254,6 @@ func TestSpinOffDates(t *testing.T) {
 	checkLead(t, "When was Zorba Quest: Definitive Edition released?", []string{spinOff}, "")
 	checkLead(t, "When was the soundtrack album of Zorba Quest: Definitive Edition released?", []string{spinOff}, "2 August 2031")
 	checkLead(t, "When was Zorba Quest released?", []string{"Update: Zorba Quest was released on 4 May 2031 in Europe."}, "4 May 2031")
+	checkLead(t, "What is the date of the 2031 Zenda Draft?", []string{"The 30-minute 2031 Zenda Draft preview show will air on Wednesday, July 28, on ZTV."}, "")
 	checkLead(t, "When was Zorba Quest released?", []string{"This soundtrack holds the music of Zorba Quest, the game released by Nintendo on 4 May 2031."}, "4 May 2031")
 }
