@@ -384,19 +384,29 @@ func candidates(lex lexicon, results []Result) []candidate {
 				continue
 			}
 			seen[key] = true
-			text := r.Chunk.Text[sp.Start:sp.End]
-			toks := lex.tokens(text)
-			if len(toks) < minCandidateWords { // headlines fragments, datelines
-				continue
+			// Items a page runs together with bullets ("Headline · 2014: A
+			// goal by …") are read one by one.
+			start := sp.Start
+			for _, text := range strings.Split(r.Chunk.Text[sp.Start:sp.End], bullet) {
+				at := start
+				start += len(text) + len(bullet)
+				text = strings.TrimSpace(text)
+				toks := lex.tokens(text)
+				if len(toks) < minCandidateWords { // headlines fragments, datelines
+					continue
+				}
+				if isHeadline(r, at, text) {
+					continue
+				}
+				out = append(out, candidate{result: r, text: text, tokens: toks, sent: si})
 			}
-			if isHeadline(r, sp.Start, text) {
-				continue
-			}
-			out = append(out, candidate{result: r, text: text, tokens: toks, sent: si})
 		}
 	}
 	return out
 }
+
+// bullet separates the items of a list run together in one line.
+const bullet = " · "
 
 // isHeadline reports whether text, a sentence starting at offset start of
 // r's chunk, is the article's headline rather than its prose: the title

@@ -278,3 +278,17 @@ func TestRoleInPassageAboutFocus(t *testing.T) {
 		"Mira Sol returned to the Zenda Open after two years away. She beat Lena Berg in the first round on Monday.",
 	}, "Lena Berg")
 }
+
+// TestBulletedItems: items a page runs together with bullets are read, and
+// quoted, one by one.
+func TestBulletedItems(t *testing.T) {
+	ans, err := AnswerPassages(t.Context(), "Who won the 2031 Zenda Open?", []string{
+		"Zenda Open 2031: Tickets And Travel Guide For Fans · Anna Kovac won the 2031 Zenda Open, beating Mira Sol in the final.",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || len(ans.Citations) == 0 || ans.Citations[0].Quote != "Anna Kovac won the 2031 Zenda Open, beating Mira Sol in the final." {
+		t.Errorf("answer %q; want the bulleted item alone quoted", ans.Answer)
+	}
+}
