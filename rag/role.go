@@ -365,7 +365,7 @@ func subjectOf(words []roleWord, last int, rel map[string]bool) bool {
 }
 
 // appositiveReach is how many words an appositive between commas may hold.
-const appositiveReach = 10
+const appositiveReach = 14
 
 // appositive returns the last word of an appositive that follows the name
 // ending at words[last] between commas and opens with a determiner ("…,
