@@ -13,7 +13,7 @@ import (
 
 // minQuality is the sentence quality below which a sentence is page
 // furniture (a link list, a share button, a headline) and never quoted.
-const minQuality = 0.5
+const minQuality = 0.55
 
 var (
 	// furnitureRE matches what pages put around an article: links,

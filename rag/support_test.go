@@ -292,3 +292,18 @@ func TestBulletedItems(t *testing.T) {
 		t.Errorf("answer %q; want the bulleted item alone quoted", ans.Answer)
 	}
 }
+
+// TestHeadlineFragmentIsNoAnswer: a headline in title case without a full
+// stop, a link list or a share line is page furniture, never quoted; prose
+// is.
+func TestHeadlineFragmentIsNoAnswer(t *testing.T) {
+	for s, furniture := range map[string]bool{
+		"Oscars: Watch the Trailers for the Best Animated Feature Film Nominees":       true,
+		"Follow us on Twitter @zendanews for more":                                     true,
+		"Toy Story 4 won Best Animated Feature at the Academy Awards on Sunday night.": false,
+	} {
+		if q := sentenceQuality(s); (q < minQuality) != furniture {
+			t.Errorf("sentenceQuality(%q) = %.2f; furniture below %.2f: want %v", s, q, minQuality, furniture)
+		}
+	}
+}
