@@ -41,6 +41,8 @@ type candidate struct {
 	role         bool      // the question's relation holds between its entity and one of values (roleHolds)
 	support      int       // other reports stating its principal value about the question
 	follows      bool      // it follows a sentence that holds the question's relation and no answer
+	yesNo        bool      // the question asks yes or no: its words other than the focus are its claim
+	words        int       // how many of the question's own words it holds
 }
 
 // canLead reports whether c may state the answer to a question of type t:
@@ -106,10 +108,30 @@ var romanRE = regexp.MustCompile(`\b[MDCLXVI]{2,}\b`)
 // relation (roleHolds, attachedValue: "It was released on March 3, 2017"
 // in a passage about the game) with some of its words, or holds most of
 // them by English weights and half of what the question asks about its
-// focus (casual questions, whose common words the corpus weighs little).
+// focus (casual questions, whose common words the corpus weighs little);
+// for a yes-no question, whose claim may be worded any way, more than
+// yesNoCoverage by English weights about its focus, with two of its words.
 func (c candidate) covered() bool {
 	return c.stable >= minCoverage || c.sim >= minSimilarity ||
-		c.focus >= minFocus && (c.role && c.english >= roleCoverage || c.english >= casualCoverage && c.relation >= casualRelation)
+		c.focus >= minFocus && (c.role && c.english >= roleCoverage || c.english >= casualCoverage && c.relation >= casualRelation ||
+			c.yesNo && c.english > yesNoCoverage && c.words >= yesNoWords)
+}
+
+// yesNoWords is how many of a yes-no question's own words a sentence
+// covering it by yesNoCoverage must hold: its subject alone ("is it
+// going to snow in Kyiv?") is not the claim.
+const yesNoWords = 2
+
+// sharedWords returns how many of the question's own terms (not their
+// related words) tokens hold.
+func sharedWords(qterms []queryTerm, tokens []string) int {
+	n := 0
+	for _, q := range qterms {
+		if q.of == "" && slices.Contains(tokens, q.term) {
+			n++
+		}
+	}
+	return n
 }
 
 // sameVerbs groups verbs that news uses interchangeably for one act, so
@@ -264,6 +286,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		// A relation said in other words ("bought" for "acquire") counts
 		// as said.
 		said := withSynonyms(c.tokens, relWords)
+		c.words = sharedWords(qterms, said)
 		c.coverage = ix.coverage(qterms, said, ix.termWeight)
 		c.english = ix.coverage(qterms, said, englishWeight)
 		c.relation = 1
@@ -331,6 +354,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			}
 		}
 		c.numbersOK = p.numbersOK
+		c.yesNo = atype == yesNoAnswer
 		if c.fits && atype != anyAnswer && atype != yesNoAnswer {
 			c.coverage += answerTypeBonus * strength / wCoverage
 		}

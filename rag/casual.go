@@ -13,9 +13,10 @@ import (
 // uses for the same thing ("gonna", "sit-down", "vibe"), so that a casual
 // question meets the article's wording; words that only address a person
 // casually ("guy", "folks") are dropped. The lexicon's related words
-// carry each replacement further.
+// carry each replacement further. "gonna" says the future ("will"), not a
+// verb "go" that "went" would match.
 var casualWords = map[string]string{
-	"whereabouts": "where", "gonna": "going to", "wanna": "want to", "gotta": "have to", "kinda": "", "sorta": "", "ya": "you", "u": "you",
+	"whereabouts": "where", "gonna": "will", "wanna": "want to", "gotta": "have to", "kinda": "", "sorta": "", "ya": "you", "u": "you",
 	"guy": "", "guys": "", "super": "", "totally": "", "hella": "", "bloke": "", "dude": "", "fella": "", "folks": "people", "peeps": "people",
 	"sit-down": "meeting", "sitdown": "meeting", "powwow": "meeting", "huddle": "meeting", "chat": "talks", "chats": "talks", "chatted": "talked",
 	"vibe": "mood atmosphere", "vibes": "mood atmosphere", "budge": "compromise", "budged": "compromised", "cave": "concede", "caved": "conceded",

@@ -31,7 +31,7 @@ func TestCasualWording(t *testing.T) {
 
 func TestUncasual(t *testing.T) {
 	for in, want := range map[string]string{
-		"are they gonna keep talking":         "are they going to continue talks",
+		"are they gonna keep talking":         "are they will continue talks",
 		"who's the guy from the fund":         "who's the  from the fund",
 		"guyana and the sit-down, kicked off": "guyana and the meeting, began",
 		"did the talks end late tbh or nah":   "did the talks end late  ",

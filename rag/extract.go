@@ -30,6 +30,10 @@ const (
 	// it without corpus weights.
 	casualCoverage = 0.45
 	casualRelation = 0.2
+	// yesNoCoverage is the English-weighted coverage above which a
+	// sentence about the focus of a yes-no question covers it, whatever
+	// words it says the claim in.
+	yesNoCoverage = 0.4
 	// followRatio admits a second sentence that scores at least this share
 	// of the lead.
 	followRatio = 0.6

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsbot/newsbot/corpus"
 	"github.com/newsbot/newsbot/rag/answer"
 	"github.com/newsbot/newsbot/rag/chunk"
 	"github.com/newsbot/newsbot/rag/localembed"
@@ -304,6 +305,38 @@ func TestHeadlineFragmentIsNoAnswer(t *testing.T) {
 	} {
 		if q := sentenceQuality(s); (q < minQuality) != furniture {
 			t.Errorf("sentenceQuality(%q) = %.2f; furniture below %.2f: want %v", s, q, minQuality, furniture)
+		}
+	}
+}
+
+// TestYesNoInOtherWords: a yes-no question about the shipped reports is
+// answered by a sentence about its subject that says the claim in other
+// words ("ambition to join NATO" for "want to be in nato"), and refused
+// when the reports say nothing of it.
+func TestYesNoInOtherWords(t *testing.T) {
+	ctx := t.Context()
+	s := openTest(t, Config{})
+	arts, err := corpus.LoadFS(corpus.Shipped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Ingest(ctx, arts, IngestOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]string{
+		"does ukraine even want to be in nato tho": "ambition",
+		"is it gonna snow in kyiv this weekend":    "",
+	} {
+		ans, err := s.Ask(ctx, answer.Request{Question: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, _, _ := strings.Cut(ans.Answer, "[1]")
+		switch {
+		case want == "" && !ans.Refused:
+			t.Errorf("%s: %q, want a refusal", q, ans.Answer)
+		case want != "" && (ans.Refused || !strings.Contains(first, want)):
+			t.Errorf("%s: %q, want %q in the first sentence", q, ans.Answer, want)
 		}
 	}
 }
