@@ -201,7 +201,8 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	}
 	qwords := questionWords(question)
 	numbers := mustNumbers(content)
-	var counted []string // what a how-many question counts
+	described := describedName(question) // whom "Who is …?" asks about
+	var counted []string                 // what a how-many question counts
 	if atype == quantityAnswer {
 		counted = countedNoun(lex, question)
 	}
@@ -328,6 +329,10 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			c.role = true
 			c.relation = 1
 			c.values = append([]string{v}, slices.DeleteFunc(c.values, func(x string) bool { return x == v })...)
+		}
+		if described != nil && introduces(c.text, described) {
+			// "Who is Jared Kushner?": "Trump's son-in-law Jared Kushner".
+			c.role = true
 		}
 		if atype == quantityAnswer && measures(c.text, c.values, relSet) {
 			// The figure is of what the question asks about ("a £65,000

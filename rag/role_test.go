@@ -3,6 +3,8 @@ package rag
 import (
 	"strings"
 	"testing"
+
+	"github.com/newsbot/newsbot/rag/localembed"
 )
 
 func TestRoleHolds(t *testing.T) {
@@ -104,4 +106,38 @@ func TestRoleHoldsTitledName(t *testing.T) {
 	if v, ok := roleHolds("The Director's Cut features more dialogue.", rel, nil, []string{"Director's Cut"}, false, false); ok {
 		t.Errorf("roleHolds = %q; want no holder", v)
 	}
+}
+
+// TestDescribedName: "Who is …?" and "…'s job?" ask what a named person
+// is; a sentence that gives the name a title or an apposition says it.
+func TestDescribedName(t *testing.T) {
+	for q, want := range map[string]string{
+		"Who is Jared Kushner?":           "kushner",
+		"who's kushner again?":            "kushner",
+		"ushakov's job?":                  "ushakov",
+		"What is Kirill Dmitriev's role?": "dmitriev",
+		"Who won the Zenda Open?":         "",
+		"What did Ushakov say?":           "",
+	} {
+		got := describedName(q)
+		if want == "" && got != nil || want != "" && !got[localembed.Tokens(want)[0]] {
+			t.Errorf("describedName(%q) = %v, want %q", q, got, want)
+		}
+	}
+	name := describedName("who's ana ruiz again?")
+	for s, want := range map[string]bool{
+		"Northwind's chief executive Ana Ruiz opened the plant.":         true,
+		"Ana Ruiz, the mayor's daughter, opened the plant.":              true,
+		"Ana Ruiz, Northwind's boss, opened the plant.":                  true,
+		"The envoys met Ana Ruiz and Tom Hale for five hours on Monday.": false,
+		"Ana Ruiz said the plant would reopen.":                          false,
+	} {
+		if got := introduces(s, name); got != want {
+			t.Errorf("introduces(%q) = %v, want %v", s, got, want)
+		}
+	}
+	checkLead(t, "who's ana ruiz again?", []string{
+		"The envoys met Ana Ruiz and Tom Hale for five hours at the Zenda plant on Monday, and Ana Ruiz spoke afterwards.",
+		"The plant reopened on Tuesday. Ana Ruiz, Northwind's chief executive, said the talks had gone well.",
+	}, "chief executive")
 }

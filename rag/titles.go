@@ -1,8 +1,12 @@
 package rag
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsbot/newsbot/rag/localembed"
 )
 
 // The role reader (role.go) also reads a relation from how news writes a
@@ -216,4 +220,95 @@ func firstStem(w roleWord) string {
 		return ""
 	}
 	return w.stems[0]
+}
+
+// describedRE matches a question about what a named person is or does:
+// "Who is Jared Kushner?", "who's kushner again?" (whoIsRE, casualName),
+// "ushakov's job?", "What is Kirill Dmitriev's role?".
+var describedRE = regexp.MustCompile(`(?i)([\p{L}’'.-]+)['’]s?\s+(?:official\s+|government\s+|exact\s+|actual\s+)*(?:job|role|title|position|post|occupation)\b`)
+
+// describedName returns the stems of the name a question asks to be
+// described, or nil.
+func describedName(question string) map[string]bool {
+	var name string
+	switch {
+	case whoIsRE.MatchString(question):
+		name = strings.Join(strings.Fields(question)[2:], " ")
+	case casualName(question):
+		name = casualWhoIsRE.FindStringSubmatch(casualFiller.ReplaceAllString(question, " "))[1]
+	default:
+		m := describedRE.FindStringSubmatch(question)
+		if m == nil {
+			return nil
+		}
+		name = m[1]
+	}
+	out := map[string]bool{}
+	for _, w := range strings.Fields(name) {
+		if notNames[strings.ToLower(w)] || whWordRE.MatchString(w) {
+			continue
+		}
+		for _, t := range localembed.Tokens(w) {
+			out[t] = true
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// introduces reports whether sentence names a person of name (stems)
+// with what they are: a title or relation before the name ("Trump's
+// son-in-law Jared Kushner", "presidential aide Yuri Ushakov", "Secretary
+// of State Marco Rubio") or an apposition after it ("Jared Kushner,
+// son-in-law of …", "Yuri Ushakov, Putin's chief foreign policy
+// adviser,").
+func introduces(sentence string, name map[string]bool) bool {
+	locs := roleWordRE.FindAllStringIndex(sentence, -1)
+	for i := 0; i < len(locs); i++ {
+		if !anyToken(name, localembed.Tokens(sentence[locs[i][0]:locs[i][1]])) {
+			continue
+		}
+		first, last := i, i
+		for first > 0 && isNameWord(sentence, locs, first-1) && !strings.Contains(sentence[locs[first-1][1]:locs[first][0]], ",") {
+			first--
+		}
+		for last+1 < len(locs) && isNameWord(sentence, locs, last+1) && strings.TrimSpace(sentence[locs[last][1]:locs[last+1][0]]) == "" {
+			last++
+		}
+		if first > 0 && strings.TrimSpace(sentence[locs[first-1][1]:locs[first][0]]) == "" && describes(sentence[locs[first-1][0]:locs[first-1][1]]) {
+			return true
+		}
+		if last+1 < len(locs) && strings.TrimSpace(sentence[locs[last][1]:locs[last+1][0]]) == "," {
+			next := sentence[locs[last+1][0]:locs[last+1][1]]
+			if low := strings.ToLower(next); determiners[low] || describes(next) || strings.HasSuffix(low, "'s") || strings.HasSuffix(low, "’s") {
+				return true
+			}
+		}
+		i = last
+	}
+	return false
+}
+
+// isNameWord reports whether word i of sentence (at locs) is capitalised.
+func isNameWord(sentence string, locs [][]int, i int) bool {
+	r, _ := utf8.DecodeRuneInString(sentence[locs[i][0]:])
+	return unicode.IsUpper(r)
+}
+
+// describes reports whether w is a word that says what someone is: a
+// title (titleNoun), or a kinship or staff word.
+func describes(w string) bool {
+	low := strings.ToLower(w)
+	return titleNoun(low) && !notNames[low] || describers[low]
+}
+
+// describers are words, besides titleNoun's, that say what someone is.
+var describers = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("aide envoy son-in-law daughter-in-law wife husband son daughter brother sister father mother deputy chief head boss official minister secretary spokesman spokeswoman adviser advisor negotiator diplomat lawyer candidate star actor actress singer rapper striker captain coach founder tycoon billionaire businessman businesswoman executive analyst economist") {
+		describers[w] = true
+	}
 }
