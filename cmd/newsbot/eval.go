@@ -99,12 +99,12 @@ func runQuestionSet(ctx context.Context, a *app, svc *rag.Service, qs []eval.Que
 // and for each part of the set.
 func writeQuestionReport(w io.Writer, rep eval.Report) {
 	fmt.Fprintf(w, "\n%d questions (%d answerable), k=%d\n", rep.Questions, rep.Answerable, rep.K)
-	fmt.Fprintf(w, "retrieval hit@%d   %.3f\nretrieval MRR     %.3f\nkey-phrase match  %.3f\ncitation validity %.3f\nrefusal accuracy  %.3f\n",
-		rep.K, rep.HitAtK, rep.MRR, rep.PhraseMatch, rep.CitationValidity, rep.RefusalAccuracy)
+	fmt.Fprintf(w, "retrieval hit@%d   %.3f\nretrieval MRR     %.3f\nkey-phrase match  %.3f\n  in 1st sentence %.3f\ncitation validity %.3f\nrefusal accuracy  %.3f\n",
+		rep.K, rep.HitAtK, rep.MRR, rep.PhraseMatch, rep.FirstSentence, rep.CitationValidity, rep.RefusalAccuracy)
 	if len(rep.Parts) > 0 {
-		fmt.Fprintf(w, "\n%-10s %9s %10s %6s %6s %10s %9s %8s\n", "part", "questions", "answerable", "hit@k", "MRR", "key-phrase", "citations", "refusals")
+		fmt.Fprintf(w, "\n%-10s %9s %10s %6s %6s %10s %9s %9s %8s\n", "part", "questions", "answerable", "hit@k", "MRR", "key-phrase", "1st sent.", "citations", "refusals")
 		for _, p := range rep.Parts {
-			fmt.Fprintf(w, "%-10s %9d %10d %6.3f %6.3f %10.3f %9.3f %8.3f\n", p.Part, p.Questions, p.Answerable, p.HitAtK, p.MRR, p.PhraseMatch, p.CitationValidity, p.RefusalAccuracy)
+			fmt.Fprintf(w, "%-10s %9d %10d %6.3f %6.3f %10.3f %9.3f %9.3f %8.3f\n", p.Part, p.Questions, p.Answerable, p.HitAtK, p.MRR, p.PhraseMatch, p.FirstSentence, p.CitationValidity, p.RefusalAccuracy)
 		}
 	}
 }

@@ -32,8 +32,11 @@ type QuestionResult struct {
 	Part     string `json:"part,omitempty"`
 	// HitRank is the rank of the first retrieved passage from an expected
 	// article (0: none in the top k).
-	HitRank       int    `json:"hit_rank"`
-	PhrasesOK     bool   `json:"phrases_ok"`
+	HitRank   int  `json:"hit_rank"`
+	PhrasesOK bool `json:"phrases_ok"`
+	// FirstOK is true when the answer's first sentence alone has every
+	// key phrase and its citation is of an expected article.
+	FirstOK       bool   `json:"first_ok"`
 	CitationsOK   bool   `json:"citations_ok"`
 	CitedExpected bool   `json:"cited_expected"`
 	Refused       bool   `json:"refused"`
@@ -53,6 +56,9 @@ type Report struct {
 	// PhraseMatch is the share of answerable questions whose answer has
 	// every key phrase and cites an expected article.
 	PhraseMatch float64 `json:"phrase_match"`
+	// FirstSentence is the share of answerable questions whose answer's
+	// first sentence has every key phrase and cites an expected article.
+	FirstSentence float64 `json:"first_sentence"`
 	// CitationValidity is the share of answers whose every [n] resolves to
 	// a citation quoting its chunk verbatim.
 	CitationValidity float64 `json:"citation_validity"`
@@ -106,6 +112,7 @@ func RunQuestions(ctx context.Context, svc *rag.Service, qs []Question, k int) (
 				}
 			}
 			r.PhrasesOK = !ans.Refused && hasPhrases(ans.Answer, q.Expect)
+			r.FirstOK = r.PhrasesOK && firstSentenceOK(ans, q)
 		}
 		results = append(results, r)
 	}
@@ -135,7 +142,7 @@ func RunQuestions(ctx context.Context, svc *rag.Service, qs []Question, k int) (
 // summarize aggregates the results of questions qs (in the same order).
 func summarize(qs []Question, results []QuestionResult, k int) Report {
 	rep := Report{K: k, Questions: len(qs)}
-	var hits, rr, phrases, cites, refusals float64
+	var hits, rr, phrases, first, cites, refusals float64
 	for i, q := range qs {
 		r := results[i]
 		if r.CitationsOK {
@@ -155,16 +162,26 @@ func summarize(qs []Question, results []QuestionResult, k int) Report {
 		if r.PhrasesOK && r.CitedExpected {
 			phrases++
 		}
+		if r.FirstOK {
+			first++
+		}
 	}
 	if rep.Answerable > 0 {
 		n := float64(rep.Answerable)
-		rep.HitAtK, rep.MRR, rep.PhraseMatch = hits/n, rr/n, phrases/n
+		rep.HitAtK, rep.MRR, rep.PhraseMatch, rep.FirstSentence = hits/n, rr/n, phrases/n, first/n
 	}
 	if len(qs) > 0 {
 		rep.CitationValidity = cites / float64(len(qs))
 		rep.RefusalAccuracy = refusals / float64(len(qs))
 	}
 	return rep
+}
+
+// firstSentenceOK reports whether ans's first sentence (up to its first
+// citation marker) has every key phrase of q and cites an expected article.
+func firstSentenceOK(ans answer.Answer, q Question) bool {
+	first, _, _ := strings.Cut(ans.Answer, "[1]")
+	return !ans.Refused && hasPhrases(first, q.Expect) && len(ans.Citations) > 0 && expected(q.Articles, ans.Citations[0].ArticleID)
 }
 
 func expected(ids []string, id string) bool {

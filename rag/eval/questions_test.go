@@ -1,6 +1,10 @@
 package eval
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/newsbot/newsbot/rag/answer"
+)
 
 func TestHasPhrases(t *testing.T) {
 	tests := []struct {
@@ -42,5 +46,37 @@ func TestCompareRuns(t *testing.T) {
 	got := CompareRuns(before, after)
 	if len(got) != 2 || !got[0].RefusalFlipped || !got[0].Worse || got[1].RefusalFlipped || !got[1].Worse {
 		t.Errorf("changes %+v, want the last two, the first a flipped refusal, both worse", got)
+	}
+}
+
+// TestSummarizeFirstSentence: an answer whose key phrase is only in its
+// second sentence counts for the key-phrase match, not for the first
+// sentence.
+func TestSummarizeFirstSentence(t *testing.T) {
+	qs := []Question{{Question: "a", Expect: []string{"x"}}, {Question: "b", Expect: []string{"x"}}}
+	results := []QuestionResult{
+		{PhrasesOK: true, CitedExpected: true, FirstOK: true},
+		{PhrasesOK: true, CitedExpected: true, FirstOK: false},
+	}
+	rep := summarize(qs, results, 5)
+	if rep.PhraseMatch != 1 || rep.FirstSentence != 0.5 {
+		t.Errorf("key-phrase %.2f, first sentence %.2f; want 1 and 0.5", rep.PhraseMatch, rep.FirstSentence)
+	}
+}
+
+func TestFirstSentenceOK(t *testing.T) {
+	q := Question{Question: "Who led the talks?", Expect: []string{"Witkoff"}, Articles: []string{"a1"}}
+	cite := func(id string) []answer.Citation { return []answer.Citation{{N: 1, ArticleID: id}} }
+	for _, tt := range []struct {
+		ans  answer.Answer
+		want bool
+	}{
+		{answer.Answer{Answer: "Witkoff led the talks. [1]", Citations: cite("a1")}, true},
+		{answer.Answer{Answer: "The talks lasted hours. [1] Witkoff led them. [2]", Citations: cite("a1")}, false},
+		{answer.Answer{Answer: "Witkoff led the talks. [1]", Citations: cite("b2")}, false},
+	} {
+		if got := firstSentenceOK(tt.ans, q); got != tt.want {
+			t.Errorf("firstSentenceOK(%q) = %v, want %v", tt.ans.Answer, got, tt.want)
+		}
 	}
 }
