@@ -304,7 +304,7 @@ func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values [
 				return values[words[n].name-1], true
 			}
 			for e := range words {
-				if !words[e].entity || abs(e-v) > 2*roleWindow || blocked(words, v, e, true) && !(e < head && v >= head) {
+				if !words[e].entity || abs(e-v) > 2*roleWindow || blocked(words, v, e, true) && !(e < head && v >= head) && !participleClause(words, e, v) {
 					continue
 				}
 				// On two sides ("Putin hosted Witkoff", "Witkoff met
@@ -384,6 +384,24 @@ func appositive(words []roleWord, last int) int {
 		}
 	}
 	return 0
+}
+
+// participleClause reports whether the relation word words[v] opens,
+// after a comma and perhaps an adverb, a participle clause whose subject
+// is that of the clause before it, where the entity words[e] stands:
+// "Rubio is skipping the talks, instead sending his deputy".
+func participleClause(words []roleWord, e, v int) bool {
+	if e > v || !strings.HasSuffix(strings.ToLower(words[v].raw), "ing") {
+		return false
+	}
+	start := v
+	if v > 0 && !words[v].brk && strings.HasSuffix(strings.ToLower(words[v-1].raw), "ly") || v > 0 && strings.EqualFold(words[v-1].raw, "instead") {
+		start = v - 1 // "instead sending", "quickly adding"
+	}
+	if start <= e || strings.TrimSpace(words[start].gap) != "," {
+		return false
+	}
+	return !blocked(words, e, start-1, true)
 }
 
 // quoteGap reports whether gap is only a closing quotation mark and

@@ -58,6 +58,9 @@ func valueKeys(t answerType, v string, question map[string]bool) []string {
 			keys = append(keys, strings.ReplaceAll(n, ",", ""))
 		}
 	case personAnswer, placeAnswer:
+		if t == personAnswer && anyToken(question, localembed.Tokens(lastWord(v))) {
+			return nil // the question's own subject ("US Secretary of State Marco Rubio" for "Who is Rubio sending?")
+		}
 		for _, w := range normValue(v) {
 			if len(w) >= 3 && !question[w] && !notNames[w] {
 				keys = append(keys, w)

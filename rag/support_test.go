@@ -340,3 +340,16 @@ func TestYesNoInOtherWords(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnSubjectIsNoSupport: a name that is the question's own subject
+// ("US Secretary of State Marco Rubio" for "Who is Rubio sending?") gives
+// no keys by which reports would confirm each other's answer.
+func TestOwnSubjectIsNoSupport(t *testing.T) {
+	q := questionWords("Who is Rubio sending to the meeting?")
+	if k := valueKeys(personAnswer, "US Secretary of State Marco Rubio", q); k != nil {
+		t.Errorf("valueKeys = %q, want none", k)
+	}
+	if k := valueKeys(personAnswer, "his deputy Christopher Landau", q); len(k) == 0 {
+		t.Error("valueKeys of another name = none")
+	}
+}
