@@ -69,13 +69,13 @@ var (
 
 	// measureRE matches the nouns that name a quantity a question asks for
 	// ("Tesla revenue Q1", "the death toll").
-	measureRE = regexp.MustCompile(`(?i)\b(revenue|sales|profit|price|cost|death toll|population)\b`)
+	measureRE = regexp.MustCompile(`(?i)\b(revenue|sales|profit|price|cost|death toll|population|fine|fee|fees|salary|wages|payout|pay-off|payoff|compensation|damages|odds|margin|budget|assets|debt|deficit|surplus|turnover|earnings|losses|bonus|funding|attendance|distance|capacity)\b`)
 
 	// eventFiller is wording a question uses to ask about an event without
 	// the answer repeating it ("when did it take place?").
 	eventFiller = regexp.MustCompile(`(?i)\b((take|takes|took|taken|taking) place|happen(s|ed|ing)?|occur(s|red|ring)?|(go|goes|going|gone|went) on|(be|been|was|were) held)\b`)
 
-	quantityRE = regexp.MustCompile(`(?i)[$€£¥]\s?\d[\d,.]*(\s?(million|billion|trillion|bn|m|k))?|\d[\d,.]*\s?(million|billion|trillion|bn|m|k)?\s?` + currencyWords + `\b|\d[\d,.]*(bn|m)\b|\d[\d,.]*\s?(%|percent|per cent|million|billion|trillion)|\b\d[\d,.]*\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)s?\b`)
+	quantityRE = regexp.MustCompile(`(?i)[$€£¥]\s?\d[\d,.]*(\s?(million|billion|trillion|bn|m|k))?|\d[\d,.]*\s?(million|billion|trillion|bn|m|k)?\s?` + currencyWords + `\b|\d[\d,.]*(bn|m)\b|\d[\d,.]*\s?(gb|mb|tb|kg|km|mph|cm|mm)\b|\d[\d,.]*\s?(%|percent|per cent|million|billion|trillion)|\b\d[\d,.]*\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)s?\b`)
 	durationRE = regexp.MustCompile(`(?i)((` + numberWords + `)+[\w,.]*|\b(several|few|many|nearly|almost|over|a|an)\b)[\s-]*(second|minute|hour|day|week|month|year|decade)s?\b|\b(hours|days|weeks|months|years|decades)\b`)
 	// dateRE finds dates, strongest forms first.
 	dateRE   = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(` + monthNames + `)\.?,?\s+(19|20)\d\d\b|\b(` + monthNames + `)\.?,?\s+(19|20)\d\d\b|\b(` + monthNames + `)\.?\s+\d{1,2}(st|nd|rd|th)?\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(` + monthNames + `)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)\b|\b(19|20)\d\d\b`)
@@ -85,6 +85,8 @@ var (
 	// organisations), allowing the particles of names.
 	// whWordRE matches the wh-word that opens a who or where question.
 	whWordRE = regexp.MustCompile(`(?i)^\s*(who|whom|whose|whereabouts|where)\b`)
+	// unitRE marks a quantity with a unit of measure: "50GB", "6.5 km".
+	unitRE = regexp.MustCompile(`(?i)\d\s?(gb|mb|tb|kg|km|mph|cm|mm)$`)
 	// bigQuantityRE marks a quantity stated in millions or as a share.
 	bigQuantityRE = regexp.MustCompile(`(?i)illion|percent|\d(bn|m)\b`)
 	// timeUnitRE matches a unit of time opening a text ("-hour meeting",
@@ -234,7 +236,7 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 			case !timed && timeUnitRE.MatchString(sentence[loc[1]:min(len(sentence), loc[1]+8)]):
 				// "a five-hour meeting" says how long, not how many people.
 			case !timed && dateRE.MatchString(m):
-			case strings.ContainsAny(m, "$€£¥%") || bigQuantityRE.MatchString(m) || moneyRE.MatchString(m):
+			case strings.ContainsAny(m, "$€£¥%") || bigQuantityRE.MatchString(m) || moneyRE.MatchString(m) || unitRE.MatchString(m):
 				add(m, 1)
 			case !question["much"]:
 				add(m, 0.7)

@@ -30,6 +30,11 @@ func TestTypedValues(t *testing.T) {
 		{"How many people were in the delegation?", "The five-hour meeting in 2025 ended late.", false, ""},
 		{"How many people were in the delegation?", "A delegation of six people arrived on Monday.", true, "six"},
 		{"How many days did the strike last?", "The strike lasted five days.", true, "five"},
+		// A sum asked by its noun ("what fine") wants a figure; a size
+		// may carry its unit.
+		{"What fine did Ana Ruiz get?", "Ana Ruiz was fined $250,000 on Friday.", true, "$250,000"},
+		{"What fine did Ana Ruiz get?", "Ana Ruiz admitted her guilt on Friday.", false, ""},
+		{"how much data can a zenda disc hold", "A Zenda disc holds 50GB of data.", true, "50GB"},
 		// A nationality on its own names no one.
 		{"Which judge dismissed the bankruptcy case?", "A judge has dismissed an attempt by Russian oil giant Yukos to gain bankruptcy protection.", true, "Yukos"},
 		{"Which judge dismissed the bankruptcy case?", "A judge has dismissed the case brought by the Russian side.", false, ""},
