@@ -16,7 +16,7 @@ import (
 // carry each replacement further. "gonna" says the future ("will"), not a
 // verb "go" that "went" would match.
 var casualWords = map[string]string{
-	"whereabouts": "where", "gonna": "will", "wanna": "want to", "gotta": "have to", "kinda": "", "sorta": "", "ya": "you", "u": "you",
+	"whereabouts": "where", "gonna": "will", "ok": "fine", "okay": "fine", "wanna": "want to", "gotta": "have to", "kinda": "", "sorta": "", "ya": "you", "u": "you",
 	"guy": "", "guys": "", "super": "", "totally": "", "hella": "", "bloke": "", "dude": "", "fella": "", "folks": "people", "peeps": "people",
 	"sit-down": "meeting", "sitdown": "meeting", "powwow": "meeting", "huddle": "meeting", "chat": "talks", "chats": "talks", "chatted": "talked",
 	"vibe": "mood atmosphere", "vibes": "mood atmosphere", "budge": "compromise", "budged": "compromised", "cave": "concede", "caved": "conceded",

@@ -35,6 +35,7 @@ func TestUncasual(t *testing.T) {
 		"who's the guy from the fund":         "who's the  from the fund",
 		"guyana and the sit-down, kicked off": "guyana and the meeting, began",
 		"did the talks end late tbh or nah":   "did the talks end late  ",
+		"did the talks go ok":                 "did the talks go fine",
 	} {
 		if got := uncasual(in); got != want {
 			t.Errorf("uncasual(%q) = %q, want %q", in, got, want)

@@ -70,6 +70,7 @@ func TestClassifyPrepositionFirst(t *testing.T) {
 		"In which city did the talks take place?":          placeAnswer,
 		"With whom did Putin meet on Tuesday?":             personAnswer,
 		"by how much did output drop in october":           quantityAnswer,
+		"In which Florida city did the teams meet?":        placeAnswer,
 		"For how long did the talks run?":                  durationAnswer,
 	} {
 		if at, _ := classify(q); at != want {

@@ -2,6 +2,7 @@ package rag
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -39,8 +40,11 @@ var relationSynonyms = [][]string{
 	{"sign", "deal", "contract", "agreement"},
 	{"kill", "shot", "shoot", "attack", "murder", "stab"},
 	{"elect", "vote", "win", "presid"},
-	{"say", "said", "tell", "told", "state", "announc", "note", "claim", "accus"},
+	sayWords,
 }
+
+// sayWords are the stems of the verbs of saying.
+var sayWords = []string{"say", "said", "tell", "told", "state", "announc", "note", "claim", "accus"}
 
 // notRelation are question words that qualify the answer rather than
 // relate it to the entity ("the new CEO", "the current president").
@@ -257,6 +261,11 @@ func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values [
 		if !holdsEntity && subject && subjectOf(words, in[len(in)-1], rel) && (len(focus) == 0 || bare || anyEntity(words)) {
 			return v, true // "Emma Raducanu defeated Serena Williams … at the 2019 US Open"
 		}
+		if a, ok := nameAfterEntity(words, in); holdsEntity && ok && subject && subjectOf(words, in[len(in)-1], rel) {
+			// "Who from the White House said …?": "White House Press
+			// Secretary Karoline Leavitt told reporters".
+			return strings.TrimRight(sentence[locs[a][0]:locs[in[len(in)-1]][1]], ".,;:"), true
+		}
 		if !holdsEntity && (copulaOf(words, in[len(in)-1], rel) || copulaBefore(words, in[0], rel)) && (len(focus) == 0 || bare || anyEntity(words)) {
 			return v, true // "Steve Jobs is Apple's CEO", "the current president is Gianni Infantino"
 		}
@@ -296,9 +305,13 @@ func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values [
 		// ("won by") or it is an infinitive ("the decision to replace Ruiz
 		// with Hale").
 		before := subject && !(v+1 < len(words) && words[v+1].agent) && !(v > 0 && strings.EqualFold(words[v-1].raw, "to"))
+		speech := speechVerb(words[v])
 		for _, n := range bySide(len(words), v, before) {
 			if words[n].name <= 0 || blocked(words, v, n, true) && !participles(words, v, n) {
 				continue
+			}
+			if speech && subject && n > v+1 {
+				continue // what follows "said" is what was said, not who said it ("said Ushakov" aside)
 			}
 			if len(focus) == 0 {
 				return values[words[n].name-1], true
@@ -384,6 +397,42 @@ func appositive(words []roleWord, last int) int {
 		}
 	}
 	return 0
+}
+
+// speechVerb reports whether w is a verb of saying ("said", "told",
+// "warned").
+func speechVerb(w roleWord) bool {
+	for _, st := range w.stems {
+		if slices.Contains(sayWords, st) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameAfterEntity returns the first of the last two words of a value
+// (the words at in) that holds the question's entity, when both come
+// after the entity's last word and look like a name: "Karoline Leavitt"
+// in "White House Press Secretary Karoline Leavitt".
+func nameAfterEntity(words []roleWord, in []int) (int, bool) {
+	n := len(in)
+	if n < 3 {
+		return 0, false
+	}
+	for _, i := range in[n-2:] {
+		if words[i].entity {
+			return 0, false
+		}
+	}
+	if !isNameLike(words[in[n-1]].raw) {
+		return 0, false
+	}
+	for _, i := range in[:n-2] {
+		if words[i].entity {
+			return in[n-2], true
+		}
+	}
+	return 0, false
 }
 
 // participleClause reports whether the relation word words[v] opens,

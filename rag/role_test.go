@@ -41,6 +41,10 @@ func TestRoleHolds(t *testing.T) {
 		// A participle clause after a comma has the subject of the clause
 		// before it.
 		{"Who is Ruiz sending to the Zenda summit?", "Leaders meet in Zenda this week but Ana Ruiz is skipping the summit, instead sending her deputy Tom Hale.", []string{"Leaders", "Zenda", "Ana Ruiz", "Tom Hale"}, "Tom Hale"},
+		// Who said something is the subject of "said", not a name in
+		// what was said; a name after its organisation says it.
+		{"Who in Zenda said the river was safe?", "The Zenda council said that Northwind had made the river safe.", []string{"Zenda", "Northwind"}, ""},
+		{"Who at Northwind said the plant would close?", "Northwind Press Officer Ana Ruiz told reporters the plant would close.", []string{"Northwind Press Officer Ana Ruiz"}, "Ana Ruiz"},
 		// A title after a comma, and a title before a copula.
 		{"Who is the CEO of Northwind in 2031?", "It was a sunny afternoon in the office of Ada Vance, CEO of Northwind.", []string{"Ada Vance", "CEO of Northwind"}, "Ada Vance"},
 		{"Who is the president of Northwind in 2031?", "The current president of Northwind is Ada Vance, elected in 2029.", []string{"Ada Vance"}, "Ada Vance"},

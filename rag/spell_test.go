@@ -19,6 +19,7 @@ func TestRespell(t *testing.T) {
 		{"how many pionts did the plan have", "how many points did the plan have"},
 		{"what did zelenksy say", "what did zelensky say"},
 		{"what did the press sec say abt the mtg w the ukrainians", "what did the press secretary say about the meeting with the ukrainians"},
+		{"how did the convo go", "how did the talks go"},
 		// Words the articles or English know, names written in capitals,
 		// short words and chat words read later are kept.
 		{"Is Zelenksy gonna talk to Kushnerr?", "Is Zelenksy gonna talk to Kushnerr?"},
