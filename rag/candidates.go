@@ -61,6 +61,10 @@ var continuesRE = regexp.MustCompile(`^\s*(?:(?:He|She|They|It|This|That|These|H
 // counts as its own.
 const continueCredit = 0.85
 
+// proseQuality is the sentence quality from which a sentence is prose,
+// not a headline or a list (sentenceQuality).
+const proseQuality = 0.8
+
 // measureReach is how many words after a figure (two before it) the word
 // it measures may stand: "£65,000 settlement", "146,000 new jobs".
 const measureReach = 3
@@ -316,7 +320,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			c.fits = false // it counts something else
 		}
 		v, ok := roleHolds(c.text, rel, focus, c.values, subject, false)
-		if !ok && c.focus >= minFocus && c.quality >= 0.8 && !anyFocusIn(focus, c.tokens) {
+		if !ok && c.focus >= minFocus && c.quality >= proseQuality && !anyFocusIn(focus, c.tokens) {
 			// A sentence (not a headline) of a passage about the focus that
 			// does not name it again ("Bianca Andreescu won the women's
 			// singles title" in a report on the US Open, "She beat …")

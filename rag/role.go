@@ -400,7 +400,7 @@ func appositive(words []roleWord, last int) int {
 }
 
 // speechVerb reports whether w is a verb of saying ("said", "told",
-// "warned").
+// "noted").
 func speechVerb(w roleWord) bool {
 	for _, st := range w.stems {
 		if slices.Contains(sayWords, st) {
