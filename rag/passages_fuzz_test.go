@@ -17,6 +17,9 @@ func FuzzAnswerPassages(f *testing.F) {
 	f.Add("how long is the film", "The 93 minute film follows the keepers. It ran for a 10-day festival.")
 	f.Add("When was it released?", "Release date - 16 July - was announced. It was released on March 3rd, 2017.")
 	f.Add("what time?", "…the ... 12:30 p.m. 19th October · Director: X")
+	f.Add("who's ana ruiz again?", "Ana Ruiz, Northwind's boss, said so. She beat Tom Hale, a rival of hers, in May.")
+	f.Add("how many moons does zorba have", "Zorba · A soundtrack album featuring Zorba was released on 2 August 2031. \"Fine.\"")
+	f.Add("does zenda even want to join tho", "Ana Ruiz is skipping the talks, instead sending her deputy Tom Hale, CEO of Zenda.")
 	f.Fuzz(func(t *testing.T, question, passage string) {
 		ans, err := AnswerPassages(t.Context(), question, []string{passage, strings.ToUpper(passage)})
 		if err != nil {
