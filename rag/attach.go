@@ -220,10 +220,10 @@ func attachedValue(sentence string, t answerType, event map[string]bool, values 
 		return false
 	}
 	// spinOffBefore reports whether a spin-off the question does not name
-	// stands before the event word at e in its clause, or just after it, a title's colon
+	// stands before the event word at e in its clause, a title's colon
 	// aside ("A second soundtrack album featuring … Chronicles: Definitive
-	// Edition was released"), not as a label ("Update: the season will
-	// premiere …").
+	// Edition was released") but not as a label ("Update: the season will
+	// premiere …"), or just after it.
 	spinOffBefore := func(e int) bool {
 		// The event word modifies a spin-off after it: "the NBA Draft
 		// Preview show will air on …".

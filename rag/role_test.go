@@ -136,6 +136,9 @@ func TestDescribedName(t *testing.T) {
 		"Northwind's chief executive Ana Ruiz opened the plant.":         true,
 		"Ana Ruiz, the mayor's daughter, opened the plant.":              true,
 		"Ana Ruiz, Northwind's boss, opened the plant.":                  true,
+		"Northwind founder Tom Hale's son-in-law Ana Ruiz spoke.":        true,
+		"Ana Ruiz, co-founder of Northwind, spoke.":                      true,
+		"\"Ana Ruiz\" is a play about Northwind.":                        false,
 		"The envoys met Ana Ruiz and Tom Hale for five hours on Monday.": false,
 		"Ana Ruiz said the plant would reopen.":                          false,
 	} {

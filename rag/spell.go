@@ -21,7 +21,8 @@ var chatSpellings = map[string]string{
 	"mtg": "meeting", "tmrw": "tomorrow", "yday": "yesterday", "thx": "thanks", "rn": "right now",
 	"sec": "secretary", "pres": "president", "admin": "administration", "dept": "department",
 	"intl": "international", "natl": "national", "yr": "year", "yrs": "years", "mil": "million",
-	"bil": "billion", "w": "with", "u": "you", "ur": "your", "noms": "nominations", "nom": "nomination", "convo": "talks", "convos": "talks",
+	"bil": "billion", "w": "with", "ur": "your", "noms": "nominations", "nom": "nomination",
+	"convo": "talks", "convos": "talks",
 }
 
 // minRespell is the shortest word respell corrects: shorter ones have too

@@ -277,11 +277,12 @@ func introduces(sentence string, name map[string]bool) bool {
 		for last+1 < len(locs) && isNameWord(sentence, locs, last+1) && strings.TrimSpace(sentence[locs[last][1]:locs[last+1][0]]) == "" {
 			last++
 		}
-		if first > 0 && strings.TrimSpace(sentence[locs[first-1][1]:locs[first][0]]) == "" && describes(sentence[locs[first-1][0]:locs[first-1][1]]) {
+		// The whole word before the name, hyphens and all ("son-in-law").
+		if f := strings.Fields(sentence[:locs[first][0]]); first > 0 && strings.TrimSpace(sentence[locs[first-1][1]:locs[first][0]]) == "" && describes(f[len(f)-1]) {
 			return true
 		}
 		if last+1 < len(locs) && strings.TrimSpace(sentence[locs[last][1]:locs[last+1][0]]) == "," {
-			next := sentence[locs[last+1][0]:locs[last+1][1]]
+			next := strings.Trim(strings.Fields(sentence[locs[last+1][0]:])[0], `.,;:"“”()`)
 			if low := strings.ToLower(next); determiners[low] || describes(next) || strings.HasSuffix(low, "'s") || strings.HasSuffix(low, "’s") {
 				return true
 			}
