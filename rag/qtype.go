@@ -477,6 +477,12 @@ func mustNumbers(q string) []string {
 // "how many" up to its verb ("how many davis cup matches did …").
 var countedRE = regexp.MustCompile(`(?i)\bhow many\s+((?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+)\s*(?:\b(?:did|does|do|is|are|was|were|will|would|have|has|had|can|could|should|in|on|at|for|of|from|to|according)\b|[?,]|$)`)
 
+// howManyRE matches the words after "how many", up to four.
+var howManyRE = regexp.MustCompile(`(?i)\bhow many\s+((?:[\p{L}'’-]+\s*){1,4})`)
+
+// irregularPlurals are plurals that do not end in "s".
+var irregularPlurals = map[string]bool{"people": true, "men": true, "women": true, "children": true, "feet": true, "teeth": true, "mice": true, "sheep": true, "fish": true, "staff": true}
+
 // notCounted are words after "how many" that do not name what is
 // counted, or name it too loosely for a sentence to repeat it.
 var notCounted = map[string]bool{}
@@ -492,11 +498,22 @@ func init() {
 // counts moons, which a sentence counting euros does not give. Nil when
 // the question asks no such count.
 func countedNoun(lex lexicon, question string) []string {
-	m := countedRE.FindStringSubmatch(question)
-	if m == nil {
+	var words []string
+	if m := countedRE.FindStringSubmatch(question); m != nil {
+		words = strings.Fields(strings.ToLower(m[1]))
+	} else if m := howManyRE.FindStringSubmatch(question); m != nil {
+		// No verb closes it ("how many people made up the delegation"):
+		// what is counted is its first plural.
+		for _, w := range strings.Fields(strings.ToLower(m[1])) {
+			if irregularPlurals[w] || len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+				words = []string{w}
+				break
+			}
+		}
+	}
+	if len(words) == 0 {
 		return nil
 	}
-	words := strings.Fields(strings.ToLower(m[1]))
 	for len(words) > 1 && notCounted[words[len(words)-1]] {
 		words = words[:len(words)-1] // "hotspots worldwide"
 	}
