@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/newsbot/newsbot/corpus"
 	"github.com/newsbot/newsbot/rag/answer"
 )
 
@@ -219,14 +218,7 @@ func TestWordsWithin(t *testing.T) {
 // second search of the same articles.
 func TestShippedWhereAndWhen(t *testing.T) {
 	ctx := context.Background()
-	s := openTest(t, Config{})
-	arts, err := corpus.LoadFS(corpus.Shipped)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Ingest(ctx, arts, IngestOptions{}); err != nil {
-		t.Fatal(err)
-	}
+	s := openShipped(t)
 	for _, tt := range []struct{ question, want string }{
 		{"Where did the talks take place?", "in Moscow|at the Kremlin"},
 		{"When did the meeting take place?", "December 2"},

@@ -22,21 +22,9 @@ func AnswerPassages(ctx context.Context, question string, passages []string) (an
 		return answer.Answer{}, err
 	}
 	lex := localLexicon()
-	ix, err := newIndex(0)
+	ix, results, err := passageIndex(lex, passages)
 	if err != nil {
 		return answer.Answer{}, err
-	}
-	var results []Result
-	for i, p := range passages {
-		id := fmt.Sprintf("p%d", i+1)
-		src := answer.Source{ID: id, Title: id, Source: id}
-		ix.putArticle(src)
-		for _, c := range chunk.Split(id, p) {
-			if err := ix.addChunk(id, storedChunk{id: c.ID, terms: lex.tokens(c.Text)}); err != nil {
-				return answer.Answer{}, err
-			}
-			results = append(results, Result{Rank: i + 1, Chunk: c, Source: src})
-		}
 	}
 	ans, err := extract(ctx, lex, ix, respell(q, ix.lex.df), results)
 	if err != nil {
@@ -48,4 +36,27 @@ func AnswerPassages(ctx context.Context, question string, passages []string) (an
 	}
 	ans.Status = ans.DeriveStatus()
 	return ans, nil
+}
+
+// passageIndex indexes passages as the articles "p1", "p2", … and returns
+// the index and every chunk of them as a retrieval result, ranked in the
+// passages' order.
+func passageIndex(lex lexicon, passages []string) (*index, []Result, error) {
+	ix, err := newIndex(0)
+	if err != nil {
+		return nil, nil, err
+	}
+	var results []Result
+	for i, p := range passages {
+		id := fmt.Sprintf("p%d", i+1)
+		src := answer.Source{ID: id, Title: id, Source: id}
+		ix.putArticle(src)
+		for _, c := range chunk.Split(id, p) {
+			if err := ix.addChunk(id, storedChunk{id: c.ID, terms: lex.tokens(c.Text)}); err != nil {
+				return nil, nil, err
+			}
+			results = append(results, Result{Rank: i + 1, Chunk: c, Source: src})
+		}
+	}
+	return ix, results, nil
 }

@@ -58,6 +58,21 @@ func openDB(t testing.TB, path string) *sql.DB {
 	return db
 }
 
+// openShipped returns a service on a new database holding the shipped
+// articles.
+func openShipped(t *testing.T) *Service {
+	t.Helper()
+	s := openTest(t, Config{})
+	arts, err := corpus.LoadFS(corpus.Shipped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Ingest(t.Context(), arts, IngestOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 func openTest(t *testing.T, cfg Config) *Service {
 	t.Helper()
 	if cfg.DB == nil {

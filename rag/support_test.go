@@ -1,14 +1,11 @@
 package rag
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/newsbot/newsbot/corpus"
 	"github.com/newsbot/newsbot/rag/answer"
-	"github.com/newsbot/newsbot/rag/chunk"
 	"github.com/newsbot/newsbot/rag/localembed"
 )
 
@@ -108,6 +105,13 @@ func checkLead(t *testing.T, question string, passages []string, want string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkFirst(t, question, ans, want)
+}
+
+// checkFirst reports an error unless ans's first sentence contains want,
+// or, for an empty want, ans is a refusal.
+func checkFirst(t *testing.T, question string, ans answer.Answer, want string) {
+	t.Helper()
 	first, _, _ := strings.Cut(ans.Answer, "[1]")
 	switch {
 	case want == "" && !ans.Refused:
@@ -232,21 +236,9 @@ func TestCountedNoun(t *testing.T) {
 func candidatesOf(t *testing.T, question string, passages []string) []candidate {
 	t.Helper()
 	lex := localLexicon()
-	ix, err := newIndex(0)
+	ix, results, err := passageIndex(lex, passages)
 	if err != nil {
 		t.Fatal(err)
-	}
-	var results []Result
-	for i, p := range passages {
-		id := fmt.Sprintf("p%d", i+1)
-		src := answer.Source{ID: id, Title: id, Source: id}
-		ix.putArticle(src)
-		for _, c := range chunk.Split(id, p) {
-			if err := ix.addChunk(id, storedChunk{id: c.ID, terms: lex.tokens(c.Text)}); err != nil {
-				t.Fatal(err)
-			}
-			results = append(results, Result{Rank: i + 1, Chunk: c, Source: src})
-		}
 	}
 	cands, err := scoreCandidates(t.Context(), lex, ix, question, results)
 	if err != nil {
@@ -317,14 +309,7 @@ func TestHeadlineFragmentIsNoAnswer(t *testing.T) {
 // when the reports say nothing of it.
 func TestYesNoInOtherWords(t *testing.T) {
 	ctx := t.Context()
-	s := openTest(t, Config{})
-	arts, err := corpus.LoadFS(corpus.Shipped)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Ingest(ctx, arts, IngestOptions{}); err != nil {
-		t.Fatal(err)
-	}
+	s := openShipped(t)
 	for q, want := range map[string]string{
 		"does ukraine even want to be in nato tho": "ambition",
 		"is it gonna snow in kyiv this weekend":    "",
@@ -333,13 +318,7 @@ func TestYesNoInOtherWords(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		first, _, _ := strings.Cut(ans.Answer, "[1]")
-		switch {
-		case want == "" && !ans.Refused:
-			t.Errorf("%s: %q, want a refusal", q, ans.Answer)
-		case want != "" && (ans.Refused || !strings.Contains(first, want)):
-			t.Errorf("%s: %q, want %q in the first sentence", q, ans.Answer, want)
-		}
+		checkFirst(t, q, ans, want)
 	}
 }
 
