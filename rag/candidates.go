@@ -65,34 +65,6 @@ const continueCredit = 0.85
 // not a headline or a list (sentenceQuality).
 const proseQuality = 0.8
 
-// measureReach is how many words after a figure (two before it) the word
-// it measures may stand: "£65,000 settlement", "146,000 new jobs".
-const measureReach = 3
-
-// measures reports whether one of values (figures) in sentence stands
-// within measureReach words of a word of rel (the stems of the question's
-// words other than its focus): the figure measures what is asked about.
-func measures(sentence string, values []string, rel map[string]bool) bool {
-	if len(rel) == 0 {
-		return false
-	}
-	for _, v := range values {
-		at := strings.Index(sentence, v)
-		if at < 0 {
-			continue
-		}
-		before := strings.Fields(sentence[:at])
-		after := strings.Fields(sentence[at+len(v):])
-		near := append(before[max(0, len(before)-2):], after[:min(len(after), measureReach)]...)
-		for _, w := range near {
-			if anyToken(rel, localembed.Tokens(w)) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // mayDiffer reports whether c, which cannot lead only because its passage
 // leaves out the question's numbers and names no year at all, may still
 // show that another report disagrees ("Germany won the World Cup with a
@@ -511,14 +483,4 @@ func tokenSet(toks []string) map[string]bool {
 		m[t] = true
 	}
 	return m
-}
-
-// anyFocusIn reports whether tokens name one of the focus terms.
-func anyFocusIn(focus []focusTerm, tokens []string) bool {
-	for _, f := range focus {
-		if slices.Contains(tokens, f.term) {
-			return true
-		}
-	}
-	return false
 }

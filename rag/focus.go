@@ -321,3 +321,13 @@ func anyToken(set map[string]bool, toks []string) bool {
 	}
 	return false
 }
+
+// anyFocusIn reports whether tokens name one of the focus terms.
+func anyFocusIn(focus []focusTerm, tokens []string) bool {
+	for _, f := range focus {
+		if slices.Contains(tokens, f.term) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,137 @@
+package rag
+
+import (
+	"slices"
+	"strings"
+)
+
+// How the role reader (role.go) reads a clause around a name: whether the
+// name is the subject of the relation's verb, across an appositive or a
+// participle clause; what a verb of saying holds; a name after its
+// organisation.
+
+// participles reports whether the words between a relation word v and
+// the name at n > v are a list of past participles ending in "by", which
+// its commas do not break: "directed, written, produced, and co-edited by
+// Joss Whedon".
+func participles(words []roleWord, v, n int) bool {
+	if n <= v+1 || !strings.EqualFold(words[n-1].raw, "by") {
+		return false
+	}
+	for i := v + 1; i < n-1; i++ {
+		low := strings.ToLower(words[i].raw)
+		if words[i].negation || !(low == "and" || low == "co" || strings.HasSuffix(low, "ed") || strings.HasSuffix(low, "en")) {
+			return false
+		}
+	}
+	return true
+}
+
+// subjectOf reports whether the name ending at words[last] is the subject
+// of a relation verb that follows it at once, or after one or two
+// auxiliaries ("Raducanu defeated", "Disney has bought", "Urtubey has been
+// named"), in the same clause, an appositive between commas aside.
+func subjectOf(words []roleWord, last int, rel map[string]bool) bool {
+	rel0, apposed := 0, false
+	if last+2 < len(words) && strings.EqualFold(words[last+1].raw, "who") && strings.TrimSpace(words[last+1].gap) == "," {
+		rel0 = 1 // "James Cameron, who directed"
+	} else if end := appositive(words, last); end > 0 {
+		last, apposed = end, true // "Juliana Urtubey, a teacher in Las Vegas, has been named"
+	}
+	for d := 1 + rel0; d <= 3+rel0 && last+d < len(words); d++ {
+		w := words[last+d]
+		if w.brk && !quoteGap(w.gap) && !(apposed && d == 1) || w.negation {
+			return false
+		}
+		if anyToken(rel, w.stems) && !w.entity {
+			return !negated(words, last+d) && !titleUse(words, last+d, rel)
+		}
+		if !auxiliaries[strings.ToLower(w.raw)] {
+			return false
+		}
+	}
+	return false
+}
+
+// appositiveReach is how many words an appositive between commas may hold.
+const appositiveReach = 14
+
+// appositive returns the last word of an appositive that follows the name
+// ending at words[last] between commas and opens with a determiner ("…,
+// an elementary school teacher in Las Vegas, has been named"), or 0.
+func appositive(words []roleWord, last int) int {
+	a := last + 1
+	if a+1 >= len(words) || strings.TrimSpace(words[a].gap) != "," || !determiners[strings.ToLower(words[a].raw)] {
+		return 0
+	}
+	for j := a + 1; j < len(words) && j <= a+appositiveReach; j++ {
+		if words[j].brk {
+			if strings.TrimSpace(words[j].gap) == "," {
+				return j - 1
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
+// speechVerb reports whether w is a verb of saying ("said", "told",
+// "noted").
+func speechVerb(w roleWord) bool {
+	for _, st := range w.stems {
+		if slices.Contains(sayWords, st) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameAfterEntity returns the first of the last two words of a value
+// (the words at in) that holds the question's entity, when both come
+// after the entity's last word and look like a name: "Karoline Leavitt"
+// in "White House Press Secretary Karoline Leavitt".
+func nameAfterEntity(words []roleWord, in []int) (int, bool) {
+	n := len(in)
+	if n < 3 {
+		return 0, false
+	}
+	for _, i := range in[n-2:] {
+		if words[i].entity {
+			return 0, false
+		}
+	}
+	if !isNameLike(words[in[n-1]].raw) {
+		return 0, false
+	}
+	for _, i := range in[:n-2] {
+		if words[i].entity {
+			return in[n-2], true
+		}
+	}
+	return 0, false
+}
+
+// participleClause reports whether the relation word words[v] opens,
+// after a comma and perhaps an adverb, a participle clause whose subject
+// is that of the clause before it, where the entity words[e] stands:
+// "Rubio is skipping the talks, instead sending his deputy".
+func participleClause(words []roleWord, e, v int) bool {
+	if e > v || !strings.HasSuffix(strings.ToLower(words[v].raw), "ing") {
+		return false
+	}
+	start := v
+	if v > 0 && !words[v].brk && strings.HasSuffix(strings.ToLower(words[v-1].raw), "ly") || v > 0 && strings.EqualFold(words[v-1].raw, "instead") {
+		start = v - 1 // "instead sending", "quickly adding"
+	}
+	if start <= e || strings.TrimSpace(words[start].gap) != "," {
+		return false
+	}
+	return !blocked(words, e, start-1, true)
+}
+
+// quoteGap reports whether gap is only a closing quotation mark and
+// spaces ("“Toy Story 2” won"), which does not end a clause.
+func quoteGap(gap string) bool {
+	g := strings.TrimSpace(gap)
+	return g == "”" || g == "\"" || g == "’"
+}

@@ -1,0 +1,94 @@
+package rag
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/newsbot/newsbot/rag/localembed"
+)
+
+// What a quantity question asks to be counted or measured: the noun of
+// "how many", and the word a figure measures.
+
+// countedRE matches what a how-many question counts: the words after
+// "how many" up to its verb ("how many davis cup matches did …").
+var countedRE = regexp.MustCompile(`(?i)\bhow many\s+((?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+)\s*(?:\b(?:did|does|do|is|are|was|were|will|would|have|has|had|can|could|should|in|on|at|for|of|from|to|according)\b|[?,]|$)`)
+
+// howManyRE matches the words after "how many", up to four.
+var howManyRE = regexp.MustCompile(`(?i)\bhow many\s+((?:[\p{L}'’-]+\s*){1,4})`)
+
+// irregularPlurals are plurals that do not end in "s".
+var irregularPlurals = map[string]bool{"people": true, "men": true, "women": true, "children": true, "feet": true, "teeth": true, "mice": true, "sheep": true, "fish": true, "staff": true}
+
+// notCounted are words after "how many" that do not name what is
+// counted, or name it too loosely for a sentence to repeat it.
+var notCounted = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("times worldwide nationwide overall altogether total exactly roughly approximately about more less now currently today still already so far") {
+		notCounted[w] = true
+	}
+}
+
+// countedNoun returns the stems of the noun a how-many question counts,
+// and of the words related to it: "How many moons does Jupiter have?"
+// counts moons, which a sentence counting euros does not give. Nil when
+// the question asks no such count.
+func countedNoun(lex lexicon, question string) []string {
+	var words []string
+	if m := countedRE.FindStringSubmatch(question); m != nil {
+		words = strings.Fields(strings.ToLower(m[1]))
+	} else if m := howManyRE.FindStringSubmatch(question); m != nil {
+		// No verb closes it ("how many people made up the delegation"):
+		// what is counted is its first plural.
+		for _, w := range strings.Fields(strings.ToLower(m[1])) {
+			if irregularPlurals[w] || len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+				words = []string{w}
+				break
+			}
+		}
+	}
+	if len(words) == 0 {
+		return nil
+	}
+	for len(words) > 1 && notCounted[words[len(words)-1]] {
+		words = words[:len(words)-1] // "hotspots worldwide"
+	}
+	if notCounted[words[len(words)-1]] {
+		return nil // "how many times": said in other words ("on 18 occasions")
+	}
+	toks := lex.tokens(words[len(words)-1])
+	if len(toks) != 1 {
+		return nil
+	}
+	alt := lex.expand(toks[0])
+	return append([]string{toks[0]}, alt[:min(len(alt), focusAlternatives)]...)
+}
+
+// measureReach is how many words after a figure (two before it) the word
+// it measures may stand: "£65,000 settlement", "146,000 new jobs".
+const measureReach = 3
+
+// measures reports whether one of values (figures) in sentence stands
+// within measureReach words of a word of rel (the stems of the question's
+// words other than its focus): the figure measures what is asked about.
+func measures(sentence string, values []string, rel map[string]bool) bool {
+	if len(rel) == 0 {
+		return false
+	}
+	for _, v := range values {
+		at := strings.Index(sentence, v)
+		if at < 0 {
+			continue
+		}
+		before := strings.Fields(sentence[:at])
+		after := strings.Fields(sentence[at+len(v):])
+		near := append(before[max(0, len(before)-2):], after[:min(len(after), measureReach)]...)
+		for _, w := range near {
+			if anyToken(rel, localembed.Tokens(w)) {
+				return true
+			}
+		}
+	}
+	return false
+}
