@@ -53,8 +53,10 @@ func (c candidate) canLead(t answerType) bool {
 }
 
 // continuesRE matches a sentence that goes on from the one before it:
-// one whose subject is a pronoun, or a quotation on its own.
-var continuesRE = regexp.MustCompile(`^\s*(?:(?:He|She|They|It|This|That|These|His|Her|Their)\b|["“][^"“”]*["”]\s*$)`)
+// one whose subject is a pronoun, perhaps opening a quotation ("He
+// strained a muscle …"), or the person's age ("The 23-year-old has …"),
+// or a quotation on its own.
+var continuesRE = regexp.MustCompile(`^\s*(?:["“]?(?:He|She|They|It|This|That|These|His|Her|Their)\b|The \d+-year-old\b|["“][^"“”]*["”]\s*$)`)
 
 // continueCredit is the share of the coverage of a sentence and the one
 // before it, together, that a sentence going on from it (continuesRE)
@@ -244,8 +246,12 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		}
 		p, ok := passages[c.result.Chunk.ID]
 		if !ok {
-			p.words = wordSet(c.result.Chunk.Text)
-			for _, t := range lex.tokens(c.result.Chunk.Text) {
+			// The passage's words, and its article's headline's, which
+			// says what the whole report is about ("US seeks new $280bn
+			// smoker ruling" over a passage that no longer says "US").
+			about := c.result.Chunk.Text + "\n" + c.result.Source.Title
+			p.words = wordSet(about)
+			for _, t := range lex.tokens(about) {
 				p.words[t] = true // stems too, for focusShare
 			}
 			// An edition number the passage leaves out ("the 92nd Academy

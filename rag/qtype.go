@@ -243,8 +243,9 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 			}
 		}
 	case durationAnswer:
-		if question["old"] {
-			// "How old is he?" asks for an age, not how long something took.
+		if question["old"] && !question["long"] {
+			// "How old is he?" asks for an age, not how long something
+			// took ("how long was their old coach banned" does).
 			for _, m := range ageRE.FindAllString(sentence, -1) {
 				add(m, 1)
 			}

@@ -24,6 +24,7 @@ func TestTypedValues(t *testing.T) {
 		{"How old is Ana Ruiz?", "Ana Ruiz, 44, said the meeting ended late.", true, "44"},
 		{"How old is Ana Ruiz?", "The 44-year-old Ana Ruiz said the meeting ended late.", true, "44-year-old"},
 		{"How old must the e-mails be?", "Staff were told to delete e-mails more than three months old.", true, "three months old"},
+		{"how long was their old coach banned for", "Their former coach was banned for four years.", true, "four years"},
 		{"What percentage of Ruritania does Zenda control?", "Zenda controls four regions of Ruritania.", false, ""},
 		{"What percentage of Ruritania does Zenda control?", "Zenda controls about 20% of Ruritania.", true, "20%"},
 		// A length of time or a year is no count of people.

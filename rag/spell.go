@@ -48,6 +48,9 @@ func respell(question string, docs func(stem string) int) string {
 		if len(toks) != 1 || localembed.Known(toks[0]) || docs(toks[0]) > 0 {
 			return w
 		}
+		if c := compound(w, docs); c != "" {
+			return c
+		}
 		best, bestDocs, bestIDF := w, 0, 0.0
 		for _, e := range edits(w) {
 			t := localembed.Tokens(e)
@@ -82,6 +85,27 @@ func respell(question string, docs func(stem string) int) string {
 		}
 	}
 	return b.String()
+}
+
+// minPart is the shortest part compound splits a word into.
+const minPart = 4
+
+// compound returns w written as the two English words, both in the
+// articles, that it closes up ("antivirus" for "anti-virus",
+// "whitehouse"), the split whose rarer part the most articles hold, or ""
+// when there is none.
+func compound(w string, docs func(stem string) int) string {
+	best, bestDocs := "", 0
+	for i := minPart; i <= len(w)-minPart; i++ {
+		a, b := localembed.Tokens(w[:i]), localembed.Tokens(w[i:])
+		if len(a) != 1 || len(b) != 1 || !localembed.Known(a[0]) || !localembed.Known(b[0]) {
+			continue
+		}
+		if n := min(docs(a[0]), docs(b[0])); n > bestDocs {
+			best, bestDocs = w[:i]+" "+w[i:], n
+		}
+	}
+	return best
 }
 
 // edits returns the words one edit away from w (lowercase ASCII): each

@@ -9,7 +9,7 @@ import (
 
 func TestRespell(t *testing.T) {
 	articles := map[string]int{}
-	for _, w := range []string{"secretary", "address", "points", "zelensky", "camouflage"} {
+	for _, w := range []string{"secretary", "address", "points", "zelensky", "camouflage", "anti", "virus"} {
 		articles[localembed.Tokens(w)[0]] = 3
 	}
 	docs := func(stem string) int { return articles[stem] }
@@ -20,6 +20,9 @@ func TestRespell(t *testing.T) {
 		{"what did zelenksy say", "what did zelensky say"},
 		{"what did the press sec say abt the mtg w the ukrainians", "what did the press secretary say about the meeting with the ukrainians"},
 		{"how did the convo go", "how did the talks go"},
+		// A word closed up that the articles hyphenate is split, not
+		// mended to a neighbour ("antiviral").
+		{"which antivirus firm was bought", "which anti virus firm was bought"},
 		// Words the articles or English know, names written in capitals,
 		// short words and chat words read later are kept.
 		{"Is Zelenksy gonna talk to Kushnerr?", "Is Zelenksy gonna talk to Kushnerr?"},

@@ -186,9 +186,11 @@ func TestContinuedSentence(t *testing.T) {
 		"Mayor Ana Ruiz of Port Zenda spoke to reporters outside the Northwind plant on Friday. She warned that the council would sue if the river was poisoned again. The plant employs 400 people.",
 		"Northwind's shares fell 3% on Friday. The firm makes paint and coatings for ships.",
 		"Council leader Tom Hale was asked about the Northwind clean-up on Monday. \"The town will not spend a penny of its budget; the polluter pays.\"",
+		"Hurdler Kofi Brandt has pulled out of the Lisbon meeting. The 24-year-old has a minor injury and has cancelled warm-weather training. \"He tore a ligament in his ankle at the Ghent indoor meeting but is back running,\" his agent said.",
 	}
 	checkLead(t, "according to ruiz, what happens if the river gets poisoned again", passages, "sue")
 	checkLead(t, "is the town paying, according to hale", passages, "polluter pays")
+	checkLead(t, "what did kofi brandt tear at the ghent meet", passages, "ligament")
 }
 
 // TestCountedNoun: a how-many question is answered by a figure that
@@ -332,5 +334,30 @@ func TestOwnSubjectIsNoSupport(t *testing.T) {
 	}
 	if k := valueKeys(personAnswer, "his deputy Christopher Landau", q); len(k) == 0 {
 		t.Error("valueKeys of another name = none")
+	}
+}
+
+// TestHeadlineNamesTheFocus: a passage that no longer names the
+// question's subject is still about it when its article's headline does.
+func TestHeadlineNamesTheFocus(t *testing.T) {
+	question := "On what date did tobacco bosses meet at the Grand Hotel in Lyon, a meeting central to the case Zorvia brought?"
+	passages := []string{"Central to the government's case was a meeting in the Grand Hotel, Lyon, on 15 March, 1961."}
+	for _, title := range []string{"Zorvia seeks new ruling on smokers", "Smokers win appeal"} {
+		lex := localLexicon()
+		ix, results, err := passageIndex(lex, passages)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range results {
+			results[i].Source.Title = title
+		}
+		cands, err := scoreCandidates(t.Context(), lex, ix, question, results)
+		if err != nil {
+			t.Fatal(err)
+		}
+		at, _ := classify(question)
+		if got, want := cands[0].canLead(at), title != "Smokers win appeal"; got != want {
+			t.Errorf("headline %q: may lead %v, want %v", title, got, want)
+		}
 	}
 }

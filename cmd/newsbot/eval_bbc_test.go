@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsbot/newsbot/corpus"
 	"github.com/newsbot/newsbot/rag/eval"
 )
 
@@ -89,5 +90,25 @@ func TestEvalBBC(t *testing.T) {
 	// The configured database was not touched.
 	if _, err := os.Stat(c.env["NEWSBOT_DB"]); err == nil {
 		t.Errorf("eval --bbc created the configured database %s", c.env["NEWSBOT_DB"])
+	}
+}
+
+// TestWithCopies: a citation of an exact copy of an expected article (the
+// BBC corpus holds some) counts as citing it; other articles do not.
+func TestWithCopies(t *testing.T) {
+	arts := []corpus.Article{
+		{ID: "entertainment/074", Text: "Ocean's Twelve took $40.8m."},
+		{ID: "entertainment/088", Text: "Ocean's Twelve took $40.8m."},
+		{ID: "entertainment/090", Text: "Another film took $12m."},
+	}
+	qs := withCopies([]eval.Question{
+		{Question: "how much did oceans twelve make", Articles: []string{"entertainment/088"}},
+		{Question: "which film took $12m", Articles: []string{"entertainment/090"}},
+	}, arts)
+	if got := strings.Join(qs[0].Articles, " "); got != "entertainment/074 entertainment/088" {
+		t.Errorf("copies of entertainment/088: %s", got)
+	}
+	if got := strings.Join(qs[1].Articles, " "); got != "entertainment/090" {
+		t.Errorf("an article without copies: %s", got)
 	}
 }
