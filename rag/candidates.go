@@ -33,7 +33,7 @@ type candidate struct {
 	score        float64
 	fits         bool      // holds the kind of fact the question asks for
 	values       []string  // the values of that kind it states
-	numbersOK    bool      // its passage names the question's numbers and years
+	numbersOK    bool      // its report (retrieved passages, headline) names the question's numbers and years
 	focus        float64   // share of the question's focus words it or its predecessor holds
 	focusHits    []float64 // per focus word, how much it names it (focusHits)
 	otherYear    bool      // it names years, none of them the question's
@@ -231,37 +231,56 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			years = append(years, n)
 		}
 	}
-	// What a passage says as a whole, worked out once for all its sentences.
-	type passage struct {
-		words     map[string]bool
-		numbersOK bool
+	// What a passage and its report say as a whole, worked out once for
+	// all their sentences. A passage is read with its report's headline,
+	// which says what the whole report is about ("US seeks new $280bn
+	// smoker ruling" over a passage that no longer says "US"); a report is
+	// its headline and retrieved passages.
+	reportText := map[string]string{}
+	seen := map[string]bool{}
+	for _, c := range cands {
+		id := c.result.Chunk.ArticleID
+		if _, ok := reportText[id]; !ok {
+			reportText[id] = c.result.Source.Title
+		}
+		if !seen[c.result.Chunk.ID] {
+			seen[c.result.Chunk.ID] = true
+			reportText[id] += "\n" + c.result.Chunk.Text
+		}
 	}
-	passages := map[string]passage{}
-	before := make([][]string, len(cands)) // the sentences a sentence goes on from (continuesRE)
+	wordsOf := func(text string) map[string]bool {
+		words := wordSet(text)
+		for _, t := range lex.tokens(text) {
+			words[t] = true // stems too, for focusShare
+		}
+		return words
+	}
+	passageWords := map[string]map[string]bool{} // by chunk
+	reportWords := map[string]map[string]bool{}  // by article
+	numbersOK := map[string]bool{}               // by article
+	before := make([][]string, len(cands))       // the sentences a sentence goes on from (continuesRE)
 	for i := range cands {
 		c := &cands[i]
 		var prev []string
 		if i > 0 && cands[i-1].result.Chunk.ID == c.result.Chunk.ID {
 			prev = cands[i-1].tokens
 		}
-		p, ok := passages[c.result.Chunk.ID]
+		id := c.result.Chunk.ArticleID
+		report, ok := reportWords[id]
 		if !ok {
-			// The passage's words, and its article's headline's, which
-			// says what the whole report is about ("US seeks new $280bn
-			// smoker ruling" over a passage that no longer says "US").
-			about := c.result.Chunk.Text + "\n" + c.result.Source.Title
-			p.words = wordSet(about)
-			for _, t := range lex.tokens(about) {
-				p.words[t] = true // stems too, for focusShare
-			}
-			// An edition number the passage leaves out ("the 92nd Academy
-			// Awards") is not required when the passage numbers no
-			// edition otherwise.
-			p.numbersOK = hasNumbers(p.words, hard) && (hasNumbers(p.words, soft) || !editionClash(c.result.Chunk.Text, qEditions))
-			passages[c.result.Chunk.ID] = p
+			report = wordsOf(reportText[id])
+			reportWords[id] = report
+			// An edition number the report leaves out ("the 92nd Academy
+			// Awards") is not required when it numbers no edition
+			// otherwise.
+			numbersOK[id] = hasNumbers(report, hard) && (hasNumbers(report, soft) || !editionClash(reportText[id], qEditions))
 		}
-		words := p.words
-		c.focusHits = focusHits(focus, c.tokens, prev, words)
+		passage, ok := passageWords[c.result.Chunk.ID]
+		if !ok {
+			passage = wordsOf(c.result.Chunk.Text + "\n" + c.result.Source.Title)
+			passageWords[c.result.Chunk.ID] = passage
+		}
+		c.focusHits = focusHits(focus, c.tokens, prev, passage, report)
 		c.focus = focusShare(focus, c.focusHits)
 		c.otherYear = yearClash(c.text, years)
 		c.otherEdition = editionClash(c.text, qEditions)
@@ -340,7 +359,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 				}
 			}
 		}
-		c.numbersOK = p.numbersOK
+		c.numbersOK = numbersOK[id]
 		c.yesNo = atype == yesNoAnswer
 		if c.fits && atype != anyAnswer && atype != yesNoAnswer {
 			c.coverage += answerTypeBonus * strength / wCoverage

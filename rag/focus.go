@@ -25,10 +25,12 @@ const focusAlternatives = 3
 // entityTokens are the tokens normalizeEntities writes for an entity.
 var entityTokens = map[string]bool{}
 
-// demonyms maps the token of a country's adjective to the token
-// normalizeEntities gives the country, so "the American delegation" is
-// found in "the US delegation".
-var demonyms = map[string]string{}
+// aliases maps the token of a name to the tokens of the names news uses
+// for the same thing: a country's adjective to the token
+// normalizeEntities gives the country ("the American delegation" is found
+// in "the US delegation"), and a party to its nickname ("Tory" for
+// "Conservative").
+var aliases = map[string][]string{}
 
 func init() {
 	for _, e := range entityNames {
@@ -37,7 +39,14 @@ func init() {
 	for adj, country := range map[string]string{"American": "United States", "British": "Britain"} {
 		a, c := localembed.Tokens(adj), localLexicon().tokens(country)
 		if len(a) == 1 && len(c) == 1 {
-			demonyms[a[0]] = c[0]
+			aliases[a[0]] = append(aliases[a[0]], c[0])
+		}
+	}
+	for _, pair := range [][2]string{{"Conservative", "Tory"}, {"Republican", "GOP"}} {
+		a, b := localembed.Tokens(pair[0]), localembed.Tokens(pair[1])
+		if len(a) == 1 && len(b) == 1 && a[0] != b[0] {
+			aliases[a[0]] = append(aliases[a[0]], b[0])
+			aliases[b[0]] = append(aliases[b[0]], a[0])
 		}
 	}
 }
@@ -77,9 +86,7 @@ func focusTerms(lex lexicon, question string) []focusTerm {
 					alt = lex.expand(t)
 					alt = alt[:min(len(alt), focusAlternatives)]
 				}
-				if e, ok := demonyms[t]; ok {
-					alt = append(slices.Clip(alt), e)
-				}
+				alt = append(slices.Clip(alt), aliases[t]...)
 				out = append(out, focusTerm{term: t, alt: alt, series: series, word: word})
 			}
 		}
@@ -173,11 +180,16 @@ var titleParticles = map[string]bool{"of": true, "the": true, "and": true, "a": 
 // names it but neither the sentence nor the one before it does.
 const passageFocusCredit = 0.75
 
+// reportFocusCredit is how much a focus word counts when only another
+// retrieved passage of the sentence's report names it.
+const reportFocusCredit = 0.6
+
 // focusHits returns, for each focus term, how much a sentence (tokens)
 // or the sentence before it in its passage (prev) names it: 1 when one of
-// them does, passageFocusCredit when only elsewhere in the passage
-// (passage, a set of its tokens) does, else 0.
-func focusHits(focus []focusTerm, tokens, prev []string, passage map[string]bool) []float64 {
+// them does, passageFocusCredit when only elsewhere in the passage or its
+// headline (passage, a set of their tokens) does, reportFocusCredit when
+// only another retrieved passage of its report (report) does, else 0.
+func focusHits(focus []focusTerm, tokens, prev []string, passage, report map[string]bool) []float64 {
 	have := make(map[string]bool, len(tokens)+len(prev))
 	for _, t := range tokens {
 		have[t] = true
@@ -192,6 +204,8 @@ func focusHits(focus []focusTerm, tokens, prev []string, passage map[string]bool
 			hits[i] = 1
 		case passage[f.term] || anyToken(passage, f.alt):
 			hits[i] = passageFocusCredit
+		case report[f.term] || anyToken(report, f.alt):
+			hits[i] = reportFocusCredit
 		}
 	}
 	return hits

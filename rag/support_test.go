@@ -1,6 +1,7 @@
 package rag
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -360,4 +361,44 @@ func TestHeadlineNamesTheFocus(t *testing.T) {
 			t.Errorf("headline %q: may lead %v, want %v", title, got, want)
 		}
 	}
+}
+
+// TestFocusInAnotherPassageOfTheReport: a sentence need not name the
+// question's subject when another retrieved passage of its own report
+// does; a passage of another report does not count.
+func TestFocusInAnotherPassageOfTheReport(t *testing.T) {
+	question := "Who is Brandt's coach, who told him not to rush back for the Lisbon indoor season?"
+	passages := []string{
+		"Hurdler Kofi Brandt has pulled out of the Ghent meeting with a torn ligament.",
+		"His coach, Margot Ennis, told him not to rush back for the indoor season in Lisbon.",
+	}
+	for _, sameReport := range []bool{true, false} {
+		lex := localLexicon()
+		ix, results, err := passageIndex(lex, passages)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sameReport {
+			results[1].Chunk.ArticleID, results[1].Source = results[0].Chunk.ArticleID, results[0].Source
+			results[1].Chunk.Start = 1000 // its second passage
+		}
+		ans, err := extract(t.Context(), lex, ix, question, results)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := ""
+		if sameReport {
+			want = "Margot Ennis"
+		}
+		checkFirst(t, fmt.Sprintf("%s (same report %v)", question, sameReport), ans, want)
+	}
+}
+
+// TestPartyNickname: news calls a Conservative a Tory.
+func TestPartyNickname(t *testing.T) {
+	passages := []string{
+		"Labour's Ana Ruiz praised the Zenda plan on Monday.",
+		"But Tory Dominic Grieve branded the way the Zenda plan was drawn up as \"scandalous\".",
+	}
+	checkLead(t, "Which Conservative called the way the Zenda plan was drawn up scandalous?", passages, "Dominic Grieve")
 }
