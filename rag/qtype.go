@@ -289,6 +289,9 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 		}
 	case personAnswer:
 		for _, m := range names(sentence) {
+			if (question["who"] || question["whom"]) && describesSomeone(sentence, m) {
+				continue // "a former Home Office minister" names no one
+			}
 			add(m, 1)
 		}
 	case reasonAnswer:
@@ -300,6 +303,22 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 		}
 	}
 	return vals, best
+}
+
+// indefiniteRE matches the end of a text followed by a noun phrase that
+// describes someone without naming them: "a", "an", "a former".
+var indefiniteRE = regexp.MustCompile(`(?i)(?:^|\s)an?\s+(?:(?:former|ex|senior|top|leading|junior|retired|veteran)[\s-]+)?$`)
+
+// describesSomeone reports whether name, in sentence, only qualifies a
+// person it does not name: "a former Home Office minister has called
+// for …", "an Arsenal spokesman said". Who did it is said elsewhere.
+func describesSomeone(sentence, name string) bool {
+	i := strings.Index(sentence, name)
+	if i < 0 {
+		return false
+	}
+	after := strings.TrimLeft(sentence[i+len(name):], " ")
+	return indefiniteRE.MatchString(sentence[:i]) && after != "" && unicode.IsLower([]rune(after)[0])
 }
 
 // modifierRE matches the word after a duration written as a modifier

@@ -13,6 +13,11 @@ func TestTypedValues(t *testing.T) {
 	}{
 		{"Who acquired Instagram?", "Instagram profile Acquire shows photos.", false, ""},
 		{"Who acquired Instagram?", "Facebook bought Instagram for $1 billion in 2012.", true, "Facebook"},
+		// A name that only describes someone ("a former Home Office
+		// minister") names no one; it may still be which party.
+		{"Who called for an inquiry into Zenda?", "A former Home Office minister has called for an inquiry into Zenda.", false, ""},
+		{"Who called for an inquiry into Zenda?", "Ana Ruiz, a former Home Office minister, has called for an inquiry into Zenda.", true, "Ana Ruiz"},
+		{"Which party called for an inquiry into Zenda?", "A Labour MP has called for an inquiry into Zenda.", true, "Labour"},
 		{"When was Splatoon 2 released?", "Splatoon 2 was released on July 21, 2017 for the Switch.", true, "July 21, 2017"},
 		{"When was Splatoon 2 released?", "Splatoon 2 is a game for the Switch.", false, ""},
 		{"How long has the war lasted?", "The war has raged for nearly four years.", true, "four years"},
