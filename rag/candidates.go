@@ -189,9 +189,10 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	for _, f := range focus {
 		isFocus[f.term] = true
 	}
+	describes := descriptionWords(lex, question)
 	var relTerms []queryTerm // what the question asks about its focus: "won", "director"
 	for _, q := range qterms {
-		if !isFocus[q.term] && !isFocus[q.of] {
+		if !isFocus[q.term] && !isFocus[q.of] && !describes[q.term] && !describes[q.of] {
 			relTerms = append(relTerms, q)
 		}
 	}

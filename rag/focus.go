@@ -345,3 +345,56 @@ func anyFocusIn(focus []focusTerm, tokens []string) bool {
 	}
 	return false
 }
+
+// descriptionWords returns the stems of the words of question that
+// describe a name rather than ask about it: the words between a
+// determiner or preposition and the name they stand before ("the
+// Austrian tennis player Stefan Koubek", "of former Russian spy Viktor
+// Makarov"), and "name" in "what is the name of". They are not the
+// question's relation: "tennis" in "International Tennis Federation" says
+// nothing of who coaches him.
+func descriptionWords(lex lexicon, question string) map[string]bool {
+	out := map[string]bool{}
+	if nameOfRE.MatchString(question) {
+		for _, t := range lex.tokens("name") {
+			out[t] = true
+		}
+	}
+	words := strings.Fields(question)
+	for i := 1; i < len(words); i++ {
+		if !unicode.IsUpper([]rune(words[i])[0]) || unicode.IsUpper([]rune(words[i-1])[0]) && i-1 > 0 {
+			continue // not where a name starts
+		}
+		for j := i - 1; j >= 0 && j >= i-maxDescription-1; j-- {
+			w := strings.ToLower(strings.Trim(words[j], ",;:"))
+			if describeBoundary[w] {
+				for _, d := range words[j+1 : i] {
+					for _, t := range lex.tokens(d) {
+						out[t] = true
+					}
+				}
+				break
+			}
+			if strings.ContainsAny(words[j], ",;:?") {
+				break // a clause break: no description
+			}
+		}
+	}
+	return out
+}
+
+// maxDescription is the longest description descriptionWords reads
+// before a name.
+const maxDescription = 4
+
+// describeBoundary are the words a description of a name follows.
+var describeBoundary = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("the a an of for to by with from at in on as about against over after before") {
+		describeBoundary[w] = true
+	}
+}
+
+// nameOfRE matches a question asking for the name of something.
+var nameOfRE = regexp.MustCompile(`(?i)\bthe name of\b`)

@@ -402,3 +402,29 @@ func TestPartyNickname(t *testing.T) {
 	}
 	checkLead(t, "Which Conservative called the way the Zenda plan was drawn up scandalous?", passages, "Dominic Grieve")
 }
+
+// TestDescriptionIsNoRelation: the words that describe a name in the
+// question ("the Austrian tennis player Kofi Brandt") and "name" in "the
+// name of" are not what it asks, so a sentence that only shares them
+// does not state the answer.
+func TestDescriptionIsNoRelation(t *testing.T) {
+	lex := localLexicon()
+	for q, want := range map[string]string{
+		"Who coaches the Austrian tennis player Kofi Brandt?":           "austrian player tenni",
+		"What is the name of the wife of former Zendan spy Ana Ruiz?":   "name spi zendan",
+		"Who won the men's singles at Wimbledon?":                       "",
+		"Who designed Ana Ruiz's wedding dress for her marriage to Tom?": "",
+	} {
+		var got []string
+		for t := range descriptionWords(lex, q) {
+			got = append(got, t)
+		}
+		slices.Sort(got)
+		if strings.Join(got, " ") != want {
+			t.Errorf("descriptionWords(%q) = %q, want %q", q, got, want)
+		}
+	}
+	passages := []string{"Kofi Brandt says he has been banned for three months by the International Tennis Federation."}
+	checkLead(t, "Who coaches the Austrian tennis player Kofi Brandt?", passages, "")
+	checkLead(t, "What is the name of Kofi Brandt's wife?", []string{"Kofi Brandt was named player of the year by the Lawn Tennis Association."}, "")
+}
