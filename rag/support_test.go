@@ -410,9 +410,9 @@ func TestPartyNickname(t *testing.T) {
 func TestDescriptionIsNoRelation(t *testing.T) {
 	lex := localLexicon()
 	for q, want := range map[string]string{
-		"Who coaches the Austrian tennis player Kofi Brandt?":           "austrian player tenni",
-		"What is the name of the wife of former Zendan spy Ana Ruiz?":   "name spi zendan",
-		"Who won the men's singles at Wimbledon?":                       "",
+		"Who coaches the Austrian tennis player Kofi Brandt?":            "austrian player tenni",
+		"What is the name of the wife of former Zendan spy Ana Ruiz?":    "name spi zendan",
+		"Who won the men's singles at Wimbledon?":                        "",
 		"Who designed Ana Ruiz's wedding dress for her marriage to Tom?": "",
 	} {
 		var got []string
