@@ -252,6 +252,9 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 			break
 		}
 		for _, loc := range durationRE.FindAllStringIndex(sentence, -1) {
+			if !question[asksInterval] && relativeTimeRE.MatchString(sentence[loc[1]:]) {
+				continue // "a day after", "two weeks ago": when, not how long
+			}
 			if measuresQuestion(sentence, loc, question) {
 				add(sentence[loc[0]:loc[1]], 1)
 			}
@@ -320,6 +323,10 @@ func describesSomeone(sentence, name string) bool {
 	after := strings.TrimLeft(sentence[i+len(name):], " ")
 	return indefiniteRE.MatchString(sentence[:i]) && after != "" && unicode.IsLower([]rune(after)[0])
 }
+
+// relativeTimeRE matches the start of a text that makes the duration
+// before it a point in time: "(a day) after", "(two weeks) ago".
+var relativeTimeRE = regexp.MustCompile(`(?i)^\s+(after|before|ago|later|earlier|since|previously)\b`)
 
 // modifierRE matches the word after a duration written as a modifier
 // ("93 minute film", "10-day event"): a singular unit followed by a word.
@@ -483,8 +490,19 @@ func questionWords(q string) map[string]bool {
 	for _, st := range localembed.Tokens(q) {
 		out[st] = true // stems too: "Acquire" restates "acquired"
 	}
+	if intervalRE.MatchString(q) {
+		out[asksInterval] = true
+	}
 	return out
 }
+
+// asksInterval is the key questionWords sets (no word has a space) for a
+// question that asks how long one thing came before or after another
+// ("how long before the talks?"), which "a day after" answers.
+const asksInterval = "how long before"
+
+// intervalRE matches a question asking how long before or after.
+var intervalRE = regexp.MustCompile(`(?i)\bhow (long|many (hours|days|weeks|months|years)|much time)\s+(before|after|earlier|later|ago|b4)\b`)
 
 // mustNumbers returns the numbers and years a question names ("in
 // 2019", "season 11", "Q1"): a sentence answering it must not be about

@@ -30,6 +30,8 @@ func TestTypedValues(t *testing.T) {
 		{"How old is Ana Ruiz?", "The 44-year-old Ana Ruiz said the meeting ended late.", true, "44-year-old"},
 		{"How old must the e-mails be?", "Staff were told to delete e-mails more than three months old.", true, "three months old"},
 		{"how long was their old coach banned for", "Their former coach was banned for four years.", true, "four years"},
+		{"How long was the delegation kept waiting?", "The talks came a day after Ana Ruiz appeared on television.", false, ""},
+		{"How long before the talks did Ana Ruiz appear on television?", "The talks came a day after Ana Ruiz appeared on television.", true, "a day"},
 		{"What percentage of Ruritania does Zenda control?", "Zenda controls four regions of Ruritania.", false, ""},
 		{"What percentage of Ruritania does Zenda control?", "Zenda controls about 20% of Ruritania.", true, "20%"},
 		// A length of time or a year is no count of people.
