@@ -350,13 +350,21 @@ func anyFocusIn(focus []focusTerm, tokens []string) bool {
 // describe a name rather than ask about it: the words between a
 // determiner or preposition and the name they stand before ("the
 // Austrian tennis player Stefan Koubek", "of former Russian spy Viktor
-// Makarov"), and "name" in "what is the name of". They are not the
+// Makarov"), "name" in "what is the name of", and the verb of saying
+// that reports what is asked ("did Putin say his army captured"). They are not the
 // question's relation: "tennis" in "International Tennis Federation" says
 // nothing of who coaches him.
 func descriptionWords(lex lexicon, question string) map[string]bool {
 	out := map[string]bool{}
 	if nameOfRE.MatchString(question) {
 		for _, t := range lex.tokens("name") {
+			out[t] = true
+		}
+	}
+	if reportedRE.MatchString(question) {
+		// "Which city did Putin say his army captured?" asks what was
+		// captured; what Putin said is only how it is known.
+		for _, t := range sayWords {
 			out[t] = true
 		}
 	}
@@ -395,6 +403,10 @@ func init() {
 		describeBoundary[w] = true
 	}
 }
+
+// reportedRE matches a question that asks about what its subject said
+// ("did Putin say his army captured", "does the report claim").
+var reportedRE = regexp.MustCompile(`(?i)\b(did|does|do|has|have|had|will|would)\s+[\pL'’]+(\s+[\pL'’]+)?\s+(say|claim|tell|state|announce|note)\s+(that\s+)?[\pL'’]+(\s+[\pL'’]+)?\s+[\pL]+ed\b`)
 
 // nameOfRE matches a question asking for the name of something.
 var nameOfRE = regexp.MustCompile(`(?i)\bthe name of\b`)

@@ -424,6 +424,13 @@ func TestDescriptionIsNoRelation(t *testing.T) {
 			t.Errorf("descriptionWords(%q) = %q, want %q", q, got, want)
 		}
 	}
+	if !descriptionWords(lex, "Which city did Ana Ruiz say her army captured?")["say"] {
+		t.Error(`"say" in "did Ana Ruiz say her army captured" is taken for the relation`)
+	}
+	if descriptionWords(lex, "Who said the talks were useful?")["say"] {
+		t.Error(`"said" in "Who said the talks were useful?" is not taken for the relation`)
+	}
+	checkLead(t, "Which city did Ana Ruiz say her army captured?", []string{"After the meeting, Ana Ruiz's aide Tom Hale said the talks were useful."}, "")
 	passages := []string{"Kofi Brandt says he has been banned for three months by the International Tennis Federation."}
 	checkLead(t, "Who coaches the Austrian tennis player Kofi Brandt?", passages, "")
 	checkLead(t, "What is the name of Kofi Brandt's wife?", []string{"Kofi Brandt was named player of the year by the Lawn Tennis Association."}, "")
