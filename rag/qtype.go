@@ -272,8 +272,8 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 			break
 		}
 		for _, m := range dateRE.FindAllString(sentence, -1) {
-			if askedYear && bareYearRE.MatchString(m) {
-				continue
+			if askedYear && bareYearRE.MatchString(m) || question[asksYear] && !yearRE.MatchString(m) {
+				continue // "what year" is not answered by "Tuesday (Dec 2)"
 			}
 			s := 0.5 // a bare year or weekday
 			switch {
@@ -493,6 +493,9 @@ func questionWords(q string) map[string]bool {
 	if intervalRE.MatchString(q) {
 		out[asksInterval] = true
 	}
+	if yearAskedRE.MatchString(q) {
+		out[asksYear] = true
+	}
 	return out
 }
 
@@ -500,6 +503,13 @@ func questionWords(q string) map[string]bool {
 // question that asks how long one thing came before or after another
 // ("how long before the talks?"), which "a day after" answers.
 const asksInterval = "how long before"
+
+// asksYear is the key questionWords sets for a question asking which
+// year ("what year did …?").
+const asksYear = "what year"
+
+// yearAskedRE matches a question asking which year.
+var yearAskedRE = regexp.MustCompile(`(?i)\b(what|which) year\b`)
 
 // intervalRE matches a question asking how long before or after.
 var intervalRE = regexp.MustCompile(`(?i)\bhow (long|many (hours|days|weeks|months|years)|much time)\s+(before|after|earlier|later|ago|b4)\b`)

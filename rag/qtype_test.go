@@ -20,6 +20,8 @@ func TestTypedValues(t *testing.T) {
 		{"Which party called for an inquiry into Zenda?", "A Labour MP has called for an inquiry into Zenda.", true, "Labour"},
 		{"When was Splatoon 2 released?", "Splatoon 2 was released on July 21, 2017 for the Switch.", true, "July 21, 2017"},
 		{"When was Splatoon 2 released?", "Splatoon 2 is a game for the Switch.", false, ""},
+		{"What year did Zenda annex Ruritania?", "Talks on Ruritania ended on Tuesday (Dec 2).", false, ""},
+		{"What year did Zenda annex Ruritania?", "Zenda annexed Ruritania in March 2014.", true, "March 2014"},
 		{"How long has the war lasted?", "The war has raged for nearly four years.", true, "four years"},
 		{"How many points did the plan have?", "The original plan had 28 points.", true, "28"},
 		{"Super Bowl 2021 location", "The game was played at Raymond James Stadium in Tampa, Florida.", true, "Tampa, Florida"},
