@@ -22,7 +22,7 @@ func LocalEmbedder() Embedder {
 			return out, nil
 		}
 	}
-	return Embedder{Name: m.Name(), Dim: m.Dim(), Documents: embed(m.EmbedDocument), Query: embed(m.EmbedQuery)}
+	return Embedder{Name: m.Name(), Dim: m.Dim(), Documents: embed(m.EmbedDocument), Query: embed(m.EmbedQuery), RankWeight: localRankWeight}
 }
 
 // EmbedFunc embeds a batch of texts, returning one L2-normalized vector per
@@ -41,4 +41,16 @@ type Embedder struct {
 	// Query embeds a question; it may differ from Documents (e.g. query
 	// expansion). When nil, Documents is used.
 	Query EmbedFunc
+	// RankWeight is the weight of its ranking against the keyword
+	// ranking's when retrieval fuses the two by reciprocal rank; 0 means
+	// 1, equal weight.
+	RankWeight float64
 }
+
+// localRankWeight is the local embedder's RankWeight. Its vectors are
+// hashed words and their WordNet relatives, so its ranking adds little to
+// BM25's and, among thousands of unrelated articles, ranks passages that
+// share only common words: at equal weight, the shipped articles' passage
+// was retrieved for 85% of the questions among the 2,224 BBC articles; at
+// a tenth, for 92%, with no set answered worse (docs/evaluation.md).
+const localRankWeight = 0.5

@@ -252,7 +252,7 @@ func extract(ctx context.Context, lex lexicon, ix *index, question string, resul
 		// A report that answers the same question about the same focus with
 		// another value disagrees, even when the corpus weighs its words
 		// less (words every passage shares weigh nothing there).
-		if !sameReport && c.english >= minCoverage && c.relation >= minRelation && (c.score >= conflictRatio*best.score || c.role && best.role && c.score >= roleConflictRatio*best.score) && disagrees(atype, best, c, qstems) {
+		if !sameReport && !quotation(c.text) && c.english >= minCoverage && c.relation >= minRelation && (c.score >= conflictRatio*best.score || c.role && best.role && c.score >= roleConflictRatio*best.score) && disagrees(atype, best, c, qstems) {
 			differ = append(differ, c)
 			continue
 		}
@@ -288,6 +288,15 @@ func extract(ctx context.Context, lex lexicon, ix *index, question string, resul
 	}
 	ans.Answer = b.String()
 	return ans, nil
+}
+
+// quotation reports whether sentence is a quotation ("“Just yesterday …
+// they had very good talks with the Ukrainians in Florida”"): someone's
+// words that a report cites, not its own statement of the fact, so no
+// sign that the sources differ.
+func quotation(sentence string) bool {
+	s := strings.TrimSpace(sentence)
+	return strings.HasPrefix(s, "\"") || strings.HasPrefix(s, "“")
 }
 
 // needsRelation reports whether a question of type t is refused when no

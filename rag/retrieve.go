@@ -42,6 +42,17 @@ const (
 	// question's common words ("talks", "refused") must not outrank one
 	// about what the question names ("Zelensky").
 	focusFloor = 0.5
+	// rerankPool is how many of the best fused passages are read and
+	// re-ranked by the question's word pairs they hold.
+	rerankPool = 40
+	// pairBonus is the share of its score a passage gains when it holds
+	// every word pair of the question side by side: among thousands of
+	// articles, "White House press secretary" is that phrase, not "house"
+	// in one sentence and "secretary" in another.
+	pairBonus = 1.0
+	// pairWindow is how far apart two words may stand and still count as
+	// side by side (one word between: "peace plan", "plan for peace").
+	pairWindow = 2
 )
 
 // Search returns up to k passages for query, best first: vector and BM25
@@ -129,8 +140,9 @@ func (s *Service) retrieve(ctx context.Context, query string, k int, f answer.Fi
 
 	fused := map[int]float64{}
 	sim := map[int]float64{}
+	vecWeight := cmp.Or(s.cfg.Embedder.RankWeight, 1)
 	for r, v := range vec {
-		fused[v.doc] += 1.0 / float64(rrfK+r+1)
+		fused[v.doc] += vecWeight / float64(rrfK+r+1)
 		sim[v.doc] = v.score
 	}
 	for r, l := range lex {
@@ -147,6 +159,30 @@ func (s *Service) retrieve(ctx context.Context, query string, k int, f answer.Fi
 		order = append(order, scored{doc: d, score: sc})
 	}
 	ix.byScoreThenID(order)
+	// The best of the pool are read and re-ranked by how many of the
+	// question's word pairs they hold side by side (pairBonus).
+	order = order[:min(len(order), rerankPool)]
+	ids := make([]string, len(order))
+	for i, o := range order {
+		ids[i] = ix.slots[o.doc].id
+	}
+	ix.mu.RUnlock()
+
+	texts, err := s.store.chunks(ctx, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	if pairs := queryPairs(qterms, s.lex.tokens(query)); len(pairs) > 0 {
+		for i := range order {
+			c, ok := texts[ids[i]]
+			if ok {
+				order[i].score *= 1 + pairBonus*pairShare(pairs, s.lex.tokens(c.Text), ix.lex.idf)
+			}
+		}
+	}
+
+	ix.mu.RLock()
+	ix.byScoreThenID(order)
 	var kept []int
 	for _, o := range order {
 		if len(kept) == k {
@@ -161,14 +197,6 @@ func (s *Service) retrieve(ctx context.Context, query string, k int, f answer.Fi
 	}
 	ix.mu.RUnlock()
 
-	ids := make([]string, len(picks))
-	for i, p := range picks {
-		ids[i] = p.id
-	}
-	texts, err := s.store.chunks(ctx, ids)
-	if err != nil {
-		return nil, nil, err
-	}
 	var out []Result
 	for _, p := range picks {
 		c, ok := texts[p.id]
@@ -246,6 +274,65 @@ func (ix *index) duplicatesAny(d int, kept []int) bool {
 		}
 		if c.vec != nil && o.vec != nil && localembed.Cosine(c.vec, o.vec) >= nearDuplicate {
 			return true
+		}
+	}
+	return false
+}
+
+// wordPair is two words a question writes side by side ("press
+// secretary").
+type wordPair struct{ a, b string }
+
+// queryPairs returns the pairs of neighbouring words of the question
+// (tokens, stop words removed) that are both its own terms.
+func queryPairs(qterms []queryTerm, tokens []string) []wordPair {
+	own := map[string]bool{}
+	for _, q := range qterms {
+		if q.of == "" {
+			own[q.term] = true
+		}
+	}
+	var out []wordPair
+	for i := 0; i+1 < len(tokens); i++ {
+		if own[tokens[i]] && own[tokens[i+1]] && tokens[i] != tokens[i+1] {
+			out = append(out, wordPair{a: tokens[i], b: tokens[i+1]})
+		}
+	}
+	return out
+}
+
+// pairShare returns the share of pairs, weighted by the rarity of their
+// words (idf), that tokens hold within pairWindow of each other, in either
+// order.
+func pairShare(pairs []wordPair, tokens []string, idf func(string) float64) float64 {
+	var got, total float64
+	for _, p := range pairs {
+		w := idf(p.a) + idf(p.b)
+		total += w
+		if near(tokens, p.a, p.b) {
+			got += w
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return got / total
+}
+
+// near reports whether tokens hold a and b within pairWindow of each other.
+func near(tokens []string, a, b string) bool {
+	for i, t := range tokens {
+		if t != a && t != b {
+			continue
+		}
+		other := b
+		if t == b {
+			other = a
+		}
+		for j := i + 1; j < len(tokens) && j <= i+pairWindow; j++ {
+			if tokens[j] == other {
+				return true
+			}
 		}
 	}
 	return false

@@ -88,3 +88,29 @@ func TestSearchIgnoresIndexOrder(t *testing.T) {
 		t.Errorf("results %v and %v, want the same, sport/101 first (the copy with the lower id)", a, b)
 	}
 }
+
+// TestSearchPrefersTheQuestionsPhrase: among passages that hold the
+// question's words apart ("the Home Secretary told the House … the
+// press … a white paper"), the one that holds them as the question writes
+// them ("White House press secretary") comes first.
+func TestSearchPrefersTheQuestionsPhrase(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, Config{})
+	var arts []corpus.Article
+	for i, who := range []string{"Home", "Foreign", "Culture", "Health", "Transport", "Defence"} {
+		arts = append(arts, corpus.Article{ID: fmt.Sprintf("d%d", i), Title: "Report", Source: "Post", Origin: testOrigin, Hash: fmt.Sprint(i),
+			Text: fmt.Sprintf("The %s Secretary told the House that the press had been unfair. The secretary said a white paper would follow, and the House agreed.", who)})
+	}
+	arts = append(arts, corpus.Article{ID: "leavitt", Title: "Talks", Source: "Post", Origin: testOrigin, Hash: "l",
+		Text: "Speaking before the talks in Moscow, White House press secretary Ana Ruiz told reporters the administration was optimistic."})
+	if _, err := s.Ingest(ctx, arts, IngestOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Search(ctx, "who's the white house press secretary", 3, answer.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) == 0 || res[0].Chunk.ArticleID != "leavitt" {
+		t.Fatalf("first result %v, want leavitt", res)
+	}
+}

@@ -435,3 +435,25 @@ func TestDescriptionIsNoRelation(t *testing.T) {
 	checkLead(t, "Who coaches the Austrian tennis player Kofi Brandt?", passages, "")
 	checkLead(t, "What is the name of Kofi Brandt's wife?", []string{"Kofi Brandt was named player of the year by the Lawn Tennis Association."}, "")
 }
+
+// TestQuotationIsNoDisagreement: a report quoting someone on other talks
+// ("“… very good talks in Geneva”") does not make the sources differ
+// about where the talks took place; a report stating another place does.
+func TestQuotationIsNoDisagreement(t *testing.T) {
+	for _, tt := range []struct {
+		other    string
+		conflict bool
+	}{
+		{"\"Just yesterday they had very good talks with the Zendans in Geneva, and now the envoy is on his way.\"", false},
+		{"The talks between the envoy and the Zendans took place in Geneva on Tuesday.", true},
+	} {
+		passages := []string{"The talks between the envoy and the Zendans took place in Lisbon on Tuesday.", tt.other}
+		ans, err := AnswerPassages(t.Context(), "Where did the talks with the Zendans take place?", passages)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Has(answer.FlagConflict) != tt.conflict {
+			t.Errorf("with %q: %q, conflict %v, want %v", tt.other, ans.Answer, ans.Has(answer.FlagConflict), tt.conflict)
+		}
+	}
+}

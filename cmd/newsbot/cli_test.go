@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"html"
 	"io"
 	"regexp"
 	"strings"
@@ -180,14 +181,32 @@ func modelCLI(t *testing.T, reply string, opts ...openaitest.Option) (*cli, *ope
 // answer, the answer is not printed twice — corrected in place on a
 // terminal, followed only by the changed sentences elsewhere.
 func TestStreamedAnswerCorrected(t *testing.T) {
-	const reply = "Putin rejected key parts of the US plan [1]. He also met envoys for five hours [1]. A made-up claim [7]."
-	c, _ := modelCLI(t, reply)
+	// The model quotes passage 1, whichever it is, so the check finds
+	// that claim supported and changes only the made-up one.
+	var quoted string
+	srv := openaitest.New(t, openaitest.WithReply(func(r openaitest.Request) string {
+		m := passageOneRE.FindStringSubmatch(r.Messages[len(r.Messages)-1].Content)
+		if m == nil {
+			t.Errorf("no passage 1 in the prompt")
+			return "The articles don't cover this."
+		}
+		quoted = html.UnescapeString(strings.TrimSpace(m[1]))
+		return quoted + " [1]. A made-up claim [7]."
+	}))
+	c := newCLI(t, "../../corpus")
+	c.env["OPENAI_BASE_URL"] = srv.URL()
+	c.env["NEWSBOT_CHAT_MODEL"] = "test-chat"
+	if code, _, stderr := c.run("ingest"); code != 0 {
+		t.Fatalf("ingest: %s", stderr)
+	}
 
 	code, out, stderr := c.run("ask", "What did the Kremlin reject?")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if n := strings.Count(out, "He also met envoys"); n != 1 {
+	words := strings.Fields(quoted)
+	probe := words[len(words)-1] + " [1]" // the answer's, not the sources' quotation
+	if n := strings.Count(out, probe); n != 1 {
 		t.Errorf("piped: the answer's text appears %d times:\n%s", n, out)
 	}
 	if !strings.Contains(out, "The citation check changed the answer:\n  - A made-up claim [7].\n  + A made-up claim.") {
@@ -200,7 +219,7 @@ func TestStreamedAnswerCorrected(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	shown := strings.Join(screen(t, out), " ")
-	if n := strings.Count(shown, "He also met"); n != 1 || strings.Contains(shown, "claim [7]") || !strings.Contains(shown, "Sources:") {
+	if n := strings.Count(shown, probe); n != 1 || strings.Contains(shown, "claim [7]") || !strings.Contains(shown, "Sources:") {
 		t.Errorf("terminal: the screen shows the answer %d times (or still [7]):\n%s", n, shown)
 	}
 	for _, l := range screen(t, out) {
@@ -216,6 +235,10 @@ func TestStreamedAnswerCorrected(t *testing.T) {
 		t.Errorf("unchanged streamed answer:\n%s", out)
 	}
 }
+
+// passageOneRE finds the first words of passage 1 in a prompt, up to
+// the end of its first sentence or line.
+var passageOneRE = regexp.MustCompile(`<passage n="1"[^>]*>\n([^.\n]{20,}?)[.\n]`)
 
 // TestModelFailureOneLine: an unreachable server or a refused key gives
 // one clear line (no retry log), exit 0, and exit 3 with --strict.
