@@ -350,10 +350,10 @@ func anyFocusIn(focus []focusTerm, tokens []string) bool {
 // describe a name rather than ask about it: the words between a
 // determiner or preposition and the name they stand before ("the
 // Austrian tennis player Stefan Koubek", "of former Russian spy Viktor
-// Makarov"), "name" in "what is the name of", and the verb of saying
-// that reports what is asked ("did Putin say his army captured"). They are not the
-// question's relation: "tennis" in "International Tennis Federation" says
-// nothing of who coaches him.
+// Makarov"), "name" in "what is the name of", and the verb of saying that
+// reports what is asked ("did Putin say his army captured"). They are not
+// the question's relation: "tennis" in "International Tennis Federation"
+// says nothing of who coaches him.
 func descriptionWords(lex lexicon, question string) map[string]bool {
 	out := map[string]bool{}
 	if nameOfRE.MatchString(question) {

@@ -44,7 +44,7 @@ const (
 	focusFloor = 0.5
 	// rerankPool is how many of the best fused passages are read and
 	// re-ranked by the question's word pairs they hold.
-	rerankPool = 40
+	rerankPool = 20
 	// pairBonus is the share of its score a passage gains when it holds
 	// every word pair of the question side by side: among thousands of
 	// articles, "White House press secretary" is that phrase, not "house"
@@ -56,7 +56,8 @@ const (
 )
 
 // Search returns up to k passages for query, best first: vector and BM25
-// rankings fused by reciprocal rank, near-duplicates removed. It returns
+// rankings fused by reciprocal rank, the best of them re-ranked by the
+// question's word pairs they hold side by side, near-duplicates removed. It returns
 // answer.ErrEmptyQuestion or answer.ErrQuestionTooLong for a bad query, and no results
 // (not an error) for an empty corpus.
 func (s *Service) Search(ctx context.Context, query string, k int, f answer.Filter) ([]Result, error) {
@@ -181,6 +182,10 @@ func (s *Service) retrieve(ctx context.Context, query string, k int, f answer.Fi
 		}
 	}
 
+	ranked := make(map[int]string, len(order)) // the chunk each slot held when ranked
+	for i, o := range order {
+		ranked[o.doc] = ids[i]
+	}
 	ix.mu.RLock()
 	ix.byScoreThenID(order)
 	var kept []int
@@ -188,7 +193,9 @@ func (s *Service) retrieve(ctx context.Context, query string, k int, f answer.Fi
 		if len(kept) == k {
 			break
 		}
-		if ix.slots[o.doc].art == nil || ix.duplicatesAny(o.doc, kept) {
+		// A slot emptied or reused by an ingest since it was ranked is
+		// passed over.
+		if sl := ix.slots[o.doc]; sl.art == nil || sl.id != ranked[o.doc] || ix.duplicatesAny(o.doc, kept) {
 			continue
 		}
 		kept = append(kept, o.doc)
