@@ -99,6 +99,8 @@ func TestWhFirst(t *testing.T) {
 		{"Where, in the end, did they meet?", placeAnswer},
 		{"white house optimism comment - which day?", timeAnswer},
 		{"the well-known Anglo-French deal - who signed it", personAnswer},
+		{"in the zenda poll of top tv moments of 2004 who won the comedy prize", personAnswer},
+		{"In what year was the film director who made Zenda born?", timeAnswer},
 	} {
 		if got, _ := classify(tt.in); got != tt.want {
 			t.Errorf("classify(%q) = %v, want %v", tt.in, got, tt.want)

@@ -139,10 +139,21 @@ var trailingWhRE = regexp.MustCompile(`(?i)^(.+?)(?:[?,;:.!]+|\s[-–—]+)\s*((
 func whFirst(q string) string {
 	m := trailingWhRE.FindStringSubmatch(q)
 	if m == nil || questionStartRE.MatchString(m[1]) {
-		return q
+		m = leadingPhraseRE.FindStringSubmatch(q)
+		if m == nil || whWordsRE.MatchString(m[1]) {
+			return q
+		}
 	}
 	return m[2] + " " + m[1]
 }
+
+// leadingPhraseRE matches a question that opens with a prepositional
+// phrase and no comma before its interrogative: "in the bbc's poll of top
+// tv moments of 2004 who won the entertainment moment".
+var leadingPhraseRE = regexp.MustCompile(`(?i)^\s*((?:in|at|during|after|before|for|from|on|according to)\s+[^?,;:]+?)\s+((?:who|whom|whose|where|when|why|how|what|which)\b[^?]*)\??\s*$`)
+
+// whWordsRE matches an interrogative anywhere.
+var whWordsRE = regexp.MustCompile(`(?i)\b(who|whom|whose|where|when|why|how|what|which)\b`)
 
 // questionStartRE matches text that already opens with an interrogative
 // or an auxiliary that asks.
