@@ -70,6 +70,12 @@ func TestClassifyWhoIsAsksForDescription(t *testing.T) {
 	if at, _ := classify("Who is the CEO of Tesla?"); at != personAnswer {
 		t.Errorf("classify(Who is the CEO of Tesla?) = %v, want personAnswer", at)
 	}
+	// Plurals in -ies ask for names too.
+	for _, q := range []string{"Which countries tabled the proposal?", "what companies bid for the contract"} {
+		if at, _ := classify(q); at != personAnswer {
+			t.Errorf("classify(%q) = %v, want personAnswer", q, at)
+		}
+	}
 }
 
 // TestClassifyPrepositionFirst: a preposition before the interrogative
