@@ -51,6 +51,10 @@ func init() {
 	}
 }
 
+// eventNouns are the words that end an event's name with the kind of
+// event it is: "the World Cup Final", "the 2021 NBA Draft".
+var eventNouns = map[string]bool{"final": true, "finals": true, "championship": true, "championships": true, "tournament": true, "match": true, "game": true, "draft": true, "ceremony": true, "race": true}
+
 // focusTerm is a word of the question's focus, as a token, and the tokens
 // that say the same ("recognize" for "recognise").
 type focusTerm struct {
@@ -104,7 +108,11 @@ func focusTerms(lex lexicon, question string) []focusTerm {
 			continue
 		}
 		if r := []rune(w)[0]; (i > 0 && (unicode.IsUpper(r) || strings.ContainsFunc(w[1:], unicode.IsUpper))) || entityTokens[w] {
-			add(lex.tokens(w), series[i], false, true)
+			// "Final" in "the World Cup Final" names the kind of event,
+			// which a report of it may leave out ("Spain won the World
+			// Cup"): a word, not a name.
+			event := i > 1 && eventNouns[strings.ToLower(strings.Trim(w, "?.,;:!"))] && unicode.IsUpper([]rune(words[i-1])[0])
+			add(lex.tokens(w), series[i], event, !event)
 		}
 	}
 	measured := map[string]bool{} // "revenue" in "Tesla's revenue": what is asked

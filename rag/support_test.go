@@ -457,3 +457,15 @@ func TestQuotationIsNoDisagreement(t *testing.T) {
 		}
 	}
 }
+
+// TestEventKindMayBeLeftOut: "Final" in "the Zenda Cup Final" names the
+// kind of event, which a report of it may leave out.
+func TestEventKindMayBeLeftOut(t *testing.T) {
+	for _, f := range focusTerms(localLexicon(), "Who won the Zenda Cup Final in 2014?") {
+		if f.term == localembed.Tokens("final")[0] && !f.word {
+			t.Errorf("focus %q is a name the answer must repeat", f.term)
+		}
+	}
+	passages := []string{"Ruritania came through with a 1-0 victory in extra time over Zenda to take the Zenda Cup in 2014."}
+	checkLead(t, "Who won the Zenda Cup Final in 2014?", passages, "Ruritania")
+}
