@@ -356,19 +356,25 @@ func init() {
 	}
 }
 
-// asksMoney reports whether a how-much question (given as its set of
-// lowercased words) asks for a sum of money.
+// asksMoney reports whether a question (given as its set of lowercased
+// words) asks for a sum of money: a how-much question about earning or
+// paying, or one that names a sum ("what appearance fee"), not a count
+// ("how many officials are accused in the salary fraud").
 func asksMoney(question map[string]bool) bool {
-	if !question["much"] {
+	if question["many"] && !question["much"] {
 		return false
 	}
 	for w := range question {
-		if moneyWords[w] {
+		if moneyNouns[w] || question["much"] && moneyWords[w] {
 			return true
 		}
 	}
 	return false
 }
+
+// moneyNouns are the words that ask for a sum of money whatever the
+// interrogative: "what appearance fee", "what was her salary".
+var moneyNouns = map[string]bool{"fee": true, "fees": true, "salary": true, "wage": true, "wages": true, "price": true, "payout": true, "compensation": true, "bonus": true, "fine": true, "financial": true, "prize": true}
 
 // measuresQuestion reports whether the duration at loc in sentence can
 // answer the question: a duration written as a modifier measures the noun

@@ -44,6 +44,9 @@ func TestTypedValues(t *testing.T) {
 		// may carry its unit.
 		{"What fine did Ana Ruiz get?", "Ana Ruiz was fined $250,000 on Friday.", true, "$250,000"},
 		{"What fine did Ana Ruiz get?", "Ana Ruiz admitted her guilt on Friday.", false, ""},
+		{"What appearance fee is Ana Ruiz paid to race in Zenda?", "Ana Ruiz won the 1500m at the Zenda meeting.", false, ""},
+		{"What appearance fee is Ana Ruiz paid to race in Zenda?", "Ana Ruiz is paid £40,000 to race in Zenda.", true, "£40,000"},
+		{"how many officials are accused in the salary fraud", "About 1,000 officials are accused in the salary fraud.", true, "1,000"},
 		{"how much data can a zenda disc hold", "A Zenda disc holds 50GB of data.", true, "50GB"},
 		// A nationality on its own names no one.
 		{"Which judge dismissed the bankruptcy case?", "A judge has dismissed an attempt by Russian oil giant Yukos to gain bankruptcy protection.", true, "Yukos"},
