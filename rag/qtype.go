@@ -65,6 +65,7 @@ var (
 		{regexp.MustCompile(`(?i)\b(release|premiere|launch|air) date\b|\bdate of\b`), timeAnswer},
 		{regexp.MustCompile(`(?i)\b(location|venue)\b`), placeAnswer},
 		{measureRE, quantityAnswer},
+		{regexp.MustCompile(`(?i)\b(prison|jail) (sentence|term)\b`), durationAnswer},
 	}
 
 	// measureRE matches the nouns that name a quantity a question asks for

@@ -47,6 +47,8 @@ func TestTypedValues(t *testing.T) {
 		{"What appearance fee is Ana Ruiz paid to race in Zenda?", "Ana Ruiz won the 1500m at the Zenda meeting.", false, ""},
 		{"What appearance fee is Ana Ruiz paid to race in Zenda?", "Ana Ruiz is paid £40,000 to race in Zenda.", true, "£40,000"},
 		{"how many officials are accused in the salary fraud", "About 1,000 officials are accused in the salary fraud.", true, "1,000"},
+		{"What prison sentence was Ana Ruiz given?", "A Zenda spokesman said it may now move to oust chairman Ana Ruiz.", false, ""},
+		{"What prison sentence was Ana Ruiz given?", "Ana Ruiz was jailed for six years on Friday.", true, "six years"},
 		{"how much data can a zenda disc hold", "A Zenda disc holds 50GB of data.", true, "50GB"},
 		// A nationality on its own names no one.
 		{"Which judge dismissed the bankruptcy case?", "A judge has dismissed an attempt by Russian oil giant Yukos to gain bankruptcy protection.", true, "Yukos"},
