@@ -52,6 +52,13 @@ func (c candidate) canLead(t answerType) bool {
 	return c.fits && c.numbersOK && c.quality >= minQuality && c.focus >= minFocus && (!c.otherYear || t == timeAnswer) && !c.otherEdition
 }
 
+// nextRE matches a question about another instance of what happened: "the
+// next round of talks", "meet again", "return to Moscow".
+var nextRE = regexp.MustCompile(`(?i)\b(next|again|another|return|returning)\b`)
+
+// futureRE matches a sentence that speaks of what is yet to happen.
+var futureRE = regexp.MustCompile(`(?i)\b(will|would|next|expected|scheduled|set to|due|plans?|planned|planning|to be held|is to|are to|upcoming|later this|coming)\b`)
+
 // continuesRE matches a sentence that goes on from the one before it:
 // one whose subject is a pronoun, perhaps opening a quotation ("He
 // strained a muscle …"), or the person's age ("The 23-year-old has …"),
@@ -217,6 +224,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	case placeAnswer, timeAnswer:
 		event = questionEvent(lex, question, relTerms, focus)
 	}
+	asksNext := nextRE.MatchString(question)
 	qEditions := editions(question)
 	var hard, soft []string // the question's numbers other than editions, and its edition numbers
 	for _, n := range numbers {
@@ -314,6 +322,9 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		c.values, c.strength = atype.typedValues(c.text, qwords)
 		strength := c.strength
 		c.fits = strength > 0
+		if atype == timeAnswer && asksNext && !futureRE.MatchString(c.text) {
+			c.fits = false // "the next round" is not the meeting reported as held on Tuesday
+		}
 		if len(counted) > 0 && !slices.ContainsFunc(counted, func(w string) bool { return slices.Contains(c.tokens, w) || slices.Contains(prev, w) }) {
 			c.fits = false // it counts something else
 		}

@@ -469,3 +469,13 @@ func TestEventKindMayBeLeftOut(t *testing.T) {
 	passages := []string{"Ruritania came through with a 1-0 victory in extra time over Zenda to take the Zenda Cup in 2014."}
 	checkLead(t, "Who won the Zenda Cup Final in 2014?", passages, "Ruritania")
 }
+
+// TestNextIsNotTheLast: "when is the next round" is not answered by the
+// date of the round reported as held; a sentence about a round to come
+// answers it.
+func TestNextIsNotTheLast(t *testing.T) {
+	question := "When is Ana Ruiz expected to return to Zenda for the next round of talks?"
+	held := "Ana Ruiz held talks with the Zendan leader in Zenda on Tuesday (December 2, 2025)."
+	checkLead(t, question, []string{held}, "")
+	checkLead(t, question, []string{held, "Ana Ruiz will return to Zenda for the next round of talks on January 14."}, "January 14")
+}
