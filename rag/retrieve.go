@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -161,34 +162,35 @@ func (s *Service) retrieve(ctx context.Context, query string, k int, f answer.Fi
 	}
 	ix.byScoreThenID(order)
 	// The best of the pool are read and re-ranked by how many of the
-	// question's word pairs they hold side by side (pairBonus).
-	order = order[:min(len(order), rerankPool)]
-	ids := make([]string, len(order))
-	for i, o := range order {
-		ids[i] = ix.slots[o.doc].id
+	// question's word pairs they hold side by side (pairBonus); a bonus
+	// only raises a score, so they stay ahead of the rest.
+	ranked := make(map[int]string, len(order)) // the chunk each slot held when ranked
+	for _, o := range order {
+		ranked[o.doc] = ix.slots[o.doc].id
 	}
 	ix.mu.RUnlock()
 
+	top := order[:min(len(order), rerankPool)]
+	ids := make([]string, len(top))
+	for i, o := range top {
+		ids[i] = ranked[o.doc]
+	}
 	texts, err := s.store.chunks(ctx, ids)
 	if err != nil {
 		return nil, nil, err
 	}
 	if pairs := queryPairs(qterms, s.lex.tokens(query)); len(pairs) > 0 {
-		for i := range order {
-			c, ok := texts[ids[i]]
-			if ok {
-				order[i].score *= 1 + pairBonus*pairShare(pairs, s.lex.tokens(c.Text), ix.lex.idf)
+		for i := range top {
+			if c, ok := texts[ids[i]]; ok {
+				top[i].score *= 1 + pairBonus*pairShare(pairs, s.lex.tokens(c.Text), ix.lex.idf)
 			}
 		}
 	}
 
-	ranked := make(map[int]string, len(order)) // the chunk each slot held when ranked
-	for i, o := range order {
-		ranked[o.doc] = ids[i]
-	}
 	ix.mu.RLock()
 	ix.byScoreThenID(order)
 	var kept []int
+	var unread []string // picked passages beyond those re-ranked
 	for _, o := range order {
 		if len(kept) == k {
 			break
@@ -201,8 +203,18 @@ func (s *Service) retrieve(ctx context.Context, query string, k int, f answer.Fi
 		kept = append(kept, o.doc)
 		sl := ix.slots[o.doc]
 		picks = append(picks, pick{id: sl.id, src: sl.art.src, sc: o, sim: sim[o.doc]})
+		if _, ok := texts[sl.id]; !ok {
+			unread = append(unread, sl.id)
+		}
 	}
 	ix.mu.RUnlock()
+	if len(unread) > 0 {
+		more, err := s.store.chunks(ctx, unread)
+		if err != nil {
+			return nil, nil, err
+		}
+		maps.Copy(texts, more)
+	}
 
 	var out []Result
 	for _, p := range picks {

@@ -114,3 +114,30 @@ func TestSearchPrefersTheQuestionsPhrase(t *testing.T) {
 		t.Fatalf("first result %v, want leavitt", res)
 	}
 }
+
+// TestSearchReturnsK: a search for more passages than are re-ranked
+// still returns k of them.
+func TestSearchReturnsK(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, Config{})
+	var arts []corpus.Article
+	words := strings.Fields("apple birch cedar dune ember fjord grove heath inlet juniper kelp lagoon marsh nettle oak pine quarry reed sedge tundra")
+	for i := range 40 {
+		var own []string // eight words of its own, so no two passages are near-duplicates
+		for j := range 8 {
+			own = append(own, fmt.Sprintf("%s%d", words[(i+j*3)%len(words)], i))
+		}
+		arts = append(arts, corpus.Article{ID: fmt.Sprintf("a%d", i), Title: "Report", Source: "Post", Origin: testOrigin, Hash: fmt.Sprint(i),
+			Text: "The ferry timetable was discussed. " + strings.Join(own, " ") + "."})
+	}
+	if _, err := s.Ingest(ctx, arts, IngestOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Search(ctx, "ferry timetable of the harbour council", 30, answer.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != 30 {
+		t.Errorf("%d results, want 30", len(res))
+	}
+}
