@@ -10,7 +10,6 @@ import (
 	"regexp"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/newsbot/newsbot/corpus/text"
 	"github.com/newsbot/newsbot/rag/localembed"
@@ -240,34 +239,9 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			years = append(years, n)
 		}
 	}
-	// What a passage and its report say as a whole, worked out once for
-	// all their sentences. A passage is read with its report's headline,
-	// which says what the whole report is about ("US seeks new $280bn
-	// smoker ruling" over a passage that no longer says "US"); a report is
-	// its headline and retrieved passages.
-	reportText := map[string]string{}
-	seen := map[string]bool{}
-	for _, c := range cands {
-		id := c.result.Chunk.ArticleID
-		if _, ok := reportText[id]; !ok {
-			reportText[id] = c.result.Source.Title
-		}
-		if !seen[c.result.Chunk.ID] {
-			seen[c.result.Chunk.ID] = true
-			reportText[id] += "\n" + c.result.Chunk.Text
-		}
-	}
-	wordsOf := func(text string) map[string]bool {
-		words := wordSet(text)
-		for _, t := range lex.tokens(text) {
-			words[t] = true // stems too, for focusShare
-		}
-		return words
-	}
-	passageWords := map[string]map[string]bool{} // by chunk
-	reportWords := map[string]map[string]bool{}  // by article
-	numbersOK := map[string]bool{}               // by article
-	before := make([][]string, len(cands))       // the sentences a sentence goes on from (continuesRE)
+	about := newAboutWords(lex, cands)
+	numbersOK := map[string]bool{}         // by article
+	before := make([][]string, len(cands)) // the sentences a sentence goes on from (continuesRE)
 	for i := range cands {
 		c := &cands[i]
 		var prev []string
@@ -275,21 +249,14 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			prev = cands[i-1].tokens
 		}
 		id := c.result.Chunk.ArticleID
-		report, ok := reportWords[id]
-		if !ok {
-			report = wordsOf(reportText[id])
-			reportWords[id] = report
+		report, text := about.report(id)
+		if _, ok := numbersOK[id]; !ok {
 			// An edition number the report leaves out ("the 92nd Academy
 			// Awards") is not required when it numbers no edition
 			// otherwise.
-			numbersOK[id] = hasNumbers(report, hard) && (hasNumbers(report, soft) || !editionClash(reportText[id], qEditions))
+			numbersOK[id] = hasNumbers(report, hard) && (hasNumbers(report, soft) || !editionClash(text, qEditions))
 		}
-		passage, ok := passageWords[c.result.Chunk.ID]
-		if !ok {
-			passage = wordsOf(c.result.Chunk.Text + "\n" + c.result.Source.Title)
-			passageWords[c.result.Chunk.ID] = passage
-		}
-		c.focusHits = focusHits(focus, c.tokens, prev, passage, report)
+		c.focusHits = focusHits(focus, c.tokens, prev, about.passage(c.result), report)
 		c.focus = focusShare(focus, c.focusHits)
 		c.otherYear = yearClash(c.text, years)
 		c.otherEdition = editionClash(c.text, qEditions)
@@ -412,54 +379,6 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		c.score += wSupport * float64(min(c.support, maxSupport)) / maxSupport
 	}
 	return nil
-}
-
-// candidates returns the distinct sentences of the results (chunks overlap,
-// so a sentence can appear twice), tokenized.
-func candidates(lex lexicon, results []Result) []candidate {
-	seen := map[string]bool{}
-	var out []candidate
-	for _, r := range results {
-		for si, sp := range r.Chunk.Sentences {
-			key := fmt.Sprintf("%s@%d", r.Chunk.ArticleID, r.Chunk.Start+sp.Start)
-			if seen[key] {
-				continue
-			}
-			seen[key] = true
-			// Items a page runs together with bullets ("Headline · 2014: A
-			// goal by …") are read one by one.
-			start := sp.Start
-			for _, text := range strings.Split(r.Chunk.Text[sp.Start:sp.End], bullet) {
-				at := start
-				start += len(text) + len(bullet)
-				text = strings.TrimSpace(text)
-				toks := lex.tokens(text)
-				if len(toks) < minCandidateWords { // headlines fragments, datelines
-					continue
-				}
-				if isHeadline(r, at, text) {
-					continue
-				}
-				out = append(out, candidate{result: r, text: text, tokens: toks, sent: si})
-			}
-		}
-	}
-	return out
-}
-
-// bullet separates the items of a list run together in one line.
-const bullet = " · "
-
-// isHeadline reports whether text, a sentence starting at offset start of
-// r's chunk, is the article's headline rather than its prose: the title
-// itself, or an unpunctuated first line. A headline states a topic, not an
-// answer ("… lasted almost five hours" is the meeting, not the war).
-func isHeadline(r Result, start int, text string) bool {
-	t := strings.TrimSpace(text)
-	if title := strings.TrimSpace(r.Source.Title); title != "" && strings.EqualFold(strings.TrimRight(t, ".!?:"), strings.TrimRight(title, ".!?:…")) {
-		return true
-	}
-	return r.Chunk.Start+start == 0 && !strings.ContainsAny(t[len(t)-1:], ".!?\"”’»)")
 }
 
 // coverage is the IDF-weighted share of the question's own terms found in

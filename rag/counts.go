@@ -8,7 +8,8 @@ import (
 )
 
 // What a quantity question asks to be counted or measured: the noun of
-// "how many", and the word a figure measures.
+// "how many", the word a figure measures, whether it asks for money, and
+// whether a duration measures what it asks about.
 
 // countedRE matches what a how-many question counts: the words after
 // "how many" up to its verb ("how many davis cup matches did …").
@@ -88,6 +89,73 @@ func measures(sentence string, values []string, rel map[string]bool) bool {
 			if anyToken(rel, localembed.Tokens(w)) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// relativeTimeRE matches the start of a text that makes the duration
+// before it a point in time: "(a day) after", "(two weeks) ago".
+var relativeTimeRE = regexp.MustCompile(`(?i)^\s+(after|before|ago|later|earlier|since|previously)\b`)
+
+// modifierRE matches the word after a duration written as a modifier
+// ("93 minute film", "10-day event"): a singular unit followed by a word.
+var modifierRE = regexp.MustCompile(`^\s+([\p{L}]+)`)
+
+// currencyWords is a pattern of the currencies news writes out in words.
+const currencyWords = `(euros?|dollars?|pounds?|yen|kronor|krona|kroner|roubles?|rubles?|yuan|rupees?|francs?|pence)`
+
+// moneyWords are the words of a how-much question that asks for a sum of
+// money: "how much did it make", "how much was it sold for".
+var moneyWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("make made earn earned cost costs pay paid spend spent raise raised sell sold buy bought worth price fetch fetched profit profits revenue lose lost owe owed invest invested fine fined charge charged budget salary fee fees value valued") {
+		moneyWords[w] = true
+	}
+}
+
+// asksMoney reports whether a question (given as its set of lowercased
+// words) asks for a sum of money: a how-much question about earning or
+// paying, or one that names a sum ("what appearance fee"), not a count
+// ("how many officials are accused in the salary fraud").
+func asksMoney(question map[string]bool) bool {
+	if question["many"] && !question["much"] {
+		return false
+	}
+	for w := range question {
+		if moneyNouns[w] || question["much"] && moneyWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// moneyNouns are the words that ask for a sum of money whatever the
+// interrogative: "what appearance fee", "what was her salary".
+var moneyNouns = map[string]bool{"fee": true, "fees": true, "salary": true, "wage": true, "wages": true, "price": true, "payout": true, "compensation": true, "bonus": true, "fine": true, "financial": true, "prize": true}
+
+// measuresQuestion reports whether the duration at loc in sentence can
+// answer the question: a duration written as a modifier measures the noun
+// after it, so it answers only when that noun is one of the question's
+// ("the 93 minute film" for "how long is the film", not "the 10-day
+// event").
+func measuresQuestion(sentence string, loc []int, question map[string]bool) bool {
+	unit := sentence[loc[0]:loc[1]]
+	if strings.HasSuffix(unit, "s") || !strings.ContainsAny(unit, "0123456789-") && !strings.Contains(unit, " ") {
+		return true
+	}
+	m := modifierRE.FindStringSubmatch(sentence[loc[1]:])
+	if m == nil {
+		return true
+	}
+	w := strings.ToLower(m[1])
+	if question[w] || notNames[w] {
+		return true // "the film", or a function word: "lasted five hours in"
+	}
+	for _, st := range localembed.Tokens(w) {
+		if question[st] {
+			return true
 		}
 	}
 	return false
