@@ -72,6 +72,17 @@ var (
 	// ("Tesla revenue Q1", "the death toll").
 	measureRE = regexp.MustCompile(`(?i)\b(revenue|sales|profit|price|cost|death toll|population|fine|fee|fees|salary|wages|payout|pay-off|payoff|compensation|damages|odds|margin|budget|assets|debt|deficit|surplus|turnover|earnings|losses|bonus|funding|attendance|distance|capacity)\b`)
 
+	// whatMeasureRE matches a what or which question whose head noun is a
+	// measure ("what did he say the average constituency size was", "at
+	// what annual rate did the economy grow", "what was the growth
+	// figure"): a number answers it. Not "what did he say about growth
+	// rates": its words do not reach past "about" or "on" (aboutRE). Not
+	// "level" either: "at what level will contacts continue" asks for a
+	// rank.
+	whatMeasureRE = regexp.MustCompile(`(?i)^\s*(?:what|which)\b(?:\s+(?:[\w'’-]*[^\W\d_][\w'’-]*)){0,6}?\s+(?:size|rate|figure|total|percentage|amount|value|valuation)\b`)
+
+	aboutRE = regexp.MustCompile(`(?i)\s(about|on|over|regarding|of)\s`)
+
 	// eventFiller is wording a question uses to ask about an event without
 	// the answer repeating it ("when did it take place?").
 	eventFiller = regexp.MustCompile(`(?i)\b((take|takes|took|taken|taking) place|happen(s|ed|ing)?|occur(s|red|ring)?|(go|goes|going|gone|went) on|(be|been|was|were) held)\b`)
@@ -192,6 +203,9 @@ func classify(q string) (answerType, string) {
 				t = kt.t
 				break
 			}
+		}
+		if m := whatMeasureRE.FindString(q); t == anyAnswer && m != "" && !aboutRE.MatchString(m) {
+			t = quantityAnswer
 		}
 	}
 	return t, strings.TrimSpace(eventFiller.ReplaceAllString(q, " "))

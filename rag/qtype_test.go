@@ -119,3 +119,22 @@ func TestClassifyCasual(t *testing.T) {
 		}
 	}
 }
+
+// TestClassifyMeasureHead: a what question whose head noun is a measure
+// asks for a number; one that asks what was said about it does not, nor
+// does "at what level", which asks for a rank as often.
+func TestClassifyMeasureHead(t *testing.T) {
+	for q, want := range map[string]answerType{
+		"what did he say the average constituency size was in Scotland?": quantityAnswer,
+		"At what annual rate did the economy grow in the third quarter?": quantityAnswer,
+		"what was the growth figure for the whole year":                  quantityAnswer,
+		"What is the value of the deal to supply 30,000 cars?":           quantityAnswer,
+		"what did the governor say about the growth rate?":               anyAnswer,
+		"What did the minister say on the rate of inflation?":            anyAnswer,
+		"at what level are contacts between the two sides to continue?":  anyAnswer,
+	} {
+		if at, _ := classify(q); at != want {
+			t.Errorf("classify(%q) = %v, want %v", q, at, want)
+		}
+	}
+}
