@@ -25,6 +25,7 @@ type candidate struct {
 	stable       float64 // the lesser of coverage and english: for refusals
 	english      float64 // coverage with English weights only
 	relation     float64 // the same over the question's words that are not its focus
+	inReport     float64 // english, with the words its report names elsewhere counting reportCredit
 	strength     float64 // how specific its best typed value is (a full date 1, a bare year 0.5)
 	sim          float64
 	prox         float64 // how close together the question's words are
@@ -92,12 +93,17 @@ var romanRE = regexp.MustCompile(`\b[MDCLXVI]{2,}\b`)
 // relation (roleHolds, attachedValue: "It was released on March 3, 2017"
 // in a passage about the game) with some of its words, or holds most of
 // them by English weights and half of what the question asks about its
-// focus (casual questions, whose common words the corpus weighs little);
-// for a yes-no question, whose claim may be worded any way, more than
+// focus (casual questions, whose common words the corpus weighs little),
+// or, for a question whose every focus word its report names, holds a
+// quarter of its words and most of them counting what its report names
+// elsewhere (reportCoverage: a long question names its story as well as
+// what it asks) with enough of its relation (reportRelation); for a
+// yes-no question, whose claim may be worded any way, more than
 // yesNoCoverage by English weights about its focus, with two of its words.
 func (c candidate) covered() bool {
 	return c.stable >= minCoverage || c.sim >= minSimilarity ||
 		c.focus >= minFocus && (c.role && c.english >= roleCoverage || c.english >= casualCoverage && c.relation >= casualRelation ||
+			!c.yesNo && !slices.Contains(c.focusHits, 0) && c.english >= roleCoverage && c.inReport >= casualCoverage && c.relation >= reportRelation(c) ||
 			c.yesNo && c.english > yesNoCoverage && c.words >= yesNoWords)
 }
 
@@ -284,6 +290,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			}
 		}
 		c.stable = min(c.coverage, c.english)
+		c.inReport = reportCoverage(qterms, said, report)
 		c.prox = proximity(qterms, c.tokens)
 		c.quality = sentenceQuality(c.text)
 		c.values, c.strength = atype.typedValues(c.text, qwords)
@@ -389,6 +396,58 @@ func (ix *index) coverage(qterms []queryTerm, tokens []string, weight func(strin
 	for _, t := range tokens {
 		have[t] = true
 	}
+	return coverageBy(qterms, func(t string) float64 {
+		if have[t] {
+			return 1
+		}
+		return 0
+	}, weight)
+}
+
+// reportRelation is the share of the question's relation (its words
+// other than the focus) that a sentence covering it with its report
+// (candidate.inReport) must state itself: casualRelation when it states a
+// value of the type asked for, reportRelationUntyped otherwise.
+func reportRelation(c candidate) float64 {
+	if len(c.values) > 0 {
+		return casualRelation
+	}
+	return reportRelationUntyped
+}
+
+const reportRelationUntyped = 0.4
+
+// reportCredit is how much a question word counts towards a sentence's
+// inReport coverage when not the sentence but its report names it (the
+// headline, another retrieved passage of the article).
+const reportCredit = 0.6
+
+// reportCoverage is the English-weighted coverage of the question by
+// tokens, a sentence's words, where a word only its report names counts
+// reportCredit: a long question names its story as well as what it asks
+// ("how long did Dulko take to win the first set against Hantuchova in
+// the Hopman Cup final"), and the sentence answering need not repeat the
+// story.
+func reportCoverage(qterms []queryTerm, tokens []string, report map[string]bool) float64 {
+	have := make(map[string]bool, len(tokens))
+	for _, t := range tokens {
+		have[t] = true
+	}
+	return coverageBy(qterms, func(t string) float64 {
+		switch {
+		case have[t]:
+			return 1
+		case report[t]:
+			return reportCredit
+		}
+		return 0
+	}, englishWeight)
+}
+
+// coverageBy is the weighted share of qterms that a text holds, where has
+// says how much the text names a word (1 when it does); a related word
+// (q.of set) counts relatedCredit towards the word it stands for.
+func coverageBy(qterms []queryTerm, has func(string) float64, weight func(string) float64) float64 {
 	credit := map[string]float64{}
 	var total float64
 	for _, q := range qterms {
@@ -396,11 +455,11 @@ func (ix *index) coverage(qterms []queryTerm, tokens []string, weight func(strin
 		case q.of == "":
 			w := weight(q.term)
 			total += w
-			if have[q.term] {
-				credit[q.term] = w
+			if h := has(q.term); h > 0 {
+				credit[q.term] = max(credit[q.term], h*w)
 			}
-		case have[q.term]:
-			credit[q.of] = max(credit[q.of], relatedCredit*weight(q.of))
+		case has(q.term) > 0:
+			credit[q.of] = max(credit[q.of], has(q.term)*relatedCredit*weight(q.of))
 		}
 	}
 	if total == 0 {

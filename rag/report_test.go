@@ -1,0 +1,38 @@
+package rag
+
+import (
+	"fmt"
+	"testing"
+)
+
+// TestStoryInTheReport: a long question names its story as well as what
+// it asks. A sentence of the report that answers what is asked need not
+// repeat the story the report's other passages tell; a sentence of
+// another report, which tells another story, does not answer.
+func TestStoryInTheReport(t *testing.T) {
+	question := "how long did ilse dravko take to win the first set against oona hantvik in the hopwell cup final"
+	passages := []string{
+		"Oona Hantvik put the third seeds ahead in the Hopwell Cup final, recovering from a terrible start to beat Ilse Dravko 1-6 6-4 6-4.",
+		"World number 31 Hantvik looked nervous as she dropped the first four games of the match. Dravko, who had lost all three of her singles matches in the group stages, grew in confidence and took the first set in just 27 minutes.",
+	}
+	for _, sameReport := range []bool{true, false} {
+		lex := localLexicon()
+		ix, results, err := passageIndex(lex, passages)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sameReport {
+			results[1].Chunk.ArticleID, results[1].Source = results[0].Chunk.ArticleID, results[0].Source
+			results[1].Chunk.Start = 1000 // its second passage
+		}
+		ans, err := extract(t.Context(), lex, ix, question, results)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := ""
+		if sameReport {
+			want = "27 minutes"
+		}
+		checkFirst(t, fmt.Sprintf("%s (same report %v)", question, sameReport), ans, want)
+	}
+}
