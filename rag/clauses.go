@@ -3,6 +3,7 @@ package rag
 import (
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // How the role reader (role.go) reads a clause around a name: whether the
@@ -134,4 +135,26 @@ func participleClause(words []roleWord, e, v int) bool {
 func quoteGap(gap string) bool {
 	g := strings.TrimSpace(gap)
 	return g == "”" || g == "\"" || g == "’"
+}
+
+// mainVerbOf reports whether words[v] is the main verb of a sentence that
+// opens with its subject, words[e], an appositive between them: "Mutu,
+// 25, sacked by Chelsea and banned for seven months, is now represented by
+// Alessandro Moggi". The verb follows an auxiliary (perhaps one adverb
+// between) that ends the appositive after a comma.
+func mainVerbOf(words []roleWord, e, v int) bool {
+	if e != 0 || v < 3 || words[v].brk {
+		return false
+	}
+	a := v - 1
+	if !auxiliaries[strings.ToLower(words[a].raw)] && !words[a].brk && !unicode.IsUpper([]rune(words[a].raw)[0]) {
+		a-- // "is now represented"
+	}
+	if !auxiliaries[strings.ToLower(words[a].raw)] {
+		return false
+	}
+	for a > 1 && !words[a].brk && auxiliaries[strings.ToLower(words[a-1].raw)] {
+		a-- // "has been named"
+	}
+	return strings.TrimSpace(words[a].gap) == ","
 }

@@ -149,14 +149,24 @@ var trailingWhRE = regexp.MustCompile(`(?i)^(.+?)(?:[?,;:.!]+|\s[-–—]+)\s*((
 // whFirst moves a trailing question (trailingWhRE) before the context it
 // follows, so that its interrogative opens the question.
 func whFirst(q string) string {
+	if ask, context := whSplit(q); context != "" {
+		return ask + " " + context
+	}
+	return q
+}
+
+// whSplit splits a question that states its context before its
+// interrogative (trailingWhRE, leadingPhraseRE) into what it asks and that
+// context; context is empty when the question opens with what it asks.
+func whSplit(q string) (ask, context string) {
 	m := trailingWhRE.FindStringSubmatch(q)
 	if m == nil || questionStartRE.MatchString(m[1]) {
 		m = leadingPhraseRE.FindStringSubmatch(q)
 		if m == nil || whWordsRE.MatchString(m[1]) {
-			return q
+			return q, ""
 		}
 	}
-	return m[2] + " " + m[1]
+	return m[2], m[1]
 }
 
 // leadingPhraseRE matches a question that opens with a prepositional

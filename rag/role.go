@@ -316,7 +316,7 @@ func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values [
 				return values[words[n].name-1], true
 			}
 			for e := range words {
-				if !words[e].entity || abs(e-v) > 2*roleWindow || blocked(words, v, e, true) && !(e < head && v >= head) && !participleClause(words, e, v) {
+				if !words[e].entity || abs(e-v) > 2*roleWindow || blocked(words, v, e, true) && !(e < head && v >= head) && !participleClause(words, e, v) && !mainVerbOf(words, e, v) {
 					continue
 				}
 				// On two sides ("Putin hosted Witkoff", "Witkoff met

@@ -60,6 +60,10 @@ func TestRoleHolds(t *testing.T) {
 		// A verb is no title ("met Ukrainian negotiators"), and a day is no
 		// party to the relation.
 		{"Who did Zelensky meet with on Monday?", "Witkoff met Ukrainian negotiators on Sunday alongside Marco Rubio and again on Monday.", []string{"Witkoff", "Ukrainian", "Marco Rubio"}, ""},
+		// The subject opening the sentence, a long appositive, and its
+		// main verb after an auxiliary; not a verb of the appositive.
+		{"Who is representing Kofi Brandt?", "Brandt, 25, sacked by Northwind and banned for seven months, is now represented by Ana Ruiz, daughter of the Zenda coach.", []string{"Northwind", "Ana Ruiz", "Zenda"}, "Ana Ruiz"},
+		{"Who sacked Kofi Brandt?", "Brandt, 25, is now represented by Ana Ruiz, sacked by Northwind in May.", []string{"Ana Ruiz", "Northwind"}, ""},
 	}
 	lex := localLexicon()
 	for _, tt := range tests {

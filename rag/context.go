@@ -1,0 +1,50 @@
+// What a question says to name its story rather than to ask: the clause
+// that places what it asks ("as he prepares for talks with Juventus"),
+// which the report answering it tells but the answering sentence need not
+// repeat.
+
+package rag
+
+import (
+	"regexp"
+	"strings"
+)
+
+// contextClauseRE finds a clause with which a question goes on, after what
+// it asks, to place it in its story: "who is now representing Mutu as he
+// prepares for talks with Juventus", "how many journalists do they have
+// now they're cutting 90 jobs", "how much did Metallica earn according to
+// the Rolling Stone list".
+var contextClauseRE = regexp.MustCompile(`(?i)\s(?:as (?:he|she|they|it|we)|when (?:he|she|they|it|we|the)|while|after (?:he|she|they|it|the)|now (?:that|they|he|she|it)|according to|ahead of|amid|despite|even with|following)\b[^?]*`)
+
+// appositiveRE finds a clause between commas that says who or what a name
+// of the question is: "what did jerry scoggins, the guy who sang the
+// beverly hillbillies theme, die of".
+var appositiveRE = regexp.MustCompile(`(?i),\s*(?:the (?:one|guy|man|woman|person|firm|company|player|team|club|band|singer)\s+)?(?:who|which|that|whose)\b[^,?]*,`)
+
+// contextWords returns the stems of the words with which question places
+// what it asks in its story (whSplit's context, an appositive, a clause
+// after contextClauseRE) and does not use in what it asks.
+func contextWords(lex lexicon, question string) map[string]bool {
+	ask, context := whSplit(question)
+	for _, re := range []*regexp.Regexp{appositiveRE, contextClauseRE} {
+		if loc := re.FindStringIndex(ask); loc != nil {
+			context += " " + ask[loc[0]:loc[1]]
+			ask = ask[:loc[0]] + " " + ask[loc[1]:]
+		}
+	}
+	if strings.TrimSpace(context) == "" {
+		return nil
+	}
+	asked := map[string]bool{}
+	for _, t := range lex.tokens(ask) {
+		asked[t] = true
+	}
+	out := map[string]bool{}
+	for _, t := range lex.tokens(context) {
+		if !asked[t] {
+			out[t] = true
+		}
+	}
+	return out
+}

@@ -1,0 +1,38 @@
+package rag
+
+import (
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestContextWords: the words with which a question places what it asks
+// in its story are not what it asks.
+func TestContextWords(t *testing.T) {
+	lex := localLexicon()
+	for q, want := range map[string]string{
+		"Who is now representing Kofi Brandt as he prepares for talks with Northwind?":         "northwind prepar talk",
+		"what did ana ruiz, the singer who recorded the zenda theme, die of":                   "record singer theme zenda",
+		"Under the Zenda plan to cut the number of MPs, what did he say the average size was?": "cut mps number plan zenda",
+		"how many journalists does the Zenda Post have now they're cutting 90 editorial jobs":  "90 cut editori job",
+		"Who did Ruiz meet in Zenda?":                                                           "",
+		"Which two coaches did Brandt work as an assistant to at Northwind?":                    "",
+		"How much did Northwind earn in 2031 according to the Zenda list of top music earners?": "accord earner list music top zenda",
+	} {
+		got := slices.Sorted(maps.Keys(contextWords(lex, q)))
+		if strings.Join(got, " ") != want {
+			t.Errorf("contextWords(%q) = %q, want %q", q, strings.Join(got, " "), want)
+		}
+	}
+}
+
+// TestContextIsNotTheRelation: the lede that restates a question's story
+// ("to begin talks with Northwind") does not answer who represents him.
+func TestContextIsNotTheRelation(t *testing.T) {
+	passages := []string{
+		"Disgraced former Zenda striker Kofi Brandt is to begin talks with Northwind as he looks for a new club. " +
+			"Brandt, 25, sacked by Zenda and banned for seven months, is now represented by Ana Ruiz, daughter of Northwind manager Tom Hale.",
+	}
+	checkLead(t, "Who is now representing Kofi Brandt as he prepares for talks with Northwind?", passages, "Ana Ruiz")
+}

@@ -1,0 +1,88 @@
+// How much of a question a sentence covers: the words of the question,
+// weighted by their rarity, that the sentence or its report holds.
+
+package rag
+
+// coverage is the IDF-weighted share of the question's own terms found in
+// tokens; a term that is absent but has a related word present counts for
+// relatedCredit of its weight.
+func (ix *index) coverage(qterms []queryTerm, tokens []string, weight func(string) float64) float64 {
+	have := make(map[string]bool, len(tokens))
+	for _, t := range tokens {
+		have[t] = true
+	}
+	return coverageBy(qterms, func(t string) float64 {
+		if have[t] {
+			return 1
+		}
+		return 0
+	}, weight)
+}
+
+// reportRelation is the share of the question's relation (its words
+// other than the focus) that a sentence covering it with its report
+// (candidate.inReport) must state itself: casualRelation when it states a
+// value of the type asked for, reportRelationUntyped otherwise.
+func reportRelation(c candidate) float64 {
+	if len(c.values) > 0 {
+		return casualRelation
+	}
+	return reportRelationUntyped
+}
+
+const reportRelationUntyped = 0.4
+
+// reportCredit is how much a question word counts towards a sentence's
+// inReport coverage when not the sentence but its report names it (the
+// headline, another retrieved passage of the article).
+const reportCredit = 0.6
+
+// reportCoverage is the English-weighted coverage of the question by
+// tokens, a sentence's words, where a word only its report names counts
+// reportCredit: a long question names its story as well as what it asks
+// ("how long did Dulko take to win the first set against Hantuchova in
+// the Hopman Cup final"), and the sentence answering need not repeat the
+// story.
+func reportCoverage(qterms []queryTerm, tokens []string, report map[string]bool) float64 {
+	have := make(map[string]bool, len(tokens))
+	for _, t := range tokens {
+		have[t] = true
+	}
+	return coverageBy(qterms, func(t string) float64 {
+		switch {
+		case have[t]:
+			return 1
+		case report[t]:
+			return reportCredit
+		}
+		return 0
+	}, englishWeight)
+}
+
+// coverageBy is the weighted share of qterms that a text holds, where has
+// says how much the text names a word (1 when it does); a related word
+// (q.of set) counts relatedCredit towards the word it stands for.
+func coverageBy(qterms []queryTerm, has func(string) float64, weight func(string) float64) float64 {
+	credit := map[string]float64{}
+	var total float64
+	for _, q := range qterms {
+		switch {
+		case q.of == "":
+			w := weight(q.term)
+			total += w
+			if h := has(q.term); h > 0 {
+				credit[q.term] = max(credit[q.term], h*w)
+			}
+		case has(q.term) > 0:
+			credit[q.of] = max(credit[q.of], has(q.term)*relatedCredit*weight(q.of))
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	var got float64
+	for _, c := range credit {
+		got += c
+	}
+	return min(got/total, 1)
+}
