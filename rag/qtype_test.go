@@ -138,3 +138,18 @@ func TestClassifyMeasureHead(t *testing.T) {
 		}
 	}
 }
+
+// TestClassifyHowQuickly: how quickly something happened asks how long it
+// took; how fast a thing is asks for a speed.
+func TestClassifyHowQuickly(t *testing.T) {
+	for q, want := range map[string]answerType{
+		"how fast did the 10k tickets for the gig sell out": durationAnswer,
+		"How quickly did the firm fill the order?":          durationAnswer,
+		"how soon will the plant reopen":                    durationAnswer,
+		"How fast is the new Zenda train?":                  anyAnswer,
+	} {
+		if at, _ := classify(q); at != want {
+			t.Errorf("classify(%q) = %v, want %v", q, at, want)
+		}
+	}
+}
