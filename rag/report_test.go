@@ -36,3 +36,15 @@ func TestStoryInTheReport(t *testing.T) {
 		checkFirst(t, fmt.Sprintf("%s (same report %v)", question, sameReport), ans, want)
 	}
 }
+
+// TestLaterSentenceAsksBetter: the opening of a report restates the
+// question's story; a later sentence of it that states what the question
+// asks answers it.
+func TestLaterSentenceAsksBetter(t *testing.T) {
+	passages := []string{
+		"Kofi Brandt and Ana Ruiz will fight the provisional two-year bans imposed on them by the Zenda federation at an independent tribunal this weekend. " +
+			"The pair missed three drugs tests last summer. " +
+			"However, their former coach Tom Hale was banned for four years by the tribunal.",
+	}
+	checkLead(t, "how long did the tribunal ban brandt and ruiz's old coach for", passages, "four years")
+}
