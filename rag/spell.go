@@ -22,7 +22,8 @@ var chatSpellings = map[string]string{
 	"sec": "secretary", "pres": "president", "admin": "administration", "dept": "department",
 	"intl": "international", "natl": "national", "yr": "year", "yrs": "years", "mil": "million",
 	"bil": "billion", "w": "with", "ur": "your", "noms": "nominations", "nom": "nomination",
-	"convo": "talks", "convos": "talks",
+	"convo": "talks", "convos": "talks", "wud": "would", "cud": "could", "shud": "should", "hv": "have",
+	"bout": "about", "thru": "through", "tho": "though",
 }
 
 // minRespell is the shortest word respell corrects: shorter ones have too
@@ -40,6 +41,11 @@ func respell(question string, docs func(stem string) int) string {
 	word := func(w string) string {
 		if r, ok := chatSpellings[w]; ok {
 			return r
+		}
+		if base, ok := strings.CutSuffix(w, "'s"); ok {
+			if r, ok := chatSpellings[base]; ok {
+				return r + "'s" // "the govt's scheme"
+			}
 		}
 		if _, ok := casualWords[w]; ok || len(w) < minRespell || strings.ContainsFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) {
 			return w // "gonna" is read as "going to" later (uncasual)
