@@ -196,7 +196,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	if atype == quantityAnswer {
 		counted = countedNoun(lex, question)
 	}
-	focus := focusTerms(lex, question)
+	focus := namedInPassages(lex, focusTerms(lex, question), texts)
 	isFocus := map[string]bool{}
 	for _, f := range focus {
 		isFocus[f.term] = true

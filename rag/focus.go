@@ -418,3 +418,48 @@ var reportedRE = regexp.MustCompile(`(?i)\b(did|does|do|has|have|had|will|would)
 
 // nameOfRE matches a question asking for the name of something.
 var nameOfRE = regexp.MustCompile(`(?i)\bthe name of\b`)
+
+// namedInPassages marks as names the focus words taken for their rarity
+// alone (focusTerm.word) that the passages write only capitalised, and
+// not at the start of a sentence: a casual question writes names in
+// lower case ("how much does fiat get from gm"), and English knows
+// "fiat" and "gm" as words, but the reports write "Fiat" and "GM". A name
+// is not said in other words, so the answer must name it.
+func namedInPassages(lex lexicon, focus []focusTerm, sentences []string) []focusTerm {
+	capital := map[string]int{} // by word: times capitalised inside a sentence; -1 once written lower case
+	prefixes := map[string]bool{}
+	for _, f := range focus {
+		if f.word && len(f.term) >= 2 {
+			capital[f.term] = 0
+			prefixes[f.term[:2]] = true
+		}
+	}
+	if len(capital) == 0 {
+		return focus
+	}
+	for _, s := range sentences {
+		for i, w := range strings.Fields(s) {
+			w = strings.Trim(w, `.,;:!?"“”'‘’()[]`)
+			if len(w) < 2 || !prefixes[strings.ToLower(w[:2])] {
+				continue // no stem of it can be one of the words
+			}
+			for _, t := range lex.tokens(w) {
+				n, ok := capital[t]
+				switch {
+				case !ok || n < 0:
+				case !unicode.IsUpper([]rune(w)[0]):
+					capital[t] = -1 // written lower case: a word
+				case i > 0:
+					capital[t] = n + 1
+				}
+			}
+		}
+	}
+	out := slices.Clone(focus)
+	for i, f := range out {
+		if f.word && capital[f.term] > 0 {
+			out[i].word = false
+		}
+	}
+	return out
+}

@@ -2,6 +2,7 @@ package rag
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -47,4 +48,28 @@ func TestLaterSentenceAsksBetter(t *testing.T) {
 			"However, their former coach Tom Hale was banned for four years by the tribunal.",
 	}
 	checkLead(t, "how long did the tribunal ban brandt and ruiz's old coach for", passages, "four years")
+}
+
+// TestLowerCaseNames: a casual question writes names in lower case, and
+// English knows "romanian" as a word; the reports write it as a name, so
+// it is part of what the question is about: the purchase of another firm
+// neither answers nor disagrees.
+func TestLowerCaseNames(t *testing.T) {
+	passages := []string{
+		"Northwind bought the antivirus maker Zenda Labs in 2021 to get its hands on new technology.",
+		"Northwind has been busy. In 2003 Northwind bought Romanian firm Bitcad Software to get hold of its antivirus technology.",
+	}
+	for _, q := range []string{
+		"what romanian company did northwind buy to get its hands on antivirus tech",
+		"what romanian firm did northwind buy to get its hands on antivirus tech",
+	} {
+		ans, err := AnswerPassages(t.Context(), q, passages)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkFirst(t, q, ans, "Bitcad Software")
+		if strings.Contains(ans.Answer, "Zenda") {
+			t.Errorf("%s: %q also quotes the other purchase", q, ans.Answer)
+		}
+	}
 }
