@@ -26,6 +26,17 @@ var chatSpellings = map[string]string{
 	"bout": "about", "thru": "through", "tho": "though",
 }
 
+// variantIDF, minVariant and minVariantPrefix bound the English words
+// respell mends: rarer in English than variantIDF (a variant spelling,
+// "ukranian", "realise"), minVariant letters or more, into a word of the
+// articles one edit away that begins with the same minVariantPrefix
+// letters ("ukrainian", "realize").
+const (
+	variantIDF       = 10
+	minVariant       = 6
+	minVariantPrefix = 3
+)
+
 // minRespell is the shortest word respell corrects: shorter ones have too
 // many neighbours one letter away.
 const minRespell = 5
@@ -51,20 +62,26 @@ func respell(question string, docs func(stem string) int) string {
 			return w // "gonna" is read as "going to" later (uncasual)
 		}
 		toks := localembed.Tokens(w)
-		if len(toks) != 1 || localembed.Known(toks[0]) || docs(toks[0]) > 0 {
+		if len(toks) != 1 || docs(toks[0]) > 0 {
 			return w
 		}
-		if c := compound(w, docs); c != "" {
+		// A word English knows is mended only when it is a rare variant
+		// ("ukranian", "colour") of a word the articles write alike.
+		variant := localembed.Known(toks[0])
+		if variant && (localembed.IDF(toks[0]) < variantIDF || len(w) < minVariant) {
+			return w
+		}
+		if c := compound(w, docs); c != "" && !variant {
 			return c
 		}
 		best, bestDocs, bestIDF := w, 0, 0.0
 		for _, e := range edits(w) {
 			t := localembed.Tokens(e)
-			if len(t) != 1 {
+			if len(t) != 1 || variant && e[:minVariantPrefix] != w[:minVariantPrefix] {
 				continue
 			}
 			n := docs(t[0])
-			if n == 0 && !localembed.Known(t[0]) {
+			if n == 0 && (variant || !localembed.Known(t[0])) {
 				continue
 			}
 			idf := localembed.IDF(t[0])

@@ -9,7 +9,7 @@ import (
 
 func TestRespell(t *testing.T) {
 	articles := map[string]int{}
-	for _, w := range []string{"secretary", "address", "points", "zelensky", "camouflage", "anti", "virus"} {
+	for _, w := range []string{"secretary", "address", "points", "zelensky", "camouflage", "anti", "virus", "ukrainian", "realize"} {
 		articles[localembed.Tokens(w)[0]] = 3
 	}
 	docs := func(stem string) int { return articles[stem] }
@@ -21,6 +21,9 @@ func TestRespell(t *testing.T) {
 		{"what did the press sec say abt the mtg w the ukrainians", "what did the press secretary say about the meeting with the ukrainians"},
 		{"how did the convo go", "how did the talks go"},
 		{"how much wud the govt's scheme cost", "how much would the government's scheme cost"},
+		// A rare variant English knows is mended to the articles' spelling.
+		{"whos the ukranian negotiator", "who is the ukrainian negotiator"},
+		{"did they realise it", "did they realize it"},
 		// A word closed up that the articles hyphenate is split, not
 		// mended to a neighbour ("antiviral").
 		{"which antivirus firm was bought", "which anti virus firm was bought"},
