@@ -36,6 +36,7 @@ func TestUncasual(t *testing.T) {
 		"guyana and the sit-down, kicked off": "guyana and the meeting, began",
 		"did the talks end late tbh or nah":   "did the talks end late  ",
 		"did the talks go ok":                 "did the talks go fine",
+		"when is the meetup happening":        "when is the meeting happening",
 	} {
 		if got := uncasual(in); got != want {
 			t.Errorf("uncasual(%q) = %q, want %q", in, got, want)
