@@ -7,16 +7,7 @@ package rag
 // tokens; a term that is absent but has a related word present counts for
 // relatedCredit of its weight.
 func (ix *index) coverage(qterms []queryTerm, tokens []string, weight func(string) float64) float64 {
-	have := make(map[string]bool, len(tokens))
-	for _, t := range tokens {
-		have[t] = true
-	}
-	return coverageBy(qterms, func(t string) float64 {
-		if have[t] {
-			return 1
-		}
-		return 0
-	}, weight)
+	return coverageWith(qterms, tokens, nil, weight)
 }
 
 // reportRelation is the share of the question's relation (its words
@@ -44,11 +35,18 @@ const reportCredit = 0.6
 // the Hopman Cup final"), and the sentence answering need not repeat the
 // story.
 func reportCoverage(qterms []queryTerm, tokens []string, report map[string]bool) float64 {
+	return coverageWith(qterms, tokens, report, englishWeight)
+}
+
+// coverageWith is the weighted share of qterms that tokens hold, a word
+// only report names counting reportCredit; a related word (q.of set)
+// counts relatedCredit towards the word it stands for.
+func coverageWith(qterms []queryTerm, tokens []string, report map[string]bool, weight func(string) float64) float64 {
 	have := make(map[string]bool, len(tokens))
 	for _, t := range tokens {
 		have[t] = true
 	}
-	return coverageBy(qterms, func(t string) float64 {
+	has := func(t string) float64 {
 		switch {
 		case have[t]:
 			return 1
@@ -56,13 +54,7 @@ func reportCoverage(qterms []queryTerm, tokens []string, report map[string]bool)
 			return reportCredit
 		}
 		return 0
-	}, englishWeight)
-}
-
-// coverageBy is the weighted share of qterms that a text holds, where has
-// says how much the text names a word (1 when it does); a related word
-// (q.of set) counts relatedCredit towards the word it stands for.
-func coverageBy(qterms []queryTerm, has func(string) float64, weight func(string) float64) float64 {
+	}
 	credit := map[string]float64{}
 	var total float64
 	for _, q := range qterms {
