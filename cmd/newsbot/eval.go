@@ -58,6 +58,9 @@ func runEval(ctx context.Context, a *app, args []string) error {
 	if err := json.Unmarshal(data, &qs); err != nil {
 		return fmt.Errorf("read questions: %w", err)
 	}
+	if err := eval.CheckQuestions(qs); err != nil {
+		return fmt.Errorf("read questions: %w", err)
+	}
 	if a.opts.distract != "" {
 		return runEvalDistractors(ctx, a, a.opts.distract, qs)
 	}

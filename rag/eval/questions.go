@@ -26,6 +26,36 @@ type Question struct {
 	Part string `json:"part,omitempty"`
 }
 
+// CheckQuestions reports the first question of qs that cannot be scored
+// as written: one without text, one to refuse that expects phrases, one to
+// answer that expects none, or an expected phrase that is empty or written
+// as a regular expression (a backslash: "500\\.5"). Phrases are plain text
+// matched as substrings, "a|b" accepting either, so a pattern would never
+// match a right answer.
+func CheckQuestions(qs []Question) error {
+	for i, q := range qs {
+		switch {
+		case strings.TrimSpace(q.Question) == "":
+			return fmt.Errorf("question %d: no question text", i+1)
+		case q.Refuse && len(q.Expect) > 0:
+			return fmt.Errorf("question %d (%q): to be refused, yet it expects phrases", i+1, q.Question)
+		case !q.Refuse && len(q.Expect) == 0:
+			return fmt.Errorf("question %d (%q): no expected phrases (set \"refuse\": true if the articles do not answer it)", i+1, q.Question)
+		}
+		for _, e := range q.Expect {
+			for _, alt := range strings.Split(e, "|") {
+				switch {
+				case strings.TrimSpace(alt) == "":
+					return fmt.Errorf("question %d (%q): expected phrase %q has an empty alternative", i+1, q.Question, e)
+				case strings.Contains(alt, `\`):
+					return fmt.Errorf("question %d (%q): expected phrase %q looks like a regular expression; phrases are plain text, \"a|b\" accepting either", i+1, q.Question, e)
+				}
+			}
+		}
+	}
+	return nil
+}
+
 // QuestionResult is the outcome for one question.
 type QuestionResult struct {
 	Question string `json:"question"`

@@ -1,6 +1,8 @@
 package eval
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/newsbot/newsbot/rag/answer"
@@ -77,6 +79,34 @@ func TestFirstSentenceOK(t *testing.T) {
 	} {
 		if got := firstSentenceOK(tt.ans, q); got != tt.want {
 			t.Errorf("firstSentenceOK(%q) = %v, want %v", tt.ans.Answer, got, tt.want)
+		}
+	}
+}
+
+// TestCheckQuestions: a question file that cannot be scored as written is
+// refused with the question and what is wrong, not scored silently wrong.
+func TestCheckQuestions(t *testing.T) {
+	ok := []Question{
+		{Question: "Who won?", Expect: []string{"Ruiz|Ana Ruiz"}, Articles: []string{"a"}},
+		{Question: "Who lost?", Refuse: true},
+		{Question: "How much?", Expect: []string{"$1m (£522,000)"}},
+	}
+	if err := CheckQuestions(ok); err != nil {
+		t.Fatalf("CheckQuestions(valid set) = %v", err)
+	}
+	for _, tt := range []struct {
+		q    Question
+		want string
+	}{
+		{Question{Question: "  ", Expect: []string{"x"}}, "no question text"},
+		{Question{Question: "Who won?", Refuse: true, Expect: []string{"Ruiz"}}, "to be refused"},
+		{Question{Question: "Who won?"}, "no expected phrases"},
+		{Question{Question: "How much?", Expect: []string{`500\.5`}}, "regular expression"},
+		{Question{Question: "How much?", Expect: []string{"500.5|"}}, "empty alternative"},
+	} {
+		err := CheckQuestions(append(slices.Clone(ok), tt.q))
+		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "question 4") {
+			t.Errorf("CheckQuestions(%+v) = %v, want an error about question 4 saying %q", tt.q, err, tt.want)
 		}
 	}
 }
