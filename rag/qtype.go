@@ -81,6 +81,8 @@ var (
 	// rank.
 	whatMeasureRE = regexp.MustCompile(`(?i)^\s*(?:what|which)\b(?:\s+(?:[\w'’-]*[^\W\d_][\w'’-]*)){0,6}?\s+(?:size|rate|figure|total|percentage|amount|value|valuation)\b`)
 
+	// aboutRE matches a preposition after which a question's words say
+	// what was spoken of, not what is asked (whatMeasureRE).
 	aboutRE = regexp.MustCompile(`(?i)\s(about|on|over|regarding|of)\s`)
 
 	// eventFiller is wording a question uses to ask about an event without

@@ -46,7 +46,10 @@ const minRespell = 5
 // word (localembed.Known) nor in the articles (docs of its stem > 0)
 // replaced by the word one edit away (a letter deleted, swapped, changed or
 // added) whose stem the most articles hold, or else the commonest English
-// one. A word with no such neighbour is kept: it may be a name.
+// one. An English word no article holds is replaced only when it is a
+// rare variant (variantIDF, minVariant) of an article's word one edit away
+// with the same first letters. A word with no such neighbour is kept: it
+// may be a name.
 func respell(question string, docs func(stem string) int) string {
 	var b strings.Builder
 	word := func(w string) string {
