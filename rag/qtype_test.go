@@ -86,18 +86,14 @@ func TestClassifyWhoIsAsksForDescription(t *testing.T) {
 // TestClassifyPrepositionFirst: a preposition before the interrogative
 // does not hide it.
 func TestClassifyPrepositionFirst(t *testing.T) {
-	for q, want := range map[string]answerType{
+	checkClassify(t, map[string]answerType{
 		"On what date did the Kremlin meeting take place?": timeAnswer,
 		"In which city did the talks take place?":          placeAnswer,
 		"With whom did Putin meet on Tuesday?":             personAnswer,
 		"by how much did output drop in october":           quantityAnswer,
 		"In which Florida city did the teams meet?":        placeAnswer,
 		"For how long did the talks run?":                  durationAnswer,
-	} {
-		if at, _ := classify(q); at != want {
-			t.Errorf("classify(%q) = %v, want %v", q, at, want)
-		}
-	}
+	})
 }
 
 // TestClassifyCasual: spoken questions lose the filler words no answer
@@ -124,7 +120,7 @@ func TestClassifyCasual(t *testing.T) {
 // asks for a number; one that asks what was said about it does not, nor
 // does "at what level", which asks for a rank as often.
 func TestClassifyMeasureHead(t *testing.T) {
-	for q, want := range map[string]answerType{
+	checkClassify(t, map[string]answerType{
 		"what did he say the average constituency size was in Scotland?": quantityAnswer,
 		"At what annual rate did the economy grow in the third quarter?": quantityAnswer,
 		"what was the growth figure for the whole year":                  quantityAnswer,
@@ -132,24 +128,26 @@ func TestClassifyMeasureHead(t *testing.T) {
 		"what did the governor say about the growth rate?":               anyAnswer,
 		"What did the minister say on the rate of inflation?":            anyAnswer,
 		"at what level are contacts between the two sides to continue?":  anyAnswer,
-	} {
-		if at, _ := classify(q); at != want {
-			t.Errorf("classify(%q) = %v, want %v", q, at, want)
-		}
-	}
+	})
 }
 
 // TestClassifyHowQuickly: how quickly something happened asks how long it
 // took; how fast a thing is asks for a speed.
 func TestClassifyHowQuickly(t *testing.T) {
-	for q, want := range map[string]answerType{
+	checkClassify(t, map[string]answerType{
 		"how fast did the 10k tickets for the gig sell out": durationAnswer,
 		"How quickly did the firm fill the order?":          durationAnswer,
 		"how soon will the plant reopen":                    durationAnswer,
 		"How fast is the new Zenda train?":                  anyAnswer,
-	} {
-		if at, _ := classify(q); at != want {
-			t.Errorf("classify(%q) = %v, want %v", q, at, want)
+	})
+}
+
+// checkClassify reports each question classify types otherwise than want.
+func checkClassify(t *testing.T, want map[string]answerType) {
+	t.Helper()
+	for q, w := range want {
+		if at, _ := classify(q); at != w {
+			t.Errorf("classify(%q) = %v, want %v", q, at, w)
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package rag
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -372,26 +371,7 @@ func TestFocusInAnotherPassageOfTheReport(t *testing.T) {
 		"Hurdler Kofi Brandt has pulled out of the Ghent meeting with a torn ligament.",
 		"His coach, Margot Ennis, told him not to rush back for the indoor season in Lisbon.",
 	}
-	for _, sameReport := range []bool{true, false} {
-		lex := localLexicon()
-		ix, results, err := passageIndex(lex, passages)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if sameReport {
-			results[1].Chunk.ArticleID, results[1].Source = results[0].Chunk.ArticleID, results[0].Source
-			results[1].Chunk.Start = 1000 // its second passage
-		}
-		ans, err := extract(t.Context(), lex, ix, question, results)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := ""
-		if sameReport {
-			want = "Margot Ennis"
-		}
-		checkFirst(t, fmt.Sprintf("%s (same report %v)", question, sameReport), ans, want)
-	}
+	checkReportLead(t, question, passages, "Margot Ennis")
 }
 
 // TestPartyNickname: news calls a Conservative a Tory.
