@@ -214,8 +214,9 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	if asked := slices.DeleteFunc(slices.Clone(relTerms), func(q queryTerm) bool { return context[q.term] || context[q.of] }); len(asked) > 0 {
 		relTerms = asked
 	}
-	var rel map[string]bool
-	subject := asksSubject(question)
+	var rel map[string]bool // who-questions: the relation and its parties
+	parties := focus
+	_, subject := asksSubject(question)
 	relSet := map[string]bool{}
 	for _, q := range relTerms {
 		if q.of == "" && !notRelation[q.term] {
@@ -231,7 +232,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	}
 	switch atype {
 	case personAnswer:
-		rel = relationStems(relTerms)
+		rel, parties = roleRelation(lex, question, relTerms, focus)
 	case placeAnswer, timeAnswer:
 		event = questionEvent(lex, question, relTerms, focus)
 	}
@@ -308,13 +309,13 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		if len(counted) > 0 && !slices.ContainsFunc(counted, func(w string) bool { return slices.Contains(c.tokens, w) || slices.Contains(prev, w) }) {
 			c.fits = false // it counts something else
 		}
-		v, ok := roleHolds(c.text, rel, focus, c.values, subject, false)
+		v, ok := roleHolds(c.text, rel, parties, c.values, subject, false)
 		if !ok && c.focus >= minFocus && c.quality >= proseQuality && !anyFocusIn(focus, c.tokens) {
 			// A sentence (not a headline) of a passage about the focus that
 			// does not name it again ("Bianca Andreescu won the women's
 			// singles title" in a report on the US Open, "She beat …")
 			// states the relation on its own.
-			v, ok = roleHolds(c.text, rel, focus, c.values, subject, true)
+			v, ok = roleHolds(c.text, rel, parties, c.values, subject, true)
 		}
 		if ok {
 			// The name in the relation is the sentence's answer, and the

@@ -81,3 +81,14 @@ func TestLowerCaseNames(t *testing.T) {
 		}
 	}
 }
+
+// TestPhrasalVerbInTheArticle: a phrasal verb reads the same in the
+// question and in the article ("pull out" as "withdraw"), so the sentence
+// that says it answers, not the report's opening.
+func TestPhrasalVerbInTheArticle(t *testing.T) {
+	passages := []string{
+		"US musical Sunny Hearts has cancelled its run on Broadway after poor ticket sales for its early shows. " +
+			"Star Ilse Dravko had to pull out of pre-Broadway performances earlier this month with a broken foot.",
+	}
+	checkLead(t, "why did ilse dravko have to pull out of the sunny hearts shows before broadway", passages, "broken foot")
+}

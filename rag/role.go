@@ -2,6 +2,7 @@ package rag
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -154,6 +155,24 @@ func relationStems(relation []queryTerm) map[string]bool {
 	return out
 }
 
+// roleRelation returns the stems that say the relation of a who-question
+// (relationStems of relTerms) and the parties to it, focus: when the
+// question asks for the subject of a verb in the past, that verb says the
+// relation even when it is rare enough to be a focus word ("Which company
+// donated …?"), and is no party.
+func roleRelation(lex lexicon, question string, relTerms []queryTerm, focus []focusTerm) (map[string]bool, []focusTerm) {
+	rel := relationStems(relTerms)
+	verb, ok := asksSubject(question)
+	if !ok || !strings.HasSuffix(verb, "ed") {
+		return rel, focus
+	}
+	stems := lex.tokens(verb)
+	for _, t := range stems {
+		rel[t] = true
+	}
+	return rel, slices.DeleteFunc(slices.Clone(focus), func(f focusTerm) bool { return slices.Contains(stems, f.term) })
+}
+
 // roleWord is one word of a sentence as the role reader sees it.
 type roleWord struct {
 	raw      string
@@ -263,6 +282,10 @@ func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values [
 		if a, ok := nameAfterEntity(words, in); holdsEntity && ok && subject && subjectOf(words, in[len(in)-1], rel) {
 			// "Who from the White House said …?": "White House Press
 			// Secretary Karoline Leavitt told reporters".
+			return strings.TrimRight(sentence[locs[a][0]:locs[in[len(in)-1]][1]], ".,;:"), true
+		}
+		if a, ok := nameAfterEntity(words, in); holdsEntity && ok && subject && in[0] > 0 && speechVerb(words[in[0]-1]) && anyToken(rel, words[in[0]-1].stems) && !words[in[0]].brk {
+			// A quotation attributed after it: "…," said MSN's Blake Irving.
 			return strings.TrimRight(sentence[locs[a][0]:locs[in[len(in)-1]][1]], ".,;:"), true
 		}
 		if !holdsEntity && (copulaOf(words, in[len(in)-1], rel) || copulaBefore(words, in[0], rel)) && (len(focus) == 0 || bare || anyEntity(words)) {
@@ -391,18 +414,18 @@ func bySide(n, v int, before bool) []int {
 var subjectRE = regexp.MustCompile(`(?i)^\s*(?:who|which \w+|what \w+)\s+(\w+)(?:\s+(\w+))?`)
 
 // asksSubject reports whether question asks for its verb's subject, also
-// in the passive ("Who was named …?").
-func asksSubject(question string) bool {
+// in the passive ("Who was named …?"), and returns that verb.
+func asksSubject(question string) (string, bool) {
 	m := subjectRE.FindStringSubmatch(question)
 	if m == nil {
-		return false
+		return "", false
 	}
 	verb := strings.ToLower(m[1])
 	if !auxiliaries[verb] {
-		return true
+		return verb, true
 	}
 	next := strings.ToLower(m[2])
-	return (verb == "was" || verb == "were" || verb == "is" || verb == "are") && len(next) > 4 && strings.HasSuffix(next, "ed")
+	return next, (verb == "was" || verb == "were" || verb == "is" || verb == "are") && len(next) > 4 && strings.HasSuffix(next, "ed")
 }
 
 var auxiliaries = map[string]bool{"is": true, "was": true, "are": true, "were": true, "been": true, "did": true, "does": true, "do": true,

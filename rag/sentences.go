@@ -27,7 +27,9 @@ func candidates(lex lexicon, results []Result) []candidate {
 				at := start
 				start += len(text) + len(bullet)
 				text = strings.TrimSpace(text)
-				toks := lex.tokens(text)
+				// A phrasal verb reads as the question's does ("pull out" as
+				// "withdraw").
+				toks := lex.tokens(phrasalVerbs.Replace(text))
 				if len(toks) < minCandidateWords { // headlines fragments, datelines
 					continue
 				}
