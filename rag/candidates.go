@@ -132,6 +132,8 @@ var sameVerbs = [][]string{
 	{"acquir", "buy", "bought", "purchas"},
 	{"found", "cofound", "establish"},
 	{"sold", "sell"},
+	{"fall", "fell", "drop", "declin", "dip", "slip", "slump", "tumbl", "plung"},
+	{"rise", "rose", "increas", "grow", "climb", "jump", "soar"},
 }
 
 // withSynonyms returns tokens and, when they hold a verb of the sameVerbs

@@ -225,11 +225,15 @@ func extract(ctx context.Context, lex lexicon, ix *index, question string, resul
 	// shares its words, unless more than one report more states the
 	// lead's value.
 	if !cands[lead].role {
+		// A sum beside a word of the question's ("£75m after selling") is
+		// a weak sign of its relation: only the lead's report's own count.
+		loose := atype == quantityAnswer && countedNoun(lex, question) == nil
 		for i, c := range cands {
 			if c.score < roleRatio*cands[lead].score {
 				break
 			}
-			if c.role && c.support+1 >= cands[lead].support && c.canLead(atype) && c.covered() {
+			if c.role && c.support+1 >= cands[lead].support && c.canLead(atype) && c.covered() &&
+				(!loose || c.result.Chunk.ArticleID == cands[lead].result.Chunk.ArticleID) {
 				lead = i
 				break
 			}

@@ -2,6 +2,7 @@ package rag
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -91,4 +92,30 @@ func TestPhrasalVerbInTheArticle(t *testing.T) {
 			"Star Ilse Dravko had to pull out of pre-Broadway performances earlier this month with a broken foot.",
 	}
 	checkLead(t, "why did ilse dravko have to pull out of the sunny hearts shows before broadway", passages, "broken foot")
+}
+
+// TestSumOfAnotherReport: a sum beside a word of the question ("£75m
+// after selling") in another report does not outrank the report that
+// states the sale.
+func TestSumOfAnotherReport(t *testing.T) {
+	checkLead(t, "How much did Tom Hale sell his company Zenda Media for?", []string{
+		"Music mogul Tom Hale has sold his Zenda Media company to a US entrepreneur in a $156m (£81.5m) deal. The buyer plans to expand it.",
+		"Mogul Tom Hale has seen his wealth plummet from £220m last year to £75m after selling his company Zenda Media for less than expected, according to the Sunday Courier.",
+	}, "$156m")
+}
+
+// TestSameVerbs: a sentence that says a relation in another of news's
+// words for it says the relation asked about.
+func TestSameVerbs(t *testing.T) {
+	for _, tt := range []struct{ sentence, relation string }{
+		{"Retail sales dropped by 1% in December.", "fall"},
+		{"Sales slumped 3% in the quarter.", "fall"},
+		{"The firm wants a tariff rise of 60%.", "increas"},
+		{"Google bought YouTube in 2006.", "acquir"},
+	} {
+		said := withSynonyms(localLexicon().tokens(tt.sentence), []string{tt.relation})
+		if !slices.Contains(said, tt.relation) {
+			t.Errorf("%q does not say %q: %q", tt.sentence, tt.relation, said)
+		}
+	}
 }
