@@ -56,8 +56,9 @@ func (c candidate) canLead(t answerType) bool {
 // next round of talks", "meet again", "return to Moscow".
 var nextRE = regexp.MustCompile(`(?i)\b(next|again|another|return|returning)\b`)
 
-// futureRE matches a sentence that speaks of what is yet to happen.
-var futureRE = regexp.MustCompile(`(?i)\b(will|would|next|expected|scheduled|set to|due|plans?|planned|planning|to be held|is to|are to|upcoming|later this|coming)\b`)
+// futureRE matches a sentence that speaks of what is yet to happen ("next
+// week", not "agreed next steps").
+var futureRE = regexp.MustCompile(`(?i)\b(will|would|next (?:week|weekend|month|year|round|meeting|talks|summit|session|visit|trip|time|season|\w+day|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)|expected|scheduled|set to|due|plans?|planned|planning|to be held|is to|are to|upcoming|later this|coming)\b`)
 
 // continuesRE matches a sentence that goes on from the one before it:
 // one whose subject is a pronoun, perhaps opening a quotation ("He

@@ -119,3 +119,15 @@ func TestSameVerbs(t *testing.T) {
 		}
 	}
 }
+
+// TestFocusInTheReport: a later passage of a report goes on about what its
+// opening names; the sentence that states what is asked answers though
+// it names the firm no more.
+func TestFocusInTheReport(t *testing.T) {
+	question := "how much did zenda pharma spend on r&d in the three months to december"
+	passages := []string{
+		"Indian drugmaker Zenda Pharma has reported a 90% fall in profits for the three months to December, blaming falling sales of generic drugs in the US.",
+		"Research and development of new drugs is continuing apace, with R&D spending rising 37% to 705m rupees.",
+	}
+	checkReportLead(t, question, passages, "705m rupees")
+}

@@ -451,11 +451,13 @@ func TestEventKindMayBeLeftOut(t *testing.T) {
 }
 
 // TestNextIsNotTheLast: "when is the next round" is not answered by the
-// date of the round reported as held; a sentence about a round to come
-// answers it.
+// date of the round reported as held, nor by "next steps"; a sentence
+// about a round to come answers it.
 func TestNextIsNotTheLast(t *testing.T) {
 	question := "When is Ana Ruiz expected to return to Zenda for the next round of talks?"
 	held := "Ana Ruiz held talks with the Zendan leader in Zenda on Tuesday (December 2, 2025)."
 	checkLead(t, question, []string{held}, "")
+	// "Next steps" are no round to come.
+	checkLead(t, question, []string{held + " With neither side able to bridge the gap, Tuesday's meeting closed with both delegations departing Zenda without any agreed next steps."}, "")
 	checkLead(t, question, []string{held, "Ana Ruiz will return to Zenda for the next round of talks on January 14."}, "January 14")
 }
