@@ -37,6 +37,7 @@ func TestUncasual(t *testing.T) {
 		"did the talks end late tbh or nah":   "did the talks end late  ",
 		"did the talks go ok":                 "did the talks go fine",
 		"when is the meetup happening":        "when is the meeting happening",
+		"how many ppl were watching":          "how many people were watching",
 	} {
 		if got := uncasual(in); got != want {
 			t.Errorf("uncasual(%q) = %q, want %q", in, got, want)

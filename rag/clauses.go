@@ -30,8 +30,9 @@ func participles(words []roleWord, v, n int) bool {
 
 // subjectOf reports whether the name ending at words[last] is the subject
 // of a relation verb that follows it at once, or after one or two
-// auxiliaries ("Raducanu defeated", "Disney has bought", "Urtubey has been
-// named"), in the same clause, an appositive between commas aside.
+// auxiliaries or an adverb ("Raducanu defeated", "Disney has bought",
+// "Urtubey has been named", "Morris has already accused"), in the same
+// clause, an appositive between commas aside.
 func subjectOf(words []roleWord, last int, rel map[string]bool) bool {
 	rel0, apposed := 0, false
 	if last+2 < len(words) && strings.EqualFold(words[last+1].raw, "who") && strings.TrimSpace(words[last+1].gap) == "," {
@@ -47,12 +48,17 @@ func subjectOf(words []roleWord, last int, rel map[string]bool) bool {
 		if anyToken(rel, w.stems) && !w.entity {
 			return !negated(words, last+d) && !titleUse(words, last+d, rel)
 		}
-		if !auxiliaries[strings.ToLower(w.raw)] {
+		if !auxiliaries[strings.ToLower(w.raw)] && !verbAdverbs[strings.ToLower(w.raw)] {
 			return false
 		}
 	}
 	return false
 }
+
+// verbAdverbs stand between an auxiliary and its verb: "has already
+// accused", "has also been named".
+var verbAdverbs = map[string]bool{"already": true, "also": true, "now": true, "just": true, "since": true, "recently": true, "finally": true,
+	"reportedly": true, "previously": true, "officially": true, "formally": true, "still": true, "repeatedly": true}
 
 // appositiveReach is how many words an appositive between commas may hold.
 const appositiveReach = 14

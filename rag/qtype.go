@@ -40,7 +40,7 @@ var (
 		{regexp.MustCompile(`(?i)^\s*(how (many|much|far|big|large|often)|what (percentage|number|share|proportion|was the revenue|is the revenue|was the cost|is the price))\b`), quantityAnswer},
 		{regexp.MustCompile(`(?i)^\s*(when\b|(what|which) (day|date|time|year|month)\b|on which (day|date)\b|(what|which) (is|was) the (\w+ )?date\b)`), timeAnswer},
 		{regexp.MustCompile(`(?i)^\s*(where\b|whereabouts\b|(in )?which (\w+ )?(city|country|place|town|venue|state|region)\b.*\b(host|held|located|hold|stage|take place|took place|taking place|happen|occur|meet|met)\w*\b|(in )?(which|what) (building|venue|stadium|arena|hall|hotel|room|street|district|neighbou?rhood|airport|port|palace)\b)`), placeAnswer},
-		{regexp.MustCompile(`(?i)^\s*(who|whom|whose)\b|^\s*(which|what) (\w+ )?(company|firm|team|country|nation|club|player|actor|actress|director|person|man|woman|group|party|organi[sz]ation|movie|film|city|judge|minister|official|politician|leader|chancellor|singer|band|artist|author|writer|coach|manager|striker|regulator|watchdog|agency|network|channel|station|broadcaster|site|website|game|show|programme|program|album|song|book|newspaper|airline|bank|carrier|studio|label|court|brand|manufacturer|maker|retailer|rival|carmaker|operator)s?\b|^\s*(which|what) (\w+ )?(companies|countries|parties|agencies|cities|charities|bodies|authorities|universities|nationalities)\b|^\s*what is the name\b`), personAnswer},
+		{regexp.MustCompile(`(?i)^\s*(who|whom|whose)\b|^\s*(which (\w+ ){0,4}?|what (\w+ )?)(company|firm|team|side|squad|school|university|college|hospital|charity|country|nation|club|player|actor|actress|director|person|man|woman|group|party|organi[sz]ation|movie|film|city|judge|minister|official|politician|leader|chancellor|singer|band|artist|author|writer|coach|manager|striker|regulator|watchdog|agency|network|channel|station|broadcaster|site|website|game|show|programme|program|album|song|book|newspaper|airline|bank|carrier|studio|label|court|brand|manufacturer|maker|retailer|rival|carmaker|operator)s?\b|^\s*(which|what) (\w+ )?(companies|countries|parties|agencies|cities|charities|bodies|authorities|universities|nationalities)\b|^\s*what is the name\b`), personAnswer},
 		{regexp.MustCompile(`(?i)^\s*(why\b|for what reason\b|what (was|is) the reason\b)`), reasonAnswer},
 		{regexp.MustCompile(`(?i)^\s*(is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b`), yesNoAnswer},
 	}
@@ -162,13 +162,29 @@ func whFirst(q string) string {
 // context; context is empty when the question opens with what it asks.
 func whSplit(q string) (ask, context string) {
 	m := trailingWhRE.FindStringSubmatch(q)
-	if m == nil || questionStartRE.MatchString(m[1]) {
+	if m == nil || questionStartRE.MatchString(m[1]) && !subordinate(m[1]) {
 		m = leadingPhraseRE.FindStringSubmatch(q)
 		if m == nil || whWordsRE.MatchString(m[1]) {
 			return q, ""
 		}
 	}
 	return m[2], m[1]
+}
+
+// raceTimeRE matches a question about the time a race took: "what time
+// did McIlroy clock winning the 800m".
+var raceTimeRE = regexp.MustCompile(`(?i)^\s*(?:what|which) time (?:did|does|will|was|is)\b.*\b(?:clock|clocked|run|ran|record|recorded|post|posted|set|finish|finished|win|won)\b`)
+
+// subordinateRE matches a clause that opens with a conjunction of time
+// and goes on with its subject: "When Standard & Poor's raised Russia's
+// debt, how much …" states when, it does not ask "when did …".
+var subordinateRE = regexp.MustCompile(`(?i)^\s*(?:when|while|after|before|once|since)\s+(\S+)`)
+
+// subordinate reports whether clause is a subordinate clause
+// (subordinateRE) rather than a question.
+func subordinate(clause string) bool {
+	m := subordinateRE.FindStringSubmatch(clause)
+	return m != nil && !auxiliaries[strings.ToLower(m[1])]
 }
 
 // leadingPhraseRE matches a question that opens with a prepositional
@@ -206,6 +222,9 @@ func classify(q string) (answerType, string) {
 		}
 	}
 	q = casualFiller.ReplaceAllString(contractionRE.ReplaceAllString(q, ""), " ")
+	if t == timeAnswer && raceTimeRE.MatchString(orig) {
+		t = durationAnswer // "what time did he clock": how long he took
+	}
 	if t == personAnswer && (whoIsRE.MatchString(orig) || casualName(orig)) {
 		t = anyAnswer // "Who is Jared Kushner?" asks for a description
 	}

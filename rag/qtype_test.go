@@ -142,6 +142,22 @@ func TestClassifyHowQuickly(t *testing.T) {
 	})
 }
 
+// TestClassifyContextFirst: a question may first say when what it asks
+// happened, name its answer's kind after a few words, or ask the time a
+// race took.
+func TestClassifyContextFirst(t *testing.T) {
+	checkClassify(t, map[string]answerType{
+		"When Zenda's debt was raised to investment grade, how much did it hold in reserves?":   quantityAnswer,
+		"When Tom Hale was recalled to the squad, which rugby league side did they train with?": personAnswer,
+		"When did the talks end, and who left first?":                                           timeAnswer,
+		"which little sri lankan hotel firm saw its share price halve":                          personAnswer,
+		"What did European officials accuse Putin of?":                                          anyAnswer,
+		"To what level did an investment bank raise its target?":                                anyAnswer,
+		"what time did hale clock winning the indoor 800m":                                      durationAnswer,
+		"what time did the meeting start":                                                       timeAnswer,
+	})
+}
+
 // checkClassify reports each question classify types otherwise than want.
 func checkClassify(t *testing.T, want map[string]answerType) {
 	t.Helper()
