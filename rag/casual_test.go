@@ -38,6 +38,7 @@ func TestUncasual(t *testing.T) {
 		"did the talks go ok":                 "did the talks go fine",
 		"when is the meetup happening":        "when is the meeting happening",
 		"how many ppl were watching":          "how many people were watching",
+		"revenue in q3 2019":                  "revenue in third quarter 2019",
 	} {
 		if got := uncasual(in); got != want {
 			t.Errorf("uncasual(%q) = %q, want %q", in, got, want)

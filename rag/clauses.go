@@ -164,3 +164,35 @@ func mainVerbOf(words []roleWord, e, v int) bool {
 	}
 	return strings.TrimSpace(words[a].gap) == ","
 }
+
+// firstTo returns the name opening the sentence when a relation verb
+// follows "the first … to" (or "the only", "the youngest" …) with the
+// question's entity after it: the record is the subject's, "Hideki
+// Matsuyama made history on Sunday, becoming the first Japanese golfer to
+// win the Masters Tournament".
+func firstTo(words []roleWord, rel map[string]bool, values []string) (string, bool) {
+	if len(words) == 0 || words[0].name <= 0 {
+		return "", false
+	}
+	for v := 2; v < len(words); v++ {
+		if !strings.EqualFold(words[v-1].raw, "to") || !anyToken(rel, words[v].stems) || words[v].entity || negated(words, v) {
+			continue
+		}
+		record := false
+		for i := v - 2; i >= max(0, v-6) && !words[i+1].brk; i-- {
+			record = record || recordWords[strings.ToLower(words[i].raw)]
+		}
+		if !record {
+			continue
+		}
+		for e := v + 1; e < len(words) && e <= v+roleWindow; e++ {
+			if words[e].entity && !blocked(words, v, e, true) {
+				return values[words[0].name-1], true
+			}
+		}
+	}
+	return "", false
+}
+
+// recordWords say that who did something was the first or only one to.
+var recordWords = map[string]bool{"first": true, "only": true, "last": true, "youngest": true, "oldest": true, "second": true, "third": true}

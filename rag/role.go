@@ -317,6 +317,9 @@ func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values [
 		if v, ok := converseHolds(words, rel, values); ok {
 			return v, true // "was sold at auction to the Marine Heritage Trust"
 		}
+		if v, ok := firstTo(words, rel, values); ok {
+			return v, true // "Matsuyama made history, becoming the first Japanese golfer to win the Masters"
+		}
 	}
 	head := heading(words)
 	for v := range words {

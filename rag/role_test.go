@@ -69,6 +69,9 @@ func TestRoleHolds(t *testing.T) {
 		{"Which company donated the servers and software to build the Helix Grid?", "Orbix has donated the servers, software and expertise to build the grid.", []string{"Orbix"}, "Orbix"},
 		// An adverb between the auxiliary and the verb.
 		{`Which former union leader accused Labour and the Conservatives of a "bidding war" over asylum?`, `Former union leader Sir Tom Hale has already accused both the big parties of engaging in a "bidding war about who can be nastiest to asylum seekers".`, []string{"Sir Tom Hale"}, "Sir Tom Hale"},
+		// The first to win: the record is the subject's.
+		{"Who won the Zenda Open golf tournament in 2021?", "Tom Hale made history for himself and Ruritania on Sunday, becoming the first Ruritanian golfer to win the Zenda Open.", []string{"Tom Hale", "Ruritania"}, "Tom Hale"},
+		{"Who won the Zenda Open golf tournament in 2021?", "Tom Hale made history on Sunday, becoming a favourite to win the Zenda Open next year.", []string{"Tom Hale"}, ""},
 		// A quotation attributed after it, the speaker after the entity.
 		{"who at zentrix said the tool was simple", "\"This is a simple tool,\" said Zentrix's Mara Holt.", []string{"Zentrix's Mara Holt."}, "Mara Holt"},
 	}
