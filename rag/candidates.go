@@ -38,6 +38,7 @@ type candidate struct {
 	focusHits    []float64 // per focus word, how much it names it (focusHits)
 	otherYear    bool      // it names years, none of them the question's
 	otherEdition bool      // it numbers the question's edition otherwise (editionClash)
+	otherAward   bool      // it names another category of the question's award (awardClash)
 	role         bool      // the question's relation holds between its entity and one of values (roleHolds)
 	support      int       // other reports stating its principal value about the question
 	follows      bool      // it follows a sentence that holds the question's relation and no answer
@@ -49,7 +50,7 @@ type candidate struct {
 // it holds the kind of fact asked for, about the question's focus and
 // year, in a prose sentence.
 func (c candidate) canLead(t answerType) bool {
-	return c.fits && c.numbersOK && c.quality >= minQuality && c.focus >= minFocus && (!c.otherYear || t == timeAnswer) && !c.otherEdition
+	return c.fits && c.numbersOK && c.quality >= minQuality && c.focus >= minFocus && (!c.otherYear || t == timeAnswer) && !c.otherEdition && !c.otherAward
 }
 
 // nextRE matches a question about another instance of what happened: "the
@@ -80,7 +81,7 @@ const proseQuality = 0.8
 // show that another report disagrees ("Germany won the World Cup with a
 // 4-2 win over Croatia" for "Who won the World Cup in 2018?").
 func (c candidate) mayDiffer(t answerType) bool {
-	return !c.numbersOK && c.fits && c.quality >= minQuality && c.focus >= minFocus && !c.otherYear && !c.otherEdition &&
+	return !c.numbersOK && c.fits && c.quality >= minQuality && c.focus >= minFocus && !c.otherYear && !c.otherEdition && !c.otherAward &&
 		!yearRE.MatchString(c.result.Chunk.Text) && !romanRE.MatchString(c.result.Chunk.Text)
 }
 
@@ -276,6 +277,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		c.focus = focusShare(focus, c.focusHits)
 		c.otherYear = yearClash(c.text, years)
 		c.otherEdition = editionClash(c.text, qEditions)
+		c.otherAward = awardClash(question, c.text)
 		c.sim = localembed.Cosine(qv[0], svecs[i])
 		// A relation said in other words ("bought" for "acquire") counts
 		// as said.
