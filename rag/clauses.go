@@ -196,3 +196,12 @@ func firstTo(words []roleWord, rel map[string]bool, values []string) (string, bo
 
 // recordWords say that who did something was the first or only one to.
 var recordWords = map[string]bool{"first": true, "only": true, "last": true, "youngest": true, "oldest": true, "second": true, "third": true}
+
+// pluralAgent reports whether word is a plural agent noun ("negotiators",
+// "investors"): other people than a name beside it, not its verb ("Putin
+// failed to reach agreement with American negotiators"). One of them is
+// read as a title before a name ("negotiator Rustem Umerov").
+func pluralAgent(word string) bool {
+	w := strings.ToLower(word)
+	return len(w) >= 8 && strings.HasSuffix(w, "ors")
+}

@@ -323,7 +323,7 @@ func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values [
 	}
 	head := heading(words)
 	for v := range words {
-		if !anyToken(rel, words[v].stems) || words[v].entity || words[v].name != 0 || negated(words, v) {
+		if !anyToken(rel, words[v].stems) || words[v].entity || words[v].name != 0 || negated(words, v) || pluralAgent(words[v].raw) {
 			continue
 		}
 		// The subject stands before the verb, unless an agent follows it

@@ -72,6 +72,10 @@ func TestRoleHolds(t *testing.T) {
 		// The first to win: the record is the subject's.
 		{"Who won the Zenda Open golf tournament in 2021?", "Tom Hale made history for himself and Ruritania on Sunday, becoming the first Ruritanian golfer to win the Zenda Open.", []string{"Tom Hale", "Ruritania"}, "Tom Hale"},
 		{"Who won the Zenda Open golf tournament in 2021?", "Tom Hale made history on Sunday, becoming a favourite to win the Zenda Open next year.", []string{"Tom Hale"}, ""},
+		// Negotiators are other people than the name beside them; a
+		// negotiator before a name is a title.
+		{"who was negotiating for zenda", "Tom Hale failed to reach agreement with key Belmar negotiators on resolving the Zenda conflict.", []string{"Tom Hale", "Belmar"}, ""},
+		{"who was negotiating for zenda", "The Zenda negotiator Ana Ruiz said the talks achieved significant progress.", []string{"Ana Ruiz"}, "Ana Ruiz"},
 		// A quotation attributed after it, the speaker after the entity.
 		{"who at zentrix said the tool was simple", "\"This is a simple tool,\" said Zentrix's Mara Holt.", []string{"Zentrix's Mara Holt."}, "Mara Holt"},
 	}
