@@ -64,8 +64,9 @@ var futureRE = regexp.MustCompile(`(?i)\b(will|would|next (?:week|weekend|month|
 // continuesRE matches a sentence that goes on from the one before it:
 // one whose subject is a pronoun, perhaps opening a quotation ("He
 // strained a muscle …"), or the person's age ("The 23-year-old has …"),
-// or a quotation on its own.
-var continuesRE = regexp.MustCompile(`^\s*(?:["“]?(?:He|She|They|It|This|That|These|His|Her|Their)\b|The \d+-year-old\b|["“][^"“”]*["”]\s*$)`)
+// or a quotation on its own or said by a pronoun ("“Not an easy
+// situation,” he said.").
+var continuesRE = regexp.MustCompile(`^\s*(?:["“]?(?:He|She|They|It|This|That|These|His|Her|Their)\b|The \d+-year-old\b|["“][^"“”]*["”]\s*(?:(?:he|she|they) (?:said|added|says|adds|told \w+|warned|insisted)\.?\s*)?$)`)
 
 // continueCredit is the share of the coverage of a sentence and the one
 // before it, together, that a sentence going on from it (continuesRE)

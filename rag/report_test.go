@@ -131,3 +131,14 @@ func TestFocusInTheReport(t *testing.T) {
 	}
 	checkReportLead(t, question, passages, "705m rupees")
 }
+
+// TestQuotationSaidByPronoun: a quotation a pronoun said goes on from the
+// sentence naming who said it, so it answers what that person said.
+func TestQuotationSaidByPronoun(t *testing.T) {
+	passages := []string{
+		"Talks between Zenda and Belmar ended without a deal on Tuesday. " +
+			"Tom Hale, speaking in Ruritania, warned that the process was nowhere near a resolution. " +
+			"\"Not an easy situation,\" he said.",
+	}
+	checkLead(t, "how'd tom hale sum up the whole situation", passages, "Not an easy situation")
+}

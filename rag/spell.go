@@ -16,6 +16,7 @@ import (
 // for.
 var chatSpellings = map[string]string{
 	"wat": "what", "wut": "what", "wht": "what", "whos": "who is", "whats": "what is", "wats": "what is",
+	"how'd": "how did", "what'd": "what did", "where'd": "where did", "why'd": "why did", "when'd": "when did", "who'd": "who would",
 	"wheres": "where is", "hows": "how is", "whens": "when is", "ppl": "people", "abt": "about",
 	"bc": "because", "cuz": "because", "coz": "because", "govt": "government", "prez": "president",
 	"mtg": "meeting", "tmrw": "tomorrow", "yday": "yesterday", "thx": "thanks", "rn": "right now",

@@ -20,6 +20,7 @@ func TestRespell(t *testing.T) {
 		{"what did zelenksy say", "what did zelensky say"},
 		{"what did the press sec say abt the mtg w the ukrainians", "what did the press secretary say about the meeting with the ukrainians"},
 		{"how did the convo go", "how did the talks go"},
+		{"how'd trump sum up the situation", "how did trump sum up the situation"},
 		{"how much wud the govt's scheme cost", "how much would the government's scheme cost"},
 		// A rare variant English knows is mended to the articles' spelling.
 		{"whos the ukranian negotiator", "who is the ukrainian negotiator"},
