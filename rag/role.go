@@ -156,21 +156,39 @@ func relationStems(relation []queryTerm) map[string]bool {
 }
 
 // roleRelation returns the stems that say the relation of a who-question
-// (relationStems of relTerms) and the parties to it, focus: when the
-// question asks for the subject of a verb in the past, that verb says the
-// relation even when it is rare enough to be a focus word ("Which company
-// donated …?"), and is no party.
+// (relationStems of relTerms) and the parties to it, focus. A word that is
+// focus for its rarity alone (focusTerm.word) but is the question's verb
+// says the relation rather than names a party: one after an auxiliary
+// ("who is the team gonna debrief"), or the verb in the past whose
+// subject the question asks for ("Which company donated …?").
 func roleRelation(lex lexicon, question string, relTerms []queryTerm, focus []focusTerm) (map[string]bool, []focusTerm) {
 	rel := relationStems(relTerms)
-	verb, ok := asksSubject(question)
-	if !ok || !strings.HasSuffix(verb, "ed") {
-		return rel, focus
+	var verbs []string
+	if verb, ok := asksSubject(question); ok && strings.HasSuffix(verb, "ed") {
+		verbs = lex.tokens(verb)
 	}
-	stems := lex.tokens(verb)
-	for _, t := range stems {
+	for _, f := range focus {
+		if f.word && afterAuxiliary(lex, question, f.term) {
+			verbs = append(verbs, f.term)
+		}
+	}
+	for _, t := range verbs {
 		rel[t] = true
 	}
-	return rel, slices.DeleteFunc(slices.Clone(focus), func(f focusTerm) bool { return slices.Contains(stems, f.term) })
+	return rel, slices.DeleteFunc(slices.Clone(focus), func(f focusTerm) bool { return slices.Contains(verbs, f.term) })
+}
+
+// afterAuxiliary reports whether the word of question whose stem is term
+// follows an auxiliary, a modal or "to" ("gonna debrief", "will sign").
+func afterAuxiliary(lex lexicon, question string, term string) bool {
+	words := strings.Fields(strings.ToLower(uncasual(strings.ToLower(question))))
+	for i := 1; i < len(words); i++ {
+		prev := words[i-1]
+		if (auxiliaries[prev] || prev == "to") && slices.Contains(lex.tokens(words[i]), term) {
+			return true
+		}
+	}
+	return false
 }
 
 // roleWord is one word of a sentence as the role reader sees it.

@@ -76,6 +76,8 @@ func TestRoleHolds(t *testing.T) {
 		// negotiator before a name is a title.
 		{"who was negotiating for zenda", "Tom Hale failed to reach agreement with key Belmar negotiators on resolving the Zenda conflict.", []string{"Tom Hale", "Belmar"}, ""},
 		{"who was negotiating for zenda", "The Zenda negotiator Ana Ruiz said the talks achieved significant progress.", []string{"Ana Ruiz"}, "Ana Ruiz"},
+		// A rare verb after an auxiliary says the relation.
+		{"who is the zenda team gonna debrief after leaving belmar", "After leaving Belmar, the Zenda officials will debrief President Tom Hale.", []string{"President Tom Hale."}, "President Tom Hale."},
 		// A quotation attributed after it, the speaker after the entity.
 		{"who at zentrix said the tool was simple", "\"This is a simple tool,\" said Zentrix's Mara Holt.", []string{"Zentrix's Mara Holt."}, "Mara Holt"},
 	}
