@@ -137,6 +137,7 @@ var sameVerbs = [][]string{
 	{"sold", "sell"},
 	{"fall", "fell", "drop", "declin", "dip", "slip", "slump", "tumbl", "plung"},
 	{"rise", "rose", "increas", "grow", "climb", "jump", "soar"},
+	{"admit", "acknowledg", "conced"},
 }
 
 // withSynonyms returns tokens and, when they hold a verb of the sameVerbs

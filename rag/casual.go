@@ -68,5 +68,6 @@ var phrasalVerbs = strings.NewReplacer(
 	"take place", "happen", "took place", "happened", "taking place", "happening", "takes place", "happens",
 	"hand over", "transfer", "handed over", "transferred", "handing over", "transferring", "hands over", "transfers",
 	"take over from", "succeed", "took over from", "succeeded", "taking over from", "succeeding", "takes over from", "succeeds",
+	"report back to", "debrief", "reported back to", "debriefed", "reporting back to", "debriefing",
 	"step in for", "replace", "stepped in for", "replaced", "fill in for", "replace", "filled in for", "replaced",
 )

@@ -112,6 +112,7 @@ func TestSameVerbs(t *testing.T) {
 		{"Sales slumped 3% in the quarter.", "fall"},
 		{"The firm wants a tariff rise of 60%.", "increas"},
 		{"Google bought YouTube in 2006.", "acquir"},
+		{"Ushakov acknowledged that Russia could agree with some things.", "admit"},
 	} {
 		said := withSynonyms(localLexicon().tokens(tt.sentence), []string{tt.relation})
 		if !slices.Contains(said, tt.relation) {

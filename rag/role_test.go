@@ -78,6 +78,8 @@ func TestRoleHolds(t *testing.T) {
 		{"who was negotiating for zenda", "The Zenda negotiator Ana Ruiz said the talks achieved significant progress.", []string{"Ana Ruiz"}, "Ana Ruiz"},
 		// A rare verb after an auxiliary says the relation.
 		{"who is the zenda team gonna debrief after leaving belmar", "After leaving Belmar, the Zenda officials will debrief President Tom Hale.", []string{"President Tom Hale."}, "President Tom Hale."},
+		// "Report back to" is to debrief.
+		{"who did the zenda team report back to", "After leaving Belmar, the Zenda officials will debrief President Tom Hale.", []string{"President Tom Hale."}, "President Tom Hale."},
 		// A quotation attributed after it, the speaker after the entity.
 		{"who at zentrix said the tool was simple", "\"This is a simple tool,\" said Zentrix's Mara Holt.", []string{"Zentrix's Mara Holt."}, "Mara Holt"},
 	}
