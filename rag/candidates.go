@@ -40,6 +40,7 @@ type candidate struct {
 	otherEdition bool      // it numbers the question's edition otherwise (editionClash)
 	otherAward   bool      // it names another category of the question's award (awardClash)
 	role         bool      // the question's relation holds between its entity and one of values (roleHolds)
+	antecedent   string    // the sentence before it, naming whom its pronoun subject stands for (pronounSubject)
 	support      int       // other reports stating its principal value about the question
 	follows      bool      // it follows a sentence that holds the question's relation and no answer
 	yesNo        bool      // the question asks yes or no: its words other than the focus are its claim
@@ -323,6 +324,11 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			// singles title" in a report on the US Open, "She beat …")
 			// states the relation on its own.
 			v, ok = roleHolds(c.text, rel, parties, c.values, subject, true)
+		}
+		if !ok && atype == personAnswer && len(prev) > 0 && cands[i-1].sent+1 == c.sent {
+			if v, ok = pronounSubject(c.text, cands[i-1].text, rel, parties, qwords, subject); ok {
+				c.antecedent, c.fits = cands[i-1].text, true
+			}
 		}
 		if ok {
 			// The name in the relation is the sentence's answer, and the

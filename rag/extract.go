@@ -284,10 +284,16 @@ func extract(ctx context.Context, lex lexicon, ix *index, question string, resul
 		b.WriteString("Sources differ: ")
 	}
 	for i, c := range chosen {
-		n := i + 1
 		if i > 0 {
 			b.WriteString(" ")
 		}
+		if i == 0 && c.antecedent != "" {
+			// Whom its pronoun stands for first: "President Putin issued a
+			// stark warning … He went further …".
+			fmt.Fprintf(&b, "%s [1] ", c.antecedent)
+			ans.Citations = append(ans.Citations, citationFor(1, c.result, c.antecedent))
+		}
+		n := len(ans.Citations) + 1
 		fmt.Fprintf(&b, "%s [%d]", c.text, n)
 		ans.Citations = append(ans.Citations, citationFor(n, c.result, c.text))
 	}

@@ -108,8 +108,8 @@ func support(t answerType, cands []candidate, question map[string]bool, focus []
 		for j, v := range vals {
 			keys[i][j] = valueKeys(t, v, question)
 		}
-		if c.english < supportRelevance && !c.role || !c.numbersOK {
-			continue // it may be supported, but it supports nothing
+		if c.english < supportRelevance && !c.role || !c.numbersOK || c.antecedent != "" {
+			continue // it may be supported, but it supports nothing (nor does a name read for a pronoun)
 		}
 		for j := range keys[i] {
 			for _, k := range keys[i][j] {

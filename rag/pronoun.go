@@ -1,0 +1,64 @@
+package rag
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/newsbot/newsbot/rag/localembed"
+)
+
+// Who a pronoun stands for: news names a speaker once and goes on with
+// "he" ("Just hours before the meeting, President Putin issued a stark
+// warning … He went further, cautioning that Russia would be 'ready for
+// war'"). A who-question about what the pronoun's sentence says is
+// answered by the name in the sentence before it.
+
+// pronounRE finds a pronoun that is the subject of its sentence: opening
+// it, or saying a quotation that opens it ("“… to be done,” he stated").
+var pronounRE = regexp.MustCompile(`^\s*["“]?(He|She)\b|["”]\s*(he|she)\s+(?:said|says|stated|added|told|warned|insisted|remarked|noted|explained)\b`)
+
+// pronounSubject returns the name the pronoun subject of sentence stands
+// for, when the question's relation holds between it and the question's
+// entity (roleHolds with the name in the pronoun's place): the first name
+// of the sentence before it (prev) that the question does not give.
+func pronounSubject(sentence, prev string, rel map[string]bool, parties []focusTerm, question map[string]bool, subject bool) (string, bool) {
+	loc := pronounRE.FindStringSubmatchIndex(sentence)
+	if loc == nil || prev == "" {
+		return "", false
+	}
+	names, _ := personAnswer.typedValues(prev, question)
+	if len(names) == 0 {
+		return "", false
+	}
+	name := strings.TrimRight(names[0], ".,;:")
+	at, end := loc[2], loc[3]
+	if at < 0 {
+		at, end = loc[4], loc[5]
+	}
+	read := sentence[:at] + name + sentence[end:]
+	if v, ok := roleHolds(read, rel, parties, []string{name}, subject, false); ok {
+		return v, true
+	}
+	// The pronoun is the nearest subject of a relation word no other name
+	// stands before: "He went further, cautioning that …".
+	if !subject || at > 1 {
+		return "", false
+	}
+	first := -1
+	for _, w := range roleWordRE.FindAllStringIndex(sentence, -1) {
+		if anyToken(rel, localembed.Tokens(normalizeEntities(sentence[w[0]:w[1]]))) {
+			first = w[0]
+			break
+		}
+	}
+	if first < 0 {
+		return "", false
+	}
+	others, _ := personAnswer.typedValues(sentence, question)
+	for _, o := range others {
+		if i := strings.Index(sentence, o); i >= 0 && i < first {
+			return "", false
+		}
+	}
+	return name, true
+}

@@ -1,0 +1,26 @@
+package rag
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestPronounSubject: news names a speaker once and goes on with "he"; the
+// answer to who said what the pronoun's sentence says names him first,
+// quoting the sentence that does, then the one that says it.
+func TestPronounSubject(t *testing.T) {
+	question := `Who cautioned that Zenda would be "ready for war" if Belmar started one?`
+	said := ` He went further, cautioning that Zenda would be "ready for war" if Belmar started one.`
+	ans, err := AnswerPassages(t.Context(), question, []string{
+		"Just hours before the meeting, President Tom Hale issued a stark warning, accusing Belmar's allies of sabotaging the peace effort." + said,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFirst(t, question, ans, "President Tom Hale")
+	if len(ans.Citations) < 2 || !strings.HasPrefix(ans.Citations[1].Quote, "He went further") {
+		t.Errorf("%s: %q, want the sentence naming him, then the one he says it in", question, ans.Answer)
+	}
+	// With no one named before it, "he" is no one.
+	checkLead(t, question, []string{"The talks ran late into the night in Belmar." + said}, "")
+}
