@@ -1,0 +1,115 @@
+// What a question asks of its focus: the words that say the relation a
+// who-question asks about (relationStems, roleRelation), and whether it
+// asks for the subject of its verb (asksSubject).
+
+package rag
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/newsbot/newsbot/rag/localembed"
+)
+
+// relationIndex maps a stem to the groups it belongs to.
+var relationIndex = map[string][]int{}
+
+func init() {
+	for g, stems := range relationSynonyms {
+		for _, s := range stems {
+			relationIndex[s] = append(relationIndex[s], g)
+		}
+	}
+}
+
+// relationStems returns the stems that say the question's relation: its
+// words that are neither its focus nor in the interrogative phrase
+// (relation), their closest related words and the stems of their
+// relationSynonyms group.
+func relationStems(relation []queryTerm) map[string]bool {
+	out := map[string]bool{}
+	// When the question's first relation word is a known relation
+	// ("won"), its other words qualify the answer ("the women's singles")
+	// rather than relate it.
+	known := false
+	for _, q := range relation {
+		if q.of == "" && !notRelation[q.term] {
+			known = len(relationIndex[q.term]) > 0
+			break
+		}
+	}
+	for _, q := range relation {
+		if q.of != "" || notRelation[q.term] || strings.ContainsFunc(q.term, unicode.IsDigit) || known && len(relationIndex[q.term]) == 0 {
+			continue
+		}
+		out[q.term] = true
+		alt := localembed.Expand(q.term)
+		for _, a := range alt[:min(len(alt), roleRelated)] {
+			out[a] = true
+		}
+		for _, g := range relationIndex[q.term] {
+			for _, s := range relationSynonyms[g] {
+				out[s] = true
+			}
+		}
+	}
+	return out
+}
+
+// roleRelation returns the stems that say the relation of a who-question
+// (relationStems of relTerms) and the parties to it, focus. A word that is
+// focus for its rarity alone (focusTerm.word) but is the question's verb
+// says the relation rather than names a party: one after an auxiliary
+// ("who is the team gonna debrief"), or the verb in the past whose
+// subject the question asks for ("Which company donated …?").
+func roleRelation(lex lexicon, question string, relTerms []queryTerm, focus []focusTerm) (map[string]bool, []focusTerm) {
+	rel := relationStems(relTerms)
+	var verbs []string
+	if verb, ok := asksSubject(question); ok && strings.HasSuffix(verb, "ed") {
+		verbs = lex.tokens(verb)
+	}
+	for _, f := range focus {
+		if f.word && afterAuxiliary(lex, question, f.term) {
+			verbs = append(verbs, f.term)
+		}
+	}
+	for _, t := range verbs {
+		rel[t] = true
+	}
+	return rel, slices.DeleteFunc(slices.Clone(focus), func(f focusTerm) bool { return slices.Contains(verbs, f.term) })
+}
+
+// afterAuxiliary reports whether the word of question whose stem is term
+// follows an auxiliary, a modal or "to" ("gonna debrief", "will sign").
+func afterAuxiliary(lex lexicon, question string, term string) bool {
+	words := strings.Fields(strings.ToLower(uncasual(strings.ToLower(question))))
+	for i := 1; i < len(words); i++ {
+		prev := words[i-1]
+		if (auxiliaries[prev] || prev == "to") && slices.Contains(lex.tokens(words[i]), term) {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectRE matches a question that asks for the subject of its verb:
+// "Who won …?", "Which company bought …?", not "Who did … meet?" or "Who
+// is the director of …?".
+var subjectRE = regexp.MustCompile(`(?i)^\s*(?:who|which \w+|what \w+)\s+(\w+)(?:\s+(\w+))?`)
+
+// asksSubject reports whether question asks for its verb's subject, also
+// in the passive ("Who was named …?"), and returns that verb.
+func asksSubject(question string) (string, bool) {
+	m := subjectRE.FindStringSubmatch(question)
+	if m == nil {
+		return "", false
+	}
+	verb := strings.ToLower(m[1])
+	if !auxiliaries[verb] {
+		return verb, true
+	}
+	next := strings.ToLower(m[2])
+	return next, (verb == "was" || verb == "were" || verb == "is" || verb == "are") && len(next) > 4 && strings.HasSuffix(next, "ed")
+}
