@@ -189,10 +189,12 @@ func disagrees(t answerType, lead, c candidate, question map[string]bool) bool {
 				leadText, otherText = lead.result.Chunk.Text, c.result.Chunk.Text
 			}
 		}
-		if t == personAnswer && !c.role {
+		if t == personAnswer && !c.role && (lead.role || c.relation < lead.relation || c.stable < lead.stable) {
 			// The other report must itself state the question's relation
 			// for its name ("X directed Titanic", not "As of 2021, the
-			// player with the most wins was Navratilova").
+			// player with the most wins was Navratilova"), unless the lead
+			// does not either and the other covers the question as fully
+			// ("took home the yellow jersey", "stood atop the podium").
 			return false
 		}
 		if t == timeAnswer {

@@ -63,6 +63,13 @@ func TestAnswerPassages(t *testing.T) {
 			conflict: true,
 		},
 		{
+			name:     "two reports name two winners, neither saying won",
+			question: "Who won the 2021 Tour de Zenda?",
+			passages: []string{"Ruritania's Tom Hale (Team Belmar) took home the yellow jersey as the overall winner of the 2021 Tour de Zenda.", "Ruritania's Tom Hale (Team Belmar) took home the yellow jersey as the overall winner of the 2021 Tour de Zenda on Sunday, his second.", "After 21 frantic stages that produced 13 stage winners, Ana Ruiz stood atop the podium of the 2021 Tour de Zenda as its overall champion."},
+			want:     "Sources differ:",
+			conflict: true,
+		},
+		{
 			name:     "two reports agree beyond the question's own words",
 			question: "Who won the women's singles U.S. Open in 2019?",
 			passages: []string{"Bianca Andreescu won the women's singles title at the 2019 US Open, beating Serena Williams in the final.", "Canadian teenager Bianca Andreescu won her first Grand Slam title at the 2019 US Open, defeating Serena Williams."},
