@@ -56,6 +56,13 @@ func coverageWith(qterms []queryTerm, tokens []string, report map[string]bool, w
 		return 0
 	}
 	credit := map[string]float64{}
+	var order []string // credit's keys in the question's order, so the sum is the same every time
+	give := func(term string, c float64) {
+		if _, ok := credit[term]; !ok {
+			order = append(order, term)
+		}
+		credit[term] = max(credit[term], c)
+	}
 	var total float64
 	for _, q := range qterms {
 		switch {
@@ -63,18 +70,18 @@ func coverageWith(qterms []queryTerm, tokens []string, report map[string]bool, w
 			w := weight(q.term)
 			total += w
 			if h := has(q.term); h > 0 {
-				credit[q.term] = max(credit[q.term], h*w)
+				give(q.term, h*w)
 			}
 		case has(q.term) > 0:
-			credit[q.of] = max(credit[q.of], has(q.term)*relatedCredit*weight(q.of))
+			give(q.of, has(q.term)*relatedCredit*weight(q.of))
 		}
 	}
 	if total == 0 {
 		return 0
 	}
 	var got float64
-	for _, c := range credit {
-		got += c
+	for _, t := range order {
+		got += credit[t]
 	}
 	return min(got/total, 1)
 }
