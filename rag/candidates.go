@@ -38,7 +38,7 @@ type candidate struct {
 	focusHits    []float64 // per focus word, how much it names it (focusHits)
 	otherYear    bool      // it names years, none of them the question's
 	otherEdition bool      // it numbers the question's edition otherwise (editionClash)
-	otherAward   bool      // it names another category of the question's award (awardClash)
+	otherAward   bool      // it names another category of the question's award, or another job (awardClash, roleClash)
 	role         bool      // the question's relation holds between its entity and one of values (roleHolds)
 	antecedent   string    // the sentence before it, naming whom its pronoun subject stands for (pronounSubject)
 	support      int       // other reports stating its principal value about the question
@@ -280,7 +280,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		c.focus = focusShare(focus, c.focusHits)
 		c.otherYear = yearClash(c.text, years)
 		c.otherEdition = editionClash(c.text, qEditions)
-		c.otherAward = awardClash(question, c.text)
+		c.otherAward = awardClash(question, c.text) || roleClash(question, c.text)
 		c.sim = localembed.Cosine(qv[0], svecs[i])
 		// A relation said in other words ("bought" for "acquire") counts
 		// as said.

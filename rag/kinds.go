@@ -6,8 +6,10 @@ import (
 	"strings"
 )
 
-// An award's category is named by the words after "best": "Best Actor"
-// and "Best Supporting Actor" are two awards, and a sentence about one
+// Another kind of what the question asks about: an award's category is
+// named by the words after "best" ("Best Actor" and "Best Supporting Actor"
+// are two awards), and a role by the words before its title ("director"
+// and "video director" are two people's jobs). A sentence about the one
 // does not answer a question about the other.
 
 // bestRE finds "best" and up to four words after it.
@@ -61,6 +63,39 @@ func awardClash(question, sentence string) bool {
 			}
 			clash = true
 		}
+	}
+	return clash
+}
+
+// roleModifiers make a title another job: "video director", "deputy
+// president", "executive producer".
+var roleModifiers = map[string]bool{"deputy": true, "vice": true, "assistant": true, "associate": true, "acting": true, "art": true, "casting": true,
+	"music": true, "musical": true, "video": true, "creative": true, "artistic": true, "technical": true, "executive": true, "stage": true}
+
+// roleClash reports whether sentence names a title the question asks
+// about (agentNouns: "director") only after a modifier the question lacks
+// that makes it another job ("Bohemian Rhapsody video director Bruce
+// Gowers" for "Who is the director of Bohemian Rhapsody?").
+func roleClash(question, sentence string) bool {
+	asked := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(question)) {
+		asked[strings.Trim(w, `?.,;:"'’`)] = true
+	}
+	words := strings.Fields(strings.ToLower(sentence))
+	clash := false
+	for i, w := range words {
+		w = strings.Trim(w, `.,;:"'’()`)
+		if !agentNouns[w] || !asked[w] {
+			continue
+		}
+		if i > 0 {
+			m := strings.Trim(words[i-1], `.,;:"'’()`)
+			if roleModifiers[m] && !asked[m] {
+				clash = true
+				continue
+			}
+		}
+		return false // the title asked about
 	}
 	return clash
 }

@@ -3,12 +3,16 @@ package rag
 import "testing"
 
 // TestAnotherAward: "Best Supporting Actor" is not the Best Actor asked
-// about; a sentence naming the award asked about answers.
+// about, nor a video director the director; a sentence naming the award
+// asked about answers.
 func TestAnotherAward(t *testing.T) {
 	question := "Which actor won Best Actor at the 92nd Zenda Awards Ceremony?"
 	other := "With another winning speech at the 92nd Zenda Awards, Hale's Best Supporting Actor win for Northwind saw a swing at the ..."
 	checkLead(t, question, []string{other}, "")
 	checkLead(t, question, []string{other, "Ana Ruiz won Best Actor at the 92nd Zenda Awards for her role in Belmar."}, "Ana Ruiz")
+	// A video director is not the film's director.
+	checkLead(t, "Who is the director of the film Northwind?", []string{"Belmar pays tribute to Northwind video director Tom Hale, who died on Sunday."}, "")
+
 }
 
 func TestAwardClash(t *testing.T) {
@@ -27,6 +31,23 @@ func TestAwardClash(t *testing.T) {
 	} {
 		if got := awardClash(tt.question, tt.sentence); got != tt.want {
 			t.Errorf("awardClash(%q, %q) = %v, want %v", tt.question, tt.sentence, got, tt.want)
+		}
+	}
+}
+
+func TestRoleClash(t *testing.T) {
+	for _, tt := range []struct {
+		question, sentence string
+		want               bool
+	}{
+		{"Who is the director of Northwind?", "Belmar pays tribute to Northwind video director Tom Hale.", true},
+		{"Who is the director of Northwind?", "Northwind, directed by Ana Ruiz, opened on Friday.", false},
+		{"Who is the director of Northwind?", "The art director Tom Hale worked with director Ana Ruiz on Northwind.", false},
+		{"Who is the deputy director of Northwind?", "Northwind's deputy director Tom Hale resigned.", false},
+		{"Who is the president of Zenda?", "Zenda's vice president Tom Hale spoke.", true},
+	} {
+		if got := roleClash(tt.question, tt.sentence); got != tt.want {
+			t.Errorf("roleClash(%q, %q) = %v, want %v", tt.question, tt.sentence, got, tt.want)
 		}
 	}
 }
