@@ -37,7 +37,7 @@ var (
 		t  answerType
 	}{
 		{regexp.MustCompile(`(?i)^\s*(how (long|old)\b|how (quickly|fast|soon) (did|do|does|will|can|could|would)\b)`), durationAnswer},
-		{regexp.MustCompile(`(?i)^\s*(how (many|much|far|big|large|often)|what (percentage|number|share|proportion|was the revenue|is the revenue|was the cost|is the price))\b`), quantityAnswer},
+		{regexp.MustCompile(`(?i)^\s*(how (many|much|far|big|large|often|tall|high|heavy|deep|wide)|what (percentage|number|share|proportion|was the revenue|is the revenue|was the cost|is the price))\b`), quantityAnswer},
 		{regexp.MustCompile(`(?i)^\s*(when\b|(what|which) (day|date|time|year|month)\b|on which (day|date)\b|(what|which) (is|was) the (\w+ )?date\b)`), timeAnswer},
 		{regexp.MustCompile(`(?i)^\s*(where\b|whereabouts\b|(in )?which (\w+ )?(city|country|place|town|venue|state|region)\b.*\b(host|held|located|hold|stage|take place|took place|taking place|happen|occur|meet|met)\w*\b|(in )?(which|what) (building|venue|stadium|arena|hall|hotel|room|street|district|neighbou?rhood|airport|port|palace)\b)`), placeAnswer},
 		{regexp.MustCompile(`(?i)^\s*(who|whom|whose)\b|^\s*(which (\w+ ){0,4}?|what (\w+ )?)(company|firm|team|side|squad|school|university|college|hospital|charity|country|nation|club|player|actor|actress|director|person|man|woman|group|party|organi[sz]ation|movie|film|city|judge|minister|official|politician|leader|chancellor|singer|band|artist|author|writer|coach|manager|striker|regulator|watchdog|agency|network|channel|station|broadcaster|site|website|game|show|programme|program|album|song|book|newspaper|airline|bank|carrier|studio|label|court|brand|manufacturer|maker|retailer|rival|carmaker|operator)s?\b|^\s*(which|what) (\w+ )?(companies|countries|parties|agencies|cities|charities|bodies|authorities|universities|nationalities)\b|^\s*what is the name\b`), personAnswer},
@@ -65,7 +65,14 @@ var (
 		{regexp.MustCompile(`(?i)\b(release|premiere|launch|air) date\b|\bdate of\b`), timeAnswer},
 		{regexp.MustCompile(`(?i)\b(location|venue)\b`), placeAnswer},
 		{measureRE, quantityAnswer},
-		{regexp.MustCompile(`(?i)\b(prison|jail) (sentence|term)\b`), durationAnswer},
+		{regexp.MustCompile(`(?i)\b(prison|jail) (sentence|term)\b|\bbattery life\b`), durationAnswer},
+	}
+
+	// measureUnits match a figure with the unit of what "how tall" (and
+	// the like) asks: a length or a weight.
+	measureUnits = map[string]*regexp.Regexp{
+		"length": regexp.MustCompile(`(?i)^[\d,.]+\s*(?:-|\s)?(?:ft|feet|foot|in|inch|inches|cm|m|metres?|meters?|mm|km|miles?)\b|^\d+ft\d*`),
+		"weight": regexp.MustCompile(`(?i)^[\d,.]+\s*(?:-|\s)?(?:kg|kilos?|kilograms?|lb|lbs|pounds|stone|st|tonnes?|tons?|g|grams?)\b`),
 	}
 
 	// measureRE matches the nouns that name a quantity a question asks for
@@ -89,7 +96,7 @@ var (
 	// the answer repeating it ("when did it take place?").
 	eventFiller = regexp.MustCompile(`(?i)\b((take|takes|took|taken|taking) place|happen(s|ed|ing)?|occur(s|red|ring)?|(go|goes|going|gone|went) on|(be|been|was|were) held)\b`)
 
-	quantityRE = regexp.MustCompile(`(?i)[$€£¥]\s?\d[\d,.]*(\s?(million|billion|trillion|bn|m|k))?|\d[\d,.]*\s?(million|billion|trillion|bn|m|k)?\s?` + currencyWords + `\b|\d[\d,.]*(bn|m)\b|\d[\d,.]*\s?(gb|mb|tb|kg|km|mph|cm|mm)\b|\d[\d,.]*\s?(%|percent|per cent|million|billion|trillion)|\b\d[\d,.]*\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)s?\b`)
+	quantityRE = regexp.MustCompile(`(?i)[$€£¥]\s?\d[\d,.]*(\s?(million|billion|trillion|bn|m|k))?|\d[\d,.]*\s?(million|billion|trillion|bn|m|k)?\s?` + currencyWords + `\b|\d[\d,.]*(bn|m)\b|\d[\d,.]*\s?(gb|mb|tb|kg|km|mph|cm|mm|ft|feet|foot|inches|metres|meters|miles|lbs?|tonnes)\b|\d[\d,.]*\s?(%|percent|per cent|million|billion|trillion)|\b\d[\d,.]*\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)s?\b`)
 	durationRE = regexp.MustCompile(`(?i)((` + numberWords + `)+[\w,.]*|\b(several|few|many|nearly|almost|over|a|an)\b)[\s-]*(second|minute|hour|day|week|month|year|decade)s?\b|\b(hours|days|weeks|months|years|decades)\b`)
 	// dateRE finds dates, strongest forms first.
 	dateRE   = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(` + monthNames + `)\.?,?\s+(19|20)\d\d\b|\b(` + monthNames + `)\.?,?\s+(19|20)\d\d\b|\b(` + monthNames + `)\.?\s+\d{1,2}(st|nd|rd|th)?\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(` + monthNames + `)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)\b|\b(19|20)\d\d\b`)
@@ -242,6 +249,18 @@ func classify(q string) (answerType, string) {
 	return t, strings.TrimSpace(eventFiller.ReplaceAllString(q, " "))
 }
 
+// asksMeasure returns what a question asks to be measured ("length" for
+// "how tall", "weight" for "how heavy"), or "".
+func asksMeasure(question map[string]bool) string {
+	switch {
+	case question["tall"] || question["high"] || question["deep"] || question["wide"]:
+		return "length"
+	case question["heavy"]:
+		return "weight"
+	}
+	return ""
+}
+
 // casualName reports whether q asks casually who a named person is
 // ("who's kushner again?").
 func casualName(q string) bool {
@@ -281,6 +300,8 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 		// asks for money, which "16.3 million subscribers" is not.
 		money := asksMoney(question)
 		share := question["percentage"] || question["percent"]
+		// "How tall is he?" asks for a length, "how heavy" for a weight.
+		measure := measureUnits[asksMeasure(question)]
 		timed := false // "how many days": a count of time units
 		for w := range question {
 			timed = timed || timeUnitRE.MatchString(w)
@@ -288,6 +309,7 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 		for _, loc := range quantityRE.FindAllStringIndex(sentence, -1) {
 			m := sentence[loc[0]:loc[1]]
 			switch {
+			case measure != nil && !measure.MatchString(sentence[loc[0]:min(len(sentence), loc[1]+8)]):
 			case money && !moneyRE.MatchString(m):
 			case share && !shareRE.MatchString(m):
 			case !timed && timeUnitRE.MatchString(sentence[loc[1]:min(len(sentence), loc[1]+8)]):

@@ -167,3 +167,13 @@ func checkClassify(t *testing.T, want map[string]answerType) {
 		}
 	}
 }
+
+// TestHowTall: "how tall" asks for a length and "how heavy" for a weight;
+// a sentence with other numbers, or none, does not answer; a battery's
+// life is a duration.
+func TestHowTall(t *testing.T) {
+	checkLead(t, "How tall is Tom Hale?", []string{"Singer Tom Hale, 35, is to star in a Broadway revival of Zenda with 3 other actors."}, "")
+	checkLead(t, "How tall is Tom Hale?", []string{"Singer Tom Hale, 35, is to star in a Broadway revival of Zenda. The 6ft 2in Hale trained as a dancer."}, "6ft")
+	checkLead(t, "How heavy is the Zenda X1 phone?", []string{"The Zenda X1 phone, which costs £99, weighs 180 grams."}, "180 grams")
+	checkClassify(t, map[string]answerType{"What is the battery life of the Zenda X1?": durationAnswer})
+}
