@@ -66,12 +66,14 @@ var (
 		{regexp.MustCompile(`(?i)\b(location|venue)\b`), placeAnswer},
 		{measureRE, quantityAnswer},
 		{regexp.MustCompile(`(?i)\b(prison|jail) (sentence|term)\b|\bbattery life\b`), durationAnswer},
+		{regexp.MustCompile(`(?i)\b(score|scoreline)\b|\b(trading|traded|closed|priced) at\b`), quantityAnswer},
 	}
 
 	// measureUnits match a figure with the unit of what "how tall" (and
-	// the like) asks: a length or a weight.
+	// the like) asks: a length, a weight, or a score ("6-1").
 	measureUnits = map[string]*regexp.Regexp{
 		"length": regexp.MustCompile(`(?i)^[\d,.]+\s*(?:-|\s)?(?:ft|feet|foot|in|inch|inches|cm|m|metres?|meters?|mm|km|miles?)\b|^\d+ft\d*`),
+		"score":  regexp.MustCompile(`^\d{1,2}\s?[-–]\s?\d{1,2}\b`),
 		"weight": regexp.MustCompile(`(?i)^[\d,.]+\s*(?:-|\s)?(?:kg|kilos?|kilograms?|lb|lbs|pounds|stone|st|tonnes?|tons?|g|grams?)\b`),
 	}
 
@@ -250,13 +252,16 @@ func classify(q string) (answerType, string) {
 }
 
 // asksMeasure returns what a question asks to be measured ("length" for
-// "how tall", "weight" for "how heavy"), or "".
+// "how tall", "weight" for "how heavy", "score" for "what was the
+// score"), or "".
 func asksMeasure(question map[string]bool) string {
 	switch {
 	case question["tall"] || question["high"] || question["deep"] || question["wide"]:
 		return "length"
 	case question["heavy"]:
 		return "weight"
+	case (question["score"] || question["scoreline"]) && !question["many"]:
+		return "score"
 	}
 	return ""
 }

@@ -177,3 +177,15 @@ func TestHowTall(t *testing.T) {
 	checkLead(t, "How heavy is the Zenda X1 phone?", []string{"The Zenda X1 phone, which costs £99, weighs 180 grams."}, "180 grams")
 	checkClassify(t, map[string]answerType{"What is the battery life of the Zenda X1?": durationAnswer})
 }
+
+// TestScore: a question about a score wants one ("6-1"), not the story's
+// opening; one about what shares traded at wants a figure.
+func TestScore(t *testing.T) {
+	passages := []string{"Home favourite Tom Hale came through a dramatic five-set battle with Ana Ruiz to reach the Zenda Open semi-finals. " +
+		"Hale eventually grabbed the vital break in the 17th game and served out to win 6-3 6-2 1-6 3-6 10-8."}
+	checkLead(t, "what was the score in the fifth set when hale beat ruiz at the zenda open", passages, "10-8")
+	checkClassify(t, map[string]answerType{
+		"what were zenda shares trading at after the bid": quantityAnswer,
+		"By what score did Northwind beat Belmar?":         quantityAnswer,
+	})
+}
