@@ -186,6 +186,6 @@ func TestScore(t *testing.T) {
 	checkLead(t, "what was the score in the fifth set when hale beat ruiz at the zenda open", passages, "10-8")
 	checkClassify(t, map[string]answerType{
 		"what were zenda shares trading at after the bid": quantityAnswer,
-		"By what score did Northwind beat Belmar?":         quantityAnswer,
+		"By what score did Northwind beat Belmar?":        quantityAnswer,
 	})
 }
