@@ -12,8 +12,33 @@ import (
 // and "video director" are two people's jobs). A sentence about the one
 // does not answer a question about the other.
 
-// bestRE finds "best" and up to four words after it.
-var bestRE = regexp.MustCompile(`(?i)\bbest((?:\s+[\p{L}'’-]+){1,4})`)
+// bestRE finds "best" and up to four words after it; bestWordRE finds
+// each "best", so that "best film and best actor" names two awards.
+var (
+	bestRE     = regexp.MustCompile(`(?i)^best((?:\s+[\p{L}'’-]+){1,4})`)
+	bestWordRE = regexp.MustCompile(`(?i)\bbest\b`)
+)
+
+// bests returns the words after each "best" of text (bestRE).
+func bests(text string) []string {
+	var out []string
+	for _, loc := range bestWordRE.FindAllStringIndex(text, -1) {
+		if m := bestRE.FindStringSubmatch(text[loc[0]:]); m != nil {
+			out = append(out, m[1])
+		}
+	}
+	return out
+}
+
+// awardNouns name the categories of awards: "best director", "best
+// film", not "best known" or "best player in the league".
+var awardNouns = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("actor actress director film picture movie song album newcomer documentary screenplay musical play comedy drama single artist group band video soundtrack animation animated foreign") {
+		awardNouns[w] = true
+	}
+}
 
 // categoryEnds are the words at which the name of a category after "best"
 // ends: "best actor at the Oscars", "best film and best actor".
@@ -28,6 +53,9 @@ func category(after string) []string {
 		if categoryEnds[w] || w == "" {
 			break
 		}
+		if w == "feature" || w == "picture" || w == "movie" {
+			w = "film" // "Best Animated Feature" is the best animated film
+		}
 		out = append(out, w)
 	}
 	return out
@@ -35,21 +63,25 @@ func category(after string) []string {
 
 // awardClash reports whether sentence names the award the question names
 // after "best" ("Best Actor") only with a word the question lacks
-// inserted ("Best Supporting Actor", "best new female artist"). A sentence
-// that names no such award, or names the question's, does not clash.
+// inserted ("Best Supporting Actor", "best new female artist"), or names
+// only other awards ("best director"). A sentence that names no award, or
+// names the question's, does not clash.
 func awardClash(question, sentence string) bool {
-	m := bestRE.FindStringSubmatch(question)
-	if m == nil {
+	qb := bests(question)
+	if len(qb) == 0 {
 		return false
 	}
-	asked := category(m[1])
+	asked := category(qb[0])
 	if len(asked) == 0 {
 		return false
 	}
 	head := asked[len(asked)-1] // "artist" in "best new artist"
 	clash := false
-	for _, s := range bestRE.FindAllStringSubmatch(sentence, -1) {
-		words := category(s[1])
+	for _, after := range bests(sentence) {
+		words := category(after)
+		if !slices.Contains(words, head) && slices.ContainsFunc(words, func(w string) bool { return awardNouns[w] }) {
+			clash = true // "took the best director prize" for best supporting actor
+		}
 		for i, w := range words {
 			if w != head {
 				continue

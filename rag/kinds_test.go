@@ -27,6 +27,8 @@ func TestAwardClash(t *testing.T) {
 		{"Who won best new artist?", "She was named best new female artist.", true},
 		{"Who won best new artist?", "The show was a hit.", false},
 		{"Who won the race?", "She was named best supporting actress.", false},
+		{"Which actor took the best supporting actor prize?", "Eastwood took the best director prize while Swank was best actress.", true},
+		{"Which actor took the best supporting actor prize?", "Hale, best known for Northwind, took the prize.", false},
 		{"Which actor won Best Actor?", "After Pitt's Best Supporting Actor win, Phoenix won Best Actor.", false},
 	} {
 		if got := awardClash(tt.question, tt.sentence); got != tt.want {

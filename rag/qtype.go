@@ -304,6 +304,7 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 		// 42-count indictment") does not give; "how much did it make"
 		// asks for money, which "16.3 million subscribers" is not.
 		money := asksMoney(question)
+		change := question["by"] && question["much"] // "by how much did sales fall": a sum or a share
 		share := question["percentage"] || question["percent"]
 		// "How tall is he?" asks for a length, "how heavy" for a weight.
 		measure := measureUnits[asksMeasure(question)]
@@ -315,7 +316,7 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 			m := sentence[loc[0]:loc[1]]
 			switch {
 			case measure != nil && !measure.MatchString(sentence[loc[0]:min(len(sentence), loc[1]+8)]):
-			case money && !moneyRE.MatchString(m):
+			case money && !moneyRE.MatchString(m) && !(change && shareRE.MatchString(m)):
 			case share && !shareRE.MatchString(m):
 			case !timed && timeUnitRE.MatchString(sentence[loc[1]:min(len(sentence), loc[1]+8)]):
 				// "a five-hour meeting" says how long, not how many people.

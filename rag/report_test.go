@@ -104,6 +104,13 @@ func TestSumOfAnotherReport(t *testing.T) {
 	}, "$156m")
 }
 
+// TestByHowMuch: "by how much did sales fall" asks for the change, which
+// a share gives, though the question speaks of spending.
+func TestByHowMuch(t *testing.T) {
+	checkLead(t, "By how much did Zenda car sales fall in January, according to the statistics office's consumer spending figures?",
+		[]string{"According to the statistics office, Zenda car sales fell 2.8% in January, following a fall of 0.6% in December."}, "2.8%")
+}
+
 // TestSameVerbs: a sentence that says a relation in another of news's
 // words for it says the relation asked about.
 func TestSameVerbs(t *testing.T) {
