@@ -139,6 +139,9 @@ var sameVerbs = [][]string{
 	{"fall", "fell", "drop", "declin", "dip", "slip", "slump", "tumbl", "plung"},
 	{"rise", "rose", "increas", "grow", "climb", "jump", "soar"},
 	{"admit", "acknowledg", "conced"},
+	{"oper", "run"},
+	{"breach", "violat", "flout"},
+	{"penalti", "fine"},
 }
 
 // withSynonyms returns tokens and, when they hold a verb of the sameVerbs

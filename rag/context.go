@@ -22,12 +22,18 @@ var contextClauseRE = regexp.MustCompile(`(?i)\s(?:as (?:he|she|they|it|we)|when
 // beverly hillbillies theme, die of".
 var appositiveRE = regexp.MustCompile(`(?i),\s*(?:the (?:one|guy|man|woman|person|firm|company|player|team|club|band|singer)\s+)?(?:who|which|that|whose)\b[^,?]*,`)
 
+// trailingAppositiveRE finds a description of a name of the question
+// that closes it after a comma: "how many quarries does Aggregate
+// Industries operate, the Leicestershire firm Holcim agreed to take over".
+var trailingAppositiveRE = regexp.MustCompile(`(?i),\s*(?:the|a|an)\s[^,?]+\??\s*$`)
+
 // contextWords returns the stems of the words with which question places
 // what it asks in its story (whSplit's context, an appositive, a clause
-// after contextClauseRE) and does not use in what it asks.
+// after contextClauseRE, a closing description) and does not use in what
+// it asks.
 func contextWords(lex lexicon, question string) map[string]bool {
 	ask, context := whSplit(question)
-	for _, re := range []*regexp.Regexp{appositiveRE, contextClauseRE} {
+	for _, re := range []*regexp.Regexp{appositiveRE, contextClauseRE, trailingAppositiveRE} {
 		if loc := re.FindStringIndex(ask); loc != nil {
 			context += " " + ask[loc[0]:loc[1]]
 			ask = ask[:loc[0]] + " " + ask[loc[1]:]

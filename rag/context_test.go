@@ -16,7 +16,8 @@ func TestContextWords(t *testing.T) {
 		"what did ana ruiz, the singer who recorded the zenda theme, die of":                   "record singer theme zenda",
 		"Under the Zenda plan to cut the number of MPs, what did he say the average size was?": "cut mps number plan zenda",
 		"how many journalists does the Zenda Post have now they're cutting 90 editorial jobs":  "90 cut editori job",
-		"Who did Ruiz meet in Zenda?":                                                           "",
+		"Who did Ruiz meet in Zenda?": "",
+		"how many quarries does northwind operate, the belmar firm zenda agreed to take over":   "agre belmar firm take zenda",
 		"Which two coaches did Brandt work as an assistant to at Northwind?":                    "",
 		"How much did Northwind earn in 2031 according to the Zenda list of top music earners?": "accord earner list music top zenda",
 	} {
