@@ -35,7 +35,7 @@ func bests(text string) []string {
 var awardNouns = map[string]bool{}
 
 func init() {
-	for _, w := range strings.Fields("actor actress director film picture movie song album newcomer documentary screenplay musical play comedy drama single artist group band video soundtrack animation animated foreign") {
+	for _, w := range strings.Fields("actor actress director film song album newcomer documentary screenplay musical play comedy drama single artist group band video soundtrack animation animated foreign") {
 		awardNouns[w] = true
 	}
 }

@@ -46,7 +46,11 @@ func pronounSubject(sentence, prev string, rel map[string]bool, parties []focusT
 	}
 	first := -1
 	for _, w := range roleWordRE.FindAllStringIndex(sentence, -1) {
-		if anyToken(rel, localembed.Tokens(normalizeEntities(sentence[w[0]:w[1]]))) {
+		word := sentence[w[0]:w[1]]
+		if low := strings.ToLower(word); negations[low] || strings.HasSuffix(low, "n't") {
+			return "", false // "He did not caution …"
+		}
+		if anyToken(rel, localembed.Tokens(normalizeEntities(word))) {
 			first = w[0]
 			break
 		}

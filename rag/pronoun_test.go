@@ -21,6 +21,8 @@ func TestPronounSubject(t *testing.T) {
 	if len(ans.Citations) < 2 || !strings.HasPrefix(ans.Citations[1].Quote, "He went further") {
 		t.Errorf("%s: %q, want the sentence naming him, then the one he says it in", question, ans.Answer)
 	}
+	// Nor when he did not say it.
+	checkLead(t, question, []string{"Just hours before the meeting, President Tom Hale issued a stark warning. He did not go further, cautioning that Zenda would be \"ready for war\" if Belmar started one."}, "")
 	// With no one named before it, "he" is no one.
 	checkLead(t, question, []string{"The talks ran late into the night in Belmar." + said}, "")
 }
