@@ -15,41 +15,33 @@ func TestAnotherAward(t *testing.T) {
 
 }
 
-func TestAwardClash(t *testing.T) {
+// TestClashes: the award or job a sentence names against the question's.
+func TestClashes(t *testing.T) {
+	award := func(q, s string) (string, bool) { return "awardClash", awardClash(q, s) }
+	role := func(q, s string) (string, bool) { return "roleClash", roleClash(q, s) }
 	for _, tt := range []struct {
+		clash              func(question, sentence string) (string, bool)
 		question, sentence string
 		want               bool
 	}{
-		{"Which actor won Best Actor?", "Pitt's Best Supporting Actor win was expected.", true},
-		{"who got best actress at the indie spirit awards", "Moreno took best actress for her role.", false},
-		{"who got best actress at the indie spirit awards", "Madsen won best supporting actress.", true},
-		{"Who did the critics name best actor?", "It won best film and best actor for Paul Giamatti.", false},
-		{"Who won best new artist?", "She was named best new female artist.", true},
-		{"Who won best new artist?", "The show was a hit.", false},
-		{"Who won the race?", "She was named best supporting actress.", false},
-		{"Which actor took the best supporting actor prize?", "Eastwood took the best director prize while Swank was best actress.", true},
-		{"Which actor took the best supporting actor prize?", "Hale, best known for Northwind, took the prize.", false},
-		{"Which actor won Best Actor?", "After Pitt's Best Supporting Actor win, Phoenix won Best Actor.", false},
+		{award, "Which actor won Best Actor?", "Pitt's Best Supporting Actor win was expected.", true},
+		{award, "who got best actress at the indie spirit awards", "Moreno took best actress for her role.", false},
+		{award, "who got best actress at the indie spirit awards", "Madsen won best supporting actress.", true},
+		{award, "Who did the critics name best actor?", "It won best film and best actor for Paul Giamatti.", false},
+		{award, "Who won best new artist?", "She was named best new female artist.", true},
+		{award, "Who won best new artist?", "The show was a hit.", false},
+		{award, "Who won the race?", "She was named best supporting actress.", false},
+		{award, "Which actor took the best supporting actor prize?", "Eastwood took the best director prize while Swank was best actress.", true},
+		{award, "Which actor took the best supporting actor prize?", "Hale, best known for Northwind, took the prize.", false},
+		{award, "Which actor won Best Actor?", "After Pitt's Best Supporting Actor win, Phoenix won Best Actor.", false},
+		{role, "Who is the director of Northwind?", "Belmar pays tribute to Northwind video director Tom Hale.", true},
+		{role, "Who is the director of Northwind?", "Northwind, directed by Ana Ruiz, opened on Friday.", false},
+		{role, "Who is the director of Northwind?", "The art director Tom Hale worked with director Ana Ruiz on Northwind.", false},
+		{role, "Who is the deputy director of Northwind?", "Northwind's deputy director Tom Hale resigned.", false},
+		{role, "Who is the president of Zenda?", "Zenda's vice president Tom Hale spoke.", true},
 	} {
-		if got := awardClash(tt.question, tt.sentence); got != tt.want {
-			t.Errorf("awardClash(%q, %q) = %v, want %v", tt.question, tt.sentence, got, tt.want)
-		}
-	}
-}
-
-func TestRoleClash(t *testing.T) {
-	for _, tt := range []struct {
-		question, sentence string
-		want               bool
-	}{
-		{"Who is the director of Northwind?", "Belmar pays tribute to Northwind video director Tom Hale.", true},
-		{"Who is the director of Northwind?", "Northwind, directed by Ana Ruiz, opened on Friday.", false},
-		{"Who is the director of Northwind?", "The art director Tom Hale worked with director Ana Ruiz on Northwind.", false},
-		{"Who is the deputy director of Northwind?", "Northwind's deputy director Tom Hale resigned.", false},
-		{"Who is the president of Zenda?", "Zenda's vice president Tom Hale spoke.", true},
-	} {
-		if got := roleClash(tt.question, tt.sentence); got != tt.want {
-			t.Errorf("roleClash(%q, %q) = %v, want %v", tt.question, tt.sentence, got, tt.want)
+		if name, got := tt.clash(tt.question, tt.sentence); got != tt.want {
+			t.Errorf("%s(%q, %q) = %v, want %v", name, tt.question, tt.sentence, got, tt.want)
 		}
 	}
 }

@@ -151,67 +151,9 @@ func init() {
 	}
 }
 
-// trailingWhRE matches a casual question that states its context first
-// and asks at the end: "kushner has done this before right? where",
-// "putin was trash-talking europe, what did he say", "the optimism
-// comment - which day?".
-var trailingWhRE = regexp.MustCompile(`(?i)^(.+?)(?:[?,;:.!]+|\s[-–—]+)\s*((?:who|whom|whose|where|when|why|how|what|which)\b[^?,;:.!]*)\??\s*$`)
-
-// whFirst moves a trailing question (trailingWhRE) before the context it
-// follows, so that its interrogative opens the question.
-func whFirst(q string) string {
-	if ask, context := whSplit(q); context != "" {
-		return ask + " " + context
-	}
-	return q
-}
-
-// whSplit splits a question that states its context before its
-// interrogative (trailingWhRE, leadingPhraseRE) into what it asks and that
-// context; context is empty when the question opens with what it asks.
-func whSplit(q string) (ask, context string) {
-	m := trailingWhRE.FindStringSubmatch(q)
-	if m == nil || questionStartRE.MatchString(m[1]) && !subordinate(m[1]) {
-		m = leadingPhraseRE.FindStringSubmatch(q)
-		if m == nil || whWordsRE.MatchString(m[1]) {
-			return q, ""
-		}
-	}
-	return m[2], m[1]
-}
-
 // raceTimeRE matches a question about the time a race took: "what time
 // did McIlroy clock winning the 800m".
 var raceTimeRE = regexp.MustCompile(`(?i)^\s*(?:what|which) time (?:did|does|will|was|is)\b.*\b(?:clock|clocked|run|ran|record|recorded|post|posted|set|finish|finished|win|won)\b`)
-
-// subordinateRE matches a clause that opens with a conjunction of time
-// and goes on with its subject: "When Standard & Poor's raised Russia's
-// debt, how much …" states when, it does not ask "when did …".
-var subordinateRE = regexp.MustCompile(`(?i)^\s*(?:when|while|after|before|once|since)\s+(\S+)`)
-
-// subordinate reports whether clause is a subordinate clause
-// (subordinateRE) rather than a question.
-func subordinate(clause string) bool {
-	m := subordinateRE.FindStringSubmatch(clause)
-	return m != nil && !auxiliaries[strings.ToLower(m[1])]
-}
-
-// leadingPhraseRE matches a question that opens with a prepositional
-// phrase and no comma before its interrogative: "in the bbc's poll of top
-// tv moments of 2004 who won the entertainment moment".
-var leadingPhraseRE = regexp.MustCompile(`(?i)^\s*((?:in|at|during|after|before|for|from|on|according to)\s+[^?,;:]+?)\s+((?:who|whom|whose|where|when|why|how|what|which)\b[^?]*)\??\s*$`)
-
-// whWordsRE matches an interrogative anywhere.
-var whWordsRE = regexp.MustCompile(`(?i)\b(who|whom|whose|where|when|why|how|what|which)\b`)
-
-// questionStartRE matches text that already opens with an interrogative
-// or an auxiliary that asks.
-var questionStartRE = regexp.MustCompile(`(?i)^\s*(who|whom|whose|where|whereabouts|when|why|how|what|which|is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b`)
-
-// prepWhRE matches a preposition that opens a question before its
-// interrogative: "On what date …", "In which city …", "With whom …", "By
-// how much …".
-var prepWhRE = regexp.MustCompile(`(?i)^\s*(?:on|in|at|during|from|since|until|for|with|to|by)\s+((?:what|which|whom|whose|how (?:much|many|far|long))\b)`)
 
 // classify returns the question's answer type and the question with the
 // interrogative phrase and event filler removed, so that "long" in "how
