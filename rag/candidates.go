@@ -36,6 +36,7 @@ type candidate struct {
 	numbersOK    bool      // its report (retrieved passages, headline) names the question's numbers and years
 	focus        float64   // share of the question's focus words it or its predecessor holds
 	focusHits    []float64 // per focus word, how much it names it (focusHits)
+	namesFocus   bool      // it or its report names every focus word but those taken for their rarity alone
 	otherYear    bool      // it names years, none of them the question's
 	otherEdition bool      // it numbers the question's edition otherwise (editionClash)
 	otherAward   bool      // it names another category of the question's award, or another job (awardClash, roleClash)
@@ -107,7 +108,7 @@ var romanRE = regexp.MustCompile(`\b[MDCLXVI]{2,}\b`)
 func (c candidate) covered() bool {
 	return c.stable >= minCoverage || c.sim >= minSimilarity ||
 		c.focus >= minFocus && (c.role && c.english >= roleCoverage || c.english >= casualCoverage && c.relation >= casualRelation ||
-			!c.yesNo && !slices.Contains(c.focusHits, 0) && c.english >= roleCoverage && c.inReport >= casualCoverage && c.relation >= reportRelation(c) ||
+			!c.yesNo && c.namesFocus && c.english >= roleCoverage && c.inReport >= casualCoverage && c.relation >= reportRelation(c) ||
 			c.yesNo && c.english > yesNoCoverage && c.words >= yesNoWords)
 }
 
@@ -281,6 +282,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		}
 		c.focusHits = focusHits(focus, c.tokens, prev, about.passage(c.result), report)
 		c.focus = focusShare(focus, c.focusHits)
+		c.namesFocus = namesFocus(focus, c.focusHits)
 		c.otherYear = yearClash(c.text, years)
 		c.otherEdition = editionClash(c.text, qEditions)
 		c.otherAward = awardClash(question, c.text) || roleClash(question, c.text)

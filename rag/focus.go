@@ -253,6 +253,20 @@ func focusShare(focus []focusTerm, hits []float64) float64 {
 	return got / total
 }
 
+// namesFocus reports whether hits (focusHits) name every focus term, or
+// every name among them when there is one: a word taken for its rarity
+// alone (focusTerm.word) the answer may say in other words ("violated"
+// for "breaching"), but a question with no name is about its words.
+func namesFocus(focus []focusTerm, hits []float64) bool {
+	named := !slices.ContainsFunc(focus, func(f focusTerm) bool { return !f.word })
+	for i, f := range focus {
+		if hits[i] == 0 && (!f.word || named) {
+			return false
+		}
+	}
+	return true
+}
+
 // editionNouns name the numbered instalments of a series or an event:
 // "season 4", "the 93rd Academy Awards".
 var editionNouns = map[string]bool{"season": true, "series": true, "episode": true, "edition": true, "academy": true, "annual": true, "chapter": true, "part": true, "round": true, "stage": true, "game": true}

@@ -98,7 +98,7 @@ var (
 	// the answer repeating it ("when did it take place?").
 	eventFiller = regexp.MustCompile(`(?i)\b((take|takes|took|taken|taking) place|happen(s|ed|ing)?|occur(s|red|ring)?|(go|goes|going|gone|went) on|(be|been|was|were) held)\b`)
 
-	quantityRE = regexp.MustCompile(`(?i)[$€£¥]\s?\d[\d,.]*(\s?(million|billion|trillion|bn|m|k))?|\d[\d,.]*\s?(million|billion|trillion|bn|m|k)?\s?` + currencyWords + `\b|\d[\d,.]*(bn|m)\b|\d[\d,.]*\s?(gb|mb|tb|kg|km|mph|cm|mm|ft|feet|foot|inches|metres|meters|miles|lbs?|tonnes)\b|\d[\d,.]*\s?(%|percent|per cent|million|billion|trillion)|\b\d[\d,.]*\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)s?\b`)
+	quantityRE = regexp.MustCompile(`(?i)\b(a|one|two|three)[\s-](half|third|quarter|fifth)s?\s+(stake|share|of|holding|interest)\b|[$€£¥]\s?\d[\d,.]*(\s?(million|billion|trillion|bn|m|k))?|\d[\d,.]*\s?(million|billion|trillion|bn|m|k)?\s?` + currencyWords + `\b|\d[\d,.]*(bn|m)\b|\d[\d,.]*\s?(gb|mb|tb|kg|km|mph|cm|mm|ft|feet|foot|inches|metres|meters|miles|lbs?|tonnes)\b|\d[\d,.]*\s?(%|percent|per cent|million|billion|trillion)|\b\d[\d,.]*\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)s?\b`)
 	durationRE = regexp.MustCompile(`(?i)((` + numberWords + `)+[\w,.]*|\b(several|few|many|nearly|almost|over|a|an)\b)[\s-]*(second|minute|hour|day|week|month|year|decade)s?\b|\b(hours|days|weeks|months|years|decades)\b`)
 	// dateRE finds dates, strongest forms first.
 	dateRE   = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(` + monthNames + `)\.?,?\s+(19|20)\d\d\b|\b(` + monthNames + `)\.?,?\s+(19|20)\d\d\b|\b(` + monthNames + `)\.?\s+\d{1,2}(st|nd|rd|th)?\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(` + monthNames + `)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)\b|\b(19|20)\d\d\b`)
@@ -115,8 +115,8 @@ var (
 	// timeUnitRE matches a unit of time opening a text ("-hour meeting",
 	// " days"), or a question word that is one.
 	timeUnitRE = regexp.MustCompile(`(?i)^[\s-]*(second|minute|hour|day|week|month|year|decade)s?\b`)
-	// shareRE matches a share: "20%", "a fifth" is left out.
-	shareRE = regexp.MustCompile(`(?i)%|percent|per cent`)
+	// shareRE matches a share: "20%", "a quarter stake", "half of".
+	shareRE = regexp.MustCompile(`(?i)%|percent|per cent|\b(half|third|quarter|fifth)s?\s+(stake|share|of|holding|interest)\b`)
 	// ageRE matches an age: "44-year-old", "aged 44", "three months old",
 	// "Ana Ruiz, 44, said".
 	ageRE = regexp.MustCompile(`(?i)(` + numberWords + `)[\w,.-]*[\s-]*(day|week|month|year)s?[\s-]old\b|\baged \d{1,3}\b|\p{L}, \d{1,2},`)
@@ -263,7 +263,7 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 			case !timed && timeUnitRE.MatchString(sentence[loc[1]:min(len(sentence), loc[1]+8)]):
 				// "a five-hour meeting" says how long, not how many people.
 			case !timed && dateRE.MatchString(m):
-			case strings.ContainsAny(m, "$€£¥%") || bigQuantityRE.MatchString(m) || moneyRE.MatchString(m) || unitRE.MatchString(m):
+			case strings.ContainsAny(m, "$€£¥%") || bigQuantityRE.MatchString(m) || moneyRE.MatchString(m) || unitRE.MatchString(m) || shareRE.MatchString(m):
 				add(m, 1)
 			case !question["much"]:
 				add(m, 0.7)

@@ -153,3 +153,24 @@ func TestQuotationSaidByPronoun(t *testing.T) {
 	}
 	checkLead(t, "how'd tom hale sum up the whole situation", passages, "Not an easy situation")
 }
+
+// TestRareWordSaidOtherwise: a word a question is about only for its
+// rarity ("breaching", "alongside") may be said otherwise in the answer or
+// not at all, when the question names what it is about: the sentence of
+// the report that states the fine answers.
+func TestRareWordSaidOtherwise(t *testing.T) {
+	question := "What penalty did Zendacorp receive for breaching takeover rules, announced alongside its doubled fourth-quarter profit?"
+	passages := []string{
+		"Zendacorp, the Ruritanian dairy group, has reported a doubling in profit for the fourth quarter.",
+		"Less welcome was the news that the firm had been fined 11m euros for having violated takeover rules five years ago.",
+	}
+	checkReportLead(t, question, passages, "11m euros")
+}
+
+// TestFractionOfAStake: "a quarter stake" says how big a share is.
+func TestFractionOfAStake(t *testing.T) {
+	checkLead(t, "How big a share does Zenda own in Clearwell, the business that clears Ruritanian Exchange trades?", []string{
+		"Zenda is poised to bid for the Ruritanian Exchange, media reports say. " +
+			"Trades on the exchange are cleared via Clearwell, in which Zenda has a quarter stake.",
+	}, "quarter stake")
+}
