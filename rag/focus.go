@@ -143,8 +143,9 @@ func roleNoun(words []string, i int) bool {
 // seriesWords marks the words of a title that news may leave out: its
 // part before its colon ("The Legend of Zelda:" before "Breath of the
 // Wild"), capitalised words and the particles between them ending in a
-// word with a colon that a capitalised word follows, and the words before
-// the last of a long title.
+// word with a colon that a capitalised word follows, the words before
+// the last of a long title, and the platform after a title that ends the
+// question.
 func seriesWords(words []string) []bool {
 	out := make([]bool, len(words))
 	for j, w := range words {
@@ -177,6 +178,18 @@ func seriesWords(words []string) []bool {
 			}
 		}
 		start = end + 1
+	}
+	// The platform a question ends on ("… Super Mario Odyssey on Nintendo
+	// Switch?") is often left out by a report of the title.
+	end := len(words)
+	k := end
+	for k > 1 && unicode.IsUpper([]rune(words[k-1])[0]) {
+		k--
+	}
+	if k < end && k > 2 && (words[k-1] == "on" || words[k-1] == "for") && unicode.IsUpper([]rune(words[k-2])[0]) {
+		for i := k; i < end; i++ {
+			out[i] = true
+		}
 	}
 	return out
 }
@@ -328,6 +341,23 @@ func editionClash(sentence string, questionEditions map[string][]int) bool {
 	for noun, ns := range editions(sentence) {
 		want, ok := questionEditions[noun]
 		if ok && !slices.ContainsFunc(ns, func(n int) bool { return slices.Contains(want, n) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// sequelRE finds a title word numbered as a sequel: "Odyssey 2", not a
+// score ("Chelsea 2-1").
+var sequelRE = regexp.MustCompile(`\b(\p{Lu}[\p{L}']+) ([2-9])\b[^-–:.\d]`)
+
+// sequelClash reports whether sentence numbers a title word of the
+// question's as a sequel the question does not name: "if Super Mario
+// Odyssey 2 does come out" is not about "Super Mario Odyssey".
+func sequelClash(sentence, question string) bool {
+	for _, m := range sequelRE.FindAllStringSubmatch(sentence+" ", -1) {
+		word := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(m[1]) + `\b(\s+\d+)?`)
+		if q := word.FindStringSubmatch(question); q != nil && q[1] == "" {
 			return true
 		}
 	}

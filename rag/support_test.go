@@ -147,6 +147,34 @@ func TestEditionClash(t *testing.T) {
 	}
 }
 
+// TestSequelClash: a sentence that numbers the question's title as a
+// sequel the question does not name is about another title.
+func TestSequelClash(t *testing.T) {
+	for _, tt := range []struct {
+		question, sentence string
+		want               bool
+	}{
+		{"When was Starfall Odyssey released?", "If Starfall Odyssey 2 does come out, it will be in 2031.", true},
+		{"When was Starfall Odyssey released?", "Starfall Odyssey was released on May 3, 2029.", false},
+		{"When was Starfall Odyssey 2 released?", "Starfall Odyssey 2 was released on May 3, 2031.", false},
+		{"Who did Zenda beat in the final?", "Zenda 2-1 Belmar: the hosts won the final.", false},
+		{"Who did Zenda beat in the final?", "Zenda won 2 titles in the year.", false},
+	} {
+		if got := sequelClash(tt.sentence, tt.question); got != tt.want {
+			t.Errorf("%q / %q: sequelClash = %v, want %v", tt.question, tt.sentence, got, tt.want)
+		}
+	}
+}
+
+// TestPlatformLeftOut: a report of a title's release need not name the
+// platform the question ends on.
+func TestPlatformLeftOut(t *testing.T) {
+	checkLead(t, "What is the release date for Starfall Odyssey on Zenda Deck?", []string{
+		"Starfall Odyssey was released on October 27, 2029 to universal acclaim, with praise for its inventiveness.",
+		"Starfall Odyssey and Zenda Deck are trademarks of Zenda.",
+	}, "October 27, 2029")
+}
+
 // TestEditionLeftOut: a passage that leaves the question's edition number
 // out may answer; one that numbers it otherwise may not.
 func TestEditionLeftOut(t *testing.T) {
