@@ -37,8 +37,8 @@ var (
 		t  answerType
 	}{
 		{regexp.MustCompile(`(?i)^\s*(how (long|old)\b|how (quickly|fast|soon) (did|do|does|will|can|could|would)\b)`), durationAnswer},
-		{regexp.MustCompile(`(?i)^\s*(how (many|much|far|big|large|often|tall|high|heavy|deep|wide)|what (percentage|number|share|proportion|was the revenue|is the revenue|was the cost|is the price))\b`), quantityAnswer},
-		{regexp.MustCompile(`(?i)^\s*(when\b|(what|which) (day|date|time|year|month)\b|on which (day|date)\b|(what|which) (is|was) the (\w+ )?date\b)`), timeAnswer},
+		{regexp.MustCompile(`(?i)^\s*(how (many|much|far|big|large|often|tall|high|heavy|deep|wide)|what (percentage|number|share|proportion|was the revenue|is the revenue|was the cost|is the price)|what (\w+ )?(offer|bid))\b`), quantityAnswer},
+		{regexp.MustCompile(`(?i)^\s*(when\b|(what|which) (day|date|time|year|month|deadline)\b|on which (day|date)\b|(what|which) (is|was) the (\w+ )?date\b)`), timeAnswer},
 		{regexp.MustCompile(`(?i)^\s*(where\b|whereabouts\b|(in )?which (\w+ )?(city|country|place|town|venue|state|region)\b.*\b(host|held|located|hold|stage|take place|took place|taking place|happen|occur|meet|met)\w*\b|(in )?(which|what) (building|venue|stadium|arena|hall|hotel|room|street|district|neighbou?rhood|airport|port|palace)\b)`), placeAnswer},
 		{regexp.MustCompile(`(?i)^\s*(who|whom|whose)\b|^\s*(which (\w+ ){0,4}?|what (\w+ )?)(company|firm|team|side|squad|school|university|college|hospital|charity|country|nation|club|player|actor|actress|director|person|man|woman|group|party|organi[sz]ation|movie|film|city|judge|minister|official|politician|leader|chancellor|singer|band|artist|author|writer|coach|manager|striker|regulator|watchdog|agency|network|channel|station|broadcaster|site|website|game|show|programme|program|album|song|book|newspaper|airline|bank|carrier|studio|label|court|brand|manufacturer|maker|retailer|rival|carmaker|operator)s?\b|^\s*(which|what) (\w+ )?(companies|countries|parties|agencies|cities|charities|bodies|authorities|universities|nationalities)\b|^\s*what is the name\b`), personAnswer},
 		{regexp.MustCompile(`(?i)^\s*(why\b|for what reason\b|what (was|is) the reason\b)`), reasonAnswer},
@@ -90,6 +90,10 @@ var (
 	// rank.
 	whatMeasureRE = regexp.MustCompile(`(?i)^\s*(?:what|which)\b(?:\s+(?:[\w'’-]*[^\W\d_][\w'’-]*)){0,6}?\s+(?:size|rate|figure|total|percentage|amount|value|valuation)\b`)
 
+	// changedToRE matches a what-question that asks what a figure rose or
+	// fell to: "what had annual support for Africa risen to".
+	changedToRE = regexp.MustCompile(`(?i)^\s*what\b.*\b(?:risen|rose|rise|fallen|fell|fall|grown|grew|grow|dropped|drop|increased|increase|climbed|climb|jumped|slumped|reached|reach|cut|raised)\s+to\b`)
+
 	// aboutRE matches a preposition after which a question's words say
 	// what was spoken of, not what is asked (whatMeasureRE).
 	aboutRE = regexp.MustCompile(`(?i)\s(about|on|over|regarding|of)\s`)
@@ -98,7 +102,7 @@ var (
 	// the answer repeating it ("when did it take place?").
 	eventFiller = regexp.MustCompile(`(?i)\b((take|takes|took|taken|taking) place|happen(s|ed|ing)?|occur(s|red|ring)?|(go|goes|going|gone|went) on|(be|been|was|were) held)\b`)
 
-	quantityRE = regexp.MustCompile(`(?i)\b(a|one|two|three)[\s-](half|third|quarter|fifth)s?\s+(stake|share|of|holding|interest)\b|[$€£¥]\s?\d[\d,.]*(\s?(million|billion|trillion|bn|m|k))?|\d[\d,.]*\s?(million|billion|trillion|bn|m|k)?\s?` + currencyWords + `\b|\d[\d,.]*(bn|m)\b|\d[\d,.]*\s?(gb|mb|tb|kg|km|mph|cm|mm|ft|feet|foot|inches|metres|meters|miles|lbs?|tonnes)\b|\d[\d,.]*\s?(%|percent|per cent|million|billion|trillion)|\b\d[\d,.]*\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)s?\b`)
+	quantityRE = regexp.MustCompile(`(?i)\b(a|one|two|three)[\s-](half|third|quarter|fifth)s?\s+(stake|share|of|holding|interest)\b|[$€£¥]\s?\d[\d,.]*(\s?(million|billion|trillion|bn|m|k))?|\d[\d,.]*\s?(million|billion|trillion|bn|m|k)?\s?` + currencyWords + `\b|\d[\d,.]*(bn|m|p)\b|\d[\d,.]*\s?(gb|mb|tb|kg|km|mph|cm|mm|ft|feet|foot|inches|metres|meters|miles|lbs?|tonnes)\b|\d[\d,.]*\s?(%|percent|per cent|million|billion|trillion)|\b\d[\d,.]*\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)s?\b`)
 	durationRE = regexp.MustCompile(`(?i)((` + numberWords + `)+[\w,.]*|\b(several|few|many|nearly|almost|over|a|an)\b)[\s-]*(second|minute|hour|day|week|month|year|decade)s?\b|\b(hours|days|weeks|months|years|decades)\b`)
 	// dateRE finds dates, strongest forms first.
 	dateRE   = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(` + monthNames + `)\.?,?\s+(19|20)\d\d\b|\b(` + monthNames + `)\.?,?\s+(19|20)\d\d\b|\b(` + monthNames + `)\.?\s+\d{1,2}(st|nd|rd|th)?\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(` + monthNames + `)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)\b|\b(19|20)\d\d\b`)
@@ -121,7 +125,7 @@ var (
 	// "Ana Ruiz, 44, said".
 	ageRE = regexp.MustCompile(`(?i)(` + numberWords + `)[\w,.-]*[\s-]*(day|week|month|year)s?[\s-]old\b|\baged \d{1,3}\b|\p{L}, \d{1,2},`)
 	// moneyRE matches a sum of money: a currency sign or word.
-	moneyRE = regexp.MustCompile(`(?i)[$€£¥]|` + currencyWords + `\b`)
+	moneyRE = regexp.MustCompile(`(?i)[$€£¥]|\dp\b|` + currencyWords + `\b`)
 	// fullDateRE and monthDateRE grade a date: day, month and year; a
 	// month or day name with a number.
 	fullDateRE   = regexp.MustCompile(`\d{1,2}\D+\d{4}|\d{4}\D+\d{1,2}|/`)
@@ -186,7 +190,7 @@ func classify(q string) (answerType, string) {
 				break
 			}
 		}
-		if m := whatMeasureRE.FindString(q); t == anyAnswer && m != "" && !aboutRE.MatchString(m) {
+		if m := whatMeasureRE.FindString(q); t == anyAnswer && (m != "" && !aboutRE.MatchString(m) || changedToRE.MatchString(q)) {
 			t = quantityAnswer
 		}
 	}

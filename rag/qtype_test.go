@@ -50,6 +50,11 @@ func TestTypedValues(t *testing.T) {
 		{"What prison sentence was Ana Ruiz given?", "A Zenda spokesman said it may now move to oust chairman Ana Ruiz.", false, ""},
 		{"What prison sentence was Ana Ruiz given?", "Ana Ruiz was jailed for six years on Friday.", true, "six years"},
 		{"how much data can a zenda disc hold", "A Zenda disc holds 50GB of data.", true, "50GB"},
+		// A deadline is a date, an offer per share a sum (in pence too),
+		// and what a figure rose to a figure.
+		{"What deadline did the council set for moving the house?", "The council gave a deadline of 22 February for the house to be moved.", true, "22 February"},
+		{"what offer per share would be fair for Zenda", "A broker said an offer of 950p a share would be fair.", true, "950p"},
+		{"what had Zenda's support for Belmar risen to over four years", "Zenda raised its support from $1.1bn a year to $4.6bn a year.", true, "$4.6bn"},
 		// A nationality on its own names no one.
 		{"Which judge dismissed the bankruptcy case?", "A judge has dismissed an attempt by Russian oil giant Yukos to gain bankruptcy protection.", true, "Yukos"},
 		{"Which judge dismissed the bankruptcy case?", "A judge has dismissed the case brought by the Russian side.", false, ""},
@@ -128,6 +133,9 @@ func TestClassifyMeasureHead(t *testing.T) {
 		"what did the governor say about the growth rate?":               anyAnswer,
 		"What did the minister say on the rate of inflation?":            anyAnswer,
 		"at what level are contacts between the two sides to continue?":  anyAnswer,
+		"what offer per share would be fair for the firm":                quantityAnswer,
+		"what had support for Africa risen to over four years":           quantityAnswer,
+		"What security guarantees would the US offer Ukraine?":           anyAnswer,
 	})
 }
 
