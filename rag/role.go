@@ -33,7 +33,7 @@ var relationSynonyms = [][]string{
 	{"lead", "head", "run", "chair", "helm", "led", "captain"},
 	{"found", "establish", "creat", "start", "launch", "cofound"},
 	{"direct", "director", "film", "helm"},
-	{"ceo", "chief", "boss"},
+	{"ceo", "chief", "boss", "head"},
 	{"replac", "succeed", "successor"},
 	{"transfer", "sell", "sold", "hand"},
 	{"sign", "deal", "contract", "agreement"},

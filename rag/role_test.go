@@ -34,6 +34,8 @@ func TestRoleHolds(t *testing.T) {
 		{"Who is the CEO of Northwind in 2031?", "Ada Vance is Northwind's CEO and sits on its board.", []string{"Ada Vance", "Northwind's CEO"}, "Ada Vance"},
 		{"Who is the CEO of Northwind in 2031?", "Ada Vance became CEO of Northwind ten years ago.", []string{"Ada Vance", "CEO of Northwind"}, "Ada Vance"},
 		{"Who is the CEO of Northwind in 2031?", "After Jon Bell resigned as CEO of Northwind, the board met.", []string{"Jon Bell"}, ""},
+		// The head of a firm is its chief executive.
+		{"Who is the head of the Northwind Investment Fund?", "Also at the talks was Northwind Investment Fund CEO Ada Vance.", []string{"Northwind Investment Fund CEO Ada Vance"}, "Ada Vance"},
 		// An appositive between the subject and its verb.
 		{"Who was named the 2031 Zenda Teacher of the Year?", "Ana Ruiz, an elementary school teacher in Port Zenda, has been named the 2031 Zenda Teacher of the Year.", []string{"Ana Ruiz", "Port Zenda"}, "Ana Ruiz"},
 		{"What film won Best Animated Feature at the 2031 Zenda Awards?", "Moon Harbour, the long-awaited next chapter in the saga of the two robots, won Best Animated Feature at the Zenda Awards.", []string{"Moon Harbour", "Best Animated Feature", "Zenda Awards"}, "Moon Harbour"},

@@ -1,6 +1,7 @@
 package rag
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -111,8 +112,18 @@ func respell(question string, docs func(stem string) int) string {
 			b.WriteRune(r)
 		}
 	}
-	return b.String()
+	return chatLetterRE.ReplaceAllStringFunc(b.String(), func(m string) string {
+		return strings.Replace(m, strings.TrimSpace(m), chatLetters[strings.TrimSpace(m)], 1)
+	})
 }
+
+// chatLetters are the single letters chat writes for a word ("r u
+// sure", "the us n ukraine teams"), read only between spaces: "r&d" is
+// no "are".
+var chatLetters = map[string]string{"r": "are", "n": "and"}
+
+// chatLetterRE finds a chatLetters letter standing alone.
+var chatLetterRE = regexp.MustCompile(`(?:^|\s)[rn](?:\s|$)`)
 
 // minPart is the shortest part compound splits a word into.
 const minPart = 4

@@ -22,6 +22,10 @@ func TestRespell(t *testing.T) {
 		{"how did the convo go", "how did the talks go"},
 		{"how'd trump sum up the situation", "how did trump sum up the situation"},
 		{"how much wud the govt's scheme cost", "how much would the government's scheme cost"},
+		// A letter standing alone for a word; "r&d" is no "are".
+		{"where did the us n ukraine teams meet", "where did the us and ukraine teams meet"},
+		{"r the talks over", "are the talks over"},
+		{"how much was spent on r&d", "how much was spent on r&d"},
 		// A rare variant English knows is mended to the articles' spelling.
 		{"whos the ukranian negotiator", "who is the ukrainian negotiator"},
 		{"did they realise it", "did they realize it"},
