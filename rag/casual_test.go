@@ -103,6 +103,8 @@ func TestWhFirst(t *testing.T) {
 		{"the well-known Anglo-French deal - who signed it", personAnswer},
 		{"in the zenda poll of top tv moments of 2004 who won the comedy prize", personAnswer},
 		{"In what year was the film director who made Zenda born?", timeAnswer},
+		{"Zenda's economy grew 8.1% in 2031. By how much did its factories grow that year?", quantityAnswer},
+		{"The show moved to Sundays. On which day was it shown before?", timeAnswer},
 	} {
 		if got, _ := classify(tt.in); got != tt.want {
 			t.Errorf("classify(%q) = %v, want %v", tt.in, got, tt.want)

@@ -13,7 +13,7 @@ import (
 // and asks at the end: "kushner has done this before right? where",
 // "putin was trash-talking europe, what did he say", "the optimism
 // comment - which day?".
-var trailingWhRE = regexp.MustCompile(`(?i)^(.+?)(?:[?,;:.!]+|\s[-–—]+)\s*((?:who|whom|whose|where|when|why|how|what|which)\b[^?,;:.!]*)\??\s*$`)
+var trailingWhRE = regexp.MustCompile(`(?i)^(.+?)(?:[?,;:.!]+|\s[-–—]+)\s*((?:(?:on|in|at|during|from|since|until|for|with|to|by)\s+)?(?:who|whom|whose|where|when|why|how|what|which)\b[^?,;:.!]*)\??\s*$`)
 
 // whFirst moves a trailing question (trailingWhRE) before the context it
 // follows, so that its interrogative opens the question.
