@@ -40,6 +40,7 @@ type candidate struct {
 	otherYear    bool      // it names years, none of them the question's
 	otherEdition bool      // it numbers the question's edition otherwise (editionClash)
 	otherAward   bool      // it names another category of the question's award, or another job (awardClash, roleClash)
+	unsaid       bool      // neither it nor its passage or report names whoever the question asks what they said (speakerTerms)
 	role         bool      // the question's relation holds between its entity and one of values (roleHolds)
 	antecedent   string    // the sentence before it, naming whom its pronoun subject stands for (pronounSubject)
 	support      int       // other reports stating its principal value about the question
@@ -52,7 +53,27 @@ type candidate struct {
 // it holds the kind of fact asked for, about the question's focus and
 // year, in a prose sentence.
 func (c candidate) canLead(t answerType) bool {
-	return c.fits && c.numbersOK && c.quality >= minQuality && c.focus >= minFocus && (!c.otherYear || t == timeAnswer) && !c.otherEdition && !c.otherAward
+	return c.fits && c.numbersOK && c.quality >= minQuality && c.focus >= minFocus && (!c.otherYear || t == timeAnswer) && !c.otherEdition && !c.otherAward && !c.unsaid
+}
+
+// speakerRE finds whom a question asks what they said: "What did
+// officials in Beijing say …", "How did Trump describe …".
+var speakerRE = regexp.MustCompile(`(?i)\b(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(?:say|tell|claim|warn|state|announce|describe|respond|react|reply|comment|argue|insist|admit|suggest|predict)\b`)
+
+// speakerTerms returns the focus words of whom question asks what they
+// said: an answer must name that speaker, not only what was said.
+func speakerTerms(lex lexicon, question string, focus []focusTerm) map[string]bool {
+	m := speakerRE.FindStringSubmatch(question)
+	if m == nil {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, t := range lex.tokens(m[1]) {
+		if slices.ContainsFunc(focus, func(f focusTerm) bool { return f.term == t && !f.word }) {
+			out[t] = true
+		}
+	}
+	return out
 }
 
 // nextRE matches a question about another instance of what happened: "the
@@ -213,6 +234,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		isFocus[f.term] = true
 	}
 	describes := descriptionWords(lex, question)
+	speaker := speakerTerms(lex, question, focus)
 	context := contextWords(lex, question)
 	var relTerms []queryTerm // what the question asks about its focus: "won", "director"
 	for _, q := range qterms {
@@ -281,6 +303,9 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			numbersOK[id] = hasNumbers(report, hard) && (hasNumbers(report, soft) || !editionClash(text, qEditions))
 		}
 		c.focusHits = focusHits(focus, c.tokens, prev, about.passage(c.result), report)
+		for j, f := range focus {
+			c.unsaid = c.unsaid || speaker[f.term] && c.focusHits[j] == 0
+		}
 		c.focus = focusShare(focus, c.focusHits)
 		c.namesFocus = namesFocus(focus, c.focusHits)
 		c.otherYear = yearClash(c.text, years)

@@ -155,6 +155,14 @@ func init() {
 	}
 }
 
+// whatAuxRE matches a what-question whose verb follows "what" at once:
+// "What did officials say", whose noun after the verb is its subject,
+// not the kind of thing asked for.
+var whatAuxRE = regexp.MustCompile(`(?i)^\s*what\s+(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should)\b`)
+
+// whatNameRE matches a question asking a name: "What is the name of …".
+var whatNameRE = regexp.MustCompile(`(?i)^\s*what\s+(?:is|was)\s+the\s+name\b`)
+
 // raceTimeRE matches a question about the time a race took: "what time
 // did McIlroy clock winning the 800m".
 var raceTimeRE = regexp.MustCompile(`(?i)^\s*(?:what|which) time (?:did|does|will|was|is)\b.*\b(?:clock|clocked|run|ran|record|recorded|post|posted|set|finish|finished|win|won)\b`)
@@ -166,6 +174,9 @@ func classify(q string) (answerType, string) {
 	q = prepWhRE.ReplaceAllString(whFirst(q), "$1")
 	t, orig := anyAnswer, q
 	for _, qt := range questionTypes {
+		if qt.t == personAnswer && whatAuxRE.MatchString(q) && !whatNameRE.MatchString(q) {
+			continue // "What did officials in Beijing say?" asks what, not who
+		}
 		if m := qt.re.FindString(q); m != "" {
 			t = qt.t
 			if t != personAnswer && t != placeAnswer {

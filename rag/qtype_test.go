@@ -139,6 +139,16 @@ func TestClassifyMeasureHead(t *testing.T) {
 	})
 }
 
+// TestClassifyWhatAuxiliary: in "What did officials say", "officials" is
+// the subject, not the kind of thing asked for.
+func TestClassifyWhatAuxiliary(t *testing.T) {
+	checkClassify(t, map[string]answerType{
+		"What did officials in Beijing say about the meeting?": anyAnswer,
+		"What is the name of the firm that bought it?":         personAnswer,
+		"What company bought it?":                              personAnswer,
+	})
+}
+
 // TestClassifyHowQuickly: how quickly something happened asks how long it
 // took; how fast a thing is asks for a speed.
 func TestClassifyHowQuickly(t *testing.T) {

@@ -174,3 +174,14 @@ func TestFractionOfAStake(t *testing.T) {
 			"Trades on the exchange are cleared via Clearwell, in which Zenda has a quarter stake.",
 	}, "quarter stake")
 }
+
+// TestSpeakerNamed: a question asking what someone said is answered only
+// by a report that names the speaker.
+func TestSpeakerNamed(t *testing.T) {
+	passages := []string{
+		"Tom Hale met Ana Ruiz in Zenda City on Tuesday for five hours of talks on the border dispute. " +
+			"Ruiz said the meeting with Hale had been useful but that no deal was reached.",
+	}
+	checkLead(t, "What did officials in Paris say in response to the meeting between Tom Hale and Ana Ruiz in Zenda City?", passages, "")
+	checkLead(t, "What did Ruiz say in response to the meeting with Hale?", passages, "useful")
+}
