@@ -140,12 +140,14 @@ func TestClassifyMeasureHead(t *testing.T) {
 }
 
 // TestClassifyWhatAuxiliary: in "What did officials say", "officials" is
-// the subject, not the kind of thing asked for.
+// the subject, not the kind of thing asked for; "what exact time" asks
+// the time.
 func TestClassifyWhatAuxiliary(t *testing.T) {
 	checkClassify(t, map[string]answerType{
 		"What did officials in Beijing say about the meeting?": anyAnswer,
 		"What is the name of the firm that bought it?":         personAnswer,
 		"What company bought it?":                              personAnswer,
+		"What exact time did the meeting begin?":               timeAnswer,
 	})
 }
 
