@@ -310,7 +310,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		c.namesFocus = namesFocus(focus, c.focusHits)
 		c.otherYear = yearClash(c.text, years)
 		c.otherEdition = editionClash(c.text, qEditions) || sequelClash(c.text, question)
-		c.otherAward = awardClash(question, c.text) || roleClash(question, c.text)
+		c.otherAward = awardClash(question, c.text) || roleClash(question, c.text) || pastHolder(question, c.text)
 		c.sim = localembed.Cosine(qv[0], svecs[i])
 		// A relation said in other words ("bought" for "acquire") counts
 		// as said.

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Another kind of what the question asks about: an award's category is
@@ -130,4 +131,57 @@ func roleClash(question, sentence string) bool {
 		return false // the title asked about
 	}
 	return clash
+}
+
+// presentRoleRE matches a question asking who holds a title now ("Who is
+// the CEO of Northwind in 2031?", "who's the new president of the
+// league") and captures the title.
+var presentRoleRE = regexp.MustCompile(`(?i)^\s*who(?:\s+is|\s+are|['’]s)\s+(?:the\s+)?(?:new\s+|current\s+|present\s+)?([\p{L}.]+)\s+(?:of|at|for)\b`)
+
+// pastWords say that a title was held before: "was the CEO", "former
+// president"; appointedWords after "was" say who holds it ("was named
+// CEO").
+var (
+	pastWords      = map[string]bool{"was": true, "were": true, "former": true, "formerly": true, "previous": true, "previously": true, "one-time": true, "onetime": true, "late": true}
+	appointedWords = map[string]bool{"named": true, "appointed": true, "elected": true, "re-elected": true, "made": true, "promoted": true, "hired": true, "chosen": true, "confirmed": true, "installed": true, "sworn": true}
+)
+
+// pastHolder reports whether sentence gives the title a question asks
+// the present holder of (presentRoleRE) only as held before: "Satoru
+// Iwata was the global president and CEO of Nintendo", "former CEO Eric
+// Schmidt" do not say who is CEO now.
+func pastHolder(question, sentence string) bool {
+	m := presentRoleRE.FindStringSubmatch(question)
+	if m == nil {
+		return false
+	}
+	title := strings.ReplaceAll(strings.ToLower(m[1]), ".", "")
+	if !agentNouns[title] {
+		return false
+	}
+	orig := strings.Fields(sentence)
+	words := strings.Fields(strings.ToLower(sentence))
+	for i, w := range words {
+		w = strings.Trim(w, `,;:"'’()`)
+		if strings.ReplaceAll(strings.TrimPrefix(w, "ex-"), ".", "") != title {
+			continue
+		}
+		if strings.HasPrefix(w, "ex-") {
+			return true
+		}
+		for j := i - 1; j >= 0 && j >= i-6; j-- {
+			p := strings.Trim(words[j], `"'’()`)
+			if strings.ContainsAny(p, ",;:") {
+				break // another clause
+			}
+			if pastWords[p] && !(j+1 < i && appointedWords[words[j+1]]) || p == "been" && j > 0 && words[j-1] == "had" {
+				return true
+			}
+			if o := orig[j]; unicode.IsUpper([]rune(o)[0]) && !strings.HasSuffix(o, "'s") && !strings.HasSuffix(o, "’s") {
+				break // the name of the firm: "were Zenda Fund CEO Ana Ruiz"
+			}
+		}
+		return false
+	}
+	return false
 }

@@ -45,3 +45,23 @@ func TestClashes(t *testing.T) {
 		}
 	}
 }
+
+// TestPastHolder: who holds a title now is not answered by who held it.
+func TestPastHolder(t *testing.T) {
+	for _, tt := range []struct {
+		question, sentence string
+		want               bool
+	}{
+		{"Who is the CEO of Northwind in 2031?", "Ada Vance was the global president and CEO of Northwind and a gifted programmer.", true},
+		{"Who is the CEO of Northwind in 2031?", "A dozen years ago, when he was the C.E.O. of Northwind, Jon Bell spoke.", true},
+		{"Who is the CEO of Northwind in 2031?", "Jon Bell, former CEO of Northwind, now advises Zenda.", true},
+		{"Who is the CEO of Northwind in 2031?", "Ada Vance was named CEO of Northwind in 2029.", false},
+		{"Who is the CEO of Northwind in 2031?", "Northwind CEO Ada Vance opened the store.", false},
+		{"Who is the CEO of Northwind in 2031?", "Also at the talks were Northwind Investment Fund CEO Ada Vance and her aides.", false},
+		{"Who was the CEO of Northwind in 2011?", "Jon Bell was the CEO of Northwind then.", false},
+	} {
+		if got := pastHolder(tt.question, tt.sentence); got != tt.want {
+			t.Errorf("pastHolder(%q, %q) = %v, want %v", tt.question, tt.sentence, got, tt.want)
+		}
+	}
+}
