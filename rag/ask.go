@@ -32,7 +32,7 @@ func (s *Service) Ask(ctx context.Context, req answer.Request) (answer.Answer, e
 	if k <= 0 && s.cfg.Chat == nil {
 		k = ExtractiveK
 	}
-	results, warnings, err := s.retrieve(ctx, s.retrievalQuery(read, req.History), k, req.Filter)
+	results, warnings, err := s.retrieve(ctx, s.retrievalQuery(lowerUS(read), req.History), k, req.Filter)
 	if err != nil {
 		return answer.Answer{}, err
 	}

@@ -48,6 +48,20 @@ func uncasual(q string) string {
 	return casualRE.ReplaceAllStringFunc(q, func(w string) string { return casualWords[w] })
 }
 
+// lowerUSRE finds "us" written in lower case where it can only be the
+// country: after an article ("the us team") or before what the country
+// has ("us envoys", "us-led").
+var lowerUSRE = regexp.MustCompile(`\b(?:(?:the|a) us\b|us(?:-(?:led|backed|based|brokered)|\s+(?:envoys?|officials?|president|plan|proposals?|delegation|team|side|government|administration|secretary|troops|military|economy|dollar|election|market|firms?|companies|court|senate|congress|negotiators?|diplomats?|ambassador|embassy)\b))`)
+
+// lowerUS writes the country "us" of a question in lower case as "US",
+// as news writes it, for retrieval: "why was the us team kept waiting".
+func lowerUS(q string) string {
+	return lowerUSRE.ReplaceAllStringFunc(q, func(m string) string {
+		i := strings.Index(m, "us")
+		return m[:i] + "US" + m[i+2:]
+	})
+}
+
 // dropCasual removes the casual words of a lowercased question: what is
 // left is what the question names in its own words.
 func dropCasual(q string) string {

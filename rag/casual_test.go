@@ -114,3 +114,19 @@ func TestWhFirst(t *testing.T) {
 		t.Errorf("whFirst = %q", got)
 	}
 }
+
+// TestLowerUS: the country written "us" in a chat question is searched
+// for as "US"; the pronoun is left alone.
+func TestLowerUS(t *testing.T) {
+	for in, want := range map[string]string{
+		"why was the us team kept waiting":        "why was the US team kept waiting",
+		"did the us-led talks work":               "did the US-led talks work",
+		"what did us envoys say":                  "what did US envoys say",
+		"what did they tell us about the meeting": "what did they tell us about the meeting",
+		"is russia ok with us being there":        "is russia ok with us being there",
+	} {
+		if got := lowerUS(in); got != want {
+			t.Errorf("lowerUS(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
