@@ -279,6 +279,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			hard = append(hard, n)
 		}
 	}
+	asksHolder := presentRoleRE.MatchString(question)
 	var years []string
 	for _, n := range numbers {
 		if yearRE.MatchString(n) {
@@ -300,7 +301,11 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			// An edition number the report leaves out ("the 92nd Academy
 			// Awards") is not required when it numbers no edition
 			// otherwise.
-			numbersOK[id] = hasNumbers(report, hard) && (hasNumbers(report, soft) || !editionClash(text, qEditions))
+			numbersOK[id] = hasNumbers(report, hard) && (hasNumbers(report, soft) || !editionClash(text, qEditions)) ||
+				// Who holds a title in the question's year is who holds it
+				// now in a report that names no year ("Tim Cook is Apple's
+				// CEO" for "Who is the CEO of Apple in 2031?").
+				asksHolder && !yearRE.MatchString(text) && !romanRE.MatchString(text) && hasNumbers(report, nonYears(hard))
 		}
 		c.focusHits = focusHits(focus, c.tokens, prev, about.passage(c.result), report)
 		for j, f := range focus {

@@ -185,3 +185,8 @@ func pastHolder(question, sentence string) bool {
 	}
 	return false
 }
+
+// nonYears returns numbers without the years among them.
+func nonYears(numbers []string) []string {
+	return slices.DeleteFunc(slices.Clone(numbers), func(n string) bool { return bareYearRE.MatchString(n) })
+}

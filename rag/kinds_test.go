@@ -65,3 +65,11 @@ func TestPastHolder(t *testing.T) {
 		}
 	}
 }
+
+// TestHolderWithoutYear: who holds a title in the question's year is
+// who holds it now in a report that names no year; who won in a year is
+// not answered by a report that names none.
+func TestHolderWithoutYear(t *testing.T) {
+	checkLead(t, "Who is the CEO of Northwind in 2031?", []string{"Ada Vance is Northwind's CEO and a member of its leadership team."}, "Ada Vance")
+	checkLead(t, "Who won the Zenda Open in 2031?", []string{"Ana Ruiz won the Zenda Open after a long final."}, "")
+}
