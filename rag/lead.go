@@ -135,8 +135,13 @@ var (
 // normValue reduces a typed value to its lowercased words, for comparing
 // the values two sentences give.
 func normValue(v string) []string {
-	return strings.FieldsFunc(strings.ToLower(v), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	v = possessiveRE.ReplaceAllString(strings.ToLower(v), "")
+	return strings.FieldsFunc(v, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
+
+// possessiveRE finds a possessive ending, which makes no value fuller
+// ("West End's" is "West End").
+var possessiveRE = regexp.MustCompile(`['’]s\b`)
 
 // valuesShareWord reports whether two lists of values share a word that is
 // not one of the question's (stemmed, entity spellings made one: "US

@@ -1,6 +1,7 @@
 package rag
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/newsbot/newsbot/rag/answer"
@@ -25,6 +26,19 @@ func TestIsHeadline(t *testing.T) {
 	for _, tt := range tests {
 		if got := isHeadline(tt.r, tt.start, tt.text); got != tt.want {
 			t.Errorf("isHeadline(start %d+%d, %q) = %v, want %v", tt.r.Chunk.Start, tt.start, tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestNormValuePossessive: a possessive makes no value fuller.
+func TestNormValuePossessive(t *testing.T) {
+	for in, want := range map[string]string{
+		"West End's":       "west end",
+		"Trump’s":          "trump",
+		"Ronan O'Sullivan": "ronan o sullivan",
+	} {
+		if got := strings.Join(normValue(in), " "); got != want {
+			t.Errorf("normValue(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
