@@ -355,10 +355,20 @@ var sequelRE = regexp.MustCompile(`\b(\p{Lu}[\p{L}']+) ([2-9])\b[^-–:.\d]`)
 // question's as a sequel the question does not name: "if Super Mario
 // Odyssey 2 does come out" is not about "Super Mario Odyssey".
 func sequelClash(sentence, question string) bool {
-	for _, m := range sequelRE.FindAllStringSubmatch(sentence+" ", -1) {
-		word := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(m[1]) + `\b(\s+\d+)?`)
-		if q := word.FindStringSubmatch(question); q != nil && q[1] == "" {
-			return true
+	ms := sequelRE.FindAllStringSubmatch(sentence+" ", -1)
+	if ms == nil {
+		return false
+	}
+	words := strings.Fields(strings.ToLower(question))
+	for i := range words {
+		words[i] = strings.Trim(words[i], `?.,;:!"'’()`)
+	}
+	for _, m := range ms {
+		title := strings.ToLower(m[1])
+		for i, w := range words {
+			if w == title && (i+1 == len(words) || !unicode.IsDigit([]rune(words[i+1] + " ")[0])) {
+				return true
+			}
 		}
 	}
 	return false
