@@ -135,7 +135,10 @@ var (
 // normValue reduces a typed value to its lowercased words, for comparing
 // the values two sentences give.
 func normValue(v string) []string {
-	v = possessiveRE.ReplaceAllString(strings.ToLower(v), "")
+	v = strings.ToLower(v)
+	if strings.Contains(v, "'s") || strings.Contains(v, "’s") {
+		v = possessiveRE.ReplaceAllString(v, "")
+	}
 	return strings.FieldsFunc(v, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 

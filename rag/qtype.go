@@ -2,6 +2,7 @@ package rag
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -102,7 +103,7 @@ var (
 	// the answer repeating it ("when did it take place?").
 	eventFiller = regexp.MustCompile(`(?i)\b((take|takes|took|taken|taking) place|happen(s|ed|ing)?|occur(s|red|ring)?|(go|goes|going|gone|went) on|(be|been|was|were) held)\b`)
 
-	quantityRE = regexp.MustCompile(`(?i)\b(a|one|two|three)[\s-](half|third|quarter|fifth)s?\s+(stake|share|of|holding|interest)\b|[$€£¥]\s?\d[\d,.]*(\s?(million|billion|trillion|bn|m|k))?|\d[\d,.]*\s?(million|billion|trillion|bn|m|k)?\s?` + currencyWords + `\b|\d[\d,.]*(bn|m|p)\b|\d[\d,.]*\s?(gb|mb|tb|kg|km|mph|cm|mm|ft|feet|foot|inches|metres|meters|miles|lbs?|tonnes)\b|\d[\d,.]*\s?(%|percent|per cent|million|billion|trillion)|\b\d[\d,.]*\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)s?\b`)
+	quantityRE = regexp.MustCompile(`(?i)[$€£¥]\s?\d[\d,.]*(\s?(million|billion|trillion|bn|m|k))?|\d[\d,.]*\s?(million|billion|trillion|bn|m|k)?\s?` + currencyWords + `\b|\d[\d,.]*(bn|m|p)\b|\d[\d,.]*\s?(gb|mb|tb|kg|km|mph|cm|mm|ft|feet|foot|inches|metres|meters|miles|lbs?|tonnes)\b|\d[\d,.]*\s?(%|percent|per cent|million|billion|trillion)|\b\d[\d,.]*\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)s?\b`)
 	durationRE = regexp.MustCompile(`(?i)((` + numberWords + `)+[\w,.]*|\b(several|few|many|nearly|almost|over|a|an)\b)[\s-]*(second|minute|hour|day|week|month|year|decade)s?\b|\b(hours|days|weeks|months|years|decades)\b`)
 	// dateRE finds dates, strongest forms first.
 	dateRE   = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(` + monthNames + `)\.?,?\s+(19|20)\d\d\b|\b(` + monthNames + `)\.?,?\s+(19|20)\d\d\b|\b(` + monthNames + `)\.?\s+\d{1,2}(st|nd|rd|th)?\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(` + monthNames + `)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)\b|\b(19|20)\d\d\b`)
@@ -162,6 +163,34 @@ var whatAuxRE = regexp.MustCompile(`(?i)^\s*what\s+(?:did|does|do|is|was|were|ar
 
 // whatNameRE matches a question asking a name: "What is the name of …".
 var whatNameRE = regexp.MustCompile(`(?i)^\s*what\s+(?:is|was)\s+the\s+name\b`)
+
+// fractionRE finds a share said as a fraction: "a quarter stake", "two
+// thirds of".
+var fractionRE = regexp.MustCompile(`(?i)\b(a|one|two|three)[\s-](half|third|quarter|fifth)s?\s+(stake|share|of|holding|interest)\b`)
+
+// fractionWordRE is a cheap test for a fraction word, before fractionRE.
+var fractionWordRE = regexp.MustCompile(`(?i)half|third|quarter|fifth`)
+
+// quantities returns where sentence states quantities (quantityRE), a
+// fraction (fractionRE) taking the place of a number word inside it.
+func quantities(sentence string) [][]int {
+	locs := quantityRE.FindAllStringIndex(sentence, -1)
+	if !fractionWordRE.MatchString(sentence) {
+		return locs
+	}
+	fr := fractionRE.FindAllStringIndex(sentence, -1)
+	if len(fr) == 0 {
+		return locs
+	}
+	out := slices.Clone(fr)
+	for _, l := range locs {
+		if !slices.ContainsFunc(fr, func(f []int) bool { return l[0] < f[1] && f[0] < l[1] }) {
+			out = append(out, l)
+		}
+	}
+	slices.SortFunc(out, func(a, b []int) int { return a[0] - b[0] })
+	return out
+}
 
 // raceTimeRE matches a question about the time a race took: "what time
 // did McIlroy clock winning the 800m".
@@ -269,7 +298,7 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 		for w := range question {
 			timed = timed || timeUnitRE.MatchString(w)
 		}
-		for _, loc := range quantityRE.FindAllStringIndex(sentence, -1) {
+		for _, loc := range quantities(sentence) {
 			m := sentence[loc[0]:loc[1]]
 			switch {
 			case measure != nil && !measure.MatchString(sentence[loc[0]:min(len(sentence), loc[1]+8)]):
