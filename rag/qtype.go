@@ -120,7 +120,7 @@ var (
 	// timeUnitRE matches a unit of time opening a text ("-hour meeting",
 	// " days"), or a question word that is one.
 	timeUnitRE = regexp.MustCompile(`(?i)^[\s-]*(second|minute|hour|day|week|month|year|decade)s?\b`)
-	// shareRE matches a share: "20%", "a quarter stake", "half of".
+	// shareRE matches a share: "20%", "a quarter stake", "two thirds of".
 	shareRE = regexp.MustCompile(`(?i)%|percent|per cent|\b(half|third|quarter|fifth)s?\s+(stake|share|of|holding|interest)\b`)
 	// ageRE matches an age: "44-year-old", "aged 44", "three months old",
 	// "Ana Ruiz, 44, said".
