@@ -381,7 +381,12 @@ func yearClash(sentence string, questionYears []string) bool {
 	if len(questionYears) == 0 {
 		return false
 	}
-	ys := yearRE.FindAllString(sentence, -1)
+	var ys []string
+	for _, loc := range yearRE.FindAllStringIndex(sentence, -1) {
+		if !clockZoneRE.MatchString(sentence[loc[1]:]) {
+			ys = append(ys, sentence[loc[0]:loc[1]])
+		}
+	}
 	for _, y := range ys {
 		for _, q := range questionYears {
 			if y == q {
@@ -391,6 +396,10 @@ func yearClash(sentence string, questionYears []string) bool {
 	}
 	return len(ys) > 0
 }
+
+// clockZoneRE matches a time zone after a number, which makes it a time
+// of day, not a year: "broadcast at 2010 GMT".
+var clockZoneRE = regexp.MustCompile(`^\s*(?:GMT|BST|UTC|CET|EST|EDT|PST|PDT|hrs|hours)\b`)
 
 // anyToken reports whether set holds one of toks.
 func anyToken(set map[string]bool, toks []string) bool {

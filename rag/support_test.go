@@ -489,3 +489,21 @@ func TestNextIsNotTheLast(t *testing.T) {
 	checkLead(t, question, []string{held + " With neither side able to bridge the gap, Tuesday's meeting closed with both delegations departing Zenda without any agreed next steps."}, "")
 	checkLead(t, question, []string{held, "Ana Ruiz will return to Zenda for the next round of talks on January 14."}, "January 14")
 }
+
+// TestYearClash: a sentence naming only other years is about another
+// edition; a time of day written as four digits names no year.
+func TestYearClash(t *testing.T) {
+	for _, tt := range []struct {
+		sentence string
+		want     bool
+	}{
+		{"The 2004 ceremony was hosted by Ana Ruiz.", true},
+		{"The 2005 ceremony was hosted by Ana Ruiz.", false},
+		{"Hosted by Ana Ruiz, the ceremony will be broadcast at 2010 GMT.", false},
+		{"The ceremony was hosted by Ana Ruiz.", false},
+	} {
+		if got := yearClash(tt.sentence, []string{"2005"}); got != tt.want {
+			t.Errorf("yearClash(%q) = %v, want %v", tt.sentence, got, tt.want)
+		}
+	}
+}
