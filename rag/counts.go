@@ -2,6 +2,7 @@ package rag
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/newsbot/newsbot/rag/localembed"
@@ -159,4 +160,32 @@ func measuresQuestion(sentence string, loc []int, question map[string]bool) bool
 		}
 	}
 	return false
+}
+
+// fractionRE finds a share said as a fraction: "a quarter stake", "two
+// thirds of".
+var fractionRE = regexp.MustCompile(`(?i)\b(a|one|two|three)[\s-](half|third|quarter|fifth)s?\s+(stake|share|of|holding|interest)\b`)
+
+// fractionWordRE is a cheap test for a fraction word, before fractionRE.
+var fractionWordRE = regexp.MustCompile(`(?i)half|third|quarter|fifth`)
+
+// quantities returns where sentence states quantities (quantityRE), a
+// fraction (fractionRE) taking the place of a number word inside it.
+func quantities(sentence string) [][]int {
+	locs := quantityRE.FindAllStringIndex(sentence, -1)
+	if !fractionWordRE.MatchString(sentence) {
+		return locs
+	}
+	fr := fractionRE.FindAllStringIndex(sentence, -1)
+	if len(fr) == 0 {
+		return locs
+	}
+	out := slices.Clone(fr)
+	for _, l := range locs {
+		if !slices.ContainsFunc(fr, func(f []int) bool { return l[0] < f[1] && f[0] < l[1] }) {
+			out = append(out, l)
+		}
+	}
+	slices.SortFunc(out, func(a, b []int) int { return a[0] - b[0] })
+	return out
 }

@@ -66,3 +66,11 @@ var questionStartRE = regexp.MustCompile(`(?i)^\s*(who|whom|whose|where|whereabo
 // interrogative: "On what date …", "In which city …", "With whom …", "By
 // how much …".
 var prepWhRE = regexp.MustCompile(`(?i)^\s*(?:on|in|at|during|from|since|until|for|with|to|by)\s+((?:what|which|whom|whose|how (?:much|many|far|long))\b)`)
+
+// whatAuxRE matches a what-question whose verb follows "what" at once:
+// "What did officials say", whose noun after the verb is its subject,
+// not the kind of thing asked for.
+var whatAuxRE = regexp.MustCompile(`(?i)^\s*what\s+(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should)\b`)
+
+// whatNameRE matches a question asking a name: "What is the name of …".
+var whatNameRE = regexp.MustCompile(`(?i)^\s*what\s+(?:is|was)\s+the\s+name\b`)

@@ -2,7 +2,6 @@ package rag
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 	"unicode"
 
@@ -154,42 +153,6 @@ func init() {
 		despite although though because during under over into follow share click sign subscribe read watch related photo video image getty reuters ap afp`) {
 		notNames[w] = true
 	}
-}
-
-// whatAuxRE matches a what-question whose verb follows "what" at once:
-// "What did officials say", whose noun after the verb is its subject,
-// not the kind of thing asked for.
-var whatAuxRE = regexp.MustCompile(`(?i)^\s*what\s+(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should)\b`)
-
-// whatNameRE matches a question asking a name: "What is the name of …".
-var whatNameRE = regexp.MustCompile(`(?i)^\s*what\s+(?:is|was)\s+the\s+name\b`)
-
-// fractionRE finds a share said as a fraction: "a quarter stake", "two
-// thirds of".
-var fractionRE = regexp.MustCompile(`(?i)\b(a|one|two|three)[\s-](half|third|quarter|fifth)s?\s+(stake|share|of|holding|interest)\b`)
-
-// fractionWordRE is a cheap test for a fraction word, before fractionRE.
-var fractionWordRE = regexp.MustCompile(`(?i)half|third|quarter|fifth`)
-
-// quantities returns where sentence states quantities (quantityRE), a
-// fraction (fractionRE) taking the place of a number word inside it.
-func quantities(sentence string) [][]int {
-	locs := quantityRE.FindAllStringIndex(sentence, -1)
-	if !fractionWordRE.MatchString(sentence) {
-		return locs
-	}
-	fr := fractionRE.FindAllStringIndex(sentence, -1)
-	if len(fr) == 0 {
-		return locs
-	}
-	out := slices.Clone(fr)
-	for _, l := range locs {
-		if !slices.ContainsFunc(fr, func(f []int) bool { return l[0] < f[1] && f[0] < l[1] }) {
-			out = append(out, l)
-		}
-	}
-	slices.SortFunc(out, func(a, b []int) int { return a[0] - b[0] })
-	return out
 }
 
 // raceTimeRE matches a question about the time a race took: "what time
