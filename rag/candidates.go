@@ -39,7 +39,7 @@ type candidate struct {
 	namesFocus   bool      // it or its report names every focus word but those taken for their rarity alone
 	otherYear    bool      // it names years, none of them the question's
 	otherEdition bool      // it numbers the question's edition otherwise (editionClash)
-	otherAward   bool      // it names another category of the question's award, or another job (awardClash, roleClash)
+	otherAward   bool      // it names another category of the question's award, another job, or the title's past holder (askedKind.otherKind)
 	unsaid       bool      // neither it nor its passage or report names whoever the question asks what they said (speakerTerms)
 	role         bool      // the question's relation holds between its entity and one of values (roleHolds)
 	antecedent   string    // the sentence before it, naming whom its pronoun subject stands for (pronounSubject)
@@ -279,7 +279,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			hard = append(hard, n)
 		}
 	}
-	asksHolder := presentRoleRE.MatchString(question)
+	kind := kindOf(question)
 	var years []string
 	for _, n := range numbers {
 		if yearRE.MatchString(n) {
@@ -305,7 +305,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 				// Who holds a title in the question's year is who holds it
 				// now in a report that names no year ("Tim Cook is Apple's
 				// CEO" for "Who is the CEO of Apple in 2031?").
-				asksHolder && !yearRE.MatchString(text) && !romanRE.MatchString(text) && hasNumbers(report, nonYears(hard))
+				kind.title != "" && !yearRE.MatchString(text) && !romanRE.MatchString(text) && hasNumbers(report, nonYears(hard))
 		}
 		c.focusHits = focusHits(focus, c.tokens, prev, about.passage(c.result), report)
 		for j, f := range focus {
@@ -315,7 +315,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		c.namesFocus = namesFocus(focus, c.focusHits)
 		c.otherYear = yearClash(c.text, years)
 		c.otherEdition = editionClash(c.text, qEditions) || sequelClash(c.text, question)
-		c.otherAward = awardClash(question, c.text) || roleClash(question, c.text) || pastHolder(question, c.text)
+		c.otherAward = kind.otherKind(c.text)
 		c.sim = localembed.Cosine(qv[0], svecs[i])
 		// A relation said in other words ("bought" for "acquire") counts
 		// as said.

@@ -62,17 +62,45 @@ func category(after string) []string {
 	return out
 }
 
+// askedKind is what a question says of the kind of thing it asks about,
+// read once for all the sentences it is held against: the category of
+// the award it names after "best" (awardClash), its words (roleClash),
+// and the title whose present holder it asks for (pastHolder).
+type askedKind struct {
+	award []string        // category(…) of the question's first "best"
+	words map[string]bool // its lowercased words
+	title string          // presentRoleRE's title, lowercased, without dots; "" when it asks none
+}
+
+// kindOf reads question for askedKind.
+func kindOf(question string) askedKind {
+	k := askedKind{words: map[string]bool{}}
+	if qb := bests(question); len(qb) > 0 {
+		k.award = category(qb[0])
+	}
+	for _, w := range strings.Fields(strings.ToLower(question)) {
+		k.words[strings.Trim(w, `?.,;:"'’`)] = true
+	}
+	if m := presentRoleRE.FindStringSubmatch(question); m != nil {
+		k.title = strings.ReplaceAll(strings.ToLower(m[1]), ".", "")
+	}
+	return k
+}
+
+// otherKind reports whether sentence is about another kind of what the
+// question asks about: another award, another job, or the title's past
+// holder.
+func (k askedKind) otherKind(sentence string) bool {
+	return k.awardClash(sentence) || k.roleClash(sentence) || k.pastHolder(sentence)
+}
+
 // awardClash reports whether sentence names the award the question names
 // after "best" ("Best Actor") only with a word the question lacks
 // inserted ("Best Supporting Actor", "best new female artist"), or names
 // only other awards ("best director"). A sentence that names no award, or
 // names the question's, does not clash.
-func awardClash(question, sentence string) bool {
-	qb := bests(question)
-	if len(qb) == 0 {
-		return false
-	}
-	asked := category(qb[0])
+func (k askedKind) awardClash(sentence string) bool {
+	asked := k.award
 	if len(asked) == 0 {
 		return false
 	}
@@ -109,11 +137,8 @@ var roleModifiers = map[string]bool{"deputy": true, "vice": true, "assistant": t
 // about (agentNouns: "director") only after a modifier the question lacks
 // that makes it another job ("Bohemian Rhapsody video director Bruce
 // Gowers" for "Who is the director of Bohemian Rhapsody?").
-func roleClash(question, sentence string) bool {
-	asked := map[string]bool{}
-	for _, w := range strings.Fields(strings.ToLower(question)) {
-		asked[strings.Trim(w, `?.,;:"'’`)] = true
-	}
+func (k askedKind) roleClash(sentence string) bool {
+	asked := k.words
 	words := strings.Fields(strings.ToLower(sentence))
 	clash := false
 	for i, w := range words {
@@ -150,12 +175,8 @@ var (
 // the present holder of (presentRoleRE) only as held before: "Satoru
 // Iwata was the global president and CEO of Nintendo", "former CEO Eric
 // Schmidt" do not say who is CEO now.
-func pastHolder(question, sentence string) bool {
-	m := presentRoleRE.FindStringSubmatch(question)
-	if m == nil {
-		return false
-	}
-	title := strings.ReplaceAll(strings.ToLower(m[1]), ".", "")
+func (k askedKind) pastHolder(sentence string) bool {
+	title := k.title
 	if !agentNouns[title] {
 		return false
 	}

@@ -17,8 +17,8 @@ func TestAnotherAward(t *testing.T) {
 
 // TestClashes: the award or job a sentence names against the question's.
 func TestClashes(t *testing.T) {
-	award := func(q, s string) (string, bool) { return "awardClash", awardClash(q, s) }
-	role := func(q, s string) (string, bool) { return "roleClash", roleClash(q, s) }
+	award := func(q, s string) (string, bool) { return "awardClash", kindOf(q).awardClash(s) }
+	role := func(q, s string) (string, bool) { return "roleClash", kindOf(q).roleClash(s) }
 	for _, tt := range []struct {
 		clash              func(question, sentence string) (string, bool)
 		question, sentence string
@@ -60,7 +60,7 @@ func TestPastHolder(t *testing.T) {
 		{"Who is the CEO of Northwind in 2031?", "Also at the talks were Northwind Investment Fund CEO Ada Vance and her aides.", false},
 		{"Who was the CEO of Northwind in 2011?", "Jon Bell was the CEO of Northwind then.", false},
 	} {
-		if got := pastHolder(tt.question, tt.sentence); got != tt.want {
+		if got := kindOf(tt.question).pastHolder(tt.sentence); got != tt.want {
 			t.Errorf("pastHolder(%q, %q) = %v, want %v", tt.question, tt.sentence, got, tt.want)
 		}
 	}
