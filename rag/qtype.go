@@ -165,8 +165,9 @@ var raceTimeRE = regexp.MustCompile(`(?i)^\s*(?:what|which) time (?:did|does|wil
 func classify(q string) (answerType, string) {
 	q = prepWhRE.ReplaceAllString(whFirst(q), "$1")
 	t, orig := anyAnswer, q
+	whatAux := whatAuxRE.MatchString(q) && !whatNameRE.MatchString(q)
 	for _, qt := range questionTypes {
-		if qt.t == personAnswer && whatAuxRE.MatchString(q) && !whatNameRE.MatchString(q) {
+		if qt.t == personAnswer && whatAux {
 			continue // "What did officials in Beijing say?" asks what, not who
 		}
 		if m := qt.re.FindString(q); m != "" {

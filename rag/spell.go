@@ -1,7 +1,6 @@
 package rag
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -105,25 +104,26 @@ func respell(question string, docs func(stem string) int) string {
 			continue
 		}
 		if start >= 0 {
-			b.WriteString(word(question[start:i]))
+			w := question[start:i]
+			if l, ok := chatLetters[w]; ok && unicode.IsSpace(r) && (start == 0 || unicode.IsSpace(rune(question[start-1]))) {
+				w = l
+			} else {
+				w = word(w)
+			}
+			b.WriteString(w)
 			start = -1
 		}
 		if i < len(question) {
 			b.WriteRune(r)
 		}
 	}
-	return chatLetterRE.ReplaceAllStringFunc(b.String(), func(m string) string {
-		return strings.Replace(m, strings.TrimSpace(m), chatLetters[strings.TrimSpace(m)], 1)
-	})
+	return b.String()
 }
 
 // chatLetters are the single letters chat writes for a word ("r u
 // sure", "the us n ukraine teams"), read only between spaces: "r&d" is
 // no "are".
 var chatLetters = map[string]string{"r": "are", "n": "and"}
-
-// chatLetterRE finds a chatLetters letter standing alone.
-var chatLetterRE = regexp.MustCompile(`(?:^|\s)[rn](?:\s|$)`)
 
 // minPart is the shortest part compound splits a word into.
 const minPart = 4

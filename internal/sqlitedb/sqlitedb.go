@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"modernc.org/sqlite" // registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // pragmas are set on every connection: wait up to 10 s for a lock, WAL
@@ -58,7 +59,7 @@ func ping(ctx context.Context, db *sql.DB) error {
 	for wait := 10 * time.Millisecond; ; wait = min(2*wait, 500*time.Millisecond) {
 		err := db.PingContext(ctx)
 		var se *sqlite.Error
-		if err == nil || !errors.As(err, &se) || se.Code()&0xff != sqliteBusy || time.Now().After(deadline) {
+		if err == nil || !errors.As(err, &se) || se.Code()&0xff != sqlite3.SQLITE_BUSY || time.Now().After(deadline) {
 			return err
 		}
 		select {
@@ -68,6 +69,3 @@ func ping(ctx context.Context, db *sql.DB) error {
 		}
 	}
 }
-
-// sqliteBusy is SQLite's primary result code SQLITE_BUSY.
-const sqliteBusy = 5
