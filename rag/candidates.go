@@ -133,6 +133,14 @@ func (c candidate) covered() bool {
 			c.yesNo && c.english > yesNoCoverage && c.words >= yesNoWords)
 }
 
+// A sentence's report tells the question's story for it (storyWords) when
+// the sentence states at least storyRelation of what is asked, and what
+// is asked has at least storyAsked words.
+const (
+	storyRelation = 0.5
+	storyAsked    = 2
+)
+
 // yesNoWords is how many of a yes-no question's own words a sentence
 // covering it by yesNoCoverage must hold: its subject alone ("is it
 // going to snow in Kyiv?") is not the claim.
@@ -212,7 +220,14 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	if err != nil {
 		return fmt.Errorf("score sentences: %w", err)
 	}
-	qv, err := local.Query(ctx, []string{question})
+	// A sentence is as similar to a question that tells a story before
+	// what it asks as it is, on average, to the question and to what it
+	// asks: the lede retelling the story is not thereby the answer.
+	asked := question
+	if storyWords(lex, question) != nil {
+		asked, _ = splitContext(question)
+	}
+	qv, err := local.Query(ctx, []string{question, asked})
 	if err != nil {
 		return fmt.Errorf("score sentences: %w", err)
 	}
@@ -236,6 +251,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	describes := descriptionWords(lex, question)
 	speaker := speakerTerms(lex, question, focus)
 	context := contextWords(lex, question)
+	story := storyWords(lex, question)
 	var relTerms []queryTerm // what the question asks about its focus: "won", "director"
 	for _, q := range qterms {
 		if !isFocus[q.term] && !isFocus[q.of] && !describes[q.term] && !describes[q.of] {
@@ -316,16 +332,31 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		c.otherYear = yearClash(c.text, years)
 		c.otherEdition = editionClash(c.text, qEditions) || sequelClash(c.text, question)
 		c.otherAward = kind.otherKind(c.text)
-		c.sim = localembed.Cosine(qv[0], svecs[i])
+		c.sim = (localembed.Cosine(qv[0], svecs[i]) + localembed.Cosine(qv[1], svecs[i])) / 2
 		// A relation said in other words ("bought" for "acquire") counts
 		// as said.
 		said := withSynonyms(c.tokens, relWords)
+		// The story a question tells before what it asks ("When 50 Cent
+		// became the first solo artist with three singles in the top
+		// five, which of his tracks …") is told by the report; the
+		// sentence answering need not tell it again.
+		placed := slices.Clip(said)
+		for t := range story {
+			if report[t] && !slices.Contains(said, t) {
+				placed = append(placed, t)
+			}
+		}
 		c.words = sharedWords(qterms, said)
-		c.coverage = ix.coverage(qterms, said, ix.termWeight)
-		c.english = ix.coverage(qterms, said, englishWeight)
+		c.coverage = ix.coverage(qterms, placed, ix.termWeight)
 		c.relation = 1
 		if len(relTerms) > 0 {
 			c.relation = ix.coverage(relTerms, said, englishWeight)
+		}
+		c.english = ix.coverage(qterms, said, englishWeight)
+		if c.relation >= storyRelation && len(relWords) >= storyAsked {
+			// Only a sentence that states what is asked is covered for
+			// the story: a word of it ("fixes" for "how do I fix it") is not.
+			c.english = ix.coverage(qterms, placed, englishWeight)
 		}
 		if i > 0 && len(prev) > 0 && cands[i-1].sent+1 == c.sent && continuesRE.MatchString(c.text) {
 			// A sentence that goes on from the one before it ("She said

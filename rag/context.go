@@ -27,18 +27,26 @@ var appositiveRE = regexp.MustCompile(`(?i),\s*(?:the (?:one|guy|man|woman|perso
 // Industries operate, the Leicestershire firm Holcim agreed to take over".
 var trailingAppositiveRE = regexp.MustCompile(`(?i),\s*(?:the|a|an)\s[^,?]+\??\s*$`)
 
-// contextWords returns the stems of the words with which question places
-// what it asks in its story (whSplit's context, an appositive, a clause
-// after contextClauseRE, a closing description) and does not use in what
-// it asks.
-func contextWords(lex lexicon, question string) map[string]bool {
-	ask, context := whSplit(question)
+// splitContext splits question into what it asks and the context with
+// which it places that in its story (whSplit's context, an appositive, a
+// clause after contextClauseRE, a closing description).
+func splitContext(question string) (ask, context string) {
+	ask, context = whSplit(question)
 	for _, re := range []*regexp.Regexp{appositiveRE, contextClauseRE, trailingAppositiveRE} {
 		if loc := re.FindStringIndex(ask); loc != nil {
 			context += " " + ask[loc[0]:loc[1]]
 			ask = ask[:loc[0]] + " " + ask[loc[1]:]
 		}
 	}
+	return ask, context
+}
+
+// contextWords returns the stems of the words with which question places
+// what it asks in its story (whSplit's context, an appositive, a clause
+// after contextClauseRE, a closing description) and does not use in what
+// it asks.
+func contextWords(lex lexicon, question string) map[string]bool {
+	ask, context := splitContext(question)
 	if strings.TrimSpace(context) == "" {
 		return nil
 	}
@@ -53,4 +61,26 @@ func contextWords(lex lexicon, question string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// accordingRE finds the source a question names ("according to the
+// Office for National Statistics"), which the sentence stating the figure
+// usually names too ("…, the ONS said").
+var accordingRE = regexp.MustCompile(`(?i)\s*,?\s*according to\b[^?,]*`)
+
+// minStory is how many words a question's context must have to tell a
+// story of its own: "Rather than a temporary pause, what sort of peace …"
+// qualifies what it asks.
+const minStory = 3
+
+// storyWords returns the words of question's context (contextWords) that
+// tell its story, which the report answering it tells and the sentence
+// answering need not: nil when the context is only a source or a short
+// qualification.
+func storyWords(lex lexicon, question string) map[string]bool {
+	w := contextWords(lex, accordingRE.ReplaceAllString(question, " "))
+	if len(w) < minStory {
+		return nil
+	}
+	return w
 }

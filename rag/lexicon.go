@@ -11,7 +11,7 @@ import (
 // their terms under it (meta 'lexicon'). Change it whenever tokens would
 // come out differently, so start-up re-tokenizes instead of trusting
 // stored terms.
-const lexiconVersion = "local-1"
+const lexiconVersion = "local-2"
 
 // lexicon tokenizes text for BM25 and expands question words.
 type lexicon struct {
@@ -35,10 +35,11 @@ const (
 	tokBritain = " britain "
 	tokUN      = " unitednations "
 	tokEU      = " europeanunion "
+	tokIT      = " infotech "
 )
 
 // entityNames lists the tokens of normalizeEntities.
-var entityNames = []struct{ token string }{{tokUSA}, {tokBritain}, {tokUN}, {tokEU}}
+var entityNames = []struct{ token string }{{tokUSA}, {tokBritain}, {tokUN}, {tokEU}, {tokIT}}
 
 // normalizeEntities replaces the usual spellings of entities that news
 // writes in several ways ("US", "U.S.", "United States") with one token
@@ -49,20 +50,21 @@ var entityNames = []struct{ token string }{{tokUSA}, {tokBritain}, {tokUN}, {tok
 //	U.K.  UK  united kingdom  britain                        → " britain "
 //	U.N.  UN  united nations                                 → " unitednations "
 //	EU  european union                                       → " europeanunion "
+//	IT  information technology                               → " infotech "
 //
-// The abbreviations are matched in capitals only ("us" is a pronoun), the
+// The abbreviations are matched in capitals only ("us" and "it" are pronouns), the
 // names in any case (with Unicode's simple case folding, so "ſ" is an s
 // and the Kelvin sign a k). Each spelling starts at a word boundary, and
 // all but the dotted ones end at one, where word characters are ASCII
 // letters, digits and "_". It is one pass over s with no allocation when
-// nothing matches; it gives exactly what the four regular expressions it
+// nothing matches; it gives exactly what the regular expressions it
 // replaced gave, applied in turn (see lexicon_test.go).
 func normalizeEntities(s string) string {
 	var b []byte
 	last := 0
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
-		case 'U', 'u', 'E', 'e', 'A', 'a', 'B', 'b':
+		case 'U', 'u', 'E', 'e', 'A', 'a', 'B', 'b', 'I', 'i':
 		default:
 			continue
 		}
@@ -141,6 +143,12 @@ func matchEntity(s string, i int) (int, string) {
 	}
 	if e := foldPrefix(s, i, "european union"); e >= 0 && boundaryAt(s, e) {
 		return e, tokEU
+	}
+	if strings.HasPrefix(rest, "IT") && boundaryAt(s, i+2) {
+		return i + 2, tokIT
+	}
+	if e := foldPrefix(s, i, "information technology"); e >= 0 && boundaryAt(s, e) {
+		return e, tokIT
 	}
 	return -1, ""
 }

@@ -13,7 +13,8 @@ import (
 )
 
 // regexpEntities is the entity normalization as it was, four regular
-// expressions applied in turn: the reference normalizeEntities must match.
+// expressions applied in turn (and one for "IT" since): the reference
+// normalizeEntities must match.
 var regexpEntities = []struct {
 	re    *regexp.Regexp
 	token string
@@ -22,6 +23,7 @@ var regexpEntities = []struct {
 	{regexp.MustCompile(`\bU\.K\.|\bUK\b|(?i:\bunited kingdom\b|\bbritain\b)`), " britain "},
 	{regexp.MustCompile(`\bU\.N\.|\bUN\b|(?i:\bunited nations\b)`), " unitednations "},
 	{regexp.MustCompile(`\bEU\b|(?i:\beuropean union\b)`), " europeanunion "},
+	{regexp.MustCompile(`\bIT\b|(?i:\binformation technology\b)`), " infotech "},
 }
 
 func regexpNormalize(s string) string {
@@ -45,6 +47,7 @@ func TestNormalizeEntitiesCases(t *testing.T) {
 		"America", "Americas", "Latin america.", "U.K.", "UK-based", "the uk", "Britain's", "Great BRITAIN", "britains",
 		"U.N.", "UN", "UNESCO", "United Nations", "united  nations", "EU", "EU's", "eu", "European Union", "european unions",
 		"U.S.UK", "U.S.U.N.", "UKU.S.", "U.K.U.S.A.", "U.S.A.EU", "America/Britain", "us\xffUS\xffUK", "United States\nof America",
+		"IT", "it", "IT's", "ITV", "the IT jobs", "Information Technology", "information  technology", "EUIT", "IT-EU",
 	} {
 		checkSameEntities(t, "case", s)
 	}
@@ -58,7 +61,7 @@ func TestNormalizeEntitiesCases(t *testing.T) {
 func TestNormalizeEntitiesRandom(t *testing.T) {
 	pieces := []string{"U", ".", "S", "A", "K", "N", "E", "US", "UK", "UN", "EU", "USA", "U.S.", "A.", "united", "United", "UNITED",
 		" ", " ", "states", "STATES", "ſtates", "kingdom", "\u212Aingdom", " of ", "america", "America", "nations", "european",
-		"union", "britain", "_", "x", "é", "1", "'s", "-", "\n", "\xff", "s", "k"}
+		"union", "britain", "IT", "I", "T", "information", " technology", "_", "x", "é", "1", "'s", "-", "\n", "\xff", "s", "k"}
 	r := rand.New(rand.NewPCG(3, 4))
 	var b strings.Builder
 	for range 200_000 {
@@ -121,4 +124,13 @@ func BenchmarkNormalizeEntities(b *testing.B) {
 			normalizeEntities(s)
 		}
 	})
+}
+
+// TestInformationTechnology: "IT" in capitals is a word of its own (not
+// the pronoun), so the sentence about IT jobs answers how many IT jobs go.
+func TestInformationTechnology(t *testing.T) {
+	checkLead(t, "How many IT jobs will Northwind cut?", []string{
+		"Northwind, the largest lender in Zenda, is to cut jobs as profits fall. " +
+			"About 1,100 jobs will be cut in marketing. A further 1,200 jobs will be cut in IT.",
+	}, "1,200")
 }

@@ -126,6 +126,8 @@ var (
 	ageRE = regexp.MustCompile(`(?i)(` + numberWords + `)[\w,.-]*[\s-]*(day|week|month|year)s?[\s-]old\b|\baged \d{1,3}\b|\p{L}, \d{1,2},`)
 	// moneyRE matches a sum of money: a currency sign or word.
 	moneyRE = regexp.MustCompile(`(?i)[$€£¥]|\dp\b|` + currencyWords + `\b`)
+	// currencyRE matches a currency word on its own.
+	currencyRE = regexp.MustCompile(`(?i)^` + currencyWords + `$`)
 	// fullDateRE and monthDateRE grade a date: day, month and year; a
 	// month or day name with a number.
 	fullDateRE   = regexp.MustCompile(`\d{1,2}\D+\d{4}|\d{4}\D+\d{1,2}|/`)
@@ -259,9 +261,14 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 		// "How tall is he?" asks for a length, "how heavy" for a weight.
 		measure := measureUnits[asksMeasure(question)]
 		timed := false // "how many days": a count of time units
+		coins := false // "how many euros": a count of money
 		for w := range question {
 			timed = timed || timeUnitRE.MatchString(w)
+			coins = coins || currencyRE.MatchString(w)
 		}
+		// "How many jobs" counts, which "a charge of 790m euros" and "3%
+		// of the workforce" do not.
+		count := question["many"] && !question["much"] && !coins
 		for _, loc := range quantities(sentence) {
 			m := sentence[loc[0]:loc[1]]
 			switch {
@@ -271,6 +278,7 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 			case !timed && timeUnitRE.MatchString(sentence[loc[1]:min(len(sentence), loc[1]+8)]):
 				// "a five-hour meeting" says how long, not how many people.
 			case !timed && dateRE.MatchString(m):
+			case count && (moneyRE.MatchString(m) || shareRE.MatchString(m)):
 			case strings.ContainsAny(m, "$€£¥%") || bigQuantityRE.MatchString(m) || moneyRE.MatchString(m) || unitRE.MatchString(m) || shareRE.MatchString(m):
 				add(m, 1)
 			case !question["much"]:

@@ -40,6 +40,10 @@ func TestTypedValues(t *testing.T) {
 		{"How many people were in the delegation?", "The five-hour meeting in 2025 ended late.", false, ""},
 		{"How many people were in the delegation?", "A delegation of six people arrived on Monday.", true, "six"},
 		{"How many days did the strike last?", "The strike lasted five days.", true, "five"},
+		// A sum or a share is no count either, unless money is counted.
+		{"How many jobs will Zenda Bank cut?", "The cuts, 3% of the workforce, will cost 790m euros.", false, ""},
+		{"How many jobs will Zenda Bank cut?", "Zenda Bank will cut 1,200 jobs.", true, "1,200"},
+		{"How many euros will Zenda Bank's cuts cost?", "The cuts will cost 790m euros.", true, "790m euros"},
 		// A sum asked by its noun ("what fine") wants a figure; a size
 		// may carry its unit.
 		{"What fine did Ana Ruiz get?", "Ana Ruiz was fined $250,000 on Friday.", true, "$250,000"},
