@@ -15,7 +15,7 @@ import (
 // prepares for talks with Juventus", "how many journalists do they have
 // now they're cutting 90 jobs", "how much did Metallica earn according to
 // the Rolling Stone list".
-var contextClauseRE = regexp.MustCompile(`(?i)\s(?:as (?:he|she|they|it|we)|when (?:he|she|they|it|we|the)|while|after (?:he|she|they|it|the)|now (?:that|they|he|she|it)|according to|ahead of|amid|despite|even with|following)\b[^?]*`)
+var contextClauseRE = regexp.MustCompile(`(?i)\s(?:as (?:he|she|they|it|we)|when|while|after (?:he|she|they|it|the)|now (?:that|they|he|she|it)|according to|ahead of|amid|despite|even with|following)\b[^?]*`)
 
 // appositiveRE finds a clause between commas that says who or what a name
 // of the question is: "what did jerry scoggins, the guy who sang the

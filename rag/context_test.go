@@ -20,6 +20,7 @@ func TestContextWords(t *testing.T) {
 		"how many quarries does northwind operate, the belmar firm zenda agreed to take over":   "agre belmar firm take zenda",
 		"Which two coaches did Brandt work as an assistant to at Northwind?":                    "",
 		"How much did Northwind earn in 2031 according to the Zenda list of top music earners?": "accord earner list music top zenda",
+		"who put the ball in his own net when zenda won 2-0 at belmar":                          "0 2 belmar win zenda",
 	} {
 		got := slices.Sorted(maps.Keys(contextWords(lex, q)))
 		if strings.Join(got, " ") != want {

@@ -64,8 +64,21 @@ func countedNoun(lex lexicon, question string) []string {
 		return nil
 	}
 	alt := lex.expand(toks[0])
-	return append([]string{toks[0]}, alt[:min(len(alt), focusAlternatives)]...)
+	out := append([]string{toks[0]}, alt[:min(len(alt), focusAlternatives)]...)
+	if people[words[len(words)-1]] {
+		out = append(out, lex.tokens(peopleCounted)...)
+	}
+	return out
 }
+
+// people are the words that count people in general, which news counts
+// by what they are: "five million viewers" says how many people watched.
+var people = map[string]bool{"people": true, "ppl": true, "persons": true}
+
+// peopleCounted are the nouns that count people by what they are.
+const peopleCounted = "viewers listeners fans voters workers staff employees residents passengers customers users " +
+	"members spectators visitors subscribers readers students pupils patients victims adults children men women " +
+	"households families protesters supporters delegates refugees migrants tourists"
 
 // measureReach is how many words after a figure (two before it) the word
 // it measures may stand: "£65,000 settlement", "146,000 new jobs".

@@ -398,10 +398,37 @@ func names(sentence string) []string {
 		if len(words) == 1 && nationalities[strings.ToLower(strings.Trim(words[0], ".,;:"))] {
 			continue // "Russian oil giant Yukos": it says where from, not who
 		}
+		if loc[0] == 0 && modifier(words) {
+			continue // "Veteran US television host Dick Clark"
+		}
 		out = append(out, strings.Join(words, " "))
 	}
 	return out
 }
+
+// modifier reports whether the words of a run of capitals at a sentence's
+// start say only where someone is from, after ordinary words that are
+// capitalised because they open it: "Veteran US", "Former British".
+func modifier(words []string) bool {
+	from := false
+	for _, w := range words {
+		w = strings.Trim(w, ".,;:")
+		switch {
+		case nationalities[strings.ToLower(w)] || countryCodes[w]:
+			from = true
+		case from:
+			return false
+		default:
+			if toks := localembed.Tokens(w); len(toks) != 1 || !localembed.Known(toks[0]) {
+				return false // a name: "Paramount US"
+			}
+		}
+	}
+	return from
+}
+
+// countryCodes are the abbreviations news writes for a country or union.
+var countryCodes = map[string]bool{"US": true, "USA": true, "UK": true, "EU": true}
 
 // allDigits reports whether w is a number written in digits only.
 func allDigits(w string) bool {

@@ -59,7 +59,10 @@ func TestTypedValues(t *testing.T) {
 		{"What deadline did the council set for moving the house?", "The council gave a deadline of 22 February for the house to be moved.", true, "22 February"},
 		{"what offer per share would be fair for Zenda", "A broker said an offer of 950p a share would be fair.", true, "950p"},
 		{"what had Zenda's support for Belmar risen to over four years", "Zenda raised its support from $1.1bn a year to $4.6bn a year.", true, "$4.6bn"},
-		// A nationality on its own names no one.
+		// A nationality on its own names no one, nor does a country
+		// after the ordinary word opening a sentence.
+		{"Which hospital was Ana Ruiz taken to?", "Veteran US singer Ana Ruiz is in hospital after a fall.", false, ""},
+		{"Which club did Ana Ruiz leave?", "Former Zenda striker Ana Ruiz has left for Belmar.", true, "Zenda"},
 		{"Which judge dismissed the bankruptcy case?", "A judge has dismissed an attempt by Russian oil giant Yukos to gain bankruptcy protection.", true, "Yukos"},
 		{"Which judge dismissed the bankruptcy case?", "A judge has dismissed the case brought by the Russian side.", false, ""},
 	}

@@ -186,6 +186,7 @@ func TestCountedNoun(t *testing.T) {
 	passages := []string{
 		"A separate report by Zorba Research forecasts that the digital music market will grow to 836m euros by 2031.",
 		"Zorba Research counted 12,000 homes with broadband in its survey.",
+		"The Zorba final drew five million viewers.",
 	}
 	for _, tt := range []struct {
 		question, sentence string
@@ -194,6 +195,9 @@ func TestCountedNoun(t *testing.T) {
 		{"How many moons does Zorba have?", "836m euros", false},
 		{"How many homes with broadband did Zorba count?", "12,000 homes", true},
 		{"How many homes with broadband did Zorba count?", "836m euros", false},
+		// People are counted by what they are.
+		{"how many people were watching the Zorba final", "five million viewers", true},
+		{"how many people were watching the Zorba final", "12,000 homes", false},
 	} {
 		for _, c := range candidatesOf(t, tt.question, passages) {
 			if strings.Contains(c.text, tt.sentence) && c.fits != tt.fits {
