@@ -39,6 +39,7 @@ var relationSynonyms = [][]string{
 	{"sign", "deal", "contract", "agreement"},
 	{"kill", "shot", "shoot", "attack", "murder", "stab"},
 	{"elect", "vote", "win", "presid"},
+	{"actor", "actress", "star", "play", "cast", "perform", "portray", "role"},
 	sayWords,
 }
 

@@ -177,3 +177,13 @@ func TestDescribedName(t *testing.T) {
 		"The plant reopened on Tuesday. Ana Ruiz, Northwind's chief executive, said the talks had gone well.",
 	}, "chief executive")
 }
+
+// TestActingRelation: being cast to portray a role, or playing it, is
+// starring in it; two reports saying so outweigh the cast of a cartoon.
+func TestActingRelation(t *testing.T) {
+	checkLead(t, `Who is starring as Mira in the movie "Mira"?`, []string{
+		"Ana Ruiz, Tom Hale and Kofi Brandt star in the English version of the 2001 cartoon as Mira, Bo and the Emperor, respectively, while Lena Park sings.",
+		"On November 29, 2031, actress Yifei Sun was cast in the film to portray the titular role of Mira.",
+		"And last August, the movie's lead actress Yifei Sun, the Zendan actress playing Mira herself, made headlines of her own.",
+	}, "Yifei Sun")
+}
