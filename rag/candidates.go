@@ -239,6 +239,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	qwords := questionWords(question)
 	numbers := mustNumbers(content)
 	described := describedName(question) // whom "Who is …?" asks about
+	kindNoun := askedKindNoun(question)  // "firm" for "which hotel firm …"
 	var counted []string                 // what a how-many question counts
 	if atype == quantityAnswer {
 		counted = countedNoun(lex, question)
@@ -395,6 +396,9 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			if v, ok = pronounSubject(c.text, cands[i-1].text, rel, parties, qwords, subject); ok {
 				c.antecedent, c.fits = cands[i-1].text, true
 			}
+		}
+		if !ok && atype == personAnswer {
+			v, ok = describedAs(c.text, c.values, kindNoun)
 		}
 		if ok {
 			// The name in the relation is the sentence's answer, and the

@@ -211,3 +211,49 @@ func (k askedKind) pastHolder(sentence string) bool {
 func nonYears(numbers []string) []string {
 	return slices.DeleteFunc(slices.Clone(numbers), func(n string) bool { return bareYearRE.MatchString(n) })
 }
+
+// askedKindNoun returns the kind of party a which-question asks for ("firm"
+// for "which little Sri Lankan hotel firm …"), or "".
+func askedKindNoun(question string) string {
+	if m := kindRE.FindStringSubmatch(question); m != nil {
+		return strings.ToLower(m[1])
+	}
+	return ""
+}
+
+// sameKind are kinds of party news calls by one another's names.
+var sameKind = map[string][]string{
+	"company": {"firm", "group", "business", "maker"}, "firm": {"company", "group", "business", "maker"},
+	"group": {"company", "firm", "organisation", "organization"}, "bank": {"lender"},
+}
+
+// describedAs returns the value of values that sentence describes, in an
+// appositive right after it, as of kind: "Confifi Hotel Holdings, a small
+// Sri Lankan tourism firm, has halved in value" answers "which hotel firm
+// halved in value".
+func describedAs(sentence string, values []string, kind string) (string, bool) {
+	if kind == "" {
+		return "", false
+	}
+	kinds := append([]string{kind}, sameKind[kind]...)
+	for _, v := range values {
+		i := strings.Index(sentence, v)
+		if i < 0 {
+			continue
+		}
+		m := appositiveAfterRE.FindStringSubmatch(sentence[i+len(v):])
+		if m == nil {
+			continue
+		}
+		for _, w := range strings.Fields(strings.ToLower(m[1])) {
+			if slices.Contains(kinds, strings.TrimSuffix(w, "s")) {
+				return v, true
+			}
+		}
+	}
+	return "", false
+}
+
+// appositiveAfterRE matches an appositive that opens right after a name
+// and describes it: ", a small Sri Lankan tourism firm,".
+var appositiveAfterRE = regexp.MustCompile(`^\s*,\s+(?:a|an|the|one of the)\s+([^,.;:()"“”]{1,80}?)\s*[,.;]`)

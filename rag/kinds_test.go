@@ -73,3 +73,24 @@ func TestHolderWithoutYear(t *testing.T) {
 	checkLead(t, "Who is the CEO of Northwind in 2031?", []string{"Ada Vance is Northwind's CEO and a member of its leadership team."}, "Ada Vance")
 	checkLead(t, "Who won the Zenda Open in 2031?", []string{"Ana Ruiz won the Zenda Open after a long final."}, "")
 }
+
+// TestDescribedAs: a name an appositive describes as the kind of party a
+// which-question asks for answers it.
+func TestDescribedAs(t *testing.T) {
+	for _, tt := range []struct{ question, sentence, want string }{
+		{"which little Zendan hotel firm saw its share price halve after the storm", "Those listed have suffered: Belmar Hotel Holdings, a small Zendan tourism company, has halved in value this week.", "Belmar Hotel Holdings"},
+		{"Which bank handled the float?", "Northwind Capital, the Zendan lender, handled the float.", "Northwind Capital"},
+		{"Which firm halved in value?", "Belmar Hotel Holdings, whose chief quit, halved in value.", ""},
+		{"Who halved in value?", "Belmar Hotel Holdings, a small Zendan tourism firm, halved in value.", ""},
+	} {
+		vals, _ := personAnswer.typedValues(tt.sentence, questionWords(tt.question))
+		got, _ := describedAs(tt.sentence, vals, askedKindNoun(tt.question))
+		if got != tt.want {
+			t.Errorf("%s: describedAs(%q) = %q, want %q", tt.question, tt.sentence, got, tt.want)
+		}
+	}
+	checkLead(t, "which little Zendan hotel firm saw its share price halve in the week after the storm", []string{
+		"The storm that hit Zendan last week has cost its economy dearly, the IMF said, and tourism firms will take years to recover.",
+		"Shares in Zendan's tourism firms have fallen since the storm. Those listed have suffered: Belmar Hotel Holdings, a small Zendan tourism firm, has halved in value this week.",
+	}, "Belmar Hotel Holdings")
+}

@@ -23,6 +23,9 @@ const (
 	yesNoAnswer
 )
 
+// kindNouns are the kinds of party a which-question may ask for.
+const kindNouns = `company|firm|team|side|squad|school|university|college|hospital|charity|country|nation|club|player|actor|actress|director|person|man|woman|group|party|organi[sz]ation|movie|film|city|judge|minister|official|politician|leader|chancellor|singer|band|artist|author|writer|coach|manager|striker|regulator|watchdog|agency|network|channel|station|broadcaster|site|website|game|show|programme|program|album|song|book|newspaper|airline|bank|carrier|studio|label|court|brand|manufacturer|maker|retailer|rival|carmaker|operator`
+
 // answerTypeBonus is added to the score of a sentence that holds the kind
 // of fact the question asks for, scaled by how specific the value is.
 const answerTypeBonus = 0.15
@@ -40,10 +43,13 @@ var (
 		{regexp.MustCompile(`(?i)^\s*(how (many|much|far|big|large|often|tall|high|heavy|deep|wide)|what (percentage|number|share|proportion|was the revenue|is the revenue|was the cost|is the price)|what (\w+ )?(offer|bid) (did|does|do|was|is|were|has|had|would|will|per))\b`), quantityAnswer},
 		{regexp.MustCompile(`(?i)^\s*(when\b|(what|which) ((exact|precise|specific) )?(day|date|time|year|month|deadline)\b|on which (day|date)\b|(what|which) (is|was) the (\w+ )?date\b)`), timeAnswer},
 		{regexp.MustCompile(`(?i)^\s*(where\b|whereabouts\b|(in )?which (\w+ )?(city|country|place|town|venue|state|region)\b.*\b(host|held|located|hold|stage|take place|took place|taking place|happen|occur|meet|met)\w*\b|(in )?(which|what) (building|venue|stadium|arena|hall|hotel|room|street|district|neighbou?rhood|airport|port|palace)\b)`), placeAnswer},
-		{regexp.MustCompile(`(?i)^\s*(who|whom|whose)\b|^\s*(which (\w+ ){0,4}?|what (\w+ )?)(company|firm|team|side|squad|school|university|college|hospital|charity|country|nation|club|player|actor|actress|director|person|man|woman|group|party|organi[sz]ation|movie|film|city|judge|minister|official|politician|leader|chancellor|singer|band|artist|author|writer|coach|manager|striker|regulator|watchdog|agency|network|channel|station|broadcaster|site|website|game|show|programme|program|album|song|book|newspaper|airline|bank|carrier|studio|label|court|brand|manufacturer|maker|retailer|rival|carmaker|operator)s?\b|^\s*(which|what) (\w+ )?(companies|countries|parties|agencies|cities|charities|bodies|authorities|universities|nationalities)\b|^\s*what is the name\b`), personAnswer},
+		{regexp.MustCompile(`(?i)^\s*(who|whom|whose)\b|^\s*(which (\w+ ){0,4}?|what (\w+ )?)(` + kindNouns + `)s?\b|^\s*(which|what) (\w+ )?(companies|countries|parties|agencies|cities|charities|bodies|authorities|universities|nationalities)\b|^\s*what is the name\b`), personAnswer},
 		{regexp.MustCompile(`(?i)^\s*(why\b|for what reason\b|what (was|is) the reason\b)`), reasonAnswer},
 		{regexp.MustCompile(`(?i)^\s*(is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b`), yesNoAnswer},
 	}
+	// kindRE finds the kind of party a which-question asks for: "which
+	// little Sri Lankan hotel firm" asks for a firm.
+	kindRE = regexp.MustCompile(`(?i)^\s*(?:which (?:[\w'’-]+ ){0,4}?|what (?:[\w'’-]+ )?)(` + kindNouns + `)s?\b`)
 	// whoIsRE matches a question asking who a named person is.
 	whoIsRE = regexp.MustCompile(`^\s*(?i:who)\s+(?i:is|was|are|were)\s+(\p{Lu}[\p{L}’'.-]*\s*)+\??\s*$`)
 	// casualWhoIsRE matches the same asked casually: "who's kushner
