@@ -435,6 +435,12 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 				}
 			}
 		}
+		if c.role && len(relWords) >= storyAsked {
+			// Stating what is asked for its value, it is covered for the
+			// story too.
+			c.english = max(c.english, ix.coverage(qterms, placed, englishWeight))
+			c.stable = min(c.coverage, c.english)
+		}
 		c.numbersOK = numbersOK[id]
 		c.yesNo = atype == yesNoAnswer
 		if c.fits && atype != anyAnswer && atype != yesNoAnswer {

@@ -266,10 +266,9 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 		share := question["percentage"] || question["percent"]
 		// "How tall is he?" asks for a length, "how heavy" for a weight.
 		measure := measureUnits[asksMeasure(question)]
-		timed := false // "how many days": a count of time units
-		coins := false // "how many euros": a count of money
+		timed := question[asksTimeUnits] // "how many days": a count of time units
+		coins := false                   // "how many euros": a count of money
 		for w := range question {
-			timed = timed || timeUnitRE.MatchString(w)
 			coins = coins || currencyRE.MatchString(w)
 		}
 		// "How many jobs" counts, which "a charge of 790m euros" and "3%
@@ -511,8 +510,19 @@ func questionWords(q string) map[string]bool {
 	if yearAskedRE.MatchString(q) {
 		out[asksYear] = true
 	}
+	if timeUnitsRE.MatchString(q) {
+		out[asksTimeUnits] = true
+	}
 	return out
 }
+
+// asksTimeUnits is the key questionWords sets for a question counting
+// units of time ("how many days did the strike last"), not one that names
+// a month elsewhere ("…, the month before he was drafted in").
+const asksTimeUnits = "how many days"
+
+// timeUnitsRE matches a question counting units of time.
+var timeUnitsRE = regexp.MustCompile(`(?i)\bhow (?:many|much)\s+(?:[\p{L}-]+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|time)\b`)
 
 // asksInterval is the key questionWords sets (no word has a space) for a
 // question that asks how long one thing came before or after another

@@ -40,6 +40,7 @@ func TestTypedValues(t *testing.T) {
 		{"How many people were in the delegation?", "The five-hour meeting in 2025 ended late.", false, ""},
 		{"How many people were in the delegation?", "A delegation of six people arrived on Monday.", true, "six"},
 		{"How many days did the strike last?", "The strike lasted five days.", true, "five"},
+		{"How many customers did Zenda lose in January, the month before Ana Ruiz took over?", "Ana Ruiz was appointed two months ago.", false, ""},
 		// A sum or a share is no count either, unless money is counted.
 		{"How many jobs will Zenda Bank cut?", "The cuts, 3% of the workforce, will cost 790m euros.", false, ""},
 		{"How many jobs will Zenda Bank cut?", "Zenda Bank will cut 1,200 jobs.", true, "1,200"},
