@@ -114,7 +114,7 @@ func yearClash(sentence string, questionYears []string) bool {
 	}
 	var ys []string
 	for _, loc := range yearRE.FindAllStringIndex(sentence, -1) {
-		if !clockZoneRE.MatchString(sentence[loc[1]:]) {
+		if !clockZoneRE.MatchString(sentence[loc[1]:]) && !comparedRE.MatchString(sentence[max(0, loc[0]-comparedReach):loc[0]]) {
 			ys = append(ys, sentence[loc[0]:loc[1]])
 		}
 	}
@@ -127,6 +127,14 @@ func yearClash(sentence string, questionYears []string) bool {
 	}
 	return len(ys) > 0
 }
+
+// comparedRE matches the end of a text after which a year is what a
+// figure is compared with, not when it is: "up from $66m in the same
+// period in 2003", "the first gain since 2000".
+var comparedRE = regexp.MustCompile(`(?i)\b(?:since|than(?: in)?|compared (?:with|to)|(?:same|corresponding) (?:period|quarter|month|time)(?: of| in| last)?|(?:up|down) from\b[^.;]*?\bin)\s+(?:the\s+)?(?:end of\s+)?$`)
+
+// comparedReach is how far before a year comparedRE looks.
+const comparedReach = 40
 
 // clockZoneRE matches a time zone after a number, which makes it a time
 // of day, not a year: "broadcast at 2010 GMT".

@@ -60,7 +60,8 @@ func TestEditionLeftOut(t *testing.T) {
 }
 
 // TestYearClash: a sentence naming only other years is about another
-// edition; a time of day written as four digits names no year.
+// edition; a time of day written as four digits, or a year compared
+// with, names no year of the sentence's.
 func TestYearClash(t *testing.T) {
 	for _, tt := range []struct {
 		sentence string
@@ -70,6 +71,10 @@ func TestYearClash(t *testing.T) {
 		{"The 2005 ceremony was hosted by Ana Ruiz.", false},
 		{"Hosted by Ana Ruiz, the ceremony will be broadcast at 2010 GMT.", false},
 		{"The ceremony was hosted by Ana Ruiz.", false},
+		// A year a figure is compared with is not when it is.
+		{"Fourth-quarter losses at Zenda totalled $345m, up from $66m during the same period in 2004.", false},
+		{"Prices would rise 0.1% next year, the first gain since 2001.", false},
+		{"Losses rose to $345m in 2004, more than in 2003.", true},
 	} {
 		if got := yearClash(tt.sentence, []string{"2005"}); got != tt.want {
 			t.Errorf("yearClash(%q) = %v, want %v", tt.sentence, got, tt.want)
