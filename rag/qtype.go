@@ -2,6 +2,7 @@ package rag
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -339,7 +340,7 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 			}
 		}
 	case personAnswer:
-		for _, m := range names(sentence) {
+		for _, m := range names(sentence, asksPlaceKind(question)) {
 			if (question["who"] || question["whom"]) && describesSomeone(sentence, m) {
 				continue // "a former Home Office minister" names no one
 			}
@@ -384,7 +385,7 @@ var placePrepRE = regexp.MustCompile(`(?i)\b(in|at|near)\s+(the\s+)?$`)
 // begin a sentence ("The", "In"), a run after "in", "at" or "near" is a
 // place, and a lone word must not be an ordinary
 // English word written at the start of the sentence.
-func names(sentence string) []string {
+func names(sentence string, places bool) []string {
 	var out []string
 	for _, loc := range nameRE.FindAllStringIndex(sentence, -1) {
 		words := strings.Fields(sentence[loc[0]:loc[1]])
@@ -397,7 +398,7 @@ func names(sentence string) []string {
 		if len(words) == 1 && loc[0] == 0 && !isNameLike(words[0]) {
 			continue
 		}
-		if placePrepRE.MatchString(sentence[:loc[0]]) {
+		if !places && placePrepRE.MatchString(sentence[:loc[0]]) {
 			continue // "victory in Paris": a place, not who did it
 		}
 		if len(words) == 1 && nationalities[strings.ToLower(strings.Trim(words[0], ".,;:"))] {
@@ -434,6 +435,19 @@ func modifier(words []string) bool {
 
 // countryCodes are the abbreviations news writes for a country or union.
 var countryCodes = map[string]bool{"US": true, "USA": true, "UK": true, "EU": true}
+
+// placeKinds are the kinds of party that are also places: "which court"
+// is answered by "appear at Bow Street Magistrates' Court".
+var placeKinds = []string{"court", "school", "university", "college", "hospital", "city", "prison", "studio"}
+
+// asksPlaceKind reports whether a which-question (given as its set of
+// words) asks for a kind of party that is also a place.
+func asksPlaceKind(question map[string]bool) bool {
+	if !question["which"] && !question["what"] {
+		return false
+	}
+	return slices.ContainsFunc(placeKinds, func(k string) bool { return question[k] })
+}
 
 // allDigits reports whether w is a number written in digits only.
 func allDigits(w string) bool {

@@ -64,6 +64,9 @@ func TestTypedValues(t *testing.T) {
 		// after the ordinary word opening a sentence.
 		{"Which hospital was Ana Ruiz taken to?", "Veteran US singer Ana Ruiz is in hospital after a fall.", false, ""},
 		{"Which club did Ana Ruiz leave?", "Former Zenda striker Ana Ruiz has left for Belmar.", true, "Zenda"},
+		// A court, a school or a city is also where something happens.
+		{"Which court will Ana Ruiz appear at?", "Ana Ruiz will appear at Bow Street Magistrates' Court on Monday.", true, "Bow Street Magistrates' Court"},
+		{"Who will Ana Ruiz face?", "Ana Ruiz will appear at Bow Street Magistrates' Court on Monday.", false, ""},
 		{"Which judge dismissed the bankruptcy case?", "A judge has dismissed an attempt by Russian oil giant Yukos to gain bankruptcy protection.", true, "Yukos"},
 		{"Which judge dismissed the bankruptcy case?", "A judge has dismissed the case brought by the Russian side.", false, ""},
 	}
