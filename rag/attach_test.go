@@ -164,6 +164,17 @@ func TestConflictsNeedTheRelation(t *testing.T) {
 			},
 			lead: "Barty",
 		},
+		{
+			name:     "a headline of another report states the relation",
+			question: "Who won the Zenda golf tournament in 2031?",
+			passages: []string{
+				"Kofi Brandt wins the 2031 Zenda, becoming the first Belmar man to win a golf major ...",
+				"Kofi Brandt made history for himself and Belmar on Sunday, becoming the first Belmar golfer to win the Zenda.",
+				"Tournament Reaction Podcast (Golf 4/11). Tom Hale Wins The Zenda! Apr 11, 2031 ...",
+			},
+			lead:     "Sources differ:",
+			conflict: true,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -73,6 +73,9 @@ const (
 	// roleConflictRatio is that share when both sentences state the
 	// question's relation, each for its own value.
 	roleConflictRatio = 0.45
+	// headlineQuality is the sentence quality from which a headline
+	// stating the question's relation may show a conflict.
+	headlineQuality = 0.35
 	// roleRatio is the share of the best lead's score at which a sentence
 	// stating the question's relation (roleHolds) is preferred to it.
 	roleRatio = 0.6
@@ -250,14 +253,19 @@ func extract(ctx context.Context, lex lexicon, ix *index, question string, resul
 	chosen := []candidate{best}
 	var differ []candidate
 	for i, c := range cands {
-		if i == lead || !c.canLead(atype) && !c.mayDiffer(atype) {
+		// A headline that states the question's relation for its own
+		// value ("Hideki Matsuyama Wins The Masters!") may show that its
+		// report disagrees, though it answers nothing itself.
+		headline := best.role && c.role && c.relation >= 1 && c.fits && c.quality < minQuality && c.quality >= headlineQuality &&
+			c.focus >= minFocus && c.numbersOK && !c.otherYear && !c.otherEdition && !c.otherAward
+		if i == lead || !c.canLead(atype) && !c.mayDiffer(atype) && !headline {
 			continue
 		}
 		sameReport := c.result.Chunk.ArticleID == best.result.Chunk.ArticleID
 		// A report that answers the same question about the same focus with
 		// another value disagrees, even when the corpus weighs its words
 		// less (words every passage shares weigh nothing there).
-		if !sameReport && !quotation(c.text) && c.english >= minCoverage && c.relation >= minRelation && (c.score >= conflictRatio*best.score || c.role && best.role && c.score >= roleConflictRatio*best.score) && disagrees(atype, best, c, qstems) {
+		if !sameReport && !quotation(c.text) && (c.english >= minCoverage || headline && c.english >= roleCoverage) && c.relation >= minRelation && (c.score >= conflictRatio*best.score || c.role && best.role && c.score >= roleConflictRatio*best.score) && disagrees(atype, best, c, qstems) {
 			differ = append(differ, c)
 			continue
 		}
