@@ -223,11 +223,13 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	// A sentence is as similar to a question that tells a story before
 	// what it asks as it is, on average, to the question and to what it
 	// asks: the lede retelling the story is not thereby the answer.
-	asked := question
-	if storyWords(lex, question) != nil {
-		asked, _ = splitContext(question)
+	queries := []string{question}
+	story := storyWords(lex, question)
+	if story != nil {
+		asked, _ := splitContext(question)
+		queries = append(queries, asked)
 	}
-	qv, err := local.Query(ctx, []string{question, asked})
+	qv, err := local.Query(ctx, queries)
 	if err != nil {
 		return fmt.Errorf("score sentences: %w", err)
 	}
@@ -252,7 +254,6 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	describes := descriptionWords(lex, question)
 	speaker := speakerTerms(lex, question, focus)
 	context := contextWords(lex, question)
-	story := storyWords(lex, question)
 	var relTerms []queryTerm // what the question asks about its focus: "won", "director"
 	for _, q := range qterms {
 		if !isFocus[q.term] && !isFocus[q.of] && !describes[q.term] && !describes[q.of] {
@@ -333,7 +334,10 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		c.otherYear = yearClash(c.text, years)
 		c.otherEdition = editionClash(c.text, qEditions) || sequelClash(c.text, question)
 		c.otherAward = kind.otherKind(c.text)
-		c.sim = (localembed.Cosine(qv[0], svecs[i]) + localembed.Cosine(qv[1], svecs[i])) / 2
+		c.sim = localembed.Cosine(qv[0], svecs[i])
+		if len(qv) > 1 {
+			c.sim = (c.sim + localembed.Cosine(qv[1], svecs[i])) / 2
+		}
 		// A relation said in other words ("bought" for "acquire") counts
 		// as said.
 		said := withSynonyms(c.tokens, relWords)
