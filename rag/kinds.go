@@ -134,9 +134,10 @@ var roleModifiers = map[string]bool{"deputy": true, "vice": true, "assistant": t
 	"music": true, "musical": true, "video": true, "creative": true, "artistic": true, "technical": true, "executive": true, "stage": true}
 
 // roleClash reports whether sentence names a title the question asks
-// about (agentNouns: "director") only after a modifier the question lacks
+// about (agentNouns: "director") only with a modifier the question lacks
 // that makes it another job ("Bohemian Rhapsody video director Bruce
-// Gowers" for "Who is the director of Bohemian Rhapsody?").
+// Gowers", "a director of music videos" for "Who is the director of
+// Bohemian Rhapsody?").
 func (k askedKind) roleClash(sentence string) bool {
 	asked := k.words
 	words := strings.Fields(strings.ToLower(sentence))
@@ -149,6 +150,13 @@ func (k askedKind) roleClash(sentence string) bool {
 		if i > 0 {
 			m := strings.Trim(words[i-1], `.,;:"'’()`)
 			if roleModifiers[m] && !asked[m] {
+				clash = true
+				continue
+			}
+		}
+		if i+2 < len(words) && words[i+1] == "of" {
+			// "a director of music videos"
+			if m := strings.Trim(words[i+2], `.,;:"'’()`); roleModifiers[m] && !asked[m] {
 				clash = true
 				continue
 			}

@@ -12,6 +12,7 @@ func TestAnotherAward(t *testing.T) {
 	checkLead(t, question, []string{other, "Ana Ruiz won Best Actor at the 92nd Zenda Awards for her role in Belmar."}, "Ana Ruiz")
 	// A video director is not the film's director.
 	checkLead(t, "Who is the director of the film Northwind?", []string{"Belmar pays tribute to Northwind video director Tom Hale, who died on Sunday."}, "")
+	checkLead(t, "Who is the director of the film Northwind?", []string{"Tom Hale, a director of music videos whose work included the 1975 video for Belmar's Northwind, died on Sunday."}, "")
 
 }
 
