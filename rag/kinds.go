@@ -88,10 +88,26 @@ func kindOf(question string) askedKind {
 }
 
 // otherKind reports whether sentence is about another kind of what the
-// question asks about: another award, another job, or the title's past
-// holder.
+// question asks about: another award, another job, the title's past
+// holder, or someone at another age.
 func (k askedKind) otherKind(sentence string) bool {
-	return k.awardClash(sentence) || k.roleClash(sentence) || k.pastHolder(sentence)
+	return k.awardClash(sentence) || k.roleClash(sentence) || k.pastHolder(sentence) || k.ageClash(sentence)
+}
+
+// ageRoleRE finds a character or a person named at another age: "plays
+// the young Diana Prince".
+var ageRoleRE = regexp.MustCompile(`\b(?:[Tt]he|[Aa]n?)\s+(young|younger|teenage|teen|child|adult|older|elderly)\s+(\p{Lu}[\p{L}’'-]*)`)
+
+// ageClash reports whether sentence names someone the question names only
+// at an age the question does not ask about ("Thirteen-year-old Lilly
+// plays the young Diana Prince" for "Who plays Diana Prince?").
+func (k askedKind) ageClash(sentence string) bool {
+	for _, m := range ageRoleRE.FindAllStringSubmatch(sentence, -1) {
+		if k.words[strings.ToLower(m[2])] && !k.words[m[1]] {
+			return true
+		}
+	}
+	return false
 }
 
 // awardClash reports whether sentence names the award the question names

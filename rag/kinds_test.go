@@ -13,6 +13,9 @@ func TestAnotherAward(t *testing.T) {
 	// A video director is not the film's director.
 	checkLead(t, "Who is the director of the film Northwind?", []string{"Belmar pays tribute to Northwind video director Tom Hale, who died on Sunday."}, "")
 	checkLead(t, "Who is the director of the film Northwind?", []string{"Tom Hale, a director of music videos whose work included the 1975 video for Belmar's Northwind, died on Sunday."}, "")
+	// Nor is whoever plays a character at another age the one who plays it.
+	checkLead(t, "Who will be playing the role of Mira Vale in Northwind 2031?", []string{"Thirteen-year-old Lilly Hale plays the young Mira Vale in Northwind 2031."}, "")
+	checkLead(t, "Who will be playing the role of Mira Vale in Northwind 2031?", []string{"Ana Ruiz plays Mira Vale in Northwind 2031."}, "Ana Ruiz")
 
 }
 
