@@ -172,6 +172,7 @@ var sameVerbs = [][]string{
 	{"oper", "run"},
 	{"breach", "violat", "flout"},
 	{"penalti", "fine"},
+	{"say", "warn", "tell", "insist", "declar", "remark"},
 }
 
 // withSynonyms returns tokens and, when they hold a verb of the sameVerbs

@@ -123,6 +123,8 @@ func TestSameVerbs(t *testing.T) {
 		{"The firm runs 142 quarries.", "oper"},
 		{"The firm was fined 11m euros for having violated takeover rules.", "penalti"},
 		{"The firm was fined 11m euros for having violated takeover rules.", "breach"},
+		{"Ana Ruiz, speaking in Belmar, warned that the process was nowhere near a resolution.", "say"},
+		{"\"I think the team feels very optimistic,\" spokeswoman Ana Ruiz told reporters.", "say"},
 	} {
 		said := withSynonyms(localLexicon().tokens(tt.sentence), []string{tt.relation})
 		if !slices.Contains(said, tt.relation) {
