@@ -247,7 +247,8 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	if atype == quantityAnswer {
 		counted = countedNoun(lex, question)
 	}
-	focus := namedInPassages(lex, focusTerms(lex, question), texts)
+	focus, spelled := spelledOut(lex, question, namedInPassages(lex, focusTerms(lex, question), texts), texts)
+	named := initialed(lex, question)
 	isFocus := map[string]bool{}
 	for _, f := range focus {
 		isFocus[f.term] = true
@@ -325,6 +326,17 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 				// now in a report that names no year ("Tim Cook is Apple's
 				// CEO" for "Who is the CEO of Apple in 2031?").
 				kind.title != "" && !yearRE.MatchString(text) && !romanRE.MatchString(text) && hasNumbers(report, nonYears(hard))
+		}
+		// A name written in initials on one side and spelled out on the
+		// other is named: "Russian Direct Investment Fund" for "RDIF",
+		// "CSOs" for "Community Support Officers".
+		for t, initials := range spelled {
+			if spells(initials, []string{c.text}) {
+				c.tokens = append(slices.Clip(c.tokens), t)
+			}
+		}
+		if len(named) > 0 {
+			c.tokens = append(slices.Clip(c.tokens), initialsIn(c.text, named)...)
 		}
 		c.focusHits = focusHits(focus, c.tokens, prev, about.passage(c.result), report)
 		for j, f := range focus {

@@ -1,0 +1,124 @@
+// Names a question writes as initials that the reports spell out: "RDIF"
+// for the "Russian Direct Investment Fund".
+
+package rag
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// acronymRE finds initials in a question: two to six capitals, perhaps
+// made plural ("CSOs").
+var acronymRE = regexp.MustCompile(`\b([A-Z]{2,6})s?\b`)
+
+// runConnectors may stand inside a name without giving it an initial:
+// "Office for National Statistics" is the ONS.
+var runConnectors = map[string]bool{"of": true, "for": true, "and": true, "the": true, "&": true}
+
+// spelledOut marks as said in other words (focusTerm.word, which need
+// not be named again) the focus names that question writes as initials
+// and the sentences never do but spell out instead. It returns the
+// tokens of those initials, with the initials, for sentences that spell
+// them out to count as naming them (spells).
+func spelledOut(lex lexicon, question string, focus []focusTerm, sentences []string) ([]focusTerm, map[string]string) {
+	out, spelled := focus, map[string]string{}
+	for _, m := range acronymRE.FindAllStringSubmatch(question, -1) {
+		initials := strings.ToLower(m[1])
+		toks := lex.tokens(m[0])
+		if len(toks) != 1 || !spells(initials, sentences) {
+			continue
+		}
+		spelled[toks[0]] = initials
+		for i, f := range out {
+			if f.term == toks[0] && !f.word {
+				out = slices.Clone(out)
+				out[i].word = true
+			}
+		}
+	}
+	return out, spelled
+}
+
+// spells reports whether sentences never write initials (lower case) as
+// a word but name something whose capitalised words have them as their
+// initials.
+func spells(initials string, sentences []string) bool {
+	found := false
+	for _, s := range sentences {
+		var run []string // initials of the current run of capitalised words
+		flush := func() {
+			for i := range run {
+				var b strings.Builder
+				for _, r := range run[i:] {
+					b.WriteString(r)
+					if b.String() == initials {
+						found = true
+					}
+				}
+			}
+			run = run[:0]
+		}
+		for _, w := range strings.Fields(s) {
+			t := strings.Trim(w, `.,;:!?"“”'‘’()[]`)
+			if strings.EqualFold(t, initials) || strings.EqualFold(strings.TrimSuffix(t, "s"), initials) {
+				return false // written as initials: matched as it is
+			}
+			switch r := []rune(t + " ")[0]; {
+			case unicode.IsUpper(r):
+				run = append(run, strings.ToLower(string(r)))
+			case len(run) > 0 && runConnectors[strings.ToLower(t)]:
+			default:
+				flush()
+			}
+			if t != w && len(run) > 0 && strings.ContainsAny(w[len(w)-1:], ".,;:!?)") {
+				flush() // a run ends at punctuation
+			}
+		}
+		flush()
+	}
+	return found
+}
+
+// initialed returns the names question spells out in capitalised words
+// ("Community Support Officers"), by their initials ("cso"), with their
+// tokens: a sentence writing the initials ("CSOs") names them.
+func initialed(lex lexicon, question string) map[string][]string {
+	out := map[string][]string{}
+	words := strings.Fields(question)
+	for i := 1; i < len(words); i++ { // the first word is capitalised as the question's
+		var initials strings.Builder
+		var name []string
+		for j := i; j < len(words); j++ {
+			t := strings.Trim(words[j], `.,;:!?"“”'‘’()[]`)
+			r := []rune(t + " ")[0]
+			if !unicode.IsUpper(r) {
+				if j > i && runConnectors[strings.ToLower(t)] {
+					continue
+				}
+				break
+			}
+			initials.WriteRune(unicode.ToLower(r))
+			name = append(name, t)
+			if len(name) >= 2 {
+				out[initials.String()] = lex.tokens(strings.Join(name, " "))
+			}
+			if t != words[j] {
+				break // punctuation ends the name
+			}
+		}
+	}
+	return out
+}
+
+// initialsIn returns the tokens of the names of initialed whose initials
+// sentence writes.
+func initialsIn(sentence string, names map[string][]string) []string {
+	var out []string
+	for _, m := range acronymRE.FindAllStringSubmatch(sentence, -1) {
+		out = append(out, names[strings.ToLower(m[1])]...)
+	}
+	return out
+}
