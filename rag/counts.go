@@ -67,6 +67,8 @@ func countedNoun(lex lexicon, question string) []string {
 	out := append([]string{toks[0]}, alt[:min(len(alt), focusAlternatives)]...)
 	if people[words[len(words)-1]] {
 		out = append(out, lex.tokens(peopleCounted)...)
+	} else {
+		out = append(out, lex.tokens("units")...) // "sold 19.9 million units" counts consoles
 	}
 	return out
 }

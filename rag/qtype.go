@@ -166,7 +166,7 @@ func init() {
 
 // raceTimeRE matches a question about the time a race took: "what time
 // did McIlroy clock winning the 800m".
-var raceTimeRE = regexp.MustCompile(`(?i)^\s*(?:what|which) time (?:did|does|will|was|is)\b.*\b(?:clock|clocked|run|ran|record|recorded|post|posted|set|finish|finished|win|won)\b`)
+var raceTimeRE = regexp.MustCompile(`(?i)^\s*(?:what|which) (?:(?:winning|finishing|fastest|best|record|qualifying) )?time (?:did|does|will|was|is)\b.*\b(?:clock|clocked|run|ran|record|recorded|post|posted|set|finish|finished|win|won)\b`)
 
 // classify returns the question's answer type and the question with the
 // interrogative phrase and event filler removed, so that "long" in "how
@@ -190,7 +190,7 @@ func classify(q string) (answerType, string) {
 		}
 	}
 	q = casualFiller.ReplaceAllString(contractionRE.ReplaceAllString(q, ""), " ")
-	if t == timeAnswer && raceTimeRE.MatchString(orig) {
+	if (t == timeAnswer || t == anyAnswer) && raceTimeRE.MatchString(orig) {
 		t = durationAnswer // "what time did he clock": how long he took
 	}
 	if t == personAnswer && (whoIsRE.MatchString(orig) || casualName(orig)) {

@@ -40,6 +40,8 @@ func TestTypedValues(t *testing.T) {
 		{"How many people were in the delegation?", "The five-hour meeting in 2025 ended late.", false, ""},
 		{"How many people were in the delegation?", "A delegation of six people arrived on Monday.", true, "six"},
 		{"How many days did the strike last?", "The strike lasted five days.", true, "five"},
+		// A race's winning time is how long it took.
+		{"What winning time did Ana Ruiz clock in the Zenda 5,000m?", "Ruiz won in 14 minutes 32.93 seconds to break the record.", true, "32.93 seconds"},
 		{"How many customers did Zenda lose in January, the month before Ana Ruiz took over?", "Ana Ruiz was appointed two months ago.", false, ""},
 		// A sum or a share is no count either, unless money is counted.
 		{"How many jobs will Zenda Bank cut?", "The cuts, 3% of the workforce, will cost 790m euros.", false, ""},

@@ -187,6 +187,7 @@ func TestCountedNoun(t *testing.T) {
 		"A separate report by Zorba Research forecasts that the digital music market will grow to 836m euros by 2031.",
 		"Zorba Research counted 12,000 homes with broadband in its survey.",
 		"The Zorba final drew five million viewers.",
+		"Since its launch, Zorba Research has sold 19.9 million units worldwide.",
 	}
 	for _, tt := range []struct {
 		question, sentence string
@@ -198,6 +199,8 @@ func TestCountedNoun(t *testing.T) {
 		// People are counted by what they are.
 		{"how many people were watching the Zorba final", "five million viewers", true},
 		{"how many people were watching the Zorba final", "12,000 homes", false},
+		// Goods are counted in units.
+		{"How many Zorba consoles had Zorba Research sold?", "19.9 million units", true},
 	} {
 		for _, c := range candidatesOf(t, tt.question, passages) {
 			if strings.Contains(c.text, tt.sentence) && c.fits != tt.fits {
