@@ -340,7 +340,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		}
 		c.focusHits = focusHits(focus, c.tokens, prev, about.passage(c.result), report)
 		for j, f := range focus {
-			c.unsaid = c.unsaid || speaker[f.term] && c.focusHits[j] == 0
+			c.unsaid = c.unsaid || speaker[f.term] && c.focusHits[j] < 1
 		}
 		c.focus = focusShare(focus, c.focusHits)
 		c.namesFocus = namesFocus(focus, c.focusHits)

@@ -178,12 +178,18 @@ func TestFractionOfAStake(t *testing.T) {
 }
 
 // TestSpeakerNamed: a question asking what someone said is answered only
-// by a report that names the speaker.
+// by a sentence that names the speaker, or follows one that does.
 func TestSpeakerNamed(t *testing.T) {
 	passages := []string{
 		"Tom Hale met Ana Ruiz in Zenda City on Tuesday for five hours of talks on the border dispute. " +
 			"Ruiz said the meeting with Hale had been useful but that no deal was reached.",
 	}
 	checkLead(t, "What did officials in Paris say in response to the meeting between Tom Hale and Ana Ruiz in Zenda City?", passages, "")
+	// The speaker named elsewhere in the report does not make another
+	// sentence what they said.
+	checkLead(t, "How did Age Concern describe the government's decision to bring in a default retirement age of 65?", []string{
+		"Under new Zendan age discrimination rules, a default retirement age of 65 will be introduced. " +
+			"But Age Concern said imposing a retirement age of 65 was \"cowardly\" and a \"complete u-turn\".",
+	}, "cowardly")
 	checkLead(t, "What did Ruiz say in response to the meeting with Hale?", passages, "useful")
 }
