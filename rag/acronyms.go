@@ -116,9 +116,23 @@ func initialed(lex lexicon, question string) map[string][]string {
 // initialsIn returns the tokens of the names of initialed whose initials
 // sentence writes.
 func initialsIn(sentence string, names map[string][]string) []string {
+	if !hasInitials(sentence) {
+		return nil
+	}
 	var out []string
 	for _, m := range acronymRE.FindAllStringSubmatch(sentence, -1) {
 		out = append(out, names[strings.ToLower(m[1])]...)
 	}
 	return out
+}
+
+// hasInitials reports whether s holds two capitals in a row, a cheap test
+// before acronymRE.
+func hasInitials(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' && s[i-1] >= 'A' && s[i-1] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }

@@ -98,10 +98,16 @@ func (k askedKind) otherKind(sentence string) bool {
 // the young Diana Prince".
 var ageRoleRE = regexp.MustCompile(`\b(?:[Tt]he|[Aa]n?)\s+(young|younger|teenage|teen|child|adult|older|elderly)\s+(\p{Lu}[\p{L}’'-]*)`)
 
+// ageWords are the words of ageRoleRE's ages.
+var ageWords = []string{"young", "teen", "child", "adult", "older", "elderly"}
+
 // ageClash reports whether sentence names someone the question names only
 // at an age the question does not ask about ("Thirteen-year-old Lilly
 // plays the young Diana Prince" for "Who plays Diana Prince?").
 func (k askedKind) ageClash(sentence string) bool {
+	if !slices.ContainsFunc(ageWords, func(w string) bool { return strings.Contains(sentence, w) }) {
+		return false // a cheap test before ageRoleRE
+	}
 	for _, m := range ageRoleRE.FindAllStringSubmatch(sentence, -1) {
 		if k.words[strings.ToLower(m[2])] && !k.words[m[1]] {
 			return true
