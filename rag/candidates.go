@@ -133,9 +133,10 @@ func (c candidate) covered() bool {
 			c.yesNo && c.english > yesNoCoverage && c.words >= yesNoWords)
 }
 
-// A sentence's report tells the question's story for it (storyWords) when
-// the sentence states at least storyRelation of what is asked, and what
-// is asked has at least storyAsked words.
+// A sentence's report tells the question's story for it (storyWords) in
+// the sentence's English coverage too when the sentence states at least
+// storyRelation of what is asked, and what is asked has at least
+// storyAsked words.
 const (
 	storyRelation = 0.5
 	storyAsked    = 2
@@ -371,11 +372,6 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			c.relation = ix.coverage(relTerms, said, englishWeight)
 		}
 		c.english = ix.coverage(qterms, said, englishWeight)
-		if c.relation >= storyRelation && len(relWords) >= storyAsked {
-			// Only a sentence that states what is asked is covered for
-			// the story: a word of it ("fixes" for "how do I fix it") is not.
-			c.english = ix.coverage(qterms, placed, englishWeight)
-		}
 		if i > 0 && len(prev) > 0 && cands[i-1].sent+1 == c.sent && continuesRE.MatchString(c.text) {
 			// A sentence that goes on from the one before it ("She said
 			// …", a quotation resumed) is about what that one names, and
@@ -452,9 +448,10 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 				}
 			}
 		}
-		if c.role && len(relWords) >= storyAsked {
-			// Stating what is asked for its value, it is covered for the
-			// story too.
+		if c.relation >= storyRelation && len(relWords) >= storyAsked && len(placed) > len(said) {
+			// A sentence stating what is asked is covered for the story
+			// too; one with a word of it ("fixes" for "how do I fix it")
+			// is not.
 			c.english = max(c.english, ix.coverage(qterms, placed, englishWeight))
 			c.stable = min(c.coverage, c.english)
 		}
