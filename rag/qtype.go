@@ -383,8 +383,10 @@ var placePrepRE = regexp.MustCompile(`(?i)\b(in|at|near)\s+(the\s+)?$`)
 // names returns the runs of capitalised words in sentence that can name a
 // person or an organisation: a run is trimmed of leading words that only
 // begin a sentence ("The", "In"), a run after "in", "at" or "near" is a
-// place, and a lone word must not be an ordinary
-// English word written at the start of the sentence.
+// place (kept when places: the question asks for a court, a school …),
+// a country after the ordinary word opening the sentence says where
+// someone is from, and a lone word must not be an ordinary English word
+// written at the start of the sentence.
 func names(sentence string, places bool) []string {
 	var out []string
 	for _, loc := range nameRE.FindAllStringIndex(sentence, -1) {
