@@ -1,0 +1,146 @@
+// Which capitalised words of a sentence name a person or an
+// organisation (names), and which only describe, place or date them.
+
+package rag
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/newsbot/newsbot/rag/localembed"
+)
+
+// indefiniteRE matches the end of a text followed by a noun phrase that
+// describes someone without naming them: "a", "an", "a former".
+var indefiniteRE = regexp.MustCompile(`(?i)(?:^|\s)an?\s+(?:(?:former|ex|senior|top|leading|junior|retired|veteran)[\s-]+)?$`)
+
+// describesSomeone reports whether name, in sentence, only qualifies a
+// person it does not name: "a former Home Office minister has called
+// for …", "an Arsenal spokesman said". Who did it is said elsewhere.
+func describesSomeone(sentence, name string) bool {
+	i := strings.Index(sentence, name)
+	if i < 0 {
+		return false
+	}
+	after := strings.TrimLeft(sentence[i+len(name):], " ")
+	return indefiniteRE.MatchString(sentence[:i]) && after != "" && unicode.IsLower([]rune(after)[0])
+}
+
+func isMonthOrDay(s string) bool {
+	return monthOrDayRE.MatchString(s)
+}
+
+// placePrepRE matches the end of a text followed by a place ("… in ").
+var placePrepRE = regexp.MustCompile(`(?i)\b(in|at|near)\s+(the\s+)?$`)
+
+// names returns the runs of capitalised words in sentence that can name a
+// person or an organisation: a run is trimmed of leading words that only
+// begin a sentence ("The", "In"), a run after "in", "at" or "near" is a
+// place (kept when places: the question asks for a court, a school …),
+// a country after the ordinary word opening the sentence says where
+// someone is from, and a lone word must not be an ordinary English word
+// written at the start of the sentence.
+func names(sentence string, places bool) []string {
+	var out []string
+	for _, loc := range nameRE.FindAllStringIndex(sentence, -1) {
+		words := strings.Fields(sentence[loc[0]:loc[1]])
+		for len(words) > 0 && (notNames[strings.ToLower(strings.Trim(words[0], ".,’'"))] || allDigits(words[0])) {
+			words = words[1:] // "In 2019 Simona Halep"
+		}
+		if len(words) == 0 {
+			continue
+		}
+		if len(words) == 1 && loc[0] == 0 && !isNameLike(words[0]) {
+			continue
+		}
+		if !places && placePrepRE.MatchString(sentence[:loc[0]]) {
+			continue // "victory in Paris": a place, not who did it
+		}
+		if len(words) == 1 && nationalities[strings.ToLower(strings.Trim(words[0], ".,;:"))] {
+			continue // "Russian oil giant Yukos": it says where from, not who
+		}
+		if loc[0] == 0 && modifier(words) {
+			continue // "Veteran US television host Dick Clark"
+		}
+		out = append(out, strings.Join(words, " "))
+	}
+	return out
+}
+
+// modifier reports whether the words of a run of capitals at a sentence's
+// start say only where someone is from, after ordinary words that are
+// capitalised because they open it: "Veteran US", "Former British".
+func modifier(words []string) bool {
+	from := false
+	for _, w := range words {
+		w = strings.Trim(w, ".,;:")
+		switch {
+		case nationalities[strings.ToLower(w)] || countryCodes[w]:
+			from = true
+		case from:
+			return false
+		default:
+			if toks := localembed.Tokens(w); len(toks) != 1 || !localembed.Known(toks[0]) {
+				return false // a name: "Paramount US"
+			}
+		}
+	}
+	return from
+}
+
+// countryCodes are the abbreviations news writes for a country or union.
+var countryCodes = map[string]bool{"US": true, "USA": true, "UK": true, "EU": true}
+
+// placeKinds are the kinds of party that are also places: "which court"
+// is answered by "appear at Bow Street Magistrates' Court".
+var placeKinds = []string{"court", "school", "university", "college", "hospital", "city", "prison", "studio"}
+
+// asksPlaceKind reports whether a which-question (given as its set of
+// words) asks for a kind of party that is also a place.
+func asksPlaceKind(question map[string]bool) bool {
+	if !question["which"] && !question["what"] {
+		return false
+	}
+	return slices.ContainsFunc(placeKinds, func(k string) bool { return question[k] })
+}
+
+// allDigits reports whether w is a number written in digits only.
+func allDigits(w string) bool {
+	return w != "" && !strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsDigit(r) })
+}
+
+// nationalities are the adjectives that say where a party is from; on
+// their own they name no one ("the Russian side").
+var nationalities = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`american british english scottish welsh irish russian ukrainian soviet chinese japanese korean
+		indian pakistani afghan iranian iraqi syrian turkish israeli palestinian arab egyptian saudi french german italian
+		spanish portuguese dutch belgian swiss austrian polish czech hungarian romanian greek swedish norwegian danish
+		finnish canadian mexican brazilian argentine argentinian colombian venezuelan cuban chilean peruvian australian
+		european african asian nigerian kenyan croatian serbian slovenian georgian belarusian vietnamese thai indonesian
+		filipino malaysian taiwanese western nordic scandinavian`) {
+		nationalities[w] = true
+	}
+}
+
+// isNameLike reports whether a capitalised word at a sentence's start is
+// more likely a name than an ordinary word: it has capitals inside
+// ("McDonald", "YouTube") or digits, or is rare in English ("Facebook",
+// "Norway", not "Founded").
+func isNameLike(w string) bool {
+	w = strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ".,;:"), "'s"), "’s")
+	for i, r := range w {
+		if i > 0 && (unicode.IsUpper(r) || unicode.IsDigit(r)) {
+			return true
+		}
+	}
+	toks := localembed.Tokens(w)
+	return len(toks) == 1 && localembed.IDF(toks[0]) >= minNameIDF
+}
+
+// minNameIDF is the English rarity (localembed.IDF) from which a
+// capitalised word at a sentence's start is taken for a name.
+const minNameIDF = 6.0
