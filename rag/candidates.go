@@ -56,26 +56,6 @@ func (c candidate) canLead(t answerType) bool {
 	return c.fits && c.numbersOK && c.quality >= minQuality && c.focus >= minFocus && (!c.otherYear || t == timeAnswer) && !c.otherEdition && !c.otherAward && !c.unsaid
 }
 
-// speakerRE finds whom a question asks what they said: "What did
-// officials in Beijing say …", "How did Trump describe …".
-var speakerRE = regexp.MustCompile(`(?i)\b(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(?:say|tell|claim|warn|state|announce|describe|respond|react|reply|comment|argue|insist|admit|suggest|predict)\b`)
-
-// speakerTerms returns the focus words of whom question asks what they
-// said: an answer must name that speaker, not only what was said.
-func speakerTerms(lex lexicon, question string, focus []focusTerm) map[string]bool {
-	m := speakerRE.FindStringSubmatch(question)
-	if m == nil {
-		return nil
-	}
-	out := map[string]bool{}
-	for _, t := range lex.tokens(m[1]) {
-		if slices.ContainsFunc(focus, func(f focusTerm) bool { return f.term == t && !f.word }) {
-			out[t] = true
-		}
-	}
-	return out
-}
-
 // nextRE matches a question about another instance of what happened: "the
 // next round of talks", "meet again", "return to Moscow".
 var nextRE = regexp.MustCompile(`(?i)\b(next|again|another|return|returning)\b`)
@@ -157,41 +137,6 @@ func sharedWords(qterms []queryTerm, tokens []string) int {
 		}
 	}
 	return n
-}
-
-// sameVerbs groups verbs that news uses interchangeably for one act, so
-// that a sentence using one says the relation a question words with
-// another ("Google bought YouTube" for "acquire"). Looser relations
-// (relationSynonyms: "won" and "title") only help read who holds them.
-var sameVerbs = [][]string{
-	{"acquir", "buy", "bought", "purchas"},
-	{"found", "cofound", "establish"},
-	{"sold", "sell"},
-	{"fall", "fell", "drop", "declin", "dip", "slip", "slump", "tumbl", "plung"},
-	{"rise", "rose", "increas", "grow", "climb", "jump", "soar"},
-	{"admit", "acknowledg", "conced"},
-	{"oper", "run"},
-	{"breach", "violat", "flout"},
-	{"penalti", "fine"},
-	{"say", "warn", "tell", "insist", "declar", "remark"},
-}
-
-// withSynonyms returns tokens and, when they hold a verb of the sameVerbs
-// group of a relation word, that relation word.
-func withSynonyms(tokens, relWords []string) []string {
-	out := tokens
-	for _, r := range relWords {
-		if slices.Contains(tokens, r) {
-			continue
-		}
-		for _, g := range sameVerbs {
-			if slices.Contains(g, r) && slices.ContainsFunc(g, func(s string) bool { return slices.Contains(tokens, s) }) {
-				out = append(slices.Clip(out), r)
-				break
-			}
-		}
-	}
-	return out
 }
 
 // scoreCandidates returns the sentences of results scored against the

@@ -1,6 +1,8 @@
 // What a question asks of its focus: the words that say the relation a
-// who-question asks about (relationStems, roleRelation), and whether it
-// asks for the subject of its verb (asksSubject).
+// who-question asks about (relationStems, roleRelation), the other words
+// news says a relation in (withSynonyms), whether it asks for the
+// subject of its verb (asksSubject), and whom it asks what they said
+// (speakerTerms).
 
 package rag
 
@@ -112,4 +114,59 @@ func asksSubject(question string) (string, bool) {
 	}
 	next := strings.ToLower(m[2])
 	return next, (verb == "was" || verb == "were" || verb == "is" || verb == "are") && len(next) > 4 && strings.HasSuffix(next, "ed")
+}
+
+// sameVerbs groups verbs that news uses interchangeably for one act, so
+// that a sentence using one says the relation a question words with
+// another ("Google bought YouTube" for "acquire"). Looser relations
+// (relationSynonyms: "won" and "title") only help read who holds them.
+var sameVerbs = [][]string{
+	{"acquir", "buy", "bought", "purchas"},
+	{"found", "cofound", "establish"},
+	{"sold", "sell"},
+	{"fall", "fell", "drop", "declin", "dip", "slip", "slump", "tumbl", "plung"},
+	{"rise", "rose", "increas", "grow", "climb", "jump", "soar"},
+	{"admit", "acknowledg", "conced"},
+	{"oper", "run"},
+	{"breach", "violat", "flout"},
+	{"penalti", "fine"},
+	{"say", "warn", "tell", "insist", "declar", "remark"},
+}
+
+// withSynonyms returns tokens and, when they hold a verb of the sameVerbs
+// group of a relation word, that relation word.
+func withSynonyms(tokens, relWords []string) []string {
+	out := tokens
+	for _, r := range relWords {
+		if slices.Contains(tokens, r) {
+			continue
+		}
+		for _, g := range sameVerbs {
+			if slices.Contains(g, r) && slices.ContainsFunc(g, func(s string) bool { return slices.Contains(tokens, s) }) {
+				out = append(slices.Clip(out), r)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// speakerRE finds whom a question asks what they said: "What did
+// officials in Beijing say …", "How did Trump describe …".
+var speakerRE = regexp.MustCompile(`(?i)\b(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(?:say|tell|claim|warn|state|announce|describe|respond|react|reply|comment|argue|insist|admit|suggest|predict)\b`)
+
+// speakerTerms returns the focus words of whom question asks what they
+// said: an answer must name that speaker, not only what was said.
+func speakerTerms(lex lexicon, question string, focus []focusTerm) map[string]bool {
+	m := speakerRE.FindStringSubmatch(question)
+	if m == nil {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, t := range lex.tokens(m[1]) {
+		if slices.ContainsFunc(focus, func(f focusTerm) bool { return f.term == t && !f.word }) {
+			out[t] = true
+		}
+	}
+	return out
 }
