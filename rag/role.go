@@ -213,6 +213,9 @@ func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values [
 		if !holdsEntity && titledBefore(words, in[0], rel) && (len(focus) == 0 || bare || entityNear(words, in[0])) {
 			return v, true // "the movie's director Garry Marshall", "Director: Bryan Singer"
 		}
+		if !holdsEntity && labelled(words, in[0], rel, len(focus) == 0 || bare) {
+			return v, true // "Walter Camp Award for player of the year: Joe Burrow"
+		}
 		if !holdsEntity && subject && subjectOf(words, in[len(in)-1], rel) && (len(focus) == 0 || bare || anyEntity(words)) {
 			return v, true // "Emma Raducanu defeated Serena Williams … at the 2019 US Open"
 		}

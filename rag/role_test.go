@@ -23,6 +23,10 @@ func TestRoleHolds(t *testing.T) {
 		// Besides a known relation ("won"), the question's words qualify
 		// the answer: "singles:" is no title.
 		{"Who won the women's singles Wimbledon in 2031?", "Wimbledon 2031 – women's singles: Anna Kovac and Mira Sol ...", []string{"Anna Kovac", "Mira Sol"}, ""},
+		// A label stating the relation names the answer after its colon,
+		// unless it heads a list.
+		{"Who is the Zenda Award winner in 2031?", "Zenda Award for player of the year: Ana Ruiz, Belmar.", []string{"Ana Ruiz", "Belmar"}, "Ana Ruiz"},
+		{"Who is the Zenda Award winner in 2031?", "Zenda Award Winners: Ana Ruiz, Tom Hale, Kofi Brandt ...", []string{"Ana Ruiz", "Tom Hale", "Kofi Brandt"}, ""},
 		// A relation word used as a title belongs to the name after it.
 		{"Who directed Titanic?", "Hollywood film director James Cameron, who directed the 1997 movie Titanic, has told the BBC about the dive.", []string{"Hollywood", "James Cameron", "BBC"}, "James Cameron"},
 		{"Who directed Titanic?", "Titanic and Avatar director James Cameron is making a documentary.", []string{"Avatar", "James Cameron"}, "James Cameron"},

@@ -64,6 +64,35 @@ func titledBefore(words []roleWord, at int, rel map[string]bool) bool {
 	return anyToken(rel, w.stems) && !w.entity && !w.negation && w.name == 0 && titleNoun(w.raw)
 }
 
+// labelReach is how many words before a colon a label may hold.
+const labelReach = 8
+
+// labelled reports whether the name at words[at] follows a colon that ends
+// a label stating the relation about the entity (or, with free, about
+// whatever the passage is on): "Walter Camp Award for player of the
+// year: Joe Burrow".
+func labelled(words []roleWord, at int, rel map[string]bool, free bool) bool {
+	if at == 0 || !strings.Contains(words[at].gap, ":") {
+		return false
+	}
+	if last := strings.ToLower(words[at-1].raw); strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") {
+		return false // a list: "Heisman Trophy Winners: D. Henry, B. Sanders, …"
+	}
+	related, entity := false, free
+	for i := at - 1; i >= 0 && i >= at-labelReach; i-- {
+		w := words[i]
+		if w.negation {
+			return false
+		}
+		related = related || anyToken(rel, w.stems)
+		entity = entity || w.entity
+		if w.brk {
+			break
+		}
+	}
+	return related && entity
+}
+
 // titleNoun reports whether w may be a title: an agent noun or a word
 // ending as one ("secretary", "president", "spokesman").
 func titleNoun(w string) bool {
