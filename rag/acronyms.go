@@ -24,19 +24,20 @@ var runConnectors = map[string]bool{"of": true, "for": true, "and": true, "the":
 // tokens of those initials, with the initials, for sentences that spell
 // them out to count as naming them (spells).
 func spelledOut(lex lexicon, question string, focus []focusTerm, sentences []string) ([]focusTerm, map[string]string) {
-	out, spelled := focus, map[string]string{}
+	spelled := map[string]string{}
 	for _, m := range acronymRE.FindAllStringSubmatch(question, -1) {
 		initials := strings.ToLower(m[1])
-		toks := lex.tokens(m[0])
-		if len(toks) != 1 || !spells(initials, sentences) {
-			continue
+		if toks := lex.tokens(m[0]); len(toks) == 1 && spells(initials, sentences) {
+			spelled[toks[0]] = initials
 		}
-		spelled[toks[0]] = initials
-		for i, f := range out {
-			if f.term == toks[0] && !f.word {
-				out = slices.Clone(out)
-				out[i].word = true
-			}
+	}
+	if len(spelled) == 0 {
+		return focus, spelled
+	}
+	out := slices.Clone(focus)
+	for i, f := range out {
+		if _, ok := spelled[f.term]; ok {
+			out[i].word = true
 		}
 	}
 	return out, spelled
