@@ -26,7 +26,7 @@ var casualWords = map[string]string{
 	"trash-talking": "criticising", "trash-talked": "criticised", "slammed": "criticised", "bashing": "criticising",
 	"kick off": "begin", "kicked off": "began", "wrap up": "end", "wrapped up": "ended",
 	"ok with": "accept", "okay with": "accept", "fine with": "accept",
-	"tbh": "", "lol": "", "lmao": "", "imo": "", "imho": "", "idk": "", "ngl": "", "btw": "", "smth": "", "sth": "",
+	"stuff": "", "ok but": "", "ok and": "", "tbh": "", "lol": "", "lmao": "", "imo": "", "imho": "", "idk": "", "ngl": "", "btw": "", "smth": "", "sth": "",
 	"or nah": "", "or what": "", "or something": "", "nah": "", "yeah": "", "pls": "", "plz": "", "ok so": "", "lemme": "let me",
 	"keep talking": "continue talks", "q1": "first quarter", "q2": "second quarter", "q3": "third quarter", "q4": "fourth quarter", "bits of": "parts of", "stuck on": "sticking point", "nuke": "nuclear", "nukes": "nuclear weapons",
 }
@@ -42,9 +42,15 @@ var casualRE = func() *regexp.Regexp {
 	return regexp.MustCompile(`\b(` + strings.Join(keys, "|") + `)\b`)
 }()
 
+// fillerLikeRE finds "like" opening a clause, where chat uses it as a
+// filler ("wher was it, like which building"), not as a verb or
+// preposition ("what did it look like").
+var fillerLikeRE = regexp.MustCompile(`(^|[,.?!;:]\s*)like\b,?`)
+
 // uncasual rewrites the casual words of a lowercased question
-// (casualWords).
+// (casualWords) and drops a filler "like" (fillerLikeRE).
 func uncasual(q string) string {
+	q = fillerLikeRE.ReplaceAllString(q, "$1")
 	return casualRE.ReplaceAllStringFunc(q, func(w string) string { return casualWords[w] })
 }
 

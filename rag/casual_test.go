@@ -38,6 +38,11 @@ func TestUncasual(t *testing.T) {
 		"did the talks go ok":                 "did the talks go fine",
 		"when is the meetup happening":        "when is the meeting happening",
 		"revenue in q3 2019":                  "revenue in third quarter 2019",
+		// "like" opening a clause is a filler; as a verb it stays.
+		"where was it, like which building": "where was it,  which building",
+		"like who said it":                  " who said it",
+		"what did the deal look like":       "what did the deal look like",
+		"ok but is the line still open":     " is the line still open",
 	} {
 		if got := uncasual(in); got != want {
 			t.Errorf("uncasual(%q) = %q, want %q", in, got, want)

@@ -1,6 +1,7 @@
 package rag
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -25,7 +26,25 @@ var chatSpellings = map[string]string{
 	"bil": "billion", "w": "with", "ur": "your", "noms": "nominations", "nom": "nomination",
 	"convo": "talks", "convos": "talks", "wud": "would", "cud": "could", "shud": "should", "hv": "have",
 	"bout": "about", "thru": "through", "tho": "though",
+	"didnt": "did not", "doesnt": "does not", "dont": "do not", "isnt": "is not", "wasnt": "was not",
+	"werent": "were not", "arent": "are not", "cant": "cannot", "wont": "will not", "couldnt": "could not",
+	"wouldnt": "would not", "shouldnt": "should not", "hasnt": "has not", "havent": "have not", "hadnt": "had not",
+	"hes": "he is", "shes": "she is", "theyre": "they are", "thats": "that is", "theres": "there is",
+	"hed": "he would", "theyd": "they would", "wher": "where", "whn": "when", "hw": "how",
+	"acc": "according", "wh": "white house", "avg": "average", "approx": "about", "uni": "university",
+	"promo": "promotional", "doc": "document", "docs": "documents", "hr": "hour", "hrs": "hours",
+	"mins": "minutes", "wk": "week", "wks": "weeks", "mth": "month", "mths": "months", "biz": "business",
+	"gov": "government", "info": "information", "vid": "video", "vids": "videos", "pic": "picture",
+	"pics": "pictures", "mgr": "manager", "champ": "champion", "champs": "champions", "fave": "favourite",
 }
+
+// chatSymbols finds the chat spellings written with digits or a slash
+// ("b4", "w/o"), which respell's letter words never hold; chatSymbolWords
+// maps each to its words.
+var (
+	chatSymbols     = regexp.MustCompile(`(?i)(^|\s)(b4|w/o|w/|2day|2moro|2nite)(\s|$)`)
+	chatSymbolWords = map[string]string{"b4": "before", "w/o": "without", "w/": "with", "2day": "today", "2moro": "tomorrow", "2nite": "tonight"}
+)
 
 // variantIDF, minVariant and minVariantPrefix bound the English words
 // respell mends: rarer in English than variantIDF (a variant spelling,
@@ -62,11 +81,17 @@ func respell(question string, docs func(stem string) int) string {
 				return r + "'s" // "the govt's scheme"
 			}
 		}
-		if _, ok := casualWords[w]; ok || len(w) < minRespell || strings.ContainsFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) {
+		if _, ok := casualWords[w]; ok || strings.ContainsFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) {
 			return w // "gonna" is read as "going to" later (uncasual)
 		}
 		toks := localembed.Tokens(w)
 		if len(toks) != 1 || docs(toks[0]) > 0 {
+			return w
+		}
+		if g := w + "g"; strings.HasSuffix(w, "in") && !localembed.Known(toks[0]) && known(g) {
+			return g // a dropped g: "doin", "discussin"
+		}
+		if len(w) < minRespell {
 			return w
 		}
 		// A word English knows is mended only when it is a rare variant
@@ -95,6 +120,10 @@ func respell(question string, docs func(stem string) int) string {
 		}
 		return best
 	}
+	question = chatSymbols.ReplaceAllStringFunc(question, func(m string) string {
+		sub := chatSymbols.FindStringSubmatch(m)
+		return sub[1] + chatSymbolWords[strings.ToLower(sub[2])] + sub[3]
+	})
 	start := -1
 	for i, r := range question + " " {
 		if unicode.IsLetter(r) || r == '\'' && start >= 0 {
@@ -123,7 +152,7 @@ func respell(question string, docs func(stem string) int) string {
 // chatLetters are the single letters chat writes for a word ("r u
 // sure", "the us n ukraine teams"), read only between spaces: "r&d" is
 // no "are".
-var chatLetters = map[string]string{"r": "are", "n": "and"}
+var chatLetters = map[string]string{"r": "are", "n": "and", "y": "why"}
 
 // minPart is the shortest part compound splits a word into.
 const minPart = 4
@@ -167,4 +196,11 @@ func edits(w string) []string {
 		}
 	}
 	return out
+}
+
+// known reports whether w is an English word: a stop word, which has no
+// token, or one that localembed knows.
+func known(w string) bool {
+	t := localembed.Tokens(w)
+	return len(t) == 0 || len(t) == 1 && localembed.Known(t[0])
 }

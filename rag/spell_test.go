@@ -26,6 +26,13 @@ func TestRespell(t *testing.T) {
 		{"where did the us n ukraine teams meet", "where did the us and ukraine teams meet"},
 		{"r the talks over", "are the talks over"},
 		{"how much was spent on r&d", "how much was spent on r&d"},
+		// Chat contractions, abbreviations, dropped g's and spellings
+		// with digits or a slash.
+		{"y didnt ushakov give any details", "why did not ushakov give any details"},
+		{"wat doc were they discussin for 5 hrs", "what document were they discussing for 5 hours"},
+		{"who was the wh press sec b4 the trip", "who was the white house press secretary before the trip"},
+		{"what got decided w/o ukraine, w/ the us", "what got decided without ukraine, with the us"},
+		{"y is he even doin this", "why is he even doing this"},
 		// A rare variant English knows is mended to the articles' spelling.
 		{"whos the ukranian negotiator", "who is the ukrainian negotiator"},
 		{"did they realise it", "did they realize it"},
