@@ -110,6 +110,11 @@ func TestWhFirst(t *testing.T) {
 		{"In what year was the film director who made Zenda born?", timeAnswer},
 		{"Zenda's economy grew 8.1% in 2031. By how much did its factories grow that year?", quantityAnswer},
 		{"The show moved to Sundays. On which day was it shown before?", timeAnswer},
+		// Words opening a question before its interrogative ask nothing.
+		{"Roughly how long did the session go on?", durationAnswer},
+		{"ok so who signed it", personAnswer},
+		{"and where did they meet?", placeAnswer},
+		{"About how many people came?", quantityAnswer},
 	} {
 		if got, _ := classify(tt.in); got != tt.want {
 			t.Errorf("classify(%q) = %v, want %v", tt.in, got, tt.want)

@@ -15,6 +15,11 @@ import (
 // comment - which day?".
 var trailingWhRE = regexp.MustCompile(`(?i)^(.+?)(?:[?,;:.!]+|\s[-–—]+)\s*((?:(?:on|in|at|during|from|since|until|for|with|to|by)\s+)?(?:who|whom|whose|where|when|why|how|what|which)\b[^?,;:.!]*)\??\s*$`)
 
+// leadingFillerRE matches the words a question may open with before its
+// interrogative that ask nothing themselves: "Roughly how long …", "so
+// who …", "ok and when …", "quick question: where …".
+var leadingFillerRE = regexp.MustCompile(`(?i)^\s*(?:(?:so|and|but|ok|okay|well|then|hey|hi|roughly|approximately|about|around|exactly|just|now|quick question|remind me|one more thing)[\s,:;.!-]+)+((?:who|whom|whose|where|when|why|how|what|which|is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b)`)
+
 // whFirst moves a trailing question (trailingWhRE) before the context it
 // follows, so that its interrogative opens the question.
 func whFirst(q string) string {

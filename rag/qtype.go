@@ -171,7 +171,7 @@ var raceTimeRE = regexp.MustCompile(`(?i)^\s*(?:what|which) (?:(?:winning|finish
 // interrogative phrase and event filler removed, so that "long" in "how
 // long" or "take place" is not taken as words the answer must contain.
 func classify(q string) (answerType, string) {
-	q = prepWhRE.ReplaceAllString(whFirst(q), "$1")
+	q = prepWhRE.ReplaceAllString(whFirst(leadingFillerRE.ReplaceAllString(q, "$1")), "$1")
 	t, orig := anyAnswer, q
 	whatAux := whatAuxRE.MatchString(q) && !whatNameRE.MatchString(q)
 	for _, qt := range questionTypes {
