@@ -151,6 +151,16 @@ func asksMoney(question map[string]bool) bool {
 // interrogative: "what appearance fee", "what was her salary".
 var moneyNouns = map[string]bool{"fee": true, "fees": true, "salary": true, "wage": true, "wages": true, "price": true, "payout": true, "compensation": true, "bonus": true, "fine": true, "financial": true, "prize": true}
 
+// gatherings are the words for people meeting: a duration before one of
+// them measures any other.
+var gatherings = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("meet met sit sat meeting meetings session sessions talks talk summit discussion discussions negotiation negotiations dialogue conversation call visit hearing interview") {
+		gatherings[w] = true
+	}
+}
+
 // measuresQuestion reports whether the duration at loc in sentence can
 // answer the question: a duration written as a modifier measures the noun
 // after it, so it answers only when that noun is one of the question's
@@ -161,13 +171,24 @@ func measuresQuestion(sentence string, loc []int, question map[string]bool) bool
 	if strings.HasSuffix(unit, "s") || !strings.ContainsAny(unit, "0123456789-") && !strings.Contains(unit, " ") {
 		return true
 	}
-	m := modifierRE.FindStringSubmatch(sentence[loc[1]:])
+	rest := sentence[loc[1]:]
+	if long, ok := strings.CutPrefix(rest, "-long"); ok {
+		rest = long // "a four-year-long war"
+	}
+	m := modifierRE.FindStringSubmatch(rest)
 	if m == nil {
 		return true
 	}
 	w := strings.ToLower(m[1])
 	if question[w] || notNames[w] {
 		return true // "the film", or a function word: "lasted five hours in"
+	}
+	if gatherings[w] {
+		for q := range question {
+			if gatherings[q] {
+				return true // "a five-hour meeting" for "how long did the session go on"
+			}
+		}
 	}
 	for _, st := range localembed.Tokens(w) {
 		if question[st] {

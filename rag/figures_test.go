@@ -90,6 +90,17 @@ func TestFigureAnswers(t *testing.T) {
 			conflict: true,
 		},
 		{
+			name: "how long a meeting lasted does not conflict with how long the war has",
+			arts: append([]corpus.Article{
+				{ID: "a", Title: "Talks end", Source: "Outlet A", Published: tue,
+					Text: "The five-hour meeting ended without a peace deal for the nearly four-year-long war in Ukraine.\nDelegates left the Kremlin late at night."},
+				{ID: "b", Title: "No breakthrough", Source: "Outlet B", Published: tue,
+					Text: "A five-hour session in the Kremlin ended without agreement on the Ukraine war, which has raged for nearly three years.\nThe Kremlin said talks would continue."},
+			}, others...),
+			question: "How long did the meeting last?",
+			want:     []string{"five-hour"},
+		},
+		{
 			name: "hedged figures that fit are one answer",
 			arts: append([]corpus.Article{
 				{ID: "a", Title: "Earthquake hits coast", Source: "Outlet A", Published: tue,
@@ -130,5 +141,40 @@ func TestFigureAnswers(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestDurationsOfDifferentThings: how long a meeting lasted and how long
+// a war has raged are not two sides of one figure.
+func TestDurationsOfDifferentThings(t *testing.T) {
+	ans, err := AnswerPassages(t.Context(), "how long were they in there with the president", []string{
+		"A marathon five-hour session in the palace has concluded without breakthrough, as the president failed to reach agreement with the envoys on resolving the conflict that has raged for nearly three years.",
+		"The president met the two envoys for five hours but rejected key parts of their plan.",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || ans.Has(answer.FlagConflict) || strings.HasPrefix(ans.Answer, "Sources differ") {
+		t.Errorf("answer %q (flags %v), want one answer without a conflict", ans.Answer, ans.Flags)
+	}
+}
+
+// TestMeetingLengthOnShipped: asked how long the envoys were with Putin,
+// the shipped reports answer with the meeting's five hours, not with the
+// disputed length of the war that the question does not name.
+func TestMeetingLengthOnShipped(t *testing.T) {
+	s := openShipped(t)
+	for _, q := range []string{
+		"how long were they in there with putin",
+		"Roughly how long did the Kremlin session between Putin and the American envoys go on?",
+	} {
+		ans, err := s.Ask(t.Context(), answer.Request{Question: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkFirst(t, q, ans, "five")
+		if strings.Contains(ans.Answer, "duration of the war") {
+			t.Errorf("%s: %q answers how long the war has lasted", q, ans.Answer)
+		}
 	}
 }

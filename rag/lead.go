@@ -197,6 +197,25 @@ func disagrees(t answerType, lead, c candidate, question map[string]bool) bool {
 				leadText, otherText = lead.result.Chunk.Text, c.result.Chunk.Text
 			}
 		}
+		if t == durationAnswer {
+			// Two durations disagree only when the engine briefings use
+			// reads them as lasting the same thing: the meeting's "five
+			// hours" and the war's "three years" do not.
+			for _, e := range disagree.Ledger([]*disagree.Sentence{disagree.Read(0, 0, lead.text), disagree.Read(1, 1, c.text)}, nil) {
+				if e.Kind != "duration" || e.Status != disagree.Disputed {
+					continue
+				}
+				states := [2]bool{}
+				for _, f := range e.Figures {
+					v := strings.ToLower(f.Value)
+					states[f.Report] = states[f.Report] || strings.Contains(v, strings.ToLower([]string{lv, cv}[f.Report]))
+				}
+				if states[0] && states[1] {
+					return true
+				}
+			}
+			return false
+		}
 		if t == personAnswer && !c.role && (lead.role || c.relation < lead.relation || c.stable < lead.stable) {
 			// The other report must itself state the question's relation
 			// for its name ("X directed Titanic", not "As of 2021, the

@@ -23,6 +23,10 @@ func TestTypedValues(t *testing.T) {
 		{"What year did Zenda annex Ruritania?", "Talks on Ruritania ended on Tuesday (Dec 2).", false, ""},
 		{"What year did Zenda annex Ruritania?", "Zenda annexed Ruritania in March 2014.", true, "March 2014"},
 		{"How long has the war lasted?", "The war has raged for nearly four years.", true, "four years"},
+		// A duration before a noun measures that noun ("four-year-long
+		// war"); any meeting's measures another ("session").
+		{"How long did the session go on?", "The envoys held a five-hour meeting as the four-year-long war went on.", true, "five-hour"},
+		{"How long did the session go on?", "The talks came as the four-year-long war went on.", false, ""},
 		{"How many points did the plan have?", "The original plan had 28 points.", true, "28"},
 		{"Super Bowl 2021 location", "The game was played at Raymond James Stadium in Tampa, Florida.", true, "Tampa, Florida"},
 		{"Where was the plan presented?", "The plan was presented on Sunday.", false, ""},
