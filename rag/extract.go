@@ -21,7 +21,7 @@ const (
 	// count as covered...
 	minCoverage = 0.45
 	// ...unless its embedding similarity alone is at least minSimilarity.
-	minSimilarity = 0.6
+	minSimilarity = 0.4
 	// roleCoverage is the English-weighted coverage of the question that a
 	// sentence stating its relation needs to cover it (candidate.covered).
 	roleCoverage = 0.25
