@@ -115,6 +115,10 @@ func TestWhFirst(t *testing.T) {
 		{"ok so who signed it", personAnswer},
 		{"and where did they meet?", placeAnswer},
 		{"About how many people came?", quantityAnswer},
+		// A kind of party named after the verb is the subject, not what
+		// is asked.
+		{"Which issue did the minister raise at the summit?", anyAnswer},
+		{"Which minister raised the issue?", personAnswer},
 	} {
 		if got, _ := classify(tt.in); got != tt.want {
 			t.Errorf("classify(%q) = %v, want %v", tt.in, got, tt.want)

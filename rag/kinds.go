@@ -245,7 +245,7 @@ func nonYears(numbers []string) []string {
 // askedKindNoun returns the kind of party a which-question asks for ("firm"
 // for "which little Sri Lankan hotel firm …"), or "".
 func askedKindNoun(question string) string {
-	if m := kindRE.FindStringSubmatch(question); m != nil {
+	if m := kindRE.FindStringSubmatch(question); m != nil && !verbBeforeKindRE.MatchString(m[0]) {
 		return strings.ToLower(m[1])
 	}
 	return ""

@@ -50,6 +50,10 @@ var (
 	// kindRE finds the kind of party a which-question asks for: "which
 	// little Sri Lankan hotel firm" asks for a firm.
 	kindRE = regexp.MustCompile(`(?i)^\s*(?:which (?:[\w'’-]+ ){0,4}?|what (?:[\w'’-]+ )?)(` + kindNouns + `)s?\b`)
+	// verbBeforeKindRE matches a which-question whose kind noun
+	// (kindRE) comes after its verb, so names the subject, not what is
+	// asked: "in which area had Secretary of State Rubio …".
+	verbBeforeKindRE = regexp.MustCompile(`(?i)^\s*(?:which|what)\s+\S+\s.*\b(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\s`)
 	// whoIsRE matches a question asking who a named person is.
 	whoIsRE = regexp.MustCompile(`^\s*(?i:who)\s+(?i:is|was|are|were)\s+(\p{Lu}[\p{L}’'.-]*\s*)+\??\s*$`)
 	// casualWhoIsRE matches the same asked casually: "who's kushner
@@ -179,6 +183,9 @@ func classify(q string) (answerType, string) {
 			continue // "What did officials in Beijing say?" asks what, not who
 		}
 		if m := qt.re.FindString(q); m != "" {
+			if qt.t == personAnswer && verbBeforeKindRE.MatchString(m) {
+				continue // "which area had Secretary Rubio …" asks for an area
+			}
 			t = qt.t
 			if t != personAnswer && t != placeAnswer {
 				q = q[len(m):]
