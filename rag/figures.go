@@ -105,7 +105,7 @@ func findFigure(t answerType, cands []candidate, lead int, question string) (fig
 			break
 		}
 	}
-	if chosen == nil && len(fits) == 1 && (fits[0].Kind != "duration" || fits[0].Topic == "duration of the event") {
+	if chosen == nil && len(fits) == 1 && (fits[0].Kind != "duration" || fits[0].Event() == "") {
 		// The one figure there is answers, unless it is how long an event
 		// the question does not name lasted ("duration of the war" for
 		// "how long were they in there").

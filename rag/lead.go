@@ -201,14 +201,14 @@ func disagrees(t answerType, lead, c candidate, question map[string]bool) bool {
 			// Two durations disagree only when the engine briefings use
 			// reads them as lasting the same thing: the meeting's "five
 			// hours" and the war's "three years" do not.
+			vals := [2]string{strings.ToLower(lv), strings.ToLower(cv)}
 			for _, e := range disagree.Ledger([]*disagree.Sentence{disagree.Read(0, 0, lead.text), disagree.Read(1, 1, c.text)}, nil) {
 				if e.Kind != "duration" || e.Status != disagree.Disputed {
 					continue
 				}
-				states := [2]bool{}
+				states := [2]bool{} // each sentence's value is one side
 				for _, f := range e.Figures {
-					v := strings.ToLower(f.Value)
-					states[f.Report] = states[f.Report] || strings.Contains(v, strings.ToLower([]string{lv, cv}[f.Report]))
+					states[f.Report] = states[f.Report] || strings.Contains(strings.ToLower(f.Value), vals[f.Report])
 				}
 				if states[0] && states[1] {
 					return true

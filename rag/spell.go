@@ -61,7 +61,8 @@ const (
 // many neighbours one letter away.
 const minRespell = 5
 
-// respell returns question with its chat spellings replaced and each
+// respell returns question with its chat spellings replaced (chatSpellings,
+// chatSymbols, chatLetters), a dropped g restored ("discussin"), and each
 // lowercase word of minRespell letters or more that is neither an English
 // word (localembed.Known) nor in the articles (docs of its stem > 0)
 // replaced by the word one edit away (a letter deleted, swapped, changed or
@@ -120,10 +121,12 @@ func respell(question string, docs func(stem string) int) string {
 		}
 		return best
 	}
-	question = chatSymbols.ReplaceAllStringFunc(question, func(m string) string {
-		sub := chatSymbols.FindStringSubmatch(m)
-		return sub[1] + chatSymbolWords[strings.ToLower(sub[2])] + sub[3]
-	})
+	for range 2 { // twice: a match takes the space the next one needs ("b4 w/o")
+		question = chatSymbols.ReplaceAllStringFunc(question, func(m string) string {
+			sub := chatSymbols.FindStringSubmatch(m)
+			return sub[1] + chatSymbolWords[strings.ToLower(sub[2])] + sub[3]
+		})
+	}
 	start := -1
 	for i, r := range question + " " {
 		if unicode.IsLetter(r) || r == '\'' && start >= 0 {

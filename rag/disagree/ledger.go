@@ -102,6 +102,15 @@ func sameQuantity(a, b mention) bool {
 	return (a.kind == "count" && tollUnits[a.unit] || a.kind == "money") && a.unit == b.unit && !a.otherEvent
 }
 
+// Event returns the word for what the entry's quantity is of ("war"
+// in "duration of the war"), or "" when its reports name none.
+func (e Entry) Event() string {
+	if len(e.ms) == 0 {
+		return ""
+	}
+	return e.ms[0].event
+}
+
 // Latest returns the figures of the entry's last step: the current
 // value of an Updated entry.
 func (e Entry) Latest() []Figure {

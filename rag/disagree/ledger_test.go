@@ -145,3 +145,17 @@ func TestLedgerCheck(t *testing.T) {
 		})
 	}
 }
+
+// TestEntryEvent: an entry says what its quantity is of, or nothing when
+// its reports name no event.
+func TestEntryEvent(t *testing.T) {
+	for _, tt := range []struct{ a, b, want string }{
+		{"The war has raged for nearly three years.", "The war has raged for well over three years.", "war"},
+		{"It went on for five hours.", "It went on for seven hours.", ""},
+	} {
+		es := Ledger([]*Sentence{Read(0, 0, tt.a), Read(1, 0, tt.b)}, nil)
+		if len(es) != 1 || es[0].Event() != tt.want {
+			t.Errorf("%q, %q: entries %+v, want one whose event is %q", tt.a, tt.b, es, tt.want)
+		}
+	}
+}
