@@ -285,6 +285,15 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			c.tokens = append(slices.Clip(c.tokens), initialsIn(c.text, named)...)
 		}
 		c.focusHits = focusHits(focus, c.tokens, prev, about.passage(c.result), report)
+		if orphanPronoun(*c, focus, c.focusHits) {
+			// Its pronoun stands for no name its report gives: the passage
+			// was cut from a longer text, and "It" is what the question
+			// asks about ("It was eventually released on March 3, 2017").
+			for _, f := range focus {
+				c.tokens = append(slices.Clip(c.tokens), f.term)
+			}
+			c.focusHits = focusHits(focus, c.tokens, prev, about.passage(c.result), report)
+		}
 		for j, f := range focus {
 			c.unsaid = c.unsaid || speaker[f.term] && c.focusHits[j] < 1
 		}
@@ -469,4 +478,22 @@ func tokenSet(toks []string) map[string]bool {
 		m[t] = true
 	}
 	return m
+}
+
+// orphanRE matches a sentence whose subject is a pronoun opening it.
+var orphanRE = regexp.MustCompile(`^\s*(?:It|He|She|They)\b`)
+
+// orphanPronoun reports whether c opens its report with a pronoun subject
+// (orphanRE) while the report names none of the focus (hits all 0): the
+// passage begins mid-story and its pronoun has no antecedent in it.
+func orphanPronoun(c candidate, focus []focusTerm, hits []float64) bool {
+	if len(focus) == 0 || c.sent != 0 || c.result.Chunk.Index != 0 || !orphanRE.MatchString(c.text) {
+		return false
+	}
+	for _, h := range hits {
+		if h > 0 {
+			return false
+		}
+	}
+	return true
 }

@@ -439,3 +439,17 @@ func TestNextIsNotTheLast(t *testing.T) {
 	checkLead(t, question, []string{held + " With neither side able to bridge the gap, Tuesday's meeting closed with both delegations departing Zenda without any agreed next steps."}, "")
 	checkLead(t, question, []string{held, "Ana Ruiz will return to Zenda for the next round of talks on January 14."}, "January 14")
 }
+
+// TestOrphanPronoun: a passage cut from a longer text whose pronoun
+// subject has no antecedent in it speaks of what the question asks about;
+// one that names another subject does not.
+func TestOrphanPronoun(t *testing.T) {
+	checkLead(t, "When was Starfall Odyssey released?", []string{
+		"Starfall Odyssey was first shown at a trade fair in January 2026, with a trailer.",
+		"It was eventually released on March 3, 2029, as a launch game for the Zenda Deck.",
+	}, "March 3, 2029")
+	checkLead(t, "When was Starfall Odyssey released?", []string{
+		"Starfall Odyssey was first shown at a trade fair in January 2026, with a trailer.",
+		"Moonfall Saga was first shown in 2027. It was eventually released on March 3, 2029.",
+	}, "")
+}
