@@ -367,6 +367,9 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		if !ok && atype == personAnswer {
 			v, ok = describedAs(c.text, c.values, kindNoun)
 		}
+		if !ok && atype == personAnswer {
+			v, ok = titledBy(c.values, qwords, focus)
+		}
 		if ok {
 			// The name in the relation is the sentence's answer, and the
 			// sentence states the relation, perhaps in other words.

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/newsbot/newsbot/rag/localembed"
 )
 
 // Another kind of what the question asks about: an award's category is
@@ -287,3 +289,33 @@ func describedAs(sentence string, values []string, kind string) (string, bool) {
 // appositiveAfterRE matches an appositive that opens right after a name
 // and describes it: ", a small Sri Lankan tourism firm,".
 var appositiveAfterRE = regexp.MustCompile(`^\s*,\s+(?:a|an|the|one of the)\s+([^,.;:()"“”]{1,80}?)\s*[,.;]`)
+
+// titledBy returns the organisation a question's person holds a title
+// of, from a value that names it before the title and the person after
+// ("Russian Direct Investment Fund CEO Kirill Dmitriev" for "Which
+// organisation does Kirill Dmitriev lead as CEO?"): the words before the
+// title, when the question says the title (question) and names the person
+// (focus) in words rare in English (isNameLike).
+func titledBy(values []string, question map[string]bool, focus []focusTerm) (string, bool) {
+	for _, v := range values {
+		words := strings.Fields(v)
+		for i := 1; i+1 < len(words); i++ {
+			low := strings.ToLower(words[i])
+			if !question[low] || !agentNouns[low] && !describers[low] {
+				continue
+			}
+			// The person's name, all of it rare in English: "Kirill
+			// Dmitriev", not "Indoor Championships".
+			named := true
+			for _, w := range words[i+1:] {
+				named = named && isNameLike(w) && slices.ContainsFunc(focus, func(f focusTerm) bool {
+					return slices.Contains(localembed.Tokens(w), f.term)
+				})
+			}
+			if named {
+				return strings.Join(words[:i], " "), true
+			}
+		}
+	}
+	return "", false
+}

@@ -98,3 +98,26 @@ func TestDescribedAs(t *testing.T) {
 		"Shares in Zendan's tourism firms have fallen since the storm. Those listed have suffered: Belmar Hotel Holdings, a small Zendan tourism firm, has halved in value this week.",
 	}, "Belmar Hotel Holdings")
 }
+
+// TestTitledBy: the organisation a question's person holds its title of is
+// named before the title and the name ("Northwind Capital CEO Ana Ruiz");
+// a name not all rare in English, or a title the question does not say, is
+// not.
+func TestTitledBy(t *testing.T) {
+	for _, tt := range []struct{ question, sentence, want string }{
+		{"Which organisation does Ana Ruiz lead as CEO?", "Also there was Northwind Capital CEO Ana Ruiz, who spoke briefly.", "Northwind Capital"},
+		{"Which company does Ana Ruiz chair?", "Also there was Northwind Capital CEO Ana Ruiz, who spoke briefly.", ""},
+		{"Who is the coach ahead of the Zendan Indoor Championships?", "He won at the Spar Zendan Indoor Championships.", ""},
+	} {
+		lex := localLexicon()
+		vals, _ := personAnswer.typedValues(tt.sentence, questionWords(tt.question))
+		got, _ := titledBy(vals, questionWords(tt.question), focusTerms(lex, tt.question))
+		if got != tt.want {
+			t.Errorf("%s: titledBy(%q) = %q, want %q", tt.question, vals, got, tt.want)
+		}
+	}
+	checkLead(t, "Which organisation does Ana Ruiz lead as CEO?", []string{
+		"Ana Ruiz, a former banker, spoke at the Zendan forum on Tuesday, where Tom Hale also appeared.",
+		"Also there was Northwind Capital CEO Ana Ruiz, who spoke briefly about investment.",
+	}, "Northwind Capital")
+}

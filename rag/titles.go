@@ -256,9 +256,17 @@ func firstStem(w roleWord) string {
 // "ushakov's job?", "What is Kirill Dmitriev's role?".
 var describedRE = regexp.MustCompile(`(?i)([\p{L}’'.-]+)['’]s?\s+(?:official\s+|government\s+|exact\s+|actual\s+)*(?:job|role|title|position|post|occupation)\b`)
 
+// askedAgainRE matches a clause after a name that asks again what the
+// person is: ", like what is his job", "- what's her role?".
+var askedAgainRE = regexp.MustCompile(`(?i)\s*[,;:-]+\s*(?:like\s+|i mean\s+)?(?:what|wat)(?:['’]s|\s+is|\s+was)\s+(?:his|her|their)\s+(?:official\s+|exact\s+|actual\s+)?(?:job|role|title|position|post|occupation)\b.*$`)
+
 // describedName returns the stems of the name a question asks to be
 // described, or nil.
 func describedName(question string) map[string]bool {
+	// "ok so who is ushakov exactly, like what's his job": what opens and
+	// what follows the name ask the same.
+	question = leadingFillerRE.ReplaceAllString(question, "$1")
+	question = askedAgainRE.ReplaceAllString(question, "")
 	var name string
 	switch {
 	case whoIsRE.MatchString(question):
