@@ -115,9 +115,13 @@ var (
 	quantityRE = regexp.MustCompile(`(?i)[$€£¥]\s?\d[\d,.]*(\s?(million|billion|trillion|bn|m|k))?|\d[\d,.]*\s?(million|billion|trillion|bn|m|k)?\s?` + currencyWords + `\b|\d[\d,.]*(bn|m|p)\b|\d[\d,.]*\s?(gb|mb|tb|kg|km|mph|cm|mm|ft|feet|foot|inches|metres|meters|miles|lbs?|tonnes)\b|\d[\d,.]*\s?(%|percent|per cent|million|billion|trillion)|\b\d[\d,.]*\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)s?\b`)
 	durationRE = regexp.MustCompile(`(?i)((` + numberWords + `)+[\w,.]*|\b(several|few|many|nearly|almost|over|a|an)\b)[\s-]*(second|minute|hour|day|week|month|year|decade)s?\b|\b(hours|days|weeks|months|years|decades)\b`)
 	// dateRE finds dates, strongest forms first.
-	dateRE   = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(` + monthNames + `)\.?,?\s+(19|20)\d\d\b|\b(` + monthNames + `)\.?,?\s+(19|20)\d\d\b|\b(` + monthNames + `)\.?\s+\d{1,2}(st|nd|rd|th)?\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(` + monthNames + `)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)\b|\b(19|20)\d\d\b`)
-	placeRE  = regexp.MustCompile(`\b(?:in|at|from|to|near|hosted by|held by)\s+(?:the\s+)?(\p{Lu}[\p{L}’'.-]+(?:,?\s+\p{Lu}[\p{L}’'.-]+)*)`)
-	reasonRE = regexp.MustCompile(`(?i)\b(because|due to|as a result|owing to|in order to|so that|so as to|caused by|reason|thanks to|after|amid|since|over concerns?|in protest|to avoid|to protect|to ensure|citing)\b`)
+	dateRE = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(` + monthNames + `)\.?,?\s+(19|20)\d\d\b|\b(` + monthNames + `)\.?,?\s+(19|20)\d\d\b|\b(` + monthNames + `)\.?\s+\d{1,2}(st|nd|rd|th)?\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(` + monthNames + `)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)\b|\b(19|20)\d\d\b`)
+	// vagueTimeRE matches a time news gives without a date: a season, or
+	// a week, month or year said relative to now, or the part of one
+	// ("in the summer", "next month", "at the end of January").
+	vagueTimeRE = regexp.MustCompile(`(?i)\b(?:(?:in|during|by|until|over|from|this|next|last|early|late|mid)[\s-]+(?:the\s+)?(?:spring|summer|autumn|fall|winter)|(?:this|next|last|later this|earlier this)\s+(?:week|month|year|season|spring|summer|autumn|winter)|(?:the\s+)?(?:end|start|beginning|middle|turn)\s+of\s+(?:the\s+)?(?:` + monthNames + `|year|month|season|week|decade))\b`)
+	placeRE     = regexp.MustCompile(`\b(?:in|at|from|to|near|hosted by|held by)\s+(?:the\s+)?(\p{Lu}[\p{L}’'.-]+(?:,?\s+\p{Lu}[\p{L}’'.-]+)*)`)
+	reasonRE    = regexp.MustCompile(`(?i)\b(because|due to|as a result|owing to|in order to|so that|so as to|caused by|reason|thanks to|after|amid|since|over concerns?|in protest|to avoid|to protect|to ensure|citing)\b`)
 	// nameRE finds runs of capitalised words (names of people and
 	// organisations), allowing the particles of names.
 	// whWordRE matches the wh-word that opens a who or where question.
@@ -315,6 +319,8 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 			}
 		}
 	case timeAnswer:
+		// vagueStrength is how specific a time without a date is.
+		const vagueStrength = 0.3
 		askedYear := false // "when is the 2021 draft?" is not answered by a year
 		for w := range question {
 			askedYear = askedYear || bareYearRE.MatchString(w)
@@ -338,6 +344,12 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 				s = 0.8
 			}
 			add(m, s)
+		}
+		if !question[asksYear] && !askedYear && !question["date"] && !question["day"] && !question["exact"] && !question["precise"] {
+			// "When does his contract expire?", not "On what date …".
+			for _, m := range vagueTimeRE.FindAllString(sentence, -1) {
+				add(m, vagueStrength)
+			}
 		}
 	case placeAnswer:
 		for _, m := range placeRE.FindAllStringSubmatch(sentence, -1) {

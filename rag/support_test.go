@@ -453,3 +453,13 @@ func TestOrphanPronoun(t *testing.T) {
 		"Moonfall Saga was first shown in 2027. It was eventually released on March 3, 2029.",
 	}, "")
 }
+
+// TestVagueTime: a season or a time said relative to now answers "when",
+// but not a question that asks for the date.
+func TestVagueTime(t *testing.T) {
+	passages := []string{
+		"Zenda Rovers are closing in on a deal for Tom Hale after his agent travelled to Spain. The 28-year-old's contract expires in the summer, but Rovers want a quick deal.",
+	}
+	checkLead(t, "When does Tom Hale's contract expire?", passages, "in the summer")
+	checkLead(t, "On what date does Tom Hale's contract expire?", passages, "")
+}
