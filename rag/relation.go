@@ -116,9 +116,11 @@ func asksSubject(question string) (string, bool) {
 	return next, (verb == "was" || verb == "were" || verb == "is" || verb == "are") && len(next) > 4 && strings.HasSuffix(next, "ed")
 }
 
-// sameVerbs groups verbs that news uses interchangeably for one act, so
-// that a sentence using one says the relation a question words with
-// another ("Google bought YouTube" for "acquire"). Looser relations
+// sameVerbs groups verbs that news uses interchangeably for one act, and
+// the nouns it says one thing with, so that a sentence using one says the
+// relation a question words with another ("Google bought YouTube" for
+// "acquire", "refuses to surrender territory" for "relinquish land", "has
+// not been scheduled" for "put on the calendar"). Looser relations
 // (relationSynonyms: "won" and "title") only help read who holds them.
 var sameVerbs = [][]string{
 	{"acquir", "buy", "bought", "purchas"},
@@ -131,6 +133,22 @@ var sameVerbs = [][]string{
 	{"breach", "violat", "flout"},
 	{"penalti", "fine"},
 	{"say", "warn", "tell", "insist", "declar", "remark"},
+	{"relinquish", "surrend", "cede", "hand"},
+	{"land", "territori"},
+	{"calendar", "schedul"},
+	{"acquiesc", "agre", "accept", "consent"},
+	{"budg", "compromis", "conced"},
+	{"obstacl", "hurdl", "barrier"},
+	{"quit", "resign"},
+	{"sack", "fire", "dismiss", "oust"},
+	{"kill", "die", "death", "dead"},
+	{"injur", "hurt", "wound"},
+	{"charg", "accus", "indict"},
+	{"appoint", "hire", "recruit"},
+	{"launch", "unveil", "introduc", "releas"},
+	{"reject", "refus", "rebuf"},
+	{"summit", "meet", "talk"},
+	{"earn", "pay", "salari", "wage"},
 }
 
 // withSynonyms returns tokens and, when they hold a verb of the sameVerbs

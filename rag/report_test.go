@@ -125,6 +125,12 @@ func TestSameVerbs(t *testing.T) {
 		{"The firm was fined 11m euros for having violated takeover rules.", "breach"},
 		{"Ana Ruiz, speaking in Belmar, warned that the process was nowhere near a resolution.", "say"},
 		{"\"I think the team feels very optimistic,\" spokeswoman Ana Ruiz told reporters.", "say"},
+		{"Zenda refuses to surrender territory it holds.", "relinquish"},
+		{"Zenda refuses to surrender territory it holds.", "land"},
+		{"A meeting of the two leaders has not been scheduled.", "calendar"},
+		{"A meeting of the two leaders has not been scheduled.", "summit"},
+		{"Belmar rebuffed the offer.", "reject"},
+		{"Three people died in the blast.", "kill"},
 	} {
 		said := withSynonyms(localLexicon().tokens(tt.sentence), []string{tt.relation})
 		if !slices.Contains(said, tt.relation) {
