@@ -35,7 +35,8 @@ func TestEvalShippedQuestions(t *testing.T) {
 	// -3 in issue 10's rounds 5 and 6, held-out-4 and -5 in round 6,
 	// held-out-6 and -7 in round 7, held-out-8 in round 8, held-out-9 in
 	// round 9, held-out-10 in round 10, held-out-11 in round 11,
-	// held-out-12 in round 12, held-out-13 in round 13) to floors
+	// held-out-12 in round 12, held-out-13 in round 13, held-out-14 in
+	// round 14) to floors
 	// under today's figures, so a change that loses ground on them fails
 	// too.
 	floors := map[string]measures{
@@ -53,12 +54,13 @@ func TestEvalShippedQuestions(t *testing.T) {
 		"held-out-11": {HitAtK: 0.95, PhraseMatch: 0.65, CitationValidity: 1, RefusalAccuracy: 0.7},
 		"held-out-12": {HitAtK: 0.95, PhraseMatch: 0.65, CitationValidity: 1, RefusalAccuracy: 0.85},
 		"held-out-13": {HitAtK: 0.95, PhraseMatch: 0.6, CitationValidity: 1, RefusalAccuracy: 0.75},
+		"held-out-14": {HitAtK: 0.95, PhraseMatch: 0.6, CitationValidity: 1, RefusalAccuracy: 0.8},
 	}
-	// held-out-14 is sealed: nobody tunes on it, so it has no floor here;
+	// held-out-15 is sealed: nobody tunes on it, so it has no floor here;
 	// its figures are only logged (go test -v shows them).
-	const sealed = "held-out-14"
+	const sealed = "held-out-15"
 	if len(rep.Parts) != len(floors)+1 {
-		t.Fatalf("parts %+v, want tuning, held-out, held-out-2 to -13 and %s", rep.Parts, sealed)
+		t.Fatalf("parts %+v, want tuning, held-out, held-out-2 to -14 and %s", rep.Parts, sealed)
 	}
 	for _, p := range rep.Parts {
 		if p.Part == sealed {
@@ -68,7 +70,7 @@ func TestEvalShippedQuestions(t *testing.T) {
 		}
 		f, ok := floors[p.Part]
 		if !ok || p.Questions < 20 {
-			t.Errorf("part %q with %d questions: want tuning, held-out, held-out-2 to -13 and %s, 20 or more each", p.Part, p.Questions, sealed)
+			t.Errorf("part %q with %d questions: want tuning, held-out, held-out-2 to -14 and %s, 20 or more each", p.Part, p.Questions, sealed)
 			continue
 		}
 		if p.HitAtK < f.HitAtK || p.PhraseMatch < f.PhraseMatch || p.CitationValidity < f.CitationValidity || p.RefusalAccuracy < f.RefusalAccuracy {
