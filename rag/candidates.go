@@ -40,7 +40,7 @@ type candidate struct {
 	otherYear    bool      // it names years, none of them the question's
 	otherEdition bool      // it numbers the question's edition otherwise (editionClash)
 	otherAward   bool      // it names another category of the question's award, another job, or the title's past holder (askedKind.otherKind)
-	unsaid       bool      // neither it nor the sentence before it names whoever the question asks what they said (speakerTerms)
+	unsaid       bool      // neither it nor the sentence before it names whoever the question asks what they said (speakerTerms), or someone else says it (saidByOther)
 	role         bool      // the question's relation holds between its entity and one of values (roleHolds)
 	antecedent   string    // the sentence before it, naming whom its pronoun subject stands for (pronounSubject)
 	support      int       // other reports stating its principal value about the question
@@ -297,6 +297,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		for j, f := range focus {
 			c.unsaid = c.unsaid || speaker[f.term] && c.focusHits[j] < 1
 		}
+		c.unsaid = c.unsaid || saidByOther(c.text, speaker)
 		c.focus = focusShare(focus, c.focusHits)
 		c.namesFocus = namesFocus(focus, c.focusHits)
 		c.otherYear = yearClash(c.text, years)

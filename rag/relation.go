@@ -188,3 +188,52 @@ func speakerTerms(lex lexicon, question string, focus []focusTerm) map[string]bo
 	}
 	return out
 }
+
+// saidVerbRE finds a verb of saying in a sentence.
+var saidVerbRE = regexp.MustCompile(`(?i)\b(?:said|says|say|told|tells|stated|states|added|adds|warned|warns|insisted|insists|claimed|claims|announced|announces|described|describes|replied|responded|commented|argued|admitted|suggested|predicted|according to)\b`)
+
+// Words around a verb of saying within which its sayer is named: before
+// it ("“…,” Steve Witkoff told reporters") or after it ("said Witkoff").
+const (
+	sayerBefore = 12
+	sayerAfter  = 5
+)
+
+// saidByOther reports whether every verb of saying in sentence has a sayer
+// other than speaker (the stems of whom a question asks what they said):
+// "the White House said it was optimistic, as envoy Steve Witkoff heads to
+// Moscow" is not what Witkoff said. A sayer is named within sayerBefore
+// words before the verb or sayerAfter after it; a pronoun or a title next
+// to the verb ("he said", "the Chancellor said") may stand for the
+// speaker. A sentence with no verb of
+// saying is not judged.
+func saidByOther(sentence string, speaker map[string]bool) bool {
+	locs := saidVerbRE.FindAllStringIndex(sentence, -1)
+	if len(speaker) == 0 || len(locs) == 0 {
+		return false
+	}
+	for _, loc := range locs {
+		before := strings.Fields(sentence[:loc[0]])
+		after := strings.Fields(sentence[loc[1]:])
+		if n := len(before); n > 0 && (pronounWord(before[n-1]) || describes(strings.Trim(before[n-1], `,"“”`))) || len(after) > 0 && pronounWord(after[0]) {
+			return false
+		}
+		near := append(before[max(0, len(before)-sayerBefore):], after[:min(len(after), sayerAfter)]...)
+		for _, w := range near {
+			if anyToken(speaker, localembed.Tokens(w)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// pronounWord reports whether w is a personal pronoun that can be the
+// subject of a verb of saying.
+func pronounWord(w string) bool {
+	switch strings.ToLower(strings.Trim(w, `.,;:"“”'’`)) {
+	case "he", "she", "they", "we", "i":
+		return true
+	}
+	return false
+}

@@ -199,3 +199,24 @@ func TestSpeakerNamed(t *testing.T) {
 	}, "cowardly")
 	checkLead(t, "What did Ruiz say in response to the meeting with Hale?", passages, "useful")
 }
+
+// TestSaidByOther: what another said, beside the name of whom the question
+// asks, is not what they said; a pronoun or a title saying it may be them.
+func TestSaidByOther(t *testing.T) {
+	speaker := map[string]bool{"hale": true}
+	for s, want := range map[string]bool{
+		`On Monday, the White House said it was "very optimistic", as envoy Tom Hale heads to Belmar.`: true,
+		`"We made progress," Tom Hale told reporters.`:                                                 false,
+		`"We made progress," said envoy Tom Hale after the talks.`:                                     false,
+		`"We made progress," he said.`:                                                                 false,
+		`The Chancellor said the plans would mean £50bn in cuts.`:                                      false,
+		`Tom Hale left Belmar on Tuesday.`:                                                             false,
+	} {
+		if got := saidByOther(s, speaker); got != want {
+			t.Errorf("saidByOther(%q) = %v, want %v", s, got, want)
+		}
+	}
+	checkLead(t, "What did Tom Hale say to reporters after he left Belmar?", []string{
+		`On Monday, the White House said it was "very optimistic" about a deal, as envoy Tom Hale heads to Belmar for talks.`,
+	}, "")
+}
