@@ -66,3 +66,21 @@ func pronounSubject(sentence, prev string, rel map[string]bool, parties []focusT
 	}
 	return name, true
 }
+
+// orphanRE matches a sentence whose subject is a pronoun opening it.
+var orphanRE = regexp.MustCompile(`^\s*(?:It|He|She|They)\b`)
+
+// orphanPronoun reports whether c opens its report with a pronoun subject
+// (orphanRE) while the report names none of the focus (hits all 0): the
+// passage begins mid-story and its pronoun has no antecedent in it.
+func orphanPronoun(c candidate, focus []focusTerm, hits []float64) bool {
+	if len(focus) == 0 || c.sent != 0 || c.result.Chunk.Index != 0 || !orphanRE.MatchString(c.text) {
+		return false
+	}
+	for _, h := range hits {
+		if h > 0 {
+			return false
+		}
+	}
+	return true
+}
