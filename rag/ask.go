@@ -47,6 +47,9 @@ func (s *Service) Ask(ctx context.Context, req answer.Request) (answer.Answer, e
 		ans, err = s.generate(ctx, q, req.History, results, req.OnDelta)
 	default:
 		ans, err = s.extractive(ctx, read, results)
+		if err == nil && ans.Refused {
+			ans, err = s.named(ctx, read, results, k, req.Filter, ans)
+		}
 		ans.Question = q
 		if err == nil && req.OnDelta != nil {
 			req.OnDelta(ans.Answer)
@@ -61,6 +64,26 @@ func (s *Service) Ask(ctx context.Context, req answer.Request) (answer.Answer, e
 	}
 	ans.Status = ans.DeriveStatus()
 	return ans, nil
+}
+
+// named answers again a question refused (refusal) that names a person
+// by description ("the Russian leader"), reading it with the name its
+// retrieved passages give them (nameDescriptions) and searching with
+// the name; otherwise it returns refusal.
+func (s *Service) named(ctx context.Context, question string, results []Result, k int, f answer.Filter, refusal answer.Answer) (answer.Answer, error) {
+	texts := make([]string, len(results))
+	for i, r := range results {
+		texts[i] = r.Chunk.Text
+	}
+	read := nameDescriptions(question, texts)
+	if read == question {
+		return refusal, nil
+	}
+	again, _, err := s.retrieve(ctx, lowerUS(read), k, f)
+	if err != nil || len(again) == 0 {
+		return refusal, err
+	}
+	return s.extractive(ctx, read, again)
 }
 
 // retrievalQuery adds the previous user question to a short follow-up

@@ -26,7 +26,13 @@ func AnswerPassages(ctx context.Context, question string, passages []string) (an
 	if err != nil {
 		return answer.Answer{}, err
 	}
-	ans, err := extract(ctx, lex, ix, respell(q, ix.lex.df), results)
+	read := respell(q, ix.lex.df)
+	ans, err := extract(ctx, lex, ix, read, results)
+	if named := nameDescriptions(read, passages); err == nil && ans.Refused && named != read {
+		// A person named by description ("the Russian leader"), read
+		// with the name the passages give them.
+		ans, err = extract(ctx, lex, ix, named, results)
+	}
 	if err != nil {
 		return answer.Answer{}, err
 	}
