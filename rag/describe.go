@@ -158,7 +158,7 @@ func describedPerson(titles, mods []string, texts []string) string {
 				var name, near string
 				if m := nameAfterRE.FindStringSubmatch(text[end:]); m != nil {
 					name, near = m[1], text[max(0, at-60):at]
-				} else if m := nameBeforeRE.FindStringSubmatch(text[:at]); m != nil {
+				} else if m := nameBeforeRE.FindStringSubmatch(text[max(0, at-appositionReach):at]); m != nil {
 					name, near = m[1], text[at-len(m[0]):end]
 				}
 				name = strings.TrimSuffix(strings.TrimSuffix(strings.TrimRight(name, ".,;:"), "'s"), "’s")
@@ -199,6 +199,11 @@ func describedPerson(titles, mods []string, texts []string) string {
 	}
 	return name
 }
+
+// appositionReach is how many bytes before a title an apposition naming
+// whom it describes is looked for: a bound, so that a long text full of
+// titles is read in linear time.
+const appositionReach = 160
 
 // sameNameLetters is how many first letters of a surname tell a person:
 // news spells some names two ways.

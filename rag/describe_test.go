@@ -1,7 +1,9 @@
 package rag
 
 import (
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsbot/newsbot/corpus"
 	"github.com/newsbot/newsbot/rag/answer"
@@ -61,4 +63,21 @@ func TestAskDescribedPerson(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkFirst(t, ans.Question, ans, "keep fighting")
+}
+
+// TestNameDescriptionsLongText: a hostile passage full of titles does not
+// hang the reading of a question (each apposition is looked for within a
+// bounded reach, not in all the text before its title).
+func TestNameDescriptionsLongText(t *testing.T) {
+	text := strings.Repeat("the president, and the Zendan president ", 50000)
+	done := make(chan string, 1)
+	go func() { done <- nameDescriptions("What did the Zendan leader say?", []string{text}) }()
+	select {
+	case got := <-done:
+		if got != "What did the Zendan leader say?" {
+			t.Errorf("got %q, want the question unchanged", got)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("nameDescriptions on a 2 MB text did not finish in 20s")
+	}
 }
