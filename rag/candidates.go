@@ -200,7 +200,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		isFocus[f.term] = true
 	}
 	describes := descriptionWords(lex, question)
-	speaker := speakerTerms(lex, question, focus)
+	speaker, speakerName := speakerTerms(lex, question, focus)
 	context := contextWords(lex, question)
 	var relTerms []queryTerm // what the question asks about its focus: "won", "director"
 	for _, q := range qterms {
@@ -294,10 +294,16 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			}
 			c.focusHits = focusHits(focus, c.tokens, prev, about.passage(c.result), report)
 		}
+		// The speaker is named when all their words are, or the last
+		// ("Kenteris's lawyer, Gregory Ioannidis" for "Kostas Kenteris's
+		// lawyer Gregory Ioannidis", not "retirement age" for "Age
+		// Concern").
+		all, last := true, false
 		for j, f := range focus {
-			c.unsaid = c.unsaid || speaker[f.term] && c.focusHits[j] < 1
+			all = all && (!speaker[f.term] || c.focusHits[j] >= 1)
+			last = last || f.term == speakerName && c.focusHits[j] >= 1
 		}
-		c.unsaid = c.unsaid || saidByOther(c.text, speaker)
+		c.unsaid = !all && !last || saidByOther(c.text, speaker)
 		c.focus = focusShare(focus, c.focusHits)
 		c.namesFocus = namesFocus(focus, c.focusHits)
 		c.otherYear = yearClash(c.text, years)

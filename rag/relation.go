@@ -174,19 +174,23 @@ func withSynonyms(tokens, relWords []string) []string {
 var speakerRE = regexp.MustCompile(`(?i)\b(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(?:say|tell|claim|warn|state|announce|describe|respond|react|reply|comment|argue|insist|admit|suggest|predict)\b`)
 
 // speakerTerms returns the focus words of whom question asks what they
-// said: an answer must name that speaker, not only what was said.
-func speakerTerms(lex lexicon, question string, focus []focusTerm) map[string]bool {
+// said, and the last of them, which names the speaker ("ioannidi" in
+// "Kostas Kenteris's lawyer Gregory Ioannidis"): an answer must name
+// that speaker, not only what was said.
+func speakerTerms(lex lexicon, question string, focus []focusTerm) (map[string]bool, string) {
 	m := speakerRE.FindStringSubmatch(question)
 	if m == nil {
-		return nil
+		return nil, ""
 	}
 	out := map[string]bool{}
+	last := ""
 	for _, t := range lex.tokens(m[1]) {
 		if slices.ContainsFunc(focus, func(f focusTerm) bool { return f.term == t && !f.word }) {
 			out[t] = true
+			last = t
 		}
 	}
-	return out
+	return out, last
 }
 
 // saidVerbRE finds a verb of saying in a sentence.

@@ -220,3 +220,12 @@ func TestSaidByOther(t *testing.T) {
 		`On Monday, the White House said it was "very optimistic" about a deal, as envoy Tom Hale heads to Belmar for talks.`,
 	}, "")
 }
+
+// TestSpeakerNamedByLastName: whom a question asks what they said is named
+// by their own name, though not by every word the question describes them
+// with ("Kostas Kenteris's lawyer Gregory Ioannidis").
+func TestSpeakerNamedByLastName(t *testing.T) {
+	checkLead(t, "How did Ana Ruiz's lawyer Tom Hale react to Mira Sol's comments about appealing the acquittal?", []string{
+		"Ruiz's lawyer, Tom Hale, reacted angrily to Sol's comments on Friday. The Zendan agency will appeal against the acquittal of Ana Ruiz on doping charges, its chairman Mira Sol said.",
+	}, "angrily")
+}
