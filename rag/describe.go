@@ -103,7 +103,7 @@ func nameDescriptions(question string, texts []string) string {
 			// leader".
 			name = describedPerson(describedAsTitles[strings.ToLower(rest[loc[6]:loc[7]])], mods, texts)
 		}
-		if name == "" || nameAfterRE.MatchString(after) || strings.Contains(strings.ToLower(question), strings.ToLower(lastWord(name))) {
+		if name == "" || nameAfterRE.MatchString(after) || questionWords(question)[strings.ToLower(name)] {
 			out += rest[:loc[1]]
 		} else {
 			out += rest[:loc[0]]
@@ -136,9 +136,9 @@ func descriptionModifiers(text string, loc []int) []string {
 	return mods
 }
 
-// describedPerson returns the surname of whom texts most often write beside one of
-// titles with every one of mods near it, or "" when none does or two
-// names are written so equally often.
+// describedPerson returns the surname of whom texts most often write
+// beside one of titles with every one of mods near it, or "" when none
+// is, or two are written so equally often.
 func describedPerson(titles, mods []string, texts []string) string {
 	votes := map[string]int{}
 	spelled := map[string]map[string]int{} // how often each spelling of a surname is written, by its first letters
@@ -175,18 +175,16 @@ func describedPerson(titles, mods []string, texts []string) string {
 			}
 		}
 	}
-	best, second := "", 0
+	best, tie := "", false
 	for k, v := range votes {
-		if v > votes[best] || v == votes[best] && k < best {
-			best = k
+		switch {
+		case v > votes[best]:
+			best, tie = k, false
+		case v == votes[best]:
+			tie = true
 		}
 	}
-	for k, v := range votes {
-		if k != best {
-			second = max(second, v)
-		}
-	}
-	if best == "" || votes[best] == second {
+	if best == "" || tie {
 		return ""
 	}
 	// The surname as written most often: later sentences name them by

@@ -2,6 +2,7 @@ package rag
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -347,7 +348,7 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 		}
 		if !question[asksYear] && !askedYear && !question["date"] && !question["day"] && !question["exact"] && !question["precise"] {
 			// "When does his contract expire?", not "On what date …".
-			for _, m := range vagueTimeRE.FindAllString(sentence, -1) {
+			for _, m := range vagueTimes(sentence) {
 				add(m, vagueStrength)
 			}
 		}
@@ -445,4 +446,17 @@ var intervalRE = regexp.MustCompile(`(?i)\bhow (long|many (hours|days|weeks|mont
 // another one.
 func mustNumbers(q string) []string {
 	return questionNumberRE.FindAllString(q, -1)
+}
+
+// vagueTimeWords are words, in lower case, one of which a time without a
+// date (vagueTimeRE) holds; they are looked for first, since most
+// sentences hold none.
+var vagueTimeWords = []string{"spring", "summer", "autumn", "fall", "winter", "week", "month", "year", "season", "end of", "start of", "beginning of", "middle of", "turn of"}
+
+// vagueTimes returns the times sentence gives without a date (vagueTimeRE).
+func vagueTimes(sentence string) []string {
+	if !slices.ContainsFunc(vagueTimeWords, func(w string) bool { return strings.Contains(sentence, w) }) {
+		return nil
+	}
+	return vagueTimeRE.FindAllString(sentence, -1)
 }

@@ -212,8 +212,11 @@ const (
 // speaker. A sentence with no verb of
 // saying is not judged.
 func saidByOther(sentence string, speaker map[string]bool) bool {
+	if len(speaker) == 0 {
+		return false
+	}
 	locs := saidVerbRE.FindAllStringIndex(sentence, -1)
-	if len(speaker) == 0 || len(locs) == 0 {
+	if len(locs) == 0 {
 		return false
 	}
 	for _, loc := range locs {
