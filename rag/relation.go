@@ -209,8 +209,7 @@ const (
 // Moscow" is not what Witkoff said. A sayer is named within sayerBefore
 // words before the verb or sayerAfter after it; a pronoun or a title next
 // to the verb ("he said", "the Chancellor said") may stand for the
-// speaker. A sentence with no verb of
-// saying is not judged.
+// speaker. A sentence with no verb of saying is not judged.
 func saidByOther(sentence string, speaker map[string]bool) bool {
 	if len(speaker) == 0 {
 		return false
