@@ -1,6 +1,7 @@
 package rag
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -32,15 +33,24 @@ var casualWords = map[string]string{
 }
 
 // casualRE finds the entries of casualWords as whole words.
-var casualRE = func() *regexp.Regexp {
-	keys := make([]string, 0, len(casualWords))
-	for k := range casualWords {
-		keys = append(keys, regexp.QuoteMeta(k))
+var casualRE = regexp.MustCompile(`\b(` + longestFirst(slices.Collect(maps.Keys(casualWords))) + `)\b`)
+
+// longestFirst returns a regular expression matching any of words
+// literally, the longer first, so that "kicked off" wins over "kicked"
+// and "head of state" over "head".
+func longestFirst(words []string) string {
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = regexp.QuoteMeta(w)
 	}
-	// Longer entries first, so "kicked off" wins over a shorter prefix.
-	slices.SortFunc(keys, func(a, b string) int { return len(b) - len(a) })
-	return regexp.MustCompile(`\b(` + strings.Join(keys, "|") + `)\b`)
-}()
+	slices.SortFunc(quoted, func(a, b string) int {
+		if len(a) != len(b) {
+			return len(b) - len(a)
+		}
+		return strings.Compare(a, b)
+	})
+	return strings.Join(quoted, "|")
+}
 
 // fillerLikeRE finds "like" opening a clause, where chat uses it as a
 // filler ("wher was it, like which building"), not as a verb or

@@ -9,6 +9,7 @@
 package rag
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -45,15 +46,7 @@ var describedAsTitles = map[string][]string{
 // descriptionRE finds a description: "the" or a possessive, up to two
 // modifiers, and a head of describedAsTitles ("the Ukrainian head of
 // state", "America's top diplomat", "the president's son-in-law").
-var descriptionRE = func() *regexp.Regexp {
-	heads := make([]string, 0, len(describedAsTitles))
-	for h := range describedAsTitles {
-		heads = append(heads, regexp.QuoteMeta(h))
-	}
-	// Longer heads first, so "head of state" is not read as "state".
-	sortByLength(heads)
-	return regexp.MustCompile(`(?i)\b(?:the\s+|(\p{L}+)['’]s\s+)((?:[\p{L}-]+\s+){0,2}?)(` + strings.Join(heads, "|") + `)\b`)
-}()
+var descriptionRE = regexp.MustCompile(`(?i)\b(?:the\s+|(\p{L}+)['’]s\s+)((?:[\p{L}-]+\s+){0,2}?)(` + longestFirst(slices.Collect(maps.Keys(describedAsTitles))) + `)\b`)
 
 // plainModifiers are words of a description that say nothing of whom it
 // describes beyond its head.
@@ -227,14 +220,4 @@ func modifiersNear(mods []string, near string) bool {
 		}
 	}
 	return true
-}
-
-// sortByLength sorts ss longest first, then alphabetically.
-func sortByLength(ss []string) {
-	slices.SortFunc(ss, func(a, b string) int {
-		if len(a) != len(b) {
-			return len(b) - len(a)
-		}
-		return strings.Compare(a, b)
-	})
 }

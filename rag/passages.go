@@ -28,10 +28,12 @@ func AnswerPassages(ctx context.Context, question string, passages []string) (an
 	}
 	read := respell(q, ix.lex.df)
 	ans, err := extract(ctx, lex, ix, read, results)
-	if named := nameDescriptions(read, passages); err == nil && ans.Refused && named != read {
-		// A person named by description ("the Russian leader"), read
-		// with the name the passages give them.
-		ans, err = extract(ctx, lex, ix, named, results)
+	if err == nil && ans.Refused {
+		if named := nameDescriptions(read, passages); named != read {
+			// A person named by description ("the Russian leader"), read
+			// with the name the passages give them.
+			ans, err = extract(ctx, lex, ix, named, results)
+		}
 	}
 	if err != nil {
 		return answer.Answer{}, err
