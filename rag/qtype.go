@@ -121,7 +121,7 @@ var (
 	// a week, month or year said relative to now, or the part of one
 	// ("in the summer", "next month", "at the end of January").
 	vagueTimeRE = regexp.MustCompile(`(?i)\b(?:(?:in|during|by|until|over|from|this|next|last|early|late|mid)[\s-]+(?:the\s+)?(?:spring|summer|autumn|fall|winter)|(?:this|next|last|later this|earlier this)\s+(?:week|month|year|season|spring|summer|autumn|winter)|(?:the\s+)?(?:end|start|beginning|middle|turn)\s+of\s+(?:the\s+)?(?:` + monthNames + `|year|month|season|week|decade))\b`)
-	placeRE     = regexp.MustCompile(`\b(?:in|at|from|to|near|hosted by|held by)\s+(?:the\s+)?(\p{Lu}[\p{L}’'.-]+(?:,?\s+\p{Lu}[\p{L}’'.-]+)*)`)
+	placeRE     = regexp.MustCompile(`(?:\b(?:in|at|from|to|near|hosted by|held by)|^(?:In|At|From|Near))\s+(?:the\s+)?(\p{Lu}[\p{L}’'.-]+(?:,?\s+\p{Lu}[\p{L}’'.-]+)*)`)
 	reasonRE    = regexp.MustCompile(`(?i)\b(because|due to|as a result|owing to|in order to|so that|so as to|caused by|reason|thanks to|after|amid|since|over concerns?|in protest|to avoid|to protect|to ensure|citing)\b`)
 	// nameRE finds runs of capitalised words (names of people and
 	// organisations), allowing the particles of names.
@@ -145,8 +145,10 @@ var (
 	currencyRE = regexp.MustCompile(`(?i)^` + currencyWords + `$`)
 	// fullDateRE and monthDateRE grade a date: day, month and year; a
 	// month or day name with a number.
-	fullDateRE   = regexp.MustCompile(`\d{1,2}\D+\d{4}|\d{4}\D+\d{1,2}|/`)
-	monthDateRE  = regexp.MustCompile(`(?i)[a-z]{3,}.*\d`)
+	fullDateRE  = regexp.MustCompile(`\d{1,2}\D+\d{4}|\d{4}\D+\d{1,2}|/`)
+	monthDateRE = regexp.MustCompile(`(?i)[a-z]{3,}.*\d`)
+	// weekdayRE matches a date that is or opens with a weekday.
+	weekdayRE    = regexp.MustCompile(`(?i)^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
 	monthOrDayRE = regexp.MustCompile(`(?i)^(` + monthNames + `|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
 	// clockRE finds times of day ("6:30 p.m.", "9pm", "noon").
 	clockRE = regexp.MustCompile(`(?i)\b\d{1,2}(:\d\d)?\s*(a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b|\b(noon|midnight|midday|dawn|dusk)\b|\b\d{1,2}\s*o'clock\b`)
@@ -339,6 +341,13 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 			}
 			s := 0.5 // a bare year or weekday
 			switch {
+			case question[asksWeekday]:
+				// "What day of the week …?" is answered by "Wednesday", not
+				// better by "December 2, 2025".
+				s = 0.3
+				if weekdayRE.MatchString(m) {
+					s = 1
+				}
 			case fullDateRE.MatchString(m):
 				s = 1
 			case monthDateRE.MatchString(m):
@@ -412,6 +421,9 @@ func questionWords(q string) map[string]bool {
 	if yearAskedRE.MatchString(q) {
 		out[asksYear] = true
 	}
+	if weekdayAskedRE.MatchString(q) {
+		out[asksWeekday] = true
+	}
 	if timeUnitsRE.MatchString(q) {
 		out[asksTimeUnits] = true
 	}
@@ -434,6 +446,13 @@ const asksInterval = "how long before"
 // asksYear is the key questionWords sets for a question asking which
 // year ("what year did …?").
 const asksYear = "what year"
+
+// asksWeekday is the key questionWords sets for a question asking which
+// day of the week ("what day of the week did …?").
+const asksWeekday = "what weekday"
+
+// weekdayAskedRE matches a question asking which day of the week.
+var weekdayAskedRE = regexp.MustCompile(`(?i)\b(day of the week|weekday)\b`)
 
 // yearAskedRE matches a question asking which year.
 var yearAskedRE = regexp.MustCompile(`(?i)\b(what|which) year\b`)

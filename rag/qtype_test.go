@@ -75,6 +75,8 @@ func TestTypedValues(t *testing.T) {
 		{"Who will Ana Ruiz face?", "Ana Ruiz will appear at Bow Street Magistrates' Court on Monday.", false, ""},
 		{"Which judge dismissed the bankruptcy case?", "A judge has dismissed an attempt by Russian oil giant Yukos to gain bankruptcy protection.", true, "Yukos"},
 		{"Which judge dismissed the bankruptcy case?", "A judge has dismissed the case brought by the Russian side.", false, ""},
+		// A place may open the sentence.
+		{"Where did the officials who accused Ana Ruiz speak from?", "In Zenda and Belmar, officials accused Ana Ruiz of lying.", true, "Zenda"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question+"/"+tt.sentence, func(t *testing.T) {
@@ -87,6 +89,25 @@ func TestTypedValues(t *testing.T) {
 				t.Errorf("values %q lack %q", vals, tt.value)
 			}
 		})
+	}
+}
+
+// A question asking the day of the week is answered by a weekday more than
+// by a full date.
+func TestWeekdayAsked(t *testing.T) {
+	q := "What day of the week did Zenda confirm the talks ended?"
+	at, _ := classify(q)
+	_, weekday := at.typedValues("Zenda confirmed on Wednesday that the talks ended.", questionWords(q))
+	_, date := at.typedValues("The talks ended on December 2, 2025.", questionWords(q))
+	if weekday <= date {
+		t.Errorf("weekday strength %v, full date %v: want the weekday stronger", weekday, date)
+	}
+	q = "On what date did the talks end?"
+	at, _ = classify(q)
+	_, weekday = at.typedValues("Zenda confirmed on Wednesday that the talks ended.", questionWords(q))
+	_, date = at.typedValues("The talks ended on December 2, 2025.", questionWords(q))
+	if weekday >= date {
+		t.Errorf("asked the date: weekday strength %v, full date %v: want the date stronger", weekday, date)
 	}
 }
 
