@@ -149,6 +149,8 @@ var sameVerbs = [][]string{
 	{"reject", "refus", "rebuf"},
 	{"summit", "meet", "talk"},
 	{"earn", "pay", "salari", "wage"},
+	{"earn", "gross", "make", "take", "took"},
+	{"debut", "open", "premier"},
 }
 
 // withSynonyms returns tokens and, when they hold a verb of the sameVerbs

@@ -131,6 +131,8 @@ func TestSameVerbs(t *testing.T) {
 		{"A meeting of the two leaders has not been scheduled.", "summit"},
 		{"Belmar rebuffed the offer.", "reject"},
 		{"Three people died in the blast.", "kill"},
+		{"New entry Spanglish entered the chart at number three, taking $9m.", "make"},
+		{"The film took $30.2m in its debut weekend.", "open"},
 	} {
 		said := withSynonyms(localLexicon().tokens(tt.sentence), []string{tt.relation})
 		if !slices.Contains(said, tt.relation) {
