@@ -24,6 +24,10 @@ const (
 	yesNoAnswer
 )
 
+// inPlaceRE matches a question opening "in which city" (or country,
+// town …): it asks where.
+var inPlaceRE = regexp.MustCompile(`(?i)^\s*(?:in|at|near) (?:which|what) (?:\w+ )?(?:city|country|town|state|region|province|county|village|capital)\b`)
+
 // kindNouns are the kinds of party a which-question may ask for.
 const kindNouns = `company|firm|team|side|squad|school|university|college|hospital|charity|country|nation|club|player|actor|actress|director|person|man|woman|group|party|organi[sz]ation|movie|film|city|judge|minister|official|politician|leader|chancellor|singer|band|artist|author|writer|coach|manager|striker|regulator|watchdog|agency|network|channel|station|broadcaster|site|website|game|show|programme|program|album|song|book|newspaper|airline|bank|carrier|studio|label|court|brand|manufacturer|maker|retailer|rival|carmaker|operator`
 
@@ -122,7 +126,10 @@ var (
 	// ("in the summer", "next month", "at the end of January").
 	vagueTimeRE = regexp.MustCompile(`(?i)\b(?:(?:in|during|by|until|over|from|this|next|last|early|late|mid)[\s-]+(?:the\s+)?(?:spring|summer|autumn|fall|winter)|(?:this|next|last|later this|earlier this)\s+(?:week|month|year|season|spring|summer|autumn|winter)|(?:the\s+)?(?:end|start|beginning|middle|turn)\s+of\s+(?:the\s+)?(?:` + monthNames + `|year|month|season|week|decade))\b`)
 	placeRE     = regexp.MustCompile(`(?:\b(?:in|at|from|to|near|hosted by|held by)|^(?:In|At|From|Near))\s+(?:the\s+)?(\p{Lu}[\p{L}’'.-]+(?:,?\s+\p{Lu}[\p{L}’'.-]+)*)`)
-	reasonRE    = regexp.MustCompile(`(?i)\b(because|due to|as a result|owing to|in order to|so that|so as to|caused by|reason|thanks to|after|amid|since|over concerns?|in protest|to avoid|to protect|to ensure|citing)\b`)
+	// "since" gives a cause only opening a clause, not after a noun or a
+	// verb, where it says from when ("the bloodiest conflict since World
+	// War II").
+	reasonRE = regexp.MustCompile(`(?i)\b(because|due to|as a result|owing to|in order to|so that|so as to|caused by|reason|thanks to|after|amid|over concerns?|in protest|to avoid|to protect|to ensure|citing)\b|(?:^|[,;]\s*)since\s+[^\d\s]`)
 	// nameRE finds runs of capitalised words (names of people and
 	// organisations), allowing the particles of names.
 	// whWordRE matches the wh-word that opens a who or where question.
@@ -182,10 +189,16 @@ var raceTimeRE = regexp.MustCompile(`(?i)^\s*(?:what|which) (?:(?:winning|finish
 // interrogative phrase and event filler removed, so that "long" in "how
 // long" or "take place" is not taken as words the answer must contain.
 func classify(q string) (answerType, string) {
-	q = prepWhRE.ReplaceAllString(whFirst(leadingFillerRE.ReplaceAllString(q, "$1")), "$1")
+	q = whFirst(leadingFillerRE.ReplaceAllString(q, "$1"))
+	inPlace := inPlaceRE.MatchString(q)
+	q = prepWhRE.ReplaceAllString(q, "$1")
 	t, orig := anyAnswer, q
 	whatAux := whatAuxRE.MatchString(q) && !whatNameRE.MatchString(q)
-	for _, qt := range questionTypes {
+	types := questionTypes
+	if inPlace {
+		t, types = placeAnswer, nil // "In which city was the plan presented?" asks where
+	}
+	for _, qt := range types {
 		if qt.t == personAnswer && whatAux {
 			continue // "What did officials in Beijing say?" asks what, not who
 		}

@@ -136,7 +136,26 @@ func TestClassifyPrepositionFirst(t *testing.T) {
 		"by how much did output drop in october":           quantityAnswer,
 		"In which Florida city did the teams meet?":        placeAnswer,
 		"For how long did the talks run?":                  durationAnswer,
+		// "In which city …" asks where, whatever the verb.
+		"In which city was the plan presented?":   placeAnswer,
+		"in what country was the firm registered": placeAnswer,
+		"Which city won the bid?":                 personAnswer,
 	})
+}
+
+// TestReasonSince: "since" after a noun says from when, not why.
+func TestReasonSince(t *testing.T) {
+	q := "Why did the envoys wait?"
+	at, _ := classify(q)
+	for sentence, want := range map[string]bool{
+		"It was the bloodiest conflict since World War II.": false,
+		"They waited, since the president was speaking.":    true,
+		"They waited because the president was speaking.":   true,
+	} {
+		if vals, _ := at.typedValues(sentence, questionWords(q)); (len(vals) > 0) != want {
+			t.Errorf("%q: cause %q, want one: %v", sentence, vals, want)
+		}
+	}
 }
 
 // TestClassifyCasual: spoken questions lose the filler words no answer

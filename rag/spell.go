@@ -16,7 +16,7 @@ import (
 // chatSpellings maps spellings of chat English to the words they stand
 // for.
 var chatSpellings = map[string]string{
-	"wat": "what", "wut": "what", "wht": "what", "whos": "who is", "whats": "what is", "wats": "what is",
+	"wat": "what", "wut": "what", "wich": "which", "whch": "which", "wen": "when", "wht": "what", "whos": "who is", "whats": "what is", "wats": "what is",
 	"how'd": "how did", "what'd": "what did", "where'd": "where did", "why'd": "why did", "when'd": "when did", "who'd": "who would",
 	"wheres": "where is", "hows": "how is", "whens": "when is", "ppl": "people", "abt": "about",
 	"bc": "because", "cuz": "because", "coz": "because", "govt": "government", "prez": "president",

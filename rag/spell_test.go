@@ -35,6 +35,7 @@ func TestRespell(t *testing.T) {
 		{"y is he even doin this", "why is he even doing this"},
 		{"what happened b4 w/o them", "what happened before without them"},
 		{"who starts vs the netherlands this wknd", "who starts against the netherlands this weekend"},
+		{"wich region is the obstacle", "which region is the obstacle"},
 		// A rare variant English knows is mended to the articles' spelling.
 		{"whos the ukranian negotiator", "who is the ukrainian negotiator"},
 		{"did they realise it", "did they realize it"},
