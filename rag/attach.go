@@ -2,6 +2,7 @@ package rag
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -94,6 +95,13 @@ func eventStems(relation []queryTerm, focus []focusTerm) map[string]bool {
 				out[s] = true
 			}
 		}
+		for _, g := range sameVerbs {
+			if slices.Contains(g, q.term) {
+				for _, s := range g {
+					out[s] = true // "insisted" for "say"
+				}
+			}
+		}
 	}
 	if known {
 		return out // "released": the focus is what was released, not the event
@@ -128,6 +136,7 @@ func attachedValue(sentence string, t answerType, event map[string]bool, values 
 		isEvent  bool
 		value    int // 1 + index into values
 		hard     bool
+		paren    bool // the break before it is only a parenthesis opening or closing
 		comma    bool
 		stop     bool // a sentence or a parenthesis ends before it
 		negation bool
@@ -141,6 +150,7 @@ func attachedValue(sentence string, t answerType, event map[string]bool, values 
 		if i > 0 {
 			gap := sentence[locs[i-1][1]:loc[0]]
 			w.hard = hardBreakRE.MatchString(gap)
+			w.paren = strings.ContainsAny(gap, "()") && strings.Trim(gap, " ()") == ""
 			w.comma = strings.Contains(gap, ",")
 			w.stop = stopRE.MatchString(gap)
 		}
@@ -260,7 +270,10 @@ func attachedValue(sentence string, t answerType, event map[string]bool, values 
 			if words[i].negation || i > lo && i < hi && clauseOpeners[words[i].low] {
 				return false // "said on Monday that preparations for a summit …"
 			}
-			if i > lo && (words[i].hard && !dateLabel(words, i) || words[i].comma && subordinators[words[i].low]) {
+			// A date in parentheses beside another ("on Monday (Dec 1)
+			// insisted") breaks nothing.
+			aside := i > 0 && words[i].paren && (words[i].value > 0 || words[i-1].value > 0)
+			if i > lo && (words[i].hard && !dateLabel(words, i) && !aside || words[i].comma && subordinators[words[i].low]) {
 				return false
 			}
 		}
