@@ -187,9 +187,10 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	}
 	qwords := questionWords(question)
 	numbers := mustNumbers(content)
-	described := describedName(question) // whom "Who is …?" asks about
-	kindNoun := askedKindNoun(question)  // "firm" for "which hotel firm …"
-	var counted []string                 // what a how-many question counts
+	described := describedName(question)  // whom "Who is …?" asks about
+	kindNoun := askedKindNoun(question)   // "firm" for "which hotel firm …"
+	roleWords := askedRole(lex, question) // "interpret" for "who was the interpreter for …"
+	var counted []string                  // what a how-many question counts
 	if atype == quantityAnswer {
 		counted = countedNoun(lex, question)
 	}
@@ -357,6 +358,9 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		}
 		if len(counted) > 0 && !slices.ContainsFunc(counted, func(w string) bool { return slices.Contains(c.tokens, w) || slices.Contains(prev, w) }) {
 			c.fits = false // it counts something else
+		}
+		if len(roleWords) > 0 && !slices.ContainsFunc(roleWords, func(w string) bool { return slices.Contains(c.tokens, w) || slices.Contains(prev, w) }) {
+			c.fits = false // it names no one in the role asked
 		}
 		v, ok := roleHolds(c.text, rel, parties, c.values, subject, false)
 		if !ok && c.focus >= minFocus && c.quality >= proseQuality && !anyFocusIn(focus, c.tokens) {

@@ -253,6 +253,37 @@ func askedKindNoun(question string) string {
 	return ""
 }
 
+// askedRoleRE matches a who-question asking who holds a role, with the
+// role's noun ("who was the interpreter for Putin").
+var askedRoleRE = regexp.MustCompile(`(?i)^\s*who(?:'s|’s| is| was| are| were| will be)\s+(?:the|a|an|their|his|her|its)\s+(?:[\pL-]+\s+)?([\pL-]+)\s+(?:of|for|at|in|on|during|behind|to|with)\b`)
+
+// genericRoles are nouns a who-question may ask with that name no role
+// ("who was the man behind …"), or a role news says with a verb ("lost
+// the final" for "the runner-up", "stars as" for "the actress").
+var genericRoles = map[string]bool{"man": true, "woman": true, "person": true, "people": true, "one": true, "guy": true, "figure": true, "name": true, "team": true,
+	"runner-up": true, "actor": true, "actress": true, "star": true, "scorer": true, "killer": true, "attacker": true, "bidder": true, "voice": true}
+
+// askedRole returns the stems of the role a who-question asks who holds
+// (askedRoleRE) and of the words English relates to it, when it is not one
+// of the relations read by whom it names (agentNouns: "the director
+// of"); a sentence that names none of them does not say who holds it.
+func askedRole(lex lexicon, question string) []string {
+	m := askedRoleRE.FindStringSubmatch(question)
+	if m == nil {
+		return nil
+	}
+	w := strings.ToLower(m[1])
+	if agentNouns[w] || genericRoles[w] {
+		return nil
+	}
+	var out []string
+	for _, t := range lex.tokens(w) {
+		out = append(out, t)
+		out = append(out, lex.expand(t)...)
+	}
+	return out
+}
+
 // sameKind are kinds of party news calls by one another's names.
 var sameKind = map[string][]string{
 	"company": {"firm", "group", "business", "maker"}, "firm": {"company", "group", "business", "maker"},

@@ -121,3 +121,12 @@ func TestTitledBy(t *testing.T) {
 		"Also there was Northwind Capital CEO Ana Ruiz, who spoke briefly about investment.",
 	}, "Northwind Capital")
 }
+
+// TestAskedRole: a who-question asking who holds a role is not answered
+// by a sentence that names people but not the role.
+func TestAskedRole(t *testing.T) {
+	passages := []string{"The five-hour meeting between Zenda President Ana Ruiz and the Belmar delegation led by envoy Tom Hale ended late on Tuesday. Ruiz and Hale met at the palace."}
+	checkLead(t, "who was the interpreter for ruiz during the five-hour meeting", passages, "")
+	checkLead(t, "who was the interpreter for ruiz during the five-hour meeting",
+		append(passages, "Ruiz's interpreter at the five-hour meeting was Mira Sol, a veteran of the Zenda foreign ministry."), "Mira Sol")
+}
