@@ -190,6 +190,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	described := describedName(question)  // whom "Who is …?" asks about
 	kindNoun := askedKindNoun(question)   // "firm" for "which hotel firm …"
 	roleWords := askedRole(lex, question) // "interpret" for "who was the interpreter for …"
+	within := placeWithin(lex, question)  // "florida" for "in which Florida city …"
 	var counted []string                  // what a how-many question counts
 	if atype == quantityAnswer {
 		counted = countedNoun(lex, question)
@@ -361,6 +362,9 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		}
 		if len(roleWords) > 0 && !slices.ContainsFunc(roleWords, func(w string) bool { return slices.Contains(c.tokens, w) || slices.Contains(prev, w) }) {
 			c.fits = false // it names no one in the role asked
+		}
+		if atype == placeAnswer && slices.ContainsFunc(within, func(w string) bool { return !slices.Contains(c.tokens, w) && !slices.Contains(prev, w) }) {
+			c.fits = false // it does not name the place the one asked lies in
 		}
 		v, ok := roleHolds(c.text, rel, parties, c.values, subject, false)
 		if !ok && c.focus >= minFocus && c.quality >= proseQuality && !anyFocusIn(focus, c.tokens) {

@@ -284,6 +284,26 @@ func askedRole(lex lexicon, question string) []string {
 	return out
 }
 
+// placeWithinRE matches a where-question naming the place that holds the
+// one asked ("which Florida city", "what Spanish town").
+var placeWithinRE = regexp.MustCompile(`\b(?:[Ww]hich|[Ww]hat)\s+((?:\p{Lu}[\pL’'.-]*\s+)+)(?:city|town|village|region|province|county|state|port|resort|suburb|district|stadium|venue|airport)\b`)
+
+// placeWithin returns the stems of the place a where-question says the
+// place asked lies in ("florida" for "In which Florida city …"): a report
+// that never names it does not say where in it.
+func placeWithin(lex lexicon, question string) []string {
+	m := placeWithinRE.FindStringSubmatch(question)
+	if m == nil {
+		return nil
+	}
+	for _, w := range strings.Fields(m[1]) {
+		if nationalities[strings.ToLower(w)] || countryCodes[w] {
+			return nil // "which Spanish city": "in Barcelona" need not say Spain
+		}
+	}
+	return lex.tokens(m[1])
+}
+
 // sameKind are kinds of party news calls by one another's names.
 var sameKind = map[string][]string{
 	"company": {"firm", "group", "business", "maker"}, "firm": {"company", "group", "business", "maker"},

@@ -130,3 +130,14 @@ func TestAskedRole(t *testing.T) {
 	checkLead(t, "who was the interpreter for ruiz during the five-hour meeting",
 		append(passages, "Ruiz's interpreter at the five-hour meeting was Mira Sol, a veteran of the Zenda foreign ministry."), "Mira Sol")
 }
+
+// TestPlaceWithin: "which Florida city" is not answered by a place the
+// sentence does not put in Florida; "which Spanish city" needs no "Spain".
+func TestPlaceWithin(t *testing.T) {
+	passages := []string{"Envoys from Zenda and Belmar met in the Kremlin on Tuesday for talks on the border."}
+	checkLead(t, "In which Florida city did the envoys from Zenda and Belmar meet?", passages, "")
+	checkLead(t, "In which Florida city did the envoys from Zenda and Belmar meet?",
+		[]string{"Envoys from Zenda and Belmar met in Miami, Florida, on Tuesday for talks on the border."}, "Miami")
+	checkLead(t, "In which Spanish city did the envoys from Zenda and Belmar meet?",
+		[]string{"Envoys from Zenda and Belmar met in Barcelona on Tuesday for talks on the border."}, "Barcelona")
+}
