@@ -196,6 +196,10 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		counted = countedNoun(lex, question)
 	}
 	focus, spelled := spelledOut(lex, question, namedInPassages(lex, focusTerms(lex, question), texts), texts)
+	// The focus the answer's own words are not: "Microsoft", not
+	// "Romanian", in "which Romanian company did Microsoft buy".
+	modifiers := kindModifiers(lex, question)
+	topic := slices.DeleteFunc(slices.Clone(focus), func(f focusTerm) bool { return modifiers[f.term] })
 	named := initialed(lex, question)
 	isFocus := map[string]bool{}
 	for _, f := range focus {
@@ -367,7 +371,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			c.fits = false // it does not name the place the one asked lies in
 		}
 		v, ok := roleHolds(c.text, rel, parties, c.values, subject, false)
-		if !ok && c.focus >= minFocus && c.quality >= proseQuality && !anyFocusIn(focus, c.tokens) {
+		if !ok && c.focus >= minFocus && c.quality >= proseQuality && !anyFocusIn(topic, c.tokens) {
 			// A sentence (not a headline) of a passage about the focus that
 			// does not name it again ("Bianca Andreescu won the women's
 			// singles title" in a report on the US Open, "She beat …")

@@ -253,6 +253,22 @@ func askedKindNoun(question string) string {
 	return ""
 }
 
+// kindModifiers returns the stems of the words a which-question puts
+// before the kind of party it asks for ("romanian" for "Which Romanian
+// company did Microsoft buy"): they describe the answer, not the party
+// the question is about.
+func kindModifiers(lex lexicon, question string) map[string]bool {
+	m := kindRE.FindStringSubmatch(question)
+	if m == nil || verbBeforeKindRE.MatchString(m[0]) {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, t := range lex.tokens(m[0][:len(m[0])-len(m[1])]) {
+		out[t] = true
+	}
+	return out
+}
+
 // askedRoleRE matches a who-question asking who holds a role, with the
 // role's noun ("who was the interpreter for Putin").
 var askedRoleRE = regexp.MustCompile(`(?i)^\s*who(?:'s|’s| is| was| are| were| will be)\s+(?:the|a|an|their|his|her|its)\s+(?:[\pL-]+\s+)?([\pL-]+)\s+(?:of|for|at|in|on|during|behind|to|with)\b`)

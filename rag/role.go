@@ -2,6 +2,7 @@ package rag
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -162,6 +163,7 @@ func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values [
 	}
 	locs := roleWordRE.FindAllStringIndex(sentence, -1)
 	words := make([]roleWord, len(locs))
+	opened := false // read bare, a pronoun opening the sentence stands for the entity
 	for i, loc := range locs {
 		raw := sentence[loc[0]:loc[1]]
 		w := &words[i]
@@ -178,9 +180,12 @@ func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values [
 		for _, s := range w.stems {
 			w.entity = w.entity || isFocus[s]
 		}
-		// Read bare, a pronoun opening the sentence stands for the entity:
-		// "She faces Marlene Weingartner" in a report on Hingis.
-		w.entity = w.entity || bare && i == 0 && subjectPronouns[low]
+		// Read bare, a pronoun opening the sentence, perhaps after when
+		// ("In 2003 it bought …"), stands for the entity: "She faces
+		// Marlene Weingartner" in a report on Hingis.
+		if bare && subjectPronouns[low] && (i == 0 || i <= 3 && timeOpeners[strings.ToLower(words[0].raw)] && !slices.ContainsFunc(words[1:i], func(w roleWord) bool { return w.brk && !strings.Contains(w.gap, ",") })) {
+			w.entity, opened = true, true
+		}
 	}
 	// Mark the words of each value; a value that holds the entity (a
 	// longer form of its name) is the entity, not an answer.
@@ -250,7 +255,7 @@ func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values [
 			words[i].name = vi + 1
 		}
 	}
-	if bare && !words[0].entity {
+	if bare && !opened {
 		return "", false
 	}
 	if subject {
@@ -406,6 +411,10 @@ func joined(words []roleWord, v, to int) bool {
 
 // subjectPronouns stand for a person or thing named before.
 var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true}
+
+// timeOpeners open a sentence with when it happened, before its subject:
+// "In 2003 it bought …", "Last year she won …".
+var timeOpeners = map[string]bool{"in": true, "on": true, "last": true, "earlier": true, "later": true, "since": true, "then": true, "now": true, "by": true}
 
 // ended are the words before a relation that say it no longer holds.
 var ended = map[string]bool{"former": true, "ex": true, "resigned": true, "ousted": true, "outgoing": true, "retired": true, "quit": true, "fired": true, "sacked": true, "departing": true}

@@ -193,3 +193,13 @@ func TestActingRelation(t *testing.T) {
 		"And last August, the movie's lead actress Yifei Sun, the Zendan actress playing Mira herself, made headlines of her own.",
 	}, "Yifei Sun")
 }
+
+// TestPronounAfterWhen: "In 2003 it bought …" in a report on the buyer
+// says whom it bought, as "It bought …" does; the kind's own word
+// ("Romanian" in "which Romanian company") is not the buyer.
+func TestPronounAfterWhen(t *testing.T) {
+	checkLead(t, "Which Romanian company did Zenda buy in 2003 to get hold of anti-virus technology?", []string{
+		"Zenda has bought anti-virus software maker Belmar Software, it said on Tuesday, to improve security in its products. The firm has long worked on security. In 2003 it bought Romanian firm Ardent Software to get hold of its anti-virus technology.",
+		"Zenda said it would buy software maker Belmar Software to improve its anti-virus technology, and expects the deal to close soon.",
+	}, "Ardent Software")
+}
