@@ -187,11 +187,12 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	}
 	qwords := questionWords(question)
 	numbers := mustNumbers(content)
-	described := describedName(question)  // whom "Who is …?" asks about
-	kindNoun := askedKindNoun(question)   // "firm" for "which hotel firm …"
-	roleWords := askedRole(lex, question) // "interpret" for "who was the interpreter for …"
-	within := placeWithin(lex, question)  // "florida" for "in which Florida city …"
-	var counted []string                  // what a how-many question counts
+	described := describedName(question)          // whom "Who is …?" asks about
+	kindNoun := askedKindNoun(question)           // "firm" for "which hotel firm …"
+	roleWords := askedRole(lex, question)         // "interpret" for "who was the interpreter for …"
+	within := placeWithin(lex, question)          // "florida" for "in which Florida city …"
+	attr, attrOf := askedAttribute(lex, question) // "capit", "franc" for "What is the capital of France?"
+	var counted []string                          // what a how-many question counts
 	if atype == quantityAnswer {
 		counted = countedNoun(lex, question)
 	}
@@ -369,6 +370,9 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		}
 		if atype == placeAnswer && slices.ContainsFunc(within, func(w string) bool { return !slices.Contains(c.tokens, w) && !slices.Contains(prev, w) }) {
 			c.fits = false // it does not name the place the one asked lies in
+		}
+		if len(attr) > 0 && slices.ContainsFunc(attr, func(w string) bool { return slices.Contains(c.tokens, w) }) && slices.ContainsFunc(attrOf, func(w string) bool { return slices.Contains(c.tokens, w) }) && !holdsAttribute(c.tokens, attr, attrOf) {
+			c.fits = false // "capital markets … France" is no capital of France
 		}
 		v, ok := roleHolds(c.text, rel, parties, c.values, subject, false)
 		if !ok && c.focus >= minFocus && c.quality >= proseQuality && !anyFocusIn(topic, c.tokens) {

@@ -320,6 +320,53 @@ func placeWithin(lex lexicon, question string) []string {
 	return lex.tokens(m[1])
 }
 
+// attributeRE matches a question asking an attribute of a name: "What
+// is the capital of France?", "What is the population of Brazil?".
+var attributeRE = regexp.MustCompile(`(?i)^\s*(?:what|who|which)(?:'s|’s| is| was| are| were)\s+the\s+(?:[\pL-]+\s+)?([\pL-]+)\s+(?:of|for|in)\s+(?:the\s+)?([\pL][\pL.'’-]*)`)
+
+// askedAttribute returns the stems of the attribute such a question asks
+// (attributeRE) with the words English relates to it, and of the name it
+// asks it of, when the name is written with a capital and the attribute
+// is not a relation read by whom it names ("the chairman of"): a sentence
+// answering it holds the two together ("France's capital", "the
+// population of Brazil"), not one here and one there ("capital markets
+// … France").
+func askedAttribute(lex lexicon, question string) (attr, of []string) {
+	m := attributeRE.FindStringSubmatch(question)
+	if m == nil || !unicode.IsUpper([]rune(m[2])[0]) {
+		return nil, nil
+	}
+	w := strings.ToLower(m[1])
+	if agentNouns[w] || genericRoles[w] || w == "name" {
+		return nil, nil
+	}
+	for _, t := range lex.tokens(w) {
+		attr = append(attr, t)
+		attr = append(attr, lex.expand(t)...)
+	}
+	return attr, lex.tokens(m[2])
+}
+
+// attributeWindow is how many words apart a sentence may hold an
+// attribute and its name (askedAttribute).
+const attributeWindow = 2
+
+// holdsAttribute reports whether tokens hold one of attr within
+// attributeWindow words of one of of.
+func holdsAttribute(tokens, attr, of []string) bool {
+	for i, t := range tokens {
+		if !slices.Contains(attr, t) {
+			continue
+		}
+		for j := max(0, i-attributeWindow); j < min(len(tokens), i+attributeWindow+1); j++ {
+			if slices.Contains(of, tokens[j]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // sameKind are kinds of party news calls by one another's names.
 var sameKind = map[string][]string{
 	"company": {"firm", "group", "business", "maker"}, "firm": {"company", "group", "business", "maker"},

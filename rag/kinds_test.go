@@ -141,3 +141,11 @@ func TestPlaceWithin(t *testing.T) {
 	checkLead(t, "In which Spanish city did the envoys from Zenda and Belmar meet?",
 		[]string{"Envoys from Zenda and Belmar met in Barcelona on Tuesday for talks on the border."}, "Barcelona")
 }
+
+// TestAskedAttribute: "the population of Zenda" is not answered by a
+// sentence that names Zenda here and a population there.
+func TestAskedAttribute(t *testing.T) {
+	far := "Unemployment is measured in the main cities of Zenda (Belmar, Ardent and Solent), where most of the population is concentrated."
+	checkLead(t, "What is the population of Zenda?", []string{far}, "")
+	checkLead(t, "What is the population of Zenda?", []string{far, "The population of Zenda is about 3.2 million, the census office said."}, "3.2 million")
+}
