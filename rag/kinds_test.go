@@ -145,7 +145,7 @@ func TestPlaceWithin(t *testing.T) {
 // TestAskedAttribute: "the population of Zenda" is not answered by a
 // sentence that names Zenda here and a population there.
 func TestAskedAttribute(t *testing.T) {
-	far := "Unemployment is measured in the main cities of Zenda (Belmar, Ardent and Solent), where most of the population is concentrated."
+	far := "Unemployment is measured in the six main cities of Zenda, where most of the country's working-age population is concentrated."
 	checkLead(t, "What is the population of Zenda?", []string{far}, "")
 	checkLead(t, "What is the population of Zenda?", []string{far, "The population of Zenda is about 3.2 million, the census office said."}, "3.2 million")
 }
