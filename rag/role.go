@@ -41,6 +41,7 @@ var relationSynonyms = [][]string{
 	{"kill", "shot", "shoot", "attack", "murder", "stab"},
 	{"elect", "vote", "win", "presid"},
 	{"actor", "actress", "star", "play", "cast", "perform", "portray", "role"},
+	{"score", "goal", "strike", "header", "equalis", "net"},
 	sayWords,
 }
 

@@ -20,6 +20,10 @@ func TestRoleHolds(t *testing.T) {
 		{"Who won the Wimbledon title?", "Ashleigh Barty beat Karolina Pliskova to win the Wimbledon title.", []string{"Ashleigh Barty", "Karolina Pliskova"}, "Ashleigh Barty"},
 		{"Who directed Titanic?", "Titanic is a 1997 film directed by James Cameron.", []string{"James Cameron"}, "James Cameron"},
 		{"Who directed Titanic?", "Titanic opened in 1997; James Cameron later spoke about it.", []string{"James Cameron"}, ""},
+		// Scoring is the relation of "who scored", not the match it was
+		// scored in.
+		{"Who scored Zenda's equaliser in their 1-1 draw with Belmar?", "Belmar boss Ana Ruiz was left ruing her side's 1-1 draw with Zenda.", []string{"Ana Ruiz"}, ""},
+		{"Who scored Zenda's equaliser in their 1-1 draw with Belmar?", "Tom Hale scored Zenda's equaliser in the 87th minute.", []string{"Tom Hale"}, "Tom Hale"},
 		// Besides a known relation ("won"), the question's words qualify
 		// the answer: "singles:" is no title.
 		{"Who won the women's singles Wimbledon in 2031?", "Wimbledon 2031 – women's singles: Anna Kovac and Mira Sol ...", []string{"Anna Kovac", "Mira Sol"}, ""},
