@@ -71,6 +71,12 @@ func roleRelation(lex lexicon, question string, relTerms []queryTerm, focus []fo
 	var verbs []string
 	if verb, ok := asksSubject(question); ok && strings.HasSuffix(verb, "ed") {
 		verbs = lex.tokens(verb)
+		if thatClauseRE.MatchString(question) {
+			// "Which judge ruled that Stan Lee is owed 10% of the films'
+			// profits?": what follows "that" is what was ruled, not whom
+			// the ruling relates to the answer.
+			rel = relationStems(slices.DeleteFunc(slices.Clone(relTerms), func(q queryTerm) bool { return !slices.Contains(verbs, q.term) && !slices.Contains(verbs, q.of) }))
+		}
 	}
 	for _, f := range focus {
 		if f.word && afterAuxiliary(lex, question, f.term) {
@@ -82,6 +88,10 @@ func roleRelation(lex lexicon, question string, relTerms []queryTerm, focus []fo
 	}
 	return rel, slices.DeleteFunc(slices.Clone(focus), func(f focusTerm) bool { return slices.Contains(verbs, f.term) })
 }
+
+// thatClauseRE matches a question whose verb is followed by what was said
+// or decided: "Which judge ruled that …", "Who claimed that …".
+var thatClauseRE = regexp.MustCompile(`(?i)^\s*(?:who|which [\pL-]+(?: [\pL-]+){0,3}?|what [\pL-]+)\s+\pL+ed\s+that\b`)
 
 // afterAuxiliary reports whether the word of question whose stem is term
 // follows an auxiliary, a modal or "to" ("gonna debrief", "will sign").

@@ -24,6 +24,9 @@ func TestRoleHolds(t *testing.T) {
 		// scored in.
 		{"Who scored Zenda's equaliser in their 1-1 draw with Belmar?", "Belmar boss Ana Ruiz was left ruing her side's 1-1 draw with Zenda.", []string{"Ana Ruiz"}, ""},
 		{"Who scored Zenda's equaliser in their 1-1 draw with Belmar?", "Tom Hale scored Zenda's equaliser in the 87th minute.", []string{"Tom Hale"}, "Tom Hale"},
+		// What follows "ruled that" is what was ruled, not the relation.
+		{"Which judge ruled that Ana Ruiz is owed 10% of Zenda's profits from the films?", "The court did not rule on Ruiz's claims to profits from some Zenda and Hulk movie merchandise, Zenda said.", []string{"Hulk"}, ""},
+		{"Which judge ruled that Ana Ruiz is owed 10% of Zenda's profits from the films?", "District Court Judge Tom Hale ruled Ruiz should get a tenth of Zenda's profits.", []string{"District Court Judge Tom Hale"}, "District Court Judge Tom Hale"},
 		// Besides a known relation ("won"), the question's words qualify
 		// the answer: "singles:" is no title.
 		{"Who won the women's singles Wimbledon in 2031?", "Wimbledon 2031 – women's singles: Anna Kovac and Mira Sol ...", []string{"Anna Kovac", "Mira Sol"}, ""},
