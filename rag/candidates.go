@@ -47,6 +47,7 @@ type candidate struct {
 	follows      bool      // it follows a sentence that holds the question's relation and no answer
 	yesNo        bool      // the question asks yes or no: its words other than the focus are its claim
 	words        int       // how many of the question's own words it holds
+	namesHead    bool      // it names what a what-question asks for (headNoun: "slogan")
 }
 
 // canLead reports whether c may state the answer to a question of type t:
@@ -191,6 +192,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	kindNoun := askedKindNoun(question)           // "firm" for "which hotel firm …"
 	roleWords := askedRole(lex, question)         // "interpret" for "who was the interpreter for …"
 	within := placeWithin(lex, question)          // "florida" for "in which Florida city …"
+	head := headNoun(lex, question)               // "slogan" for "What slogan did Labour unveil?"
 	attr, attrOf := askedAttribute(lex, question) // "capit", "franc" for "What is the capital of France?"
 	var counted []string                          // what a how-many question counts
 	if atype == quantityAnswer {
@@ -371,6 +373,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		if atype == placeAnswer && slices.ContainsFunc(within, func(w string) bool { return !slices.Contains(c.tokens, w) && !slices.Contains(prev, w) }) {
 			c.fits = false // it does not name the place the one asked lies in
 		}
+		c.namesHead = atype == anyAnswer && slices.ContainsFunc(head, func(w string) bool { return slices.Contains(c.tokens, w) })
 		if len(attr) > 0 && slices.ContainsFunc(attr, func(w string) bool { return slices.Contains(c.tokens, w) }) && slices.ContainsFunc(attrOf, func(w string) bool { return slices.Contains(c.tokens, w) }) && !holdsAttribute(c.tokens, attr, attrOf) {
 			c.fits = false // "capital markets … France" is no capital of France
 		}
@@ -472,6 +475,9 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		}
 		if c.role && (atype == timeAnswer || atype == placeAnswer) {
 			c.score += wAttached
+		}
+		if c.namesHead {
+			c.score += wHead
 		}
 		c.score += wSupport * float64(min(c.support, maxSupport)) / maxSupport
 	}

@@ -94,6 +94,8 @@ const (
 	// wAttached weighs a place or date attached to the question's event
 	// (attachedValue), for where- and when-questions.
 	wAttached = 0.1
+	// wHead weighs naming what a what-question asks for (headNoun).
+	wHead = 0.1
 )
 
 // extractive answers from the retrieved passages by choosing the sentences

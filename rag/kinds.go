@@ -269,6 +269,30 @@ func kindModifiers(lex lexicon, question string) map[string]bool {
 	return out
 }
 
+// headNounRE matches the noun a what-question asks for: "What slogan did
+// Alan Milburn unveil?", "what kind of deal …".
+var headNounRE = regexp.MustCompile(`(?i)^\s*(?:what|which)\s+(?:(?:kind|sort|type)\s+of\s+)?([\pL-]+)\b`)
+
+// headNoun returns the stems of the noun a what-question asks for
+// (headNounRE) and of the words English relates to it, or nil when the
+// question's verb follows "what" at once ("What did …").
+func headNoun(lex lexicon, question string) []string {
+	m := headNounRE.FindStringSubmatch(question)
+	if m == nil {
+		return nil
+	}
+	w := strings.ToLower(m[1])
+	if auxiliaries[w] || w == "happened" || w == "else" {
+		return nil
+	}
+	var out []string
+	for _, t := range lex.tokens(w) {
+		out = append(out, t)
+		out = append(out, lex.expand(t)...)
+	}
+	return out
+}
+
 // askedRoleRE matches a who-question asking who holds a role, with the
 // role's noun ("who was the interpreter for Putin").
 var askedRoleRE = regexp.MustCompile(`(?i)^\s*who(?:'s|’s| is| was| are| were| will be)\s+(?:the|a|an|their|his|her|its)\s+(?:[\pL-]+\s+)?([\pL-]+)\s+(?:of|for|at|in|on|during|behind|to|with)\b`)

@@ -1,6 +1,10 @@
 package rag
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 // TestAnotherAward: "Best Supporting Actor" is not the Best Actor asked
 // about, nor a video director the director; a sentence naming the award
@@ -148,4 +152,36 @@ func TestAskedAttribute(t *testing.T) {
 	far := "Unemployment is measured in the six main cities of Zenda, where most of the country's working-age population is concentrated."
 	checkLead(t, "What is the population of Zenda?", []string{far}, "")
 	checkLead(t, "What is the population of Zenda?", []string{far, "The population of Zenda is about 3.2 million, the census office said."}, "3.2 million")
+}
+
+// TestHeadNoun: what a what-question asks for ("title") is read from it,
+// and a sentence naming it, or a word English relates to it, is marked.
+func TestHeadNoun(t *testing.T) {
+	lex := localLexicon()
+	for q, want := range map[string]bool{
+		"What title did Ana Ruiz say she would take?": true,
+		"what kind of title will she take":            true,
+		"What did Ana Ruiz say about the title?":      false,
+		"What happened to the title?":                 false,
+	} {
+		if got := slices.Contains(headNoun(lex, q), "titl"); got != want {
+			t.Errorf("headNoun(%q) = %q, want title: %v", q, headNoun(lex, q), want)
+		}
+	}
+	q := "What title did Ana Ruiz say she would probably take on entering the House of Lords?"
+	ix, results, err := passageIndex(lex, []string{
+		"Ana Ruiz has said her acceptance of a seat in the House of Lords will allow her to help reform it. The former Zenda leader said she would probably take the title of Lady Ruiz of Belmar.",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cands, err := scoreCandidates(t.Context(), lex, ix, q, results)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cands {
+		if c.namesHead != strings.Contains(c.text, "title") {
+			t.Errorf("%q: namesHead %v", c.text, c.namesHead)
+		}
+	}
 }
