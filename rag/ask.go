@@ -47,7 +47,7 @@ func (s *Service) Ask(ctx context.Context, req answer.Request) (answer.Answer, e
 		ans, err = s.generate(ctx, q, req.History, results, req.OnDelta)
 	default:
 		ans, err = s.extractive(ctx, read, results)
-		if err == nil && ans.Refused {
+		if err == nil {
 			ans, err = s.named(ctx, read, results, k, req.Filter, ans)
 		}
 		ans.Question = q
@@ -66,24 +66,29 @@ func (s *Service) Ask(ctx context.Context, req answer.Request) (answer.Answer, e
 	return ans, nil
 }
 
-// named answers again a question refused (refusal) that names a person
-// by description ("the Russian leader"), reading it with the name its
-// retrieved passages give them (nameDescriptions) and searching with
-// the name; otherwise it returns refusal.
-func (s *Service) named(ctx context.Context, question string, results []Result, k int, f answer.Filter, refusal answer.Answer) (answer.Answer, error) {
+// named answers again a question that names a person by description
+// ("the Russian leader"), reading it with the name its retrieved passages
+// give them (nameDescriptions) and searching with the name; when that
+// finds no answer, or the question names no one so, it returns asked, the
+// answer to the question as asked.
+func (s *Service) named(ctx context.Context, question string, results []Result, k int, f answer.Filter, asked answer.Answer) (answer.Answer, error) {
 	texts := make([]string, len(results))
 	for i, r := range results {
 		texts[i] = r.Chunk.Text
 	}
 	read := nameDescriptions(question, texts)
 	if read == question {
-		return refusal, nil
+		return asked, nil
 	}
 	again, _, err := s.retrieve(ctx, lowerUS(read), k, f)
 	if err != nil || len(again) == 0 {
-		return refusal, err
+		return asked, err
 	}
-	return s.extractive(ctx, read, again)
+	ans, err := s.extractive(ctx, read, again)
+	if err != nil || ans.Refused {
+		return asked, err
+	}
+	return ans, nil
 }
 
 // retrievalQuery adds the previous user question to a short follow-up

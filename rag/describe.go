@@ -134,7 +134,7 @@ func descriptionModifiers(text string, loc []int) []string {
 // is, or two are written so equally often.
 func describedPerson(titles, mods []string, texts []string) string {
 	votes := map[string]int{}
-	spelled := map[string]map[string]int{} // how often each spelling of a surname is written, by its first letters
+	spelled := map[string]map[string]bool{} // the spellings of a surname written beside a title, by its first letters
 	for _, text := range texts {
 		low := strings.ToLower(text)
 		for _, title := range titles {
@@ -162,9 +162,9 @@ func describedPerson(titles, mods []string, texts []string) string {
 				key = key[:min(len(key), sameNameLetters)] // "Zelensky" and "Zelenskyy" are one
 				votes[key]++
 				if spelled[key] == nil {
-					spelled[key] = map[string]int{}
+					spelled[key] = map[string]bool{}
 				}
-				spelled[key][lastWord(name)]++
+				spelled[key][lastWord(name)] = true
 			}
 		}
 	}
@@ -180,11 +180,18 @@ func describedPerson(titles, mods []string, texts []string) string {
 	if best == "" || tie {
 		return ""
 	}
-	// The surname as written most often: later sentences name them by
-	// it alone ("Putin earlier signalled …").
+	// The surname as the texts write it most often, titled or not: later
+	// sentences name them by it alone ("Putin earlier signalled …").
+	written := map[string]int{}
+	for n := range spelled[best] {
+		re := regexp.MustCompile(`\b` + regexp.QuoteMeta(n) + `\b`)
+		for _, text := range texts {
+			written[n] += len(re.FindAllStringIndex(text, -1))
+		}
+	}
 	name := ""
-	for n, c := range spelled[best] {
-		if c > spelled[best][name] || c == spelled[best][name] && n < name {
+	for n, c := range written {
+		if c > written[name] || c == written[name] && n < name {
 			name = n
 		}
 	}

@@ -81,3 +81,24 @@ func TestNameDescriptionsLongText(t *testing.T) {
 		t.Fatal("nameDescriptions on a 2 MB text did not finish in 20s")
 	}
 }
+
+// TestDescribedAlways: a question naming a person by description is read
+// with their name even when, read as asked, it finds another answer.
+func TestDescribedAlways(t *testing.T) {
+	checkLead(t, "On what matter did Zenda's top diplomat say there had been some progress?", []string{
+		"\"There has been some progress on some matters,\" the top Belmar diplomat said of the talks with Zenda on the border.",
+		"Zenda Secretary of State Ana Ruiz had previously expressed cautious optimism, suggesting that some progress was being made on security guarantees.",
+	}, "security guarantees")
+}
+
+// TestDescribedSpelling: the name put for a description is spelled as the
+// texts write it most often.
+func TestDescribedSpelling(t *testing.T) {
+	texts := []string{
+		"Zenda President Ana Tarasenkoo met the envoys. Zenda President Ana Tarasenkoo spoke later.",
+		"Zenda President Ana Tarasenko said the talks would go on. Tarasenko met Hale. Tarasenko left.",
+	}
+	if got := nameDescriptions("What did the Zenda leader say?", texts); got != "What did Tarasenko say?" {
+		t.Errorf("nameDescriptions = %q, want %q", got, "What did Tarasenko say?")
+	}
+}

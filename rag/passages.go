@@ -28,11 +28,12 @@ func AnswerPassages(ctx context.Context, question string, passages []string) (an
 	}
 	read := respell(q, ix.lex.df)
 	ans, err := extract(ctx, lex, ix, read, results)
-	if err == nil && ans.Refused {
-		if named := nameDescriptions(read, passages); named != read {
-			// A person named by description ("the Russian leader"), read
-			// with the name the passages give them.
-			ans, err = extract(ctx, lex, ix, named, results)
+	if named := nameDescriptions(read, passages); err == nil && named != read {
+		// A person named by description ("the Russian leader"), read
+		// with the name the passages give them; as asked when that
+		// reading finds no answer.
+		if again, err2 := extract(ctx, lex, ix, named, results); err2 != nil || !again.Refused {
+			ans, err = again, err2
 		}
 	}
 	if err != nil {
