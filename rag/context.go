@@ -17,6 +17,10 @@ import (
 // the Rolling Stone list".
 var contextClauseRE = regexp.MustCompile(`(?i)\s(?:as (?:he|she|they|it|we)|when|while|after (?:he|she|they|it|the)|now (?:that|they|he|she|it)|according to|ahead of|amid|despite|even with|following)\b[^?]*`)
 
+// beforeClauseRE finds a clause placing what a question asks before an
+// event of its story: "which city did he claim the day before the talks".
+var beforeClauseRE = regexp.MustCompile(`(?i)\s(?:(?:just|right|shortly|(?:the|a|one|two|three|few) (?:day|days|night|week|weeks|hours?|months?))\s+)?before (?:the|his|her|their|going)\b[^?]*`)
+
 // appositiveRE finds a clause between commas that says who or what a name
 // of the question is: "what did jerry scoggins, the guy who sang the
 // beverly hillbillies theme, die of".
@@ -29,10 +33,15 @@ var trailingAppositiveRE = regexp.MustCompile(`(?i),\s*(?:the|a|an)\s[^,?]+\??\s
 
 // splitContext splits question into what it asks and the context with
 // which it places that in its story (whSplit's context, an appositive, a
-// clause after contextClauseRE, a closing description).
+// clause after contextClauseRE, a closing description, a clause placing
+// it before an event unless the question asks how long before).
 func splitContext(question string) (ask, context string) {
 	ask, context = whSplit(question)
-	for _, re := range []*regexp.Regexp{appositiveRE, contextClauseRE, trailingAppositiveRE} {
+	clauses := []*regexp.Regexp{appositiveRE, contextClauseRE, trailingAppositiveRE}
+	if !intervalRE.MatchString(question) {
+		clauses = append(clauses, beforeClauseRE) // "how long before the talks" asks it
+	}
+	for _, re := range clauses {
 		if loc := re.FindStringIndex(ask); loc != nil {
 			context += " " + ask[loc[0]:loc[1]]
 			ask = ask[:loc[0]] + " " + ask[loc[1]:]

@@ -21,6 +21,10 @@ func TestContextWords(t *testing.T) {
 		"Which two coaches did Brandt work as an assistant to at Northwind?":                    "",
 		"How much did Northwind earn in 2031 according to the Zenda list of top music earners?": "accord earner list music top zenda",
 		"who put the ball in his own net when zenda won 2-0 at belmar":                          "0 2 belmar win zenda",
+		// What happened before an event of the story places it, unless
+		// the question asks how long before.
+		"Which city did Ruiz claim to have captured the day before the talks?": "day talk",
+		"how long before the talks did Ruiz claim the city":                    "",
 	} {
 		got := slices.Sorted(maps.Keys(contextWords(lex, q)))
 		if strings.Join(got, " ") != want {
