@@ -75,6 +75,11 @@ func TestTypedValues(t *testing.T) {
 		{"Who will Ana Ruiz face?", "Ana Ruiz will appear at Bow Street Magistrates' Court on Monday.", false, ""},
 		{"Which judge dismissed the bankruptcy case?", "A judge has dismissed an attempt by Russian oil giant Yukos to gain bankruptcy protection.", true, "Yukos"},
 		{"Which judge dismissed the bankruptcy case?", "A judge has dismissed the case brought by the Russian side.", false, ""},
+		// A figure something changed from, to no figure, is not what it
+		// is now, but is what it was.
+		{"How many points does the revised plan have now?", "The plan had been whittled down from 28 points to a smaller framework.", false, ""},
+		{"How many points did the plan have originally?", "The plan had been whittled down from 28 points to a smaller framework.", true, "28"},
+		{"How many points does the revised plan have now?", "The plan was cut from 28 points to 20.", true, "20"},
 		// A place may open the sentence.
 		{"Where did the officials who accused Ana Ruiz speak from?", "In Zenda and Belmar, officials accused Ana Ruiz of lying.", true, "Zenda"},
 	}

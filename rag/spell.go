@@ -35,7 +35,7 @@ var chatSpellings = map[string]string{
 	"promo": "promotional", "doc": "document", "docs": "documents", "hr": "hour", "hrs": "hours",
 	"mins": "minutes", "wk": "week", "wks": "weeks", "mth": "month", "mths": "months", "biz": "business",
 	"gov": "government", "info": "information", "vid": "video", "vids": "videos", "pic": "picture",
-	"pics": "pictures", "mgr": "manager", "wknd": "weekend", "wkend": "weekend", "vs": "against", "champ": "champion", "champs": "champions", "fave": "favourite",
+	"pics": "pictures", "mgr": "manager", "wknd": "weekend", "wkend": "weekend", "vs": "against", "originaly": "originally", "orignally": "originally", "champ": "champion", "champs": "champions", "fave": "favourite",
 }
 
 // chatSymbols finds the chat spellings written with digits or a slash

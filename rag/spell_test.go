@@ -36,6 +36,7 @@ func TestRespell(t *testing.T) {
 		{"what happened b4 w/o them", "what happened before without them"},
 		{"who starts vs the netherlands this wknd", "who starts against the netherlands this weekend"},
 		{"wich region is the obstacle", "which region is the obstacle"},
+		{"how many did it have originaly", "how many did it have originally"},
 		// A rare variant English knows is mended to the articles' spelling.
 		{"whos the ukranian negotiator", "who is the ukrainian negotiator"},
 		{"did they realise it", "did they realize it"},
