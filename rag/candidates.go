@@ -373,7 +373,11 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		if atype == placeAnswer && slices.ContainsFunc(within, func(w string) bool { return !slices.Contains(c.tokens, w) && !slices.Contains(prev, w) }) {
 			c.fits = false // it does not name the place the one asked lies in
 		}
-		c.namesHead = atype == anyAnswer && slices.ContainsFunc(head, func(w string) bool { return slices.Contains(c.tokens, w) })
+		c.namesHead = slices.ContainsFunc(head, func(w string) bool { return slices.Contains(c.tokens, w) })
+		if atype == placeAnswer && len(head) > 0 && namedPlaceKinds[head[0]] && !c.namesHead {
+			c.fits = false // "at the Kremlin" names no hotel
+		}
+		c.namesHead = c.namesHead && atype == anyAnswer
 		if len(attr) > 0 && slices.ContainsFunc(attr, func(w string) bool { return slices.Contains(c.tokens, w) }) && slices.ContainsFunc(attrOf, func(w string) bool { return slices.Contains(c.tokens, w) }) && !holdsAttribute(c.tokens, attr, attrOf) {
 			c.fits = false // "capital markets … France" is no capital of France
 		}

@@ -293,6 +293,20 @@ func headNoun(lex lexicon, question string) []string {
 	return out
 }
 
+// namedPlaceKinds are the stems of kinds of place whose names say what they
+// are, or whose sentence does ("the Ritz hotel", "Wembley Stadium"): a
+// where-question asking which one is not answered by a place that is
+// none ("Which hotel did they stay at?": not "at the Kremlin").
+var namedPlaceKinds = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("hotel stadium arena hospital prison jail school university college court airport station restaurant church cathedral theatre theater museum gallery pub") {
+		for _, t := range localembed.Tokens(w) {
+			namedPlaceKinds[t] = true
+		}
+	}
+}
+
 // askedRoleRE matches a who-question asking who holds a role, with the
 // role's noun ("who was the interpreter for Putin").
 var askedRoleRE = regexp.MustCompile(`(?i)^\s*who(?:'s|’s| is| was| are| were| will be)\s+(?:the|a|an|their|his|her|its)\s+(?:[\pL-]+\s+)?([\pL-]+)\s+(?:of|for|at|in|on|during|behind|to|with)\b`)

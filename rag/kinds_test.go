@@ -185,3 +185,10 @@ func TestHeadNoun(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceKind: "which hotel" is not answered by a place the sentence
+// does not call a hotel.
+func TestPlaceKind(t *testing.T) {
+	checkLead(t, "Which hotel did the envoys stay at in Zenda?", []string{"Ana Ruiz hosted the envoys at the Kremlin in Zenda on Tuesday, where they stayed for five hours."}, "")
+	checkLead(t, "Which hotel did the envoys stay at in Zenda?", []string{"The envoys stayed at the Belmar Hotel in Zenda, officials said."}, "Belmar Hotel")
+}
