@@ -210,6 +210,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	}
 	describes := descriptionWords(lex, question)
 	speaker, speakerName := speakerTerms(lex, question, focus)
+	toPress := pressRE.MatchString(question) // "what did Dmitriev tell reporters": words said
 	context := contextWords(lex, question)
 	var relTerms []queryTerm // what the question asks about its focus: "won", "director"
 	for _, q := range qterms {
@@ -312,7 +313,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			all = all && (!speaker[f.term] || c.focusHits[j] >= 1)
 			last = last || f.term == speakerName && c.focusHits[j] >= 1
 		}
-		c.unsaid = !all && !last || saidByOther(c.text, speaker)
+		c.unsaid = !all && !last || saidByOther(c.text, speaker) || toPress && !saysAnything(c.text)
 		c.focus = focusShare(focus, c.focusHits)
 		c.namesFocus = namesFocus(focus, c.focusHits)
 		c.otherYear = yearClash(c.text, years)

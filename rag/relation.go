@@ -205,6 +205,17 @@ func speakerTerms(lex lexicon, question string, focus []focusTerm) (map[string]b
 	return out, last
 }
 
+// pressRE matches a question asking what someone said to the press, or
+// whether they said anything in public.
+var pressRE = regexp.MustCompile(`(?i)\b(?:tell|told|say|said|speak|spoke|talk|talked)\s+(?:to\s+)?(?:the\s+)?(?:reporters|journalists|media|press)\b|\bpublic (?:statement|comment|remarks?)\b`)
+
+// saysAnything reports whether sentence reports words said: a verb of
+// saying (saidVerbRE) or a quotation. "Putin hosted Witkoff and
+// Dmitriev" says nothing of what Dmitriev told reporters.
+func saysAnything(sentence string) bool {
+	return saidVerbRE.MatchString(sentence) || strings.ContainsAny(sentence, "\"“”")
+}
+
 // saidVerbRE finds a verb of saying in a sentence.
 var saidVerbRE = regexp.MustCompile(`(?i)\b(?:said|says|say|told|tells|stated|states|added|adds|warned|warns|insisted|insists|claimed|claims|announced|announces|described|describes|replied|responded|commented|argued|admitted|suggested|predicted|according to)\b`)
 

@@ -210,3 +210,11 @@ func TestPronounAfterWhen(t *testing.T) {
 		"Zenda said it would buy software maker Belmar Software to improve its anti-virus technology, and expects the deal to close soon.",
 	}, "Ardent Software")
 }
+
+// TestToldThePress: what someone told reporters is not answered by a
+// sentence that names them but reports nothing said.
+func TestToldThePress(t *testing.T) {
+	met := "Ana Ruiz hosted envoy Tom Hale and Kofi Brandt at the palace in Zenda on Tuesday for five hours after the meeting was arranged."
+	checkLead(t, "What did Kofi Brandt tell reporters after the meeting?", []string{met}, "")
+	checkLead(t, "What did Kofi Brandt tell reporters after the meeting?", []string{met, "After the meeting, Kofi Brandt told reporters the talks had been useful."}, "useful")
+}
