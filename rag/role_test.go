@@ -214,7 +214,7 @@ func TestPronounAfterWhen(t *testing.T) {
 // TestToldThePress: what someone told reporters is not answered by a
 // sentence that names them but reports nothing said.
 func TestToldThePress(t *testing.T) {
-	met := "Ana Ruiz hosted envoy Tom Hale and Kofi Brandt at the palace in Zenda on Tuesday for five hours after the meeting was arranged."
+	met := "Zenda President Ana Ruiz hosted envoy Tom Hale at the palace on Tuesday for a meeting watched by reporters, alongside economic envoy Kofi Brandt."
 	checkLead(t, "What did Kofi Brandt tell reporters after the meeting?", []string{met}, "")
 	checkLead(t, "What did Kofi Brandt tell reporters after the meeting?", []string{met, "After the meeting, Kofi Brandt told reporters the talks had been useful."}, "useful")
 }
