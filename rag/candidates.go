@@ -211,6 +211,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	describes := descriptionWords(lex, question)
 	speaker, speakerName := speakerTerms(lex, question, focus)
 	toPress := pressRE.MatchString(question) // "what did Dmitriev tell reporters": words said
+	saidOf := saidAbout(lex, question)       // "climate change" in "what did Putin say about climate change"
 	context := contextWords(lex, question)
 	var relTerms []queryTerm // what the question asks about its focus: "won", "director"
 	for _, q := range qterms {
@@ -375,6 +376,9 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			c.fits = false // it does not name the place the one asked lies in
 		}
 		c.namesHead = slices.ContainsFunc(head, func(w string) bool { return slices.Contains(c.tokens, w) })
+		if len(saidOf) > 0 && !slices.ContainsFunc(saidOf, func(w string) bool { return slices.Contains(c.tokens, w) || slices.Contains(prev, w) }) {
+			c.fits = false // it says nothing about the topic asked
+		}
 		if atype == placeAnswer && len(head) > 0 && namedPlaceKinds[head[0]] && !c.namesHead {
 			c.fits = false // "at the Kremlin" names no hotel
 		}

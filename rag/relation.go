@@ -209,6 +209,21 @@ func speakerTerms(lex lexicon, question string, focus []focusTerm) (map[string]b
 // whether they said anything in public.
 var pressRE = regexp.MustCompile(`(?i)\b(?:tell|told|say|said|speak|spoke|talk|talked)\s+(?:to\s+)?(?:the\s+)?(?:reporters|journalists|media|press)\b|\bpublic (?:statement|comment|remarks?)\b`)
 
+// saidAboutRE matches a question asking what someone said about a topic,
+// and the topic: "What did Putin say about climate change?".
+var saidAboutRE = regexp.MustCompile(`(?i)\b(?:say|said|think|thinks|tell|told|claim|claimed|warn|warned|comment|commented)\s+(?:\w+\s+)?(?:about|on|regarding)\s+([^?]+)`)
+
+// saidAbout returns the stems of the topic a question asks what someone
+// said about (saidAboutRE): a sentence naming none of them says nothing
+// about it.
+func saidAbout(lex lexicon, question string) []string {
+	m := saidAboutRE.FindStringSubmatch(question)
+	if m == nil {
+		return nil
+	}
+	return lex.tokens(m[1])
+}
+
 // saysAnything reports whether sentence reports words said: a verb of
 // saying (saidVerbRE) or a quotation. "Putin hosted Witkoff and
 // Dmitriev" says nothing of what Dmitriev told reporters.

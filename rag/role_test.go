@@ -218,3 +218,11 @@ func TestToldThePress(t *testing.T) {
 	checkLead(t, "What did Kofi Brandt tell reporters after the meeting?", []string{met}, "")
 	checkLead(t, "What did Kofi Brandt tell reporters after the meeting?", []string{met, "After the meeting, Kofi Brandt told reporters the talks had been useful."}, "useful")
 }
+
+// TestSaidAbout: what someone said about a topic is not answered by
+// something they said about another.
+func TestSaidAbout(t *testing.T) {
+	warned := "Just hours before the meeting, Zenda President Ana Ruiz issued a stark warning, accusing Belmar of sabotaging the peace efforts."
+	checkLead(t, "What did Ana Ruiz say about climate change?", []string{warned}, "")
+	checkLead(t, "What did Ana Ruiz say about the peace efforts?", []string{warned}, "sabotaging")
+}
