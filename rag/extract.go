@@ -3,6 +3,7 @@ package rag
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -181,6 +182,16 @@ func (s *Service) eventResults(ctx context.Context, question string, results []R
 	return out
 }
 
+// adviceRE matches a question asking for advice rather than news: "how
+// do I fix it", "what's the best way to learn the guitar", "my laptop
+// won't connect".
+var adviceRE = regexp.MustCompile(`(?i)^\s*(?:how (?:do|can|should|would) (?:i|we)\b|what(?:'s|’s| is) the best way to\b|(?:my|our) [\pL-]+(?: [\pL-]+)? (?:won't|won’t|wont|keeps|kept|stopped|doesn't|doesn’t|doesnt|isn't|isn’t|isnt|can't|can’t|cant)\b)`)
+
+// adviceCoverage is the share of an advice question (adviceRE) the lead
+// must cover: news seldom answers one, and words it shares by chance
+// ("WiFi", "laptops") are no answer.
+const adviceCoverage = 0.75
+
 // extract answers question from results, weighing words by ix: the lead
 // sentence is the best one that states the kind of fact asked for; a
 // second is added only to confirm it from another report or to add a
@@ -206,7 +217,7 @@ func extract(ctx context.Context, lex lexicon, ix *index, question string, resul
 			break
 		}
 	}
-	if lead < 0 || needsRelation(atype) && !anyStates(cands, atype) {
+	if lead < 0 || needsRelation(atype) && !anyStates(cands, atype) || adviceRE.MatchString(question) && cands[lead].stable < adviceCoverage {
 		return refuse(ans), nil
 	}
 	if atype == personAnswer && !cands[lead].role && cands[lead].support == 0 && !cands[lead].follows {

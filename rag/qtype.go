@@ -85,10 +85,11 @@ var (
 	}
 
 	// measureUnits match a figure with the unit of what "how tall" (and
-	// the like) asks: a length, a weight, or a score ("6-1").
+	// the like) asks: a length, a weight, a speed, or a score ("6-1").
 	measureUnits = map[string]*regexp.Regexp{
 		"length": regexp.MustCompile(`(?i)^[\d,.]+\s*(?:-|\s)?(?:ft|feet|foot|in|inch|inches|cm|m|metres?|meters?|mm|km|miles?)\b|^\d+ft\d*`),
 		"score":  regexp.MustCompile(`^\d{1,2}\s?[-–]\s?\d{1,2}\b`),
+		"speed":  regexp.MustCompile(`(?i)^[\d,.]+\s*(?:-|\s)?(?:mph|km/h|kph|kmh|miles per hour|miles an hour|kilometres per hour|knots|[kmg]bps|[kmg]b/s|(?:kilo|mega|giga)bits?(?: per second| a second)?)\b`),
 		"weight": regexp.MustCompile(`(?i)^[\d,.]+\s*(?:-|\s)?(?:kg|kilos?|kilograms?|lb|lbs|pounds|stone|st|tonnes?|tons?|g|grams?)\b`),
 	}
 
@@ -103,7 +104,7 @@ var (
 	// rates": its words do not reach past "about" or "on" (aboutRE). Not
 	// "level" either: "at what level will contacts continue" asks for a
 	// rank.
-	whatMeasureRE = regexp.MustCompile(`(?i)^\s*(?:what|which)\b(?:\s+(?:[\w'’-]*[^\W\d_][\w'’-]*)){0,6}?\s+(?:size|rate|figure|total|percentage|amount|value|valuation)\b`)
+	whatMeasureRE = regexp.MustCompile(`(?i)^\s*(?:what|which)\b(?:\s+(?:[\w'’-]*[^\W\d_][\w'’-]*)){0,6}?\s+(?:size|rate|figure|total|percentage|amount|value|valuation|speed)\b`)
 
 	// changedToRE matches a what-question that asks what a figure rose or
 	// fell to: "what had annual support for Africa risen to".
@@ -247,6 +248,8 @@ func asksMeasure(question map[string]bool) string {
 		return "weight"
 	case (question["score"] || question["scoreline"]) && !question["many"]:
 		return "score"
+	case question["speed"]:
+		return "speed"
 	}
 	return ""
 }

@@ -80,6 +80,10 @@ func TestTypedValues(t *testing.T) {
 		{"How many points does the revised plan have now?", "The plan had been whittled down from 28 points to a smaller framework.", false, ""},
 		{"How many points did the plan have originally?", "The plan had been whittled down from 28 points to a smaller framework.", true, "28"},
 		{"How many points does the revised plan have now?", "The plan was cut from 28 points to 20.", true, "20"},
+		// A speed is a figure with a unit of speed.
+		{"What is the top speed of the Zenda GT?", "With a price tag under £80,000, the Zenda GT is cheaper than its rivals.", false, ""},
+		{"What is the top speed of the Zenda GT?", "The Zenda GT has a top speed of 175mph.", true, "175mph"},
+		{"What speed is the broadband service Zenda launched?", "Zenda's 8 megabits per second service was launched in November.", true, "8"},
 		// A place may open the sentence.
 		{"Where did the officials who accused Ana Ruiz speak from?", "In Zenda and Belmar, officials accused Ana Ruiz of lying.", true, "Zenda"},
 	}

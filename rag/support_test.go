@@ -463,3 +463,11 @@ func TestVagueTime(t *testing.T) {
 	checkLead(t, "When does Tom Hale's contract expire?", passages, "in the summer")
 	checkLead(t, "On what date does Tom Hale's contract expire?", passages, "")
 }
+
+// TestAdviceRefused: a question asking for advice is not answered by
+// news that shares some of its words.
+func TestAdviceRefused(t *testing.T) {
+	passages := []string{"The Zenda service includes WiFi as standard, meaning users can connect multiple PCs, laptops and game consoles from any room in the house."}
+	checkLead(t, "My laptop won't connect to wifi after the latest update, how do I fix it?", passages, "")
+	checkLead(t, "What does the Zenda service include as standard?", passages, "WiFi")
+}
