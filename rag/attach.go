@@ -382,3 +382,16 @@ func possessiveOrAdjacent(v, sentence string) bool {
 func dateWord(w string) bool {
 	return w != "" && (unicode.IsDigit([]rune(w)[0]) || isMonthOrDay(w))
 }
+
+// vagueTimeWords are words, in lower case, one of which a time without a
+// date (vagueTimeRE) holds; they are looked for first, since most
+// sentences hold none.
+var vagueTimeWords = []string{"spring", "summer", "autumn", "fall", "winter", "week", "month", "year", "season", "end of", "start of", "beginning of", "middle of", "turn of"}
+
+// vagueTimes returns the times sentence gives without a date (vagueTimeRE).
+func vagueTimes(sentence string) []string {
+	if !slices.ContainsFunc(vagueTimeWords, func(w string) bool { return strings.Contains(sentence, w) }) {
+		return nil
+	}
+	return vagueTimeRE.FindAllString(sentence, -1)
+}

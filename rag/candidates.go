@@ -188,16 +188,9 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	}
 	qwords := questionWords(question)
 	numbers := mustNumbers(content)
-	described := describedName(question)          // whom "Who is …?" asks about
-	kindNoun := askedKindNoun(question)           // "firm" for "which hotel firm …"
-	roleWords := askedRole(lex, question)         // "interpret" for "who was the interpreter for …"
-	within := placeWithin(lex, question)          // "florida" for "in which Florida city …"
-	head := headNoun(lex, question)               // "slogan" for "What slogan did Labour unveil?"
-	attr, attrOf := askedAttribute(lex, question) // "capit", "franc" for "What is the capital of France?"
-	var counted []string                          // what a how-many question counts
-	if atype == quantityAnswer {
-		counted = countedNoun(lex, question)
-	}
+	described := describedName(question)            // whom "Who is …?" asks about
+	kindNoun := askedKindNoun(question)             // "firm" for "which hotel firm …"
+	demand := questionDemands(lex, question, atype) // "hotel" for "which hotel …"
 	focus, spelled := spelledOut(lex, question, namedInPassages(lex, focusTerms(lex, question), texts), texts)
 	// The focus the answer's own words are not: "Microsoft", not
 	// "Romanian", in "which Romanian company did Microsoft buy".
@@ -211,7 +204,6 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	describes := descriptionWords(lex, question)
 	speaker, speakerName := speakerTerms(lex, question, focus)
 	toPress := pressRE.MatchString(question) // "what did Dmitriev tell reporters": words said
-	saidOf := saidAbout(lex, question)       // "climate change" in "what did Putin say about climate change"
 	context := contextWords(lex, question)
 	var relTerms []queryTerm // what the question asks about its focus: "won", "director"
 	for _, q := range qterms {
@@ -366,26 +358,8 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		if atype == timeAnswer && asksNext && !futureRE.MatchString(c.text) {
 			c.fits = false // "the next round" is not the meeting reported as held on Tuesday
 		}
-		if len(counted) > 0 && !slices.ContainsFunc(counted, func(w string) bool { return slices.Contains(c.tokens, w) || slices.Contains(prev, w) }) {
-			c.fits = false // it counts something else
-		}
-		if len(roleWords) > 0 && !slices.ContainsFunc(roleWords, func(w string) bool { return slices.Contains(c.tokens, w) || slices.Contains(prev, w) }) {
-			c.fits = false // it names no one in the role asked
-		}
-		if atype == placeAnswer && slices.ContainsFunc(within, func(w string) bool { return !slices.Contains(c.tokens, w) && !slices.Contains(prev, w) }) {
-			c.fits = false // it does not name the place the one asked lies in
-		}
-		c.namesHead = slices.ContainsFunc(head, func(w string) bool { return slices.Contains(c.tokens, w) })
-		if len(saidOf) > 0 && !slices.ContainsFunc(saidOf, func(w string) bool { return slices.Contains(c.tokens, w) || slices.Contains(prev, w) }) {
-			c.fits = false // it says nothing about the topic asked
-		}
-		if atype == placeAnswer && len(head) > 0 && namedPlaceKinds[head[0]] && !c.namesHead {
-			c.fits = false // "at the Kremlin" names no hotel
-		}
-		c.namesHead = c.namesHead && atype == anyAnswer
-		if len(attr) > 0 && slices.ContainsFunc(attr, func(w string) bool { return slices.Contains(c.tokens, w) }) && slices.ContainsFunc(attrOf, func(w string) bool { return slices.Contains(c.tokens, w) }) && !holdsAttribute(c.tokens, attr, attrOf) {
-			c.fits = false // "capital markets … France" is no capital of France
-		}
+		c.fits = c.fits && demand.met(atype, c.tokens, prev)
+		c.namesHead = atype == anyAnswer && demand.namesHead(c.tokens)
 		v, ok := roleHolds(c.text, rel, parties, c.values, subject, false)
 		if !ok && c.focus >= minFocus && c.quality >= proseQuality && !anyFocusIn(topic, c.tokens) {
 			// A sentence (not a headline) of a passage about the focus that

@@ -2,6 +2,8 @@ package rag
 
 import (
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -203,4 +205,29 @@ func when(t time.Time) string {
 		return ""
 	}
 	return " (" + t.Format("2 Jan 2006") + ")"
+}
+
+// fromFigureRE and toFigureRE find a figure changed from, and what it
+// changed to.
+var (
+	fromFigureRE = regexp.MustCompile(`(?i)\bfrom\s*$`)
+	toFigureRE   = regexp.MustCompile(`(?i)^(?:\s+[\pL-]+)?\s+to\s+(?:a|an|the)?\s*[\pL]`)
+)
+
+// formerFigure reports whether the figure at loc in sentence is what
+// something changed from, to something that is no figure ("cut from 28
+// points to a smaller framework"): the sentence does not say what it is
+// now.
+func formerFigure(sentence string, loc []int) bool {
+	return fromFigureRE.MatchString(sentence[max(0, loc[0]-8):loc[0]]) && toFigureRE.MatchString(sentence[loc[1]:min(len(sentence), loc[1]+40)])
+}
+
+// formerWords ask what something was before it changed: "how many points
+// did the plan have originally", "before it was cut".
+var formerWords = []string{"original", "originally", "initial", "initially", "first", "before", "earlier", "previously", "prior", "old", "from", "used"}
+
+// asksFormer reports whether a question (questionWords) asks what
+// something was before it changed.
+func asksFormer(question map[string]bool) bool {
+	return slices.ContainsFunc(formerWords, func(w string) bool { return question[w] })
 }

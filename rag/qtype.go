@@ -2,7 +2,6 @@ package rag
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 	"unicode"
 
@@ -404,31 +403,6 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 	return vals, best
 }
 
-// fromFigureRE and toFigureRE find a figure changed from, and what it
-// changed to.
-var (
-	fromFigureRE = regexp.MustCompile(`(?i)\bfrom\s*$`)
-	toFigureRE   = regexp.MustCompile(`(?i)^(?:\s+[\pL-]+)?\s+to\s+(?:a|an|the)?\s*[\pL]`)
-)
-
-// formerFigure reports whether the figure at loc in sentence is what
-// something changed from, to something that is no figure ("cut from 28
-// points to a smaller framework"): the sentence does not say what it is
-// now.
-func formerFigure(sentence string, loc []int) bool {
-	return fromFigureRE.MatchString(sentence[max(0, loc[0]-8):loc[0]]) && toFigureRE.MatchString(sentence[loc[1]:min(len(sentence), loc[1]+40)])
-}
-
-// formerWords ask what something was before it changed: "how many points
-// did the plan have originally", "before it was cut".
-var formerWords = []string{"original", "originally", "initial", "initially", "first", "before", "earlier", "previously", "prior", "old", "from", "used"}
-
-// asksFormer reports whether a question (questionWords) asks what
-// something was before it changed.
-func asksFormer(question map[string]bool) bool {
-	return slices.ContainsFunc(formerWords, func(w string) bool { return question[w] })
-}
-
 // inQuestion reports whether every word of value occurs in the question
 // (given as a set of lowercased words), so the value restates the
 // question rather than answering it.
@@ -509,17 +483,4 @@ var intervalRE = regexp.MustCompile(`(?i)\bhow (long|many (hours|days|weeks|mont
 // another one.
 func mustNumbers(q string) []string {
 	return questionNumberRE.FindAllString(q, -1)
-}
-
-// vagueTimeWords are words, in lower case, one of which a time without a
-// date (vagueTimeRE) holds; they are looked for first, since most
-// sentences hold none.
-var vagueTimeWords = []string{"spring", "summer", "autumn", "fall", "winter", "week", "month", "year", "season", "end of", "start of", "beginning of", "middle of", "turn of"}
-
-// vagueTimes returns the times sentence gives without a date (vagueTimeRE).
-func vagueTimes(sentence string) []string {
-	if !slices.ContainsFunc(vagueTimeWords, func(w string) bool { return strings.Contains(sentence, w) }) {
-		return nil
-	}
-	return vagueTimeRE.FindAllString(sentence, -1)
 }

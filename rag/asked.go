@@ -1,0 +1,227 @@
+// What a question asks of the sentence answering it beyond sharing its
+// words: the role it asks who holds ("who was the interpreter"), the place
+// the one asked lies in ("which Florida city"), the kind of place ("which
+// hotel"), the attribute of a name ("the population of Brazil"), the
+// topic of what was said ("say about climate change"), the noun a
+// what-question asks for ("what slogan"), what it counts ("how many
+// jobs"). A sentence without them does not answer, however many of the
+// question's words it shares.
+
+package rag
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/newsbot/newsbot/rag/localembed"
+)
+
+// demands are what a question asks of the sentence answering it
+// (questionDemands); each holds stems, any one of which meets it.
+type demands struct {
+	counted []string // what a how-many question counts ("job")
+	role    []string // the role a who-question asks who holds, and its relatives
+	within  []string // the place a where-question's place lies in ("florida")
+	saidOf  []string // the topic a question asks what was said about
+	head    []string // the noun a what-question asks for, and its relatives
+	attr    []string // the attribute asked of a name, and its relatives
+	attrOf  []string // the name it is asked of
+}
+
+// questionDemands returns what question, of answer type t, asks of the
+// sentence answering it.
+func questionDemands(lex lexicon, question string, t answerType) demands {
+	d := demands{role: askedRole(lex, question), saidOf: saidAbout(lex, question), head: headNoun(lex, question)}
+	if t == quantityAnswer {
+		d.counted = countedNoun(lex, question)
+	}
+	if t == placeAnswer {
+		d.within = placeWithin(lex, question)
+	}
+	d.attr, d.attrOf = askedAttribute(lex, question)
+	return d
+}
+
+// met reports whether a sentence (its tokens, after prev in its passage)
+// meets the demands of a question of type t: it names what it counts,
+// the role, the topic (itself or the sentence before), the place the
+// one asked lies in, a hotel for "which hotel", and holds an attribute
+// asked of a name beside that name.
+func (d demands) met(t answerType, tokens, prev []string) bool {
+	in := func(w string) bool { return slices.Contains(tokens, w) }
+	near := func(w string) bool { return in(w) || slices.Contains(prev, w) }
+	switch {
+	case len(d.counted) > 0 && !slices.ContainsFunc(d.counted, near):
+		return false // it counts something else
+	case len(d.role) > 0 && !slices.ContainsFunc(d.role, near):
+		return false // it names no one in the role asked
+	case len(d.saidOf) > 0 && !slices.ContainsFunc(d.saidOf, near):
+		return false // it says nothing about the topic asked
+	case slices.ContainsFunc(d.within, func(w string) bool { return !near(w) }):
+		return false // it does not name the place the one asked lies in
+	case t == placeAnswer && len(d.head) > 0 && namedPlaceKinds[d.head[0]] && !d.namesHead(tokens):
+		return false // "at the Kremlin" names no hotel
+	case slices.ContainsFunc(d.attr, in) && slices.ContainsFunc(d.attrOf, in) && !holdsAttribute(tokens, d.attr, d.attrOf):
+		return false // "capital markets … France" is no capital of France
+	}
+	return true
+}
+
+// namesHead reports whether tokens name what a what-question asks for.
+func (d demands) namesHead(tokens []string) bool {
+	return slices.ContainsFunc(d.head, func(w string) bool { return slices.Contains(tokens, w) })
+}
+
+// kindModifiers returns the stems of the words a which-question puts
+// before the kind of party it asks for ("romanian" for "Which Romanian
+// company did Microsoft buy"): they describe the answer, not the party
+// the question is about.
+func kindModifiers(lex lexicon, question string) map[string]bool {
+	m := kindRE.FindStringSubmatch(question)
+	if m == nil || verbBeforeKindRE.MatchString(m[0]) {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, t := range lex.tokens(m[0][:len(m[0])-len(m[1])]) {
+		out[t] = true
+	}
+	return out
+}
+
+// headNounRE matches the noun a what-question asks for: "What slogan did
+// Alan Milburn unveil?", "what kind of deal …".
+var headNounRE = regexp.MustCompile(`(?i)^\s*(?:what|which)\s+(?:(?:kind|sort|type)\s+of\s+)?([\pL-]+)\b`)
+
+// headNoun returns the stems of the noun a what-question asks for
+// (headNounRE) and of the words English relates to it, or nil when the
+// question's verb follows "what" at once ("What did …").
+func headNoun(lex lexicon, question string) []string {
+	m := headNounRE.FindStringSubmatch(question)
+	if m == nil {
+		return nil
+	}
+	w := strings.ToLower(m[1])
+	if auxiliaries[w] || w == "happened" || w == "else" {
+		return nil
+	}
+	var out []string
+	for _, t := range lex.tokens(w) {
+		out = append(out, t)
+		out = append(out, lex.expand(t)...)
+	}
+	return out
+}
+
+// namedPlaceKinds are the stems of kinds of place whose names say what they
+// are, or whose sentence does ("the Ritz hotel", "Wembley Stadium"): a
+// where-question asking which one is not answered by a place that is
+// none ("Which hotel did they stay at?": not "at the Kremlin").
+var namedPlaceKinds = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("hotel stadium arena hospital prison jail school university college court airport station restaurant church cathedral theatre theater museum gallery pub") {
+		for _, t := range localembed.Tokens(w) {
+			namedPlaceKinds[t] = true
+		}
+	}
+}
+
+// askedRoleRE matches a who-question asking who holds a role, with the
+// role's noun ("who was the interpreter for Putin").
+var askedRoleRE = regexp.MustCompile(`(?i)^\s*who(?:'s|’s| is| was| are| were| will be)\s+(?:the|a|an|their|his|her|its)\s+(?:[\pL-]+\s+)?([\pL-]+)\s+(?:of|for|at|in|on|during|behind|to|with)\b`)
+
+// genericRoles are nouns a who-question may ask with that name no role
+// ("who was the man behind …"), or a role news says with a verb ("lost
+// the final" for "the runner-up", "stars as" for "the actress").
+var genericRoles = map[string]bool{"man": true, "woman": true, "person": true, "people": true, "one": true, "guy": true, "figure": true, "name": true, "team": true,
+	"runner-up": true, "actor": true, "actress": true, "star": true, "scorer": true, "killer": true, "attacker": true, "bidder": true, "voice": true}
+
+// askedRole returns the stems of the role a who-question asks who holds
+// (askedRoleRE) and of the words English relates to it, when it is not one
+// of the relations read by whom it names (agentNouns: "the director
+// of"); a sentence that names none of them does not say who holds it.
+func askedRole(lex lexicon, question string) []string {
+	m := askedRoleRE.FindStringSubmatch(question)
+	if m == nil {
+		return nil
+	}
+	w := strings.ToLower(m[1])
+	if agentNouns[w] || genericRoles[w] {
+		return nil
+	}
+	var out []string
+	for _, t := range lex.tokens(w) {
+		out = append(out, t)
+		out = append(out, lex.expand(t)...)
+	}
+	return out
+}
+
+// placeWithinRE matches a where-question naming the place that holds the
+// one asked ("which Florida city", "what Spanish town").
+var placeWithinRE = regexp.MustCompile(`\b(?:[Ww]hich|[Ww]hat)\s+((?:\p{Lu}[\pL’'.-]*\s+)+)(?:city|town|village|region|province|county|state|port|resort|suburb|district|stadium|venue|airport)\b`)
+
+// placeWithin returns the stems of the place a where-question says the
+// place asked lies in ("florida" for "In which Florida city …"): a report
+// that never names it does not say where in it.
+func placeWithin(lex lexicon, question string) []string {
+	m := placeWithinRE.FindStringSubmatch(question)
+	if m == nil {
+		return nil
+	}
+	for _, w := range strings.Fields(m[1]) {
+		if nationalities[strings.ToLower(w)] || countryCodes[w] {
+			return nil // "which Spanish city": "in Barcelona" need not say Spain
+		}
+	}
+	return lex.tokens(m[1])
+}
+
+// attributeRE matches a question asking an attribute of a name: "What
+// is the capital of France?", "What is the population of Brazil?".
+var attributeRE = regexp.MustCompile(`(?i)^\s*(?:what|who|which)(?:'s|’s| is| was| are| were)\s+the\s+(?:[\pL-]+\s+)?([\pL-]+)\s+(?:of|for|in)\s+(?:the\s+)?([\pL][\pL.'’-]*)`)
+
+// askedAttribute returns the stems of the attribute such a question asks
+// (attributeRE) with the words English relates to it, and of the name it
+// asks it of, when the name is written with a capital and the attribute
+// is not a relation read by whom it names ("the chairman of"): a sentence
+// answering it holds the two together ("France's capital", "the
+// population of Brazil"), not one here and one there ("capital markets
+// … France").
+func askedAttribute(lex lexicon, question string) (attr, of []string) {
+	m := attributeRE.FindStringSubmatch(question)
+	if m == nil || !unicode.IsUpper([]rune(m[2])[0]) {
+		return nil, nil
+	}
+	w := strings.ToLower(m[1])
+	if agentNouns[w] || genericRoles[w] || w == "name" {
+		return nil, nil
+	}
+	for _, t := range lex.tokens(w) {
+		attr = append(attr, t)
+		attr = append(attr, lex.expand(t)...)
+	}
+	return attr, lex.tokens(m[2])
+}
+
+// attributeWindow is how many words apart a sentence may hold an
+// attribute and its name (askedAttribute).
+const attributeWindow = 2
+
+// holdsAttribute reports whether tokens hold one of attr within
+// attributeWindow words of one of of.
+func holdsAttribute(tokens, attr, of []string) bool {
+	for i, t := range tokens {
+		if !slices.Contains(attr, t) {
+			continue
+		}
+		for j := max(0, i-attributeWindow); j < min(len(tokens), i+attributeWindow+1); j++ {
+			if slices.Contains(of, tokens[j]) {
+				return true
+			}
+		}
+	}
+	return false
+}
