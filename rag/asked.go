@@ -106,12 +106,7 @@ func headNoun(lex lexicon, question string) []string {
 	if auxiliaries[w] || w == "happened" || w == "else" {
 		return nil
 	}
-	var out []string
-	for _, t := range lex.tokens(w) {
-		out = append(out, t)
-		out = append(out, lex.expand(t)...)
-	}
-	return out
+	return withRelatives(lex, w)
 }
 
 // namedPlaceKinds are the stems of kinds of place whose names say what they
@@ -151,12 +146,7 @@ func askedRole(lex lexicon, question string) []string {
 	if agentNouns[w] || genericRoles[w] {
 		return nil
 	}
-	var out []string
-	for _, t := range lex.tokens(w) {
-		out = append(out, t)
-		out = append(out, lex.expand(t)...)
-	}
-	return out
+	return withRelatives(lex, w)
 }
 
 // placeWithinRE matches a where-question naming the place that holds the
@@ -199,11 +189,7 @@ func askedAttribute(lex lexicon, question string) (attr, of []string) {
 	if agentNouns[w] || genericRoles[w] || w == "name" {
 		return nil, nil
 	}
-	for _, t := range lex.tokens(w) {
-		attr = append(attr, t)
-		attr = append(attr, lex.expand(t)...)
-	}
-	return attr, lex.tokens(m[2])
+	return withRelatives(lex, w), lex.tokens(m[2])
 }
 
 // attributeWindow is how many words apart a sentence may hold an
@@ -224,4 +210,15 @@ func holdsAttribute(tokens, attr, of []string) bool {
 		}
 	}
 	return false
+}
+
+// withRelatives returns the stems of word and the words English relates
+// to them.
+func withRelatives(lex lexicon, word string) []string {
+	var out []string
+	for _, t := range lex.tokens(word) {
+		out = append(out, t)
+		out = append(out, lex.expand(t)...)
+	}
+	return out
 }
