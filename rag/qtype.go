@@ -36,6 +36,8 @@ const answerTypeBonus = 0.15
 
 const numberWords = `\d|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)\b`
 
+const weekdayNames = `monday|tuesday|wednesday|thursday|friday|saturday|sunday`
+
 const monthNames = `january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec`
 
 var (
@@ -120,7 +122,7 @@ var (
 	quantityRE = regexp.MustCompile(`(?i)[$€£¥]\s?\d[\d,.]*(\s?(million|billion|trillion|bn|m|k))?|\d[\d,.]*\s?(million|billion|trillion|bn|m|k)?\s?` + currencyWords + `\b|\d[\d,.]*(bn|m|p)\b|\d[\d,.]*\s?(gb|mb|tb|kg|km|mph|cm|mm|ft|feet|foot|inches|metres|meters|miles|lbs?|tonnes)\b|\d[\d,.]*\s?(%|percent|per cent|million|billion|trillion)|\b\d[\d,.]*\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)s?\b`)
 	durationRE = regexp.MustCompile(`(?i)((` + numberWords + `)+[\w,.]*|\b(several|few|many|nearly|almost|over|a|an)\b)[\s-]*(second|minute|hour|day|week|month|year|decade)s?\b|\b(hours|days|weeks|months|years|decades)\b`)
 	// dateRE finds dates, strongest forms first.
-	dateRE = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(` + monthNames + `)\.?,?\s+(19|20)\d\d\b|\b(` + monthNames + `)\.?,?\s+(19|20)\d\d\b|\b(` + monthNames + `)\.?\s+\d{1,2}(st|nd|rd|th)?\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(` + monthNames + `)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)\b|\b(19|20)\d\d\b`)
+	dateRE = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(` + monthNames + `)\.?,?\s+(19|20)\d\d\b|\b(` + monthNames + `)\.?,?\s+(19|20)\d\d\b|\b(` + monthNames + `)\.?\s+\d{1,2}(st|nd|rd|th)?\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(` + monthNames + `)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(` + weekdayNames + `|yesterday|today|tonight)\b|\b(19|20)\d\d\b`)
 	// vagueTimeRE matches a time news gives without a date: a season, or
 	// a week, month or year said relative to now, or the part of one
 	// ("in the summer", "next month", "at the end of January").
@@ -155,8 +157,8 @@ var (
 	fullDateRE  = regexp.MustCompile(`\d{1,2}\D+\d{4}|\d{4}\D+\d{1,2}|/`)
 	monthDateRE = regexp.MustCompile(`(?i)[a-z]{3,}.*\d`)
 	// weekdayRE matches a date that is or opens with a weekday.
-	weekdayRE    = regexp.MustCompile(`(?i)^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
-	monthOrDayRE = regexp.MustCompile(`(?i)^(` + monthNames + `|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
+	weekdayRE    = regexp.MustCompile(`(?i)^(` + weekdayNames + `)\b`)
+	monthOrDayRE = regexp.MustCompile(`(?i)^(` + monthNames + `|` + weekdayNames + `)\b`)
 	// clockRE finds times of day ("6:30 p.m.", "9pm", "noon").
 	clockRE = regexp.MustCompile(`(?i)\b\d{1,2}(:\d\d)?\s*(a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b|\b(noon|midnight|midday|dawn|dusk)\b|\b\d{1,2}\s*o'clock\b`)
 	// bareYearRE matches a year on its own.
