@@ -222,3 +222,157 @@ func withRelatives(lex lexicon, word string) []string {
 	}
 	return out
 }
+
+// askedNounRE matches a which- or what-question's wh-word and the words
+// after it: "which senior judge led …", "apart from Italaudit, which
+// auditor was …".
+var askedNounRE = regexp.MustCompile(`(?i)(?:^|,\s*)(?:(?:in|from|for|of|to|at|with|by|on)\s+)?(?:which|what)((?:\s+[\pL’'-]+){2,5})`)
+
+// pastVerbs are verbs whose past tense a which-question puts right after
+// the noun it asks for, other than those ending in "-ed".
+var pastVerbs = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("spoke led won lost beat took made said got gave went came left ran hit wrote sold bought paid saw became met told set put knew held began brought chose fell felt found fought grew kept meant rose sent shot spent stood struck taught thought threw wore withdrew overtook oversaw") {
+		pastVerbs[w] = true
+	}
+}
+
+// askedNoun returns the noun a which- or what-question asks for, the last
+// word before its verb ("judge" in "which senior judge led the bench",
+// "MP" in "which Labour MP warned"), or "" when no verb follows the
+// question word closely.
+func askedNoun(question string) string {
+	for _, m := range askedNounRE.FindAllStringSubmatch(question, -1) {
+		words := strings.Fields(m[1])
+		if w := strings.ToLower(words[0]); auxiliaries[w] || w == "happened" || w == "else" {
+			return ""
+		}
+		for k := 1; k < len(words) && k <= 4; k++ {
+			verb := strings.ToLower(words[k])
+			if auxiliaries[verb] || pastVerbs[verb] || strings.HasSuffix(verb, "ed") && !unicode.IsUpper([]rune(words[k])[0]) {
+				if slices.Contains(words[1:k], "of") {
+					return "" // "which head of state", "which versions of Windows"; not "which of Putin's aides"
+				}
+				return strings.ToLower(words[k-1])
+			}
+		}
+	}
+	return ""
+}
+
+// nameAsKind returns the name that sentence gives as one of kinds (stems):
+// a title before it ("Judge Lord Cullen", "UK actress Kate Beckinsale",
+// "auditor Grant Thornton"), an appositive of it ("A second auditor,
+// Deloitte & Touche, …"), or a name the kind follows ("his 2 Wikid
+// Records label"; "a US company" names none); "" when it gives none.
+func nameAsKind(sentence string, kinds []string) string {
+	words := strings.Fields(sentence)
+	for i, w := range words[:max(len(words)-1, 0)] {
+		bare := strings.TrimRight(w, ",")
+		if !slices.ContainsFunc(localembed.Tokens(bare), func(t string) bool { return slices.Contains(kinds, t) }) {
+			continue
+		}
+		var name []string
+		from := i + 1
+		if bare == w && (copulas[words[from]] || words[from] == "are" || words[from] == "were") {
+			from++ // "the least digital of the European nations was Greece"
+		}
+		for j := from; j < len(words); j++ {
+			n := strings.TrimRight(words[j], ",.;:")
+			if n == "" || !unicode.IsUpper([]rune(n)[0]) && n != "&" && n != "de" && n != "van" && n != "von" {
+				break
+			}
+			name = append(name, n)
+			if n != words[j] {
+				break // the name ends at its punctuation
+			}
+		}
+		// After a comma the name is an appositive, closed by another.
+		if len(name) > 0 && (!strings.HasSuffix(w, ",") || strings.HasSuffix(words[from+len(name)-1], ",")) {
+			return strings.Join(name, " ")
+		}
+		// Or it stands before the kind: "his 2 Wikid Records label" (not
+		// the sentence's first word, capitalised anyway, nor "Russian"),
+		// perhaps with a word or two between.
+		end := i // the name ends before the kind, or before a word or two describing it ("Zenda Calling investment forum")
+		for end > i-2 && end > 1 && !unicode.IsUpper([]rune(words[end-1])[0]) && !strings.ContainsAny(words[end-1], ",.;:") && !describeBoundary[words[end-1]] {
+			end--
+		}
+		start := end
+		for j := end - 1; j > 0; j-- {
+			r := []rune(words[j])[0]
+			if strings.ContainsAny(words[j], ",.;:") || !unicode.IsUpper(r) && !unicode.IsDigit(r) || nationalities[strings.ToLower(words[j])] || countryCodes[words[j]] {
+				break
+			}
+			start = j
+		}
+		// Not whose it is ("Mel Brooks' hit show"), nor the end of a longer
+		// name ("Association of Leading Visitor Attractions").
+		possessive := start < end && (strings.HasSuffix(words[end-1], "'") || strings.HasSuffix(words[end-1], "'s") || strings.HasSuffix(words[end-1], "’s")) &&
+			(end < i || !unicode.IsUpper([]rune(w)[0])) // "Bow Street Magistrates' Court" is a name
+		if start < end && !possessive && words[start-1] != "of" && slices.ContainsFunc(words[start:end], func(n string) bool { return unicode.IsUpper([]rune(n)[0]) }) {
+			return strings.Join(words[start:end], " ")
+		}
+	}
+	return ""
+}
+
+// nameOfRE finds where a question asking for the name of something names
+// what it is: "what was the name of the investment forum …".
+var nameOfKindRE = regexp.MustCompile(`(?i)^\s*what(?:s|'s|’s|\s+is|\s+was|\s+were)?\s+(?:the\s+)?(?:\w+\s+)?name\s+of\s+(?:(?:the|a|an|his|her|its|their)\s+)?`)
+
+// nameStops are words that end the noun phrase a question asks the name
+// of: "the investment forum (that) …", "the chief executive (who) …".
+var nameStops = map[string]bool{"that": true, "which": true, "who": true, "whom": true, "whose": true, "where": true, "when": true, "the": true, "a": true, "an": true,
+	"of": true, "at": true, "in": true, "on": true, "for": true, "from": true, "to": true, "with": true, "by": true, "during": true, "behind": true, "after": true, "before": true, "about": true}
+
+// nameOfNoun returns the kind of thing a question asks the name of
+// ("forum" in "what was the name of the investment forum putin spoke
+// at"), or "" when the question asks no name, or the name of a name ("the
+// real name of C-Murder"). A name in it ends the noun phrase: focus
+// tells which of its words are names.
+func nameOfNoun(question string, focus []focusTerm) string {
+	properName := func(w string) bool {
+		w = strings.TrimRight(w, "?.!,;:")
+		return w != "" && unicode.IsUpper([]rune(w)[0]) || slices.ContainsFunc(localembed.Tokens(w), func(t string) bool {
+			return slices.ContainsFunc(focus, func(f focusTerm) bool { return f.term == t && !f.word })
+		})
+	}
+	loc := nameOfKindRE.FindStringIndex(question)
+	if loc == nil {
+		return ""
+	}
+	words := strings.Fields(question[loc[1]:])
+	for i, w := range words[:min(len(words), maxDescription)] {
+		if strings.HasSuffix(w, "'") || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+			words = words[i+1:] // whose it is: "Julia Roberts' husband", "the band's debut single"
+			break
+		}
+	}
+	if len(words) == 0 || properName(words[0]) || strings.HasSuffix(words[0], ",") {
+		return "" // the name of a name: "the real name of C-Murder", "of c-murder, the rapper"
+	}
+	noun := ""
+	for k, w := range words {
+		bare := strings.ToLower(strings.TrimRight(w, "?.!,;:"))
+		if k > 0 && (nameStops[bare] || auxiliaries[bare] || pastVerbs[bare] || strings.HasSuffix(bare, "ed") || k >= 2 && (properName(w) || strings.HasSuffix(bare, "ing"))) {
+			break
+		}
+		noun = bare
+		if bare != strings.ToLower(w) || k == maxDescription {
+			break // the phrase ends at its punctuation, or is too long to be one
+		}
+	}
+	return noun
+}
+
+// kindStems returns the stems of noun, a kind of party or thing asked
+// for, and of the kinds news calls it by (sameKind).
+func kindStems(lex lexicon, noun string) []string {
+	out := lex.tokens(noun)
+	for _, k := range sameKind[noun] {
+		out = append(out, lex.tokens(k)...)
+	}
+	return out
+}

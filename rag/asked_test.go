@@ -72,3 +72,77 @@ func TestPlaceKind(t *testing.T) {
 	checkLead(t, "Which hotel did the envoys stay at in Zenda?", []string{"Ana Ruiz hosted the envoys at the Kremlin in Zenda on Tuesday, where they stayed for five hours."}, "")
 	checkLead(t, "Which hotel did the envoys stay at in Zenda?", []string{"The envoys stayed at the Belmar Hotel in Zenda, officials said."}, "Belmar Hotel")
 }
+
+// TestAskedNoun: the noun a which-question asks for is the last word
+// before its verb; a what-question with no verb close after it asks none.
+func TestAskedNoun(t *testing.T) {
+	for q, want := range map[string]string{
+		"Which senior judge led the appeal bench in the Ruiz case?":     "judge",
+		"which Labour MP warned about division at the meeting":          "mp",
+		"Apart from Tallis, which auditor was barred from suing Zenda?": "auditor",
+		"which club does tomas brandt play for":                         "club",
+		"What is the name of the forum?":                                "",
+		"What happened to the title?":                                   "",
+	} {
+		if got := askedNoun(q); got != want {
+			t.Errorf("askedNoun(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
+
+// TestNameOfNoun: the kind of thing a question asks the name of ends at
+// a relative word, a verb, a preposition or a name; the name of a name
+// asks for no kind.
+func TestNameOfNoun(t *testing.T) {
+	focus := []focusTerm{{term: "ruiz"}, {term: "brandt"}}
+	for q, want := range map[string]string{
+		"what was the name of the investment forum ruiz spoke at?":    "forum",
+		"What is the name of Ana Ruiz's husband?":                     "husband",
+		"What's the name of the free ZBC program that lets parents":   "program",
+		"whats the name of the record label, set up by Tomas Brandt":  "label",
+		"whats the real name of z-dog, the rapper who filmed a video": "",
+		"What is the name of Ana Ruiz?":                               "",
+		"what does the name of ruiz's new party mean":                 "",
+	} {
+		if got := nameOfNoun(q, focus); got != want {
+			t.Errorf("nameOfNoun(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
+
+// TestNameAsKind: a name is given as a kind by a title before it, an
+// appositive, a copula, or the kind after it; not a country, a possessor
+// or the end of a longer name.
+func TestNameAsKind(t *testing.T) {
+	for _, c := range []struct {
+		sentence, kind, want string
+	}{
+		{"Judge Lord Tallis, sitting with two others, ruled on the standard of proof.", "judg", "Lord Tallis"},
+		{"A second auditor, Brandt & Sons, has also been banned from the case.", "auditor", "Brandt & Sons"},
+		{"The least digital of the European nations was Zenda, in 17th place.", "nation", "Zenda"},
+		{"Justice Minister Ana Ruiz said the case was a fiasco.", "judg", ""},
+		{"He signed her to his fledgling 2 Wikid Records label last year.", "label", "2 Wikid Records"},
+		{"A US company has pulled out of the contract.", "compani", ""},
+		{"Tomas Brandt's hit show triumphed in the battle for best new musical.", "show", ""},
+		{"The figures were prepared by the Association of Leading Visitor Attractions.", "attract", ""},
+		{"They will appear at Bow Street Magistrates' Court on 21 December.", "court", "Bow Street Magistrates'"},
+	} {
+		if got := nameAsKind(c.sentence, []string{c.kind}); got != c.want {
+			t.Errorf("nameAsKind(%q, %q) = %q, want %q", c.sentence, c.kind, got, c.want)
+		}
+	}
+}
+
+// TestKindAsked: "which judge" is answered by the sentence of the story
+// that names its judge, not by the one retelling the story; "the name of
+// the forum" is refused when no forum is named.
+func TestKindAsked(t *testing.T) {
+	story := "The Zenda government has lost its appeal against a prisoner's compensation for being held in a damp cell at Belmar jail. " +
+		"Justice Minister Ana Ruiz said the damp cell case had been a fiasco from start to finish. " +
+		"Judge Lord Tallis, sitting with two other judges, ruled that such claims should be dealt with on the normal civil standard."
+	checkLead(t, "Which senior judge led the bench that rejected the government's appeal in the Belmar jail damp cell compensation case?", []string{story}, "Lord Tallis")
+	forum := "The envoys were kept waiting while President Ruiz gave a speech promoting foreign investment in Zenda."
+	checkLead(t, "What was the name of the investment forum Ruiz spoke at while the envoys waited?", []string{forum}, "")
+	checkLead(t, "What was the name of the investment forum Ruiz spoke at while the envoys waited?",
+		[]string{forum + " Ruiz spoke at the Zenda Calling investment forum, an annual event in the capital."}, "Zenda Calling")
+}

@@ -5,6 +5,7 @@
 package rag
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"regexp"
@@ -48,6 +49,7 @@ type candidate struct {
 	yesNo        bool      // the question asks yes or no: its words other than the focus are its claim
 	words        int       // how many of the question's own words it holds
 	namesHead    bool      // it names what a what-question asks for (headNoun: "slogan")
+	asKind       bool      // it names someone, not in the question, as the kind of party a which-question asks for (nameAsKind)
 }
 
 // canLead reports whether c may state the answer to a question of type t:
@@ -192,6 +194,14 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	kindNoun := askedKindNoun(question)             // "firm" for "which hotel firm …"
 	demand := questionDemands(lex, question, atype) // "hotel" for "which hotel …"
 	focus, spelled := spelledOut(lex, question, namedInPassages(lex, focusTerms(lex, question), texts), texts)
+	// The kind of party or thing asked for, by its own word ("Justice
+	// Minister Kenny MacAskill" is no judge): "judg" for "which senior
+	// judge led …", "forum" for "the name of the investment forum".
+	var asked []string
+	nameOf := nameOfNoun(question, focus)
+	if atype == personAnswer || atype == anyAnswer {
+		asked = kindStems(lex, cmp.Or(askedNoun(question), nameOf))
+	}
 	// The focus the answer's own words are not: "Microsoft", not
 	// "Romanian", in "which Romanian company did Microsoft buy".
 	modifiers := kindModifiers(lex, question)
@@ -357,6 +367,15 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		c.fits = strength > 0
 		if atype == timeAnswer && asksNext && !futureRE.MatchString(c.text) {
 			c.fits = false // "the next round" is not the meeting reported as held on Tuesday
+		}
+		if n := nameAsKind(c.text, asked); n != "" {
+			// A name given as the kind of party asked is one it may ask
+			// for: "Judge Lord Cullen" for "which judge".
+			c.asKind = slices.ContainsFunc(localembed.Tokens(n), func(t string) bool { return !qwords[t] })
+			c.role = c.asKind && atype == personAnswer
+		}
+		if nameOf != "" {
+			c.fits = c.asKind // "a separate address promoting foreign investment" names no forum
 		}
 		c.fits = c.fits && demand.met(atype, c.tokens, prev)
 		c.namesHead = atype == anyAnswer && demand.namesHead(c.tokens)

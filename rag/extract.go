@@ -256,6 +256,7 @@ func extract(ctx context.Context, lex lexicon, ix *index, question string, resul
 		}
 	}
 	lead = asksBetter(atype, cands, lead)
+	lead = asKindLead(atype, cands, lead)
 	lead = fullest(atype, cands, lead, qstems)
 	// A figure that several reports state is answered from all of them:
 	// the latest of a revised figure, or each side of a disputed one.
@@ -395,6 +396,31 @@ func asksBetter(t answerType, cands []candidate, lead int) int {
 	}
 	return lead
 }
+
+// asKindLead returns the best sentence of the lead's report that names
+// someone as the kind of party a which-question asks for ("Judge Lord
+// Cullen, sitting with …" for "Which senior judge led the bench …"), when
+// the lead names no one so and it scores at least kindRatio of it: the
+// question's words describe the story, which the report's opening retells.
+func asKindLead(t answerType, cands []candidate, lead int) int {
+	l := cands[lead]
+	if l.asKind {
+		return lead
+	}
+	for i, c := range cands {
+		if c.score < kindRatio*l.score {
+			break
+		}
+		if c.asKind && c.result.Chunk.ArticleID == l.result.Chunk.ArticleID && c.canLead(t) {
+			return i
+		}
+	}
+	return lead
+}
+
+// kindRatio is the share of the lead's score from which a sentence naming
+// someone as the kind of party asked leads instead (asKindLead).
+const kindRatio = 0.35
 
 // relationMargin and relationRatio: how much more of the question's
 // relation a sentence of the lead's report must state, and what share of

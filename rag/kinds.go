@@ -257,6 +257,7 @@ func askedKindNoun(question string) string {
 var sameKind = map[string][]string{
 	"company": {"firm", "group", "business", "maker"}, "firm": {"company", "group", "business", "maker"},
 	"group": {"company", "firm", "organisation", "organization"}, "bank": {"lender"},
+	"country": {"nation"}, "nation": {"country"},
 }
 
 // describedAs returns the value of values that sentence describes, in an

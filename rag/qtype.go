@@ -49,7 +49,7 @@ var (
 		{regexp.MustCompile(`(?i)^\s*(how (many|much|far|big|large|often|tall|high|heavy|deep|wide)|what (percentage|number|share|proportion|was the revenue|is the revenue|was the cost|is the price)|what (\w+ )?(offer|bid) (did|does|do|was|is|were|has|had|would|will|per))\b`), quantityAnswer},
 		{regexp.MustCompile(`(?i)^\s*(when\b|(what|which) ((exact|precise|specific) )?(day|date|time|year|month|deadline)\b|on which (day|date)\b|(what|which) (is|was) the (\w+ )?date\b)`), timeAnswer},
 		{regexp.MustCompile(`(?i)^\s*(where\b|whereabouts\b|(in )?which (\w+ )?(city|country|place|town|venue|state|region)\b.*\b(host|held|located|hold|stage|take place|took place|taking place|happen|occur|meet|met)\w*\b|(in )?(which|what) (building|venue|stadium|arena|hall|hotel|room|street|district|neighbou?rhood|airport|port|palace)\b)`), placeAnswer},
-		{regexp.MustCompile(`(?i)^\s*(who|whom|whose)\b|^\s*(which (\w+ ){0,4}?|what (\w+ )?)(` + kindNouns + `)s?\b|^\s*(which|what) (\w+ )?(companies|countries|parties|agencies|cities|charities|bodies|authorities|universities|nationalities)\b|^\s*what is the name\b`), personAnswer},
+		{regexp.MustCompile(`(?i)^\s*(who|whom|whose)\b|^\s*(which (\w+ ){0,4}?|what (\w+ )?)(` + kindNouns + `)s?\b|^\s*(which|what) (\w+ )?(companies|countries|parties|agencies|cities|charities|bodies|authorities|universities|nationalities)\b|^\s*what(?:'s|’s| is| was) the (?:\w+ )?name\b`), personAnswer},
 		{regexp.MustCompile(`(?i)^\s*(why\b|for what reason\b|what (was|is) the reason\b)`), reasonAnswer},
 		{regexp.MustCompile(`(?i)^\s*(is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b`), yesNoAnswer},
 	}
@@ -334,7 +334,7 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 			break
 		}
 		for _, loc := range durationRE.FindAllStringIndex(sentence, -1) {
-			if !question[asksInterval] && relativeTimeRE.MatchString(sentence[loc[1]:]) {
+			if !question[asksInterval] && relativeTimeRE.MatchString(sentence[loc[1]:]) && !(question[asksSince] && agoRE.MatchString(sentence[loc[1]:])) {
 				continue // "a day after", "two weeks ago": when, not how long
 			}
 			if measuresQuestion(sentence, loc, question) {
@@ -441,6 +441,9 @@ func questionWords(q string) map[string]bool {
 	if yearAskedRE.MatchString(q) {
 		out[asksYear] = true
 	}
+	if sinceRE.MatchString(q) {
+		out[asksSince] = true
+	}
 	if weekdayAskedRE.MatchString(q) {
 		out[asksWeekday] = true
 	}
@@ -462,6 +465,17 @@ var timeUnitsRE = regexp.MustCompile(`(?i)\bhow (?:many|much)\s+(?:[\p{L}-]+\s+)
 // question that asks how long one thing came before or after another
 // ("how long before the talks?"), which "a day after" answers.
 const asksInterval = "how long before"
+
+// asksSince is the key questionWords sets for a question asking how long
+// something has gone on ("how long had the studio been going"), which
+// "opened 37 years ago" answers.
+const asksSince = "how long has"
+
+// sinceRE matches a question asking how long something has gone on.
+var sinceRE = regexp.MustCompile(`(?i)\bhow long (?:has|had|have)\b`)
+
+// agoRE matches what follows a span of time counted back from now.
+var agoRE = regexp.MustCompile(`(?i)^\s+ago\b`)
 
 // asksYear is the key questionWords sets for a question asking which
 // year ("what year did …?").

@@ -275,3 +275,21 @@ func TestScore(t *testing.T) {
 		"By what score did Northwind beat Belmar?":        quantityAnswer,
 	})
 }
+
+// TestSinceAgo: "opened 37 years ago" says how long something has gone
+// on, not how long a meeting lasted.
+func TestSinceAgo(t *testing.T) {
+	studio := "The Zenda Sound studio, which opened 37 years ago, has played host to many stars. It will close next month."
+	checkLead(t, "How long had the Zenda Sound studio been going when it closed?", []string{studio}, "37 years")
+	checkLead(t, "How long did the meeting at the Zenda Sound studio last?",
+		[]string{"The meeting at the Zenda Sound studio, first proposed two weeks ago, was held on Friday."}, "")
+}
+
+// TestNameAsked: a question asking a name, in any tense, asks for a name.
+func TestNameAsked(t *testing.T) {
+	checkClassify(t, map[string]answerType{
+		"What is the name of the forum?":             personAnswer,
+		"What was the name of the investment forum?": personAnswer,
+		"what's the real name of the rapper":         personAnswer,
+	})
+}
