@@ -30,6 +30,7 @@ type candidate struct {
 	strength     float64 // how specific its best typed value is (a full date 1, a bare year 0.5)
 	sim          float64
 	prox         float64 // how close together the question's words are
+	phrases      int     // how many pairs of the question's consecutive words it holds side by side ("crucial test")
 	quality      float64 // 1 for prose; less for headlines, link lists, furniture
 	score        float64
 	fits         bool      // holds the kind of fact the question asks for
@@ -194,6 +195,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	kindNoun := askedKindNoun(question)             // "firm" for "which hotel firm …"
 	demand := questionDemands(lex, question, atype) // "hotel" for "which hotel …"
 	focus, spelled := spelledOut(lex, question, namedInPassages(lex, focusTerms(lex, question), texts), texts)
+	qpairs := wordPairs(lex.tokens(question), focus)
 	// The kind of party or thing asked for, by its own word ("Justice
 	// Minister Kenny MacAskill" is no judge): "judg" for "which senior
 	// judge led …", "forum" for "the name of the investment forum".
@@ -361,6 +363,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		c.stable = min(c.coverage, c.english)
 		c.inReport = reportCoverage(qterms, said, report)
 		c.prox = proximity(qterms, c.tokens)
+		c.phrases = sharedPhrases(qpairs, c.tokens)
 		c.quality = sentenceQuality(c.text)
 		c.values, c.strength = atype.typedValues(c.text, qwords)
 		strength := c.strength
@@ -464,7 +467,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	for i := range cands {
 		c := &cands[i]
 		pos := 1 / float64(1+c.sent+4*c.result.Chunk.Index)
-		c.score = wSimilarity*c.sim + wCoverage*min(c.coverage, 1+answerTypeBonus/wCoverage) + wProximity*c.prox +
+		c.score = wSimilarity*c.sim + wCoverage*min(c.coverage, 1+answerTypeBonus/wCoverage) + wProximity*c.prox + wPhrase*float64(min(c.phrases, maxPhrases))/maxPhrases +
 			wPosition*pos + wQuality*c.quality + wRank/float64(c.result.Rank)
 		if !c.numbersOK {
 			c.score -= 0.2

@@ -115,6 +115,8 @@ func TestWhFirst(t *testing.T) {
 		{"ok so who signed it", personAnswer},
 		{"and where did they meet?", placeAnswer},
 		{"About how many people came?", quantityAnswer},
+		{"ana ruiz wants a proper speaker - remind me how many peers zenda left in the house?", quantityAnswer},
+		{"According to Zenda Games' Tom Hale, roughly how many developers are left?", quantityAnswer},
 		// A kind of party named after the verb is the subject, not what
 		// is asked.
 		{"Which issue did the minister raise at the summit?", anyAnswer},

@@ -40,11 +40,20 @@ func countedNoun(lex lexicon, question string) []string {
 	var words []string
 	if m := countedRE.FindStringSubmatch(question); m != nil {
 		words = strings.Fields(strings.ToLower(m[1]))
+		// A casual question's clause with no auxiliary ("how many
+		// hereditary peers labour left"): the count ends at its last
+		// plural before the verb.
+		if j := slices.IndexFunc(words[1:], func(w string) bool { return pastVerbs[w] || strings.HasSuffix(w, "ed") }); j >= 0 {
+			words = words[:j+1]
+			for len(words) > 1 && !plural(words[len(words)-1]) && slices.ContainsFunc(words, plural) {
+				words = words[:len(words)-1]
+			}
+		}
 	} else if m := howManyRE.FindStringSubmatch(question); m != nil {
 		// No verb closes it ("how many people made up the delegation"):
 		// what is counted is its first plural.
 		for _, w := range strings.Fields(strings.ToLower(m[1])) {
-			if irregularPlurals[w] || len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+			if plural(w) {
 				words = []string{w}
 				break
 			}
@@ -67,6 +76,8 @@ func countedNoun(lex lexicon, question string) []string {
 	out := append([]string{toks[0]}, alt[:min(len(alt), focusAlternatives)]...)
 	if people[words[len(words)-1]] {
 		out = append(out, lex.tokens(peopleCounted)...)
+	} else if audiences[words[len(words)-1]] {
+		out = append(out, lex.tokens("audience audiences")...) // "an audience of 6.3 million" counts viewers
 	} else {
 		out = append(out, lex.tokens("units")...) // "sold 19.9 million units" counts consoles
 	}
@@ -76,6 +87,9 @@ func countedNoun(lex lexicon, question string) []string {
 // people are the words that count people in general, which news counts
 // by what they are: "five million viewers" says how many people watched.
 var people = map[string]bool{"people": true, "ppl": true, "persons": true}
+
+// audiences are the people counted as an audience.
+var audiences = map[string]bool{"viewers": true, "listeners": true, "spectators": true, "watchers": true}
 
 // peopleCounted are the nouns that count people by what they are.
 const peopleCounted = "viewers listeners fans voters workers staff employees residents passengers customers users " +
@@ -224,4 +238,9 @@ func quantities(sentence string) [][]int {
 	}
 	slices.SortFunc(out, func(a, b []int) int { return a[0] - b[0] })
 	return out
+}
+
+// plural reports whether w, lower case, is an English plural.
+func plural(w string) bool {
+	return irregularPlurals[w] || len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
 }

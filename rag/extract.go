@@ -87,9 +87,13 @@ const (
 	wSimilarity = 0.35
 	wCoverage   = 0.5
 	wProximity  = 0.08
-	wPosition   = 0.1
-	wQuality    = 0.1
-	wRank       = 0.02
+	// wPhrase weighs the question's phrases a sentence repeats, up to
+	// maxPhrases of them (sharedPhrases).
+	wPhrase    = 0.05
+	maxPhrases = 2
+	wPosition  = 0.1
+	wQuality   = 0.1
+	wRank      = 0.02
 	// wDateSpecific weighs how specific a date is, for when-questions.
 	wDateSpecific = 0.2
 	// wAttached weighs a place or date attached to the question's event
@@ -402,6 +406,8 @@ func asksBetter(t answerType, cands []candidate, lead int) int {
 // Cullen, sitting with …" for "Which senior judge led the bench …"), when
 // the lead names no one so and it scores at least kindRatio of it: the
 // question's words describe the story, which the report's opening retells.
+// (Sentences of other reports naming one were tried: on the shipped and
+// BBC question sets they changed two answers, both for the worse.)
 func asKindLead(t answerType, cands []candidate, lead int) int {
 	l := cands[lead]
 	if l.asKind {

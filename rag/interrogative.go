@@ -12,13 +12,22 @@ import (
 // trailingWhRE matches a casual question that states its context first
 // and asks at the end: "kushner has done this before right? where",
 // "putin was trash-talking europe, what did he say", "the optimism
-// comment - which day?".
-var trailingWhRE = regexp.MustCompile(`(?i)^(.+?)(?:[?,;:.!]+|\s[-–—]+)\s*((?:(?:on|in|at|during|from|since|until|for|with|to|by)\s+)?(?:who|whom|whose|where|when|why|how|what|which)\b[^?,;:.!]*)\??\s*$`)
+// comment - which day?", "… lords speaker - remind me how many …".
+var trailingWhRE = regexp.MustCompile(`(?i)^(.+?)(?:[?,;:.!]+|\s[-–—]+)\s*(?:(?:` + hedgeWords + `)[\s,:;.!-]+)*((?:(?:on|in|at|during|from|since|until|for|with|to|by)\s+)?(?:who|whom|whose|where|when|why|how|what|which)\b[^?,;:.!]*)\??\s*$`)
+
+// hedgeWords are the words a question may put right before its
+// interrogative that ask nothing themselves, even after its context ("…
+// - remind me how many …"); fillerWords, only at its start ("so who …";
+// after a comma "and what …" asks a second question).
+const (
+	hedgeWords  = `roughly|approximately|about|around|exactly|just|quick question|remind me`
+	fillerWords = `so|and|but|ok|okay|well|then|hey|hi|now|one more thing|` + hedgeWords
+)
 
 // leadingFillerRE matches the words a question may open with before its
 // interrogative that ask nothing themselves: "Roughly how long …", "so
 // who …", "ok and when …", "quick question: where …".
-var leadingFillerRE = regexp.MustCompile(`(?i)^\s*(?:(?:so|and|but|ok|okay|well|then|hey|hi|roughly|approximately|about|around|exactly|just|now|quick question|remind me|one more thing)[\s,:;.!-]+)+((?:who|whom|whose|where|when|why|how|what|which|is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b)`)
+var leadingFillerRE = regexp.MustCompile(`(?i)^\s*(?:(?:` + fillerWords + `)[\s,:;.!-]+)+((?:who|whom|whose|where|when|why|how|what|which|is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b)`)
 
 // whFirst moves a trailing question (trailingWhRE) before the context it
 // follows, so that its interrogative opens the question.

@@ -97,6 +97,34 @@ func proximity(qterms []queryTerm, tokens []string) float64 {
 	return float64(len(seen)) / float64(last-first+1)
 }
 
+// wordPairs returns the pairs of consecutive tokens of a question, but
+// for a name of its focus ("tom hale"), which coverage counts already.
+func wordPairs(tokens []string, focus []focusTerm) map[[2]string]bool {
+	isFocus := func(t string) bool { return slices.ContainsFunc(focus, func(f focusTerm) bool { return f.term == t }) }
+	out := map[[2]string]bool{}
+	for i := 1; i < len(tokens); i++ {
+		if tokens[i-1] != tokens[i] && !(isFocus(tokens[i-1]) && isFocus(tokens[i])) {
+			out[[2]string{tokens[i-1], tokens[i]}] = true
+		}
+	}
+	return out
+}
+
+// sharedPhrases returns how many of the question's pairs of consecutive
+// words (wordPairs) a sentence's tokens hold side by side: "a crucial test
+// of" repeats the question's phrase, "the Kremlin sees" only two of its
+// words.
+func sharedPhrases(pairs map[[2]string]bool, tokens []string) int {
+	n, seen := 0, map[[2]string]bool{}
+	for i := 1; i < len(tokens); i++ {
+		p := [2]string{tokens[i-1], tokens[i]}
+		if pairs[p] && !seen[p] {
+			n, seen[p] = n+1, true
+		}
+	}
+	return n
+}
+
 // hasNumbers reports whether text, given as its set of lowercased words
 // (wordSet), names every number of the question (years, seasons,
 // editions), as digits, an ordinal or a word ("2" or "2nd", "11" or

@@ -42,3 +42,21 @@ func TestNormValuePossessive(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedPhrases: a sentence that repeats the question's phrase ("a
+// crucial test of") holds its pairs of consecutive words; one that has
+// the same words apart holds none.
+func TestSharedPhrases(t *testing.T) {
+	lex := localLexicon()
+	q := "what was the zenda meeting widely seen as a crucial test of"
+	pairs := wordPairs(lex.tokens(q), focusTerms(lex, q))
+	for s, want := range map[string]int{
+		"The meeting was what many viewed as a crucial test of the new government's approach.": 1,
+		"The test was crucial, the Zenda envoy said after the meeting.":                        0,
+		"Widely seen as a crucial test, the Zenda meeting ended late.":                         4,
+	} {
+		if got := sharedPhrases(pairs, lex.tokens(s)); got != want {
+			t.Errorf("sharedPhrases(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
