@@ -233,10 +233,14 @@ var askedNounRE = regexp.MustCompile(`(?i)(?:^|,\s*)(?:(?:in|from|for|of|to|at|w
 var pastVerbs = map[string]bool{}
 
 func init() {
-	for _, w := range strings.Fields("spoke led won lost beat took made said got gave went came left ran hit wrote sold bought paid saw became met told set put knew held began brought chose fell felt found fought grew kept meant rose sent shot spent stood struck taught thought threw wore withdrew overtook oversaw") {
+	for _, w := range strings.Fields("sat spoke led won lost beat took made said got gave went came left ran hit wrote sold bought paid saw became met told set put knew held began brought chose fell felt found fought grew kept meant rose sent shot spent stood struck taught thought threw wore withdrew overtook oversaw") {
 		pastVerbs[w] = true
 	}
 }
+
+// adverbs are the words a which-question may put between the noun it asks
+// for and its verb.
+var adverbs = map[string]bool{"also": true, "then": true, "first": true, "later": true, "previously": true, "recently": true, "once": true, "originally": true, "reportedly": true}
 
 // askedNoun returns the noun a which- or what-question asks for, the last
 // word before its verb ("judge" in "which senior judge led the bench",
@@ -248,11 +252,14 @@ func askedNoun(question string) string {
 		if w := strings.ToLower(words[0]); auxiliaries[w] || w == "happened" || w == "else" {
 			return ""
 		}
-		for k := 1; k < len(words) && k <= 4; k++ {
+		for k := 1; k < len(words) && k <= 6; k++ {
 			verb := strings.ToLower(words[k])
 			if auxiliaries[verb] || pastVerbs[verb] || strings.HasSuffix(verb, "ed") && !unicode.IsUpper([]rune(words[k])[0]) {
 				if slices.Contains(words[1:k], "of") {
 					return "" // "which head of state", "which versions of Windows"; not "which of Putin's aides"
+				}
+				if k > 1 && adverbs[strings.ToLower(words[k-1])] {
+					k-- // "which fund chief also sat in"
 				}
 				return strings.ToLower(words[k-1])
 			}

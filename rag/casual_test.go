@@ -117,6 +117,8 @@ func TestWhFirst(t *testing.T) {
 		{"About how many people came?", quantityAnswer},
 		{"ana ruiz wants a proper speaker - remind me how many peers zenda left in the house?", quantityAnswer},
 		{"According to Zenda Games' Tom Hale, roughly how many developers are left?", quantityAnswer},
+		{"Before the cup tie, how many meetings had Zenda gone without a win, per Tom Hale?", quantityAnswer},
+		{"border divisions - how big a challenge, per the report?", anyAnswer},
 		// A kind of party named after the verb is the subject, not what
 		// is asked.
 		{"Which issue did the minister raise at the summit?", anyAnswer},

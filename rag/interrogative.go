@@ -29,9 +29,17 @@ const (
 // who …", "ok and when …", "quick question: where …".
 var leadingFillerRE = regexp.MustCompile(`(?i)^\s*(?:(?:` + fillerWords + `)[\s,:;.!-]+)+((?:who|whom|whose|where|when|why|how|what|which|is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b)`)
 
+// attributionRE matches whom a question ends by saying its answer comes
+// from: "…, per Neil Lennon?", "…, according to the BBC".
+var attributionRE = regexp.MustCompile(`(?i),\s*(?:per|according to|says|said)\s+[^,?]{1,60}\??\s*$`)
+
 // whFirst moves a trailing question (trailingWhRE) before the context it
-// follows, so that its interrogative opens the question.
+// follows, so that its interrogative opens the question; whom it ends by
+// naming as the source (attributionRE) stays at its end.
 func whFirst(q string) string {
+	if loc := attributionRE.FindStringIndex(q); loc != nil && loc[0] > 0 {
+		return whFirst(q[:loc[0]]) + " " + strings.TrimLeft(q[loc[0]:], ", ")
+	}
 	if ask, context := whSplit(q); context != "" {
 		return ask + " " + context
 	}

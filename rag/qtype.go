@@ -221,6 +221,9 @@ func classify(q string) (answerType, string) {
 	if (t == timeAnswer || t == anyAnswer) && raceTimeRE.MatchString(orig) {
 		t = durationAnswer // "what time did he clock": how long he took
 	}
+	if t == quantityAnswer && degreeRE.MatchString(orig) {
+		t = anyAnswer // "how big a challenge": how grave, not a figure
+	}
 	if t == personAnswer && (whoIsRE.MatchString(orig) || casualName(orig)) {
 		t = anyAnswer // "Who is Jared Kushner?" asks for a description
 	}
@@ -237,6 +240,10 @@ func classify(q string) (answerType, string) {
 	}
 	return t, strings.TrimSpace(eventFiller.ReplaceAllString(q, " "))
 }
+
+// degreeRE matches a question asking how grave something is: "how big a
+// challenge", "how serious a problem".
+var degreeRE = regexp.MustCompile(`(?i)^\s*how (?:big|large|serious|great|major|much of) an? (?:challenge|problem|issue|threat|blow|deal|risk|obstacle|setback|hurdle|concern|priority|surprise|factor)\b`)
 
 // asksMeasure returns what a question asks to be measured ("length" for
 // "how tall", "weight" for "how heavy", "score" for "what was the
