@@ -101,7 +101,11 @@ func initialed(lex lexicon, question string) map[string][]string {
 				}
 				break
 			}
-			initials.WriteRune(unicode.ToLower(r))
+			if allCaps(t) {
+				initials.WriteString(strings.ToLower(t)) // "UK Internet Forum" is the UKIF
+			} else {
+				initials.WriteRune(unicode.ToLower(r))
+			}
 			name = append(name, t)
 			if len(name) >= 2 {
 				out[initials.String()] = lex.tokens(strings.Join(name, " "))
@@ -136,4 +140,17 @@ func hasInitials(s string) bool {
 		}
 	}
 	return false
+}
+
+// allCaps reports whether w is initials itself: two to four capitals.
+func allCaps(w string) bool {
+	if len(w) < 2 || len(w) > 4 {
+		return false
+	}
+	for _, r := range w {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
 }

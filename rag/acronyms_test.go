@@ -27,11 +27,19 @@ func TestSpells(t *testing.T) {
 	if got := initialsIn("There are about 3,500 CSOs in Zenda.", names); !slices.Equal(got, localLexicon().tokens("Community Support Officers")) {
 		t.Errorf("initialsIn = %q", got)
 	}
+	names = initialed(localLexicon(), "Who is the director of the UK Internet Forum?")
+	if got := initialsIn("Tom Hale, director of UKIF, said so.", names); !slices.Equal(got, localLexicon().tokens("UK Internet Forum")) {
+		t.Errorf("initialsIn = %q, want the UK Internet Forum", got)
+	}
 }
 
 // TestInitials: a question naming something by its initials is answered
 // by a report that spells it out, and the other way round.
 func TestInitials(t *testing.T) {
+	checkLead(t, "Who is the director of the ZK Internet Forum?", []string{
+		"But the ZK Internet Forum (ZKIF) is concerned that the system will let scammers create fake sites more easily. " +
+			"Registering names that look like those of real firms could become a whole lot easier for determined scammers, says Tom Hale, director of ZKIF.",
+	}, "Tom Hale")
 	checkLead(t, "Kofi Brandt runs the ZDIF, but what other official role does he have for Ana Ruiz?", []string{
 		"Also at the talks was Zendan Direct Investment Fund chief Kofi Brandt, who serves as Ana Ruiz's special representative for investment and economic cooperation.",
 		"Ana Ruiz met Tom Hale for five hours on Tuesday.",

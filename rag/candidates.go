@@ -291,6 +291,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		// A name written in initials on one side and spelled out on the
 		// other is named: "Russian Direct Investment Fund" for "RDIF",
 		// "CSOs" for "Community Support Officers".
+		written := c.tokens // its own words, before initials are read
 		for t, initials := range spelled {
 			if spells(initials, []string{c.text}) {
 				c.tokens = append(slices.Clip(c.tokens), t)
@@ -383,11 +384,12 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		c.fits = c.fits && demand.met(atype, c.tokens, prev)
 		c.namesHead = atype == anyAnswer && demand.namesHead(c.tokens)
 		v, ok := roleHolds(c.text, rel, parties, c.values, subject, false)
-		if !ok && c.focus >= minFocus && c.quality >= proseQuality && !anyFocusIn(topic, c.tokens) {
+		if !ok && c.focus >= minFocus && c.quality >= proseQuality && !anyFocusIn(topic, written) {
 			// A sentence (not a headline) of a passage about the focus that
-			// does not name it again ("Bianca Andreescu won the women's
-			// singles title" in a report on the US Open, "She beat …")
-			// states the relation on its own.
+			// does not name it again, or only by initials ("Bianca Andreescu
+			// won the women's singles title" in a report on the US Open,
+			// "She beat …", "Stephen Dyer, director of UKIF") states the
+			// relation on its own.
 			v, ok = roleHolds(c.text, rel, parties, c.values, subject, true)
 		}
 		if !ok && atype == personAnswer && len(prev) > 0 && cands[i-1].sent+1 == c.sent {

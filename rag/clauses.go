@@ -60,15 +60,21 @@ func subjectOf(words []roleWord, last int, rel map[string]bool) bool {
 var verbAdverbs = map[string]bool{"already": true, "also": true, "now": true, "just": true, "since": true, "recently": true, "finally": true,
 	"reportedly": true, "previously": true, "officially": true, "formally": true, "still": true, "repeatedly": true}
 
+// apposedNouns open an appositive without a determiner.
+var apposedNouns = map[string]bool{"part": true, "one": true, "head": true, "chief": true, "son": true, "daughter": true, "wife": true, "husband": true,
+	"brother": true, "sister": true, "father": true, "mother": true, "member": true, "former": true, "deputy": true, "co-founder": true, "founder": true, "boss": true, "owner": true}
+
 // appositiveReach is how many words an appositive between commas may hold.
 const appositiveReach = 14
 
 // appositive returns the last word of an appositive that follows the name
 // ending at words[last] between commas and opens with a determiner ("…,
-// an elementary school teacher in Las Vegas, has been named"), or 0.
+// an elementary school teacher in Las Vegas, has been named") or a noun
+// news opens one with without it (apposedNouns: "…, part of the family
+// that controls the firm, will take on the role"), or 0.
 func appositive(words []roleWord, last int) int {
 	a := last + 1
-	if a+1 >= len(words) || strings.TrimSpace(words[a].gap) != "," || !determiners[strings.ToLower(words[a].raw)] {
+	if a+1 >= len(words) || strings.TrimSpace(words[a].gap) != "," || !determiners[strings.ToLower(words[a].raw)] && !apposedNouns[strings.ToLower(words[a].raw)] {
 		return 0
 	}
 	for j := a + 1; j < len(words) && j <= a+appositiveReach; j++ {

@@ -227,7 +227,8 @@ func extract(ctx context.Context, lex lexicon, ix *index, question string, resul
 	if atype == personAnswer && !cands[lead].role && cands[lead].support == 0 && !cands[lead].follows {
 		// No sentence relates a name to the question, none follows one
 		// that states the relation, and no two reports name the same one:
-		// a name that is merely there is no answer.
+		// a name that is merely there is no answer, unless it is the
+		// subject of a sentence covering most of the question.
 		alt := -1
 		for i, c := range cands {
 			if (c.role || c.support > 0 || c.follows) && c.canLead(atype) && c.covered() {
@@ -235,10 +236,12 @@ func extract(ctx context.Context, lex lexicon, ix *index, question string, resul
 				break
 			}
 		}
-		if alt < 0 {
+		switch {
+		case alt >= 0:
+			lead = alt
+		case !namedSubject(cands[lead], qstems):
 			return refuse(ans), nil
 		}
-		lead = alt
 	}
 	// A sentence in which the question's relation holds between its
 	// entity and a name answers a who-question better than one that only
@@ -400,6 +403,27 @@ func asksBetter(t answerType, cands []candidate, lead int) int {
 	}
 	return lead
 }
+
+// namedSubject reports whether c opens with its first name, none of it
+// the question's, and covers most of the question: "Merrill Lynch are sole
+// bookrunners for Air China's flotation" answers who handles it, in other
+// words.
+func namedSubject(c candidate, question map[string]bool) bool {
+	if len(c.values) == 0 || !strings.HasPrefix(c.text, c.values[0]) || c.stable < subjectCoverage || strings.ToUpper(c.values[0]) == c.values[0] {
+		return false // nor a dateline: "COPENHAGEN, Denmark — …"
+	}
+	for _, t := range localembed.Tokens(normalizeEntities(c.values[0])) {
+		if question[t] {
+			return false // "Former Worldcom boss Bernie Ebbers is on trial" for "which judge is presiding over Ebbers' trial"
+		}
+	}
+	return true
+}
+
+// subjectCoverage is the share of the question a sentence opening with a
+// name must cover for the name to answer a who-question it states no
+// relation for (namedSubject).
+const subjectCoverage = 0.6
 
 // asKindLead returns the best sentence of the lead's report that names
 // someone as the kind of party a which-question asks for ("Judge Lord

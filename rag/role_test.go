@@ -51,6 +51,7 @@ func TestRoleHolds(t *testing.T) {
 		{"Who was named the 2031 Zenda Teacher of the Year?", "Ana Ruiz, an elementary school teacher in Port Zenda, has been named the 2031 Zenda Teacher of the Year.", []string{"Ana Ruiz", "Port Zenda"}, "Ana Ruiz"},
 		{"What film won Best Animated Feature at the 2031 Zenda Awards?", "Moon Harbour, the long-awaited next chapter in the saga of the two robots, won Best Animated Feature at the Zenda Awards.", []string{"Moon Harbour", "Best Animated Feature", "Zenda Awards"}, "Moon Harbour"},
 		{"Who met the envoys in Zenda?", "Ana Ruiz, a friend of the mayor who has become his fixer, met the envoys in Zenda.", []string{"Ana Ruiz"}, "Ana Ruiz"},
+		{"Who met the envoys in Zenda?", "Ana Ruiz, part of the family that controls the firm, met the envoys in Zenda.", []string{"Ana Ruiz"}, "Ana Ruiz"},
 		// A participle clause after a comma has the subject of the clause
 		// before it.
 		{"Who is Ruiz sending to the Zenda summit?", "Leaders meet in Zenda this week but Ana Ruiz is skipping the summit, instead sending her deputy Tom Hale.", []string{"Leaders", "Zenda", "Ana Ruiz", "Tom Hale"}, "Tom Hale"},

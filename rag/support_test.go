@@ -472,3 +472,16 @@ func TestAdviceRefused(t *testing.T) {
 	checkLead(t, "My laptop won't connect to wifi after the latest update, how do I fix it?", passages, "")
 	checkLead(t, "What does the Zenda service include as standard?", passages, "WiFi")
 }
+
+// TestNamedSubject: a name opening a sentence that covers most of a
+// who-question answers it, though the sentence says the relation in other
+// words; a name the question gives, or a dateline, does not.
+func TestNamedSubject(t *testing.T) {
+	checkLead(t, "Which investment bank was handling the books on Zenda Air's $1bn share flotation in Port Zenda and London?", []string{
+		"Zenda Air is to make its stock market debut with a dual listing in London and Port Zenda, the exchange has said. " +
+			"Tallis Brandt are sole bookrunners for Zenda Air's $1bn share flotation, which will be a placing with investors in London and Port Zenda.",
+	}, "Tallis Brandt")
+	checkLead(t, "Which judge is presiding over Tom Hale's fraud trial?", []string{
+		"Former Zendacom boss Tom Hale is currently on trial, accused of overseeing an $11bn fraud.",
+	}, "")
+}
