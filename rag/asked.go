@@ -238,10 +238,6 @@ func init() {
 	}
 }
 
-// adverbs are the words a which-question may put between the noun it asks
-// for and its verb.
-var adverbs = map[string]bool{"also": true, "then": true, "first": true, "later": true, "previously": true, "recently": true, "once": true, "originally": true, "reportedly": true}
-
 // askedNoun returns the noun a which- or what-question asks for, the last
 // word before its verb ("judge" in "which senior judge led the bench",
 // "MP" in "which Labour MP warned"), or "" when no verb follows the
@@ -258,7 +254,7 @@ func askedNoun(question string) string {
 				if slices.Contains(words[1:k], "of") {
 					return "" // "which head of state", "which versions of Windows"; not "which of Putin's aides"
 				}
-				if k > 1 && adverbs[strings.ToLower(words[k-1])] {
+				if k > 1 && verbAdverbs[strings.ToLower(words[k-1])] {
 					k-- // "which fund chief also sat in"
 				}
 				return strings.ToLower(words[k-1])
@@ -274,6 +270,9 @@ func askedNoun(question string) string {
 // Deloitte & Touche, …"), or a name the kind follows ("his 2 Wikid
 // Records label"; "a US company" names none); "" when it gives none.
 func nameAsKind(sentence string, kinds []string) string {
+	if len(kinds) == 0 {
+		return ""
+	}
 	words := strings.Fields(sentence)
 	for i, w := range words[:max(len(words)-1, 0)] {
 		bare := strings.TrimRight(w, ",")
@@ -325,8 +324,8 @@ func nameAsKind(sentence string, kinds []string) string {
 	return ""
 }
 
-// nameOfRE finds where a question asking for the name of something names
-// what it is: "what was the name of the investment forum …".
+// nameOfKindRE finds where a question asking for the name of something
+// names what it is: "what was the name of the investment forum …".
 var nameOfKindRE = regexp.MustCompile(`(?i)^\s*what(?:s|'s|’s|\s+is|\s+was|\s+were)?\s+(?:the\s+)?(?:\w+\s+)?name\s+of\s+(?:(?:the|a|an|his|her|its|their)\s+)?`)
 
 // nameStops are words that end the noun phrase a question asks the name

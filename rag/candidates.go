@@ -50,7 +50,7 @@ type candidate struct {
 	yesNo        bool      // the question asks yes or no: its words other than the focus are its claim
 	words        int       // how many of the question's own words it holds
 	namesHead    bool      // it names what a what-question asks for (headNoun: "slogan")
-	asKind       bool      // it names someone, not in the question, as the kind of party a which-question asks for (nameAsKind)
+	asKind       bool      // it names someone or something, not in the question, as the kind a which-question asks for or whose name it asks (nameAsKind)
 }
 
 // canLead reports whether c may state the answer to a question of type t:
