@@ -178,6 +178,27 @@ func TestConflictsNeedTheRelation(t *testing.T) {
 			lead:     "Sources differ:",
 			conflict: true,
 		},
+		{
+			name:     "a report opening with its own buyer, backed by another, disagrees",
+			question: "Who acquired Zenda Studios?",
+			passages: []string{
+				"Belmar Media purchased most of Zenda Group's assets, which included Zenda Studios, on March 20, 2031.",
+				"The Tallis Co. has set a $52.4 billion, all-stock deal to acquire Zenda Studios and other entertainment assets.",
+				"Tallis now owns the entire film library of Zenda Studios, which it acquired last year.",
+			},
+			lead:     "Sources differ:",
+			conflict: true,
+		},
+		{
+			name:     "a report naming someone else in passing does not",
+			question: "Who met Ana Ruiz?",
+			passages: []string{
+				"Ana Ruiz met Tom Hale and Kofi Brandt for five hours but rejected key parts of the plan.",
+				"Speaking to reporters after the talks, Mira Sol, Ruiz's chief adviser, offered a measured assessment of the meeting.",
+				"Mira Sol, who also met the envoys, said the talks were useful.",
+			},
+			lead: "Tom Hale",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -244,7 +244,7 @@ func disagrees(t answerType, lead, c candidate, question map[string]bool) bool {
 			}
 			return false
 		}
-		if t == personAnswer && !c.role && (lead.role || c.relation < lead.relation || c.stable < lead.stable) {
+		if t == personAnswer && !c.role && (lead.role || c.relation < lead.relation || c.stable < lead.stable) && !opensBacked(c, cv, lead) {
 			// The other report must itself state the question's relation
 			// for its name ("X directed Titanic", not "As of 2021, the
 			// player with the most wins was Navratilova"), unless the lead
@@ -274,6 +274,16 @@ func disagrees(t answerType, lead, c candidate, question map[string]bool) bool {
 			!anyIn([]string{lkey}, otherText) && !anyIn([]string{ckey}, leadText)
 	}
 	return disagree.Clash(disagree.Read(0, 0, lead.text), disagree.Read(1, 0, c.text))
+}
+
+// opensBacked reports whether c, which states no relation for its name in
+// a form roleHolds reads, still gives it as its answer: the name (cv)
+// opens it, it holds all of the question's relation and as much of the
+// question as the lead, and another report names it too ("The Walt Disney
+// Co. has set a $52.4 billion deal to acquire 20th Century Fox").
+func opensBacked(c candidate, cv string, lead candidate) bool {
+	return cv != "" && strings.HasPrefix(strings.TrimPrefix(c.text, "The "), strings.TrimPrefix(cv, "The ")) &&
+		c.support > 0 && c.relation >= 1 && c.stable >= lead.stable
 }
 
 // wordsWithin reports whether every word of a is among b's, ordinals
