@@ -12,7 +12,6 @@ import (
 	"slices"
 	"sort"
 
-	"github.com/newsbot/newsbot/corpus/text"
 	"github.com/newsbot/newsbot/rag/localembed"
 )
 
@@ -489,32 +488,4 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		c.score += wSupport * float64(min(c.support, maxSupport)) / maxSupport
 	}
 	return nil
-}
-
-// termWeight is how much a question word matters for coverage: its IDF in
-// the corpus (rare here: telling), damped for words that are common in
-// English at large ("go", "take place"), which a question can use without
-// the answer repeating them.
-func (ix *index) termWeight(term string) float64 {
-	g := localembed.IDF(term) / 8
-	return ix.lex.idf(term) * min(max(g, 0.3), 1.3)
-}
-
-// repeats reports whether c mostly repeats a chosen sentence.
-func repeats(c candidate, chosen []candidate) bool {
-	for _, o := range chosen {
-		if text.Jaccard(tokenSet(c.tokens), tokenSet(o.tokens)) > redundant {
-			return true
-		}
-	}
-	return false
-}
-
-// tokenSet returns the distinct tokens of toks.
-func tokenSet(toks []string) map[string]bool {
-	m := make(map[string]bool, len(toks))
-	for _, t := range toks {
-		m[t] = true
-	}
-	return m
 }

@@ -3,6 +3,8 @@
 
 package rag
 
+import "github.com/newsbot/newsbot/rag/localembed"
+
 // coverage is the IDF-weighted share of the question's own terms found in
 // tokens; a term that is absent but has a related word present counts for
 // relatedCredit of its weight.
@@ -84,4 +86,13 @@ func coverageWith(qterms []queryTerm, tokens []string, report map[string]bool, w
 		got += credit[t]
 	}
 	return min(got/total, 1)
+}
+
+// termWeight is how much a question word matters for coverage: its IDF in
+// the corpus (rare here: telling), damped for words that are common in
+// English at large ("go", "take place"), which a question can use without
+// the answer repeating them.
+func (ix *index) termWeight(term string) float64 {
+	g := localembed.IDF(term) / 8
+	return ix.lex.idf(term) * min(max(g, 0.3), 1.3)
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/newsbot/newsbot/corpus/text"
 	"github.com/newsbot/newsbot/rag/answer"
 	"github.com/newsbot/newsbot/rag/localembed"
 )
@@ -461,3 +462,22 @@ const (
 	relationMargin = 0.3
 	relationRatio  = 0.75
 )
+
+// repeats reports whether c mostly repeats a chosen sentence.
+func repeats(c candidate, chosen []candidate) bool {
+	for _, o := range chosen {
+		if text.Jaccard(tokenSet(c.tokens), tokenSet(o.tokens)) > redundant {
+			return true
+		}
+	}
+	return false
+}
+
+// tokenSet returns the distinct tokens of toks.
+func tokenSet(toks []string) map[string]bool {
+	m := make(map[string]bool, len(toks))
+	for _, t := range toks {
+		m[t] = true
+	}
+	return m
+}

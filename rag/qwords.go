@@ -1,0 +1,109 @@
+// The words of a question as a set, with keys for what its wording asks
+// beyond its words ("how long before", "what year"), and the numbers an
+// answer must keep.
+
+package rag
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/newsbot/newsbot/rag/localembed"
+)
+
+// inQuestion reports whether every word of value occurs in the question
+// (given as a set of lowercased words), so the value restates the
+// question rather than answering it.
+func inQuestion(value string, question map[string]bool) bool {
+	ws := strings.FieldsFunc(strings.ToLower(value), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(ws) == 0 {
+		return true
+	}
+	for _, w := range ws {
+		if question[w] {
+			continue
+		}
+		st := localembed.Tokens(w)
+		if len(st) != 1 || !question[st[0]] {
+			return false
+		}
+	}
+	return true
+}
+
+// questionWords returns the lowercased words of q and their stems,
+// as a set for inQuestion.
+func questionWords(q string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		out[w] = true
+	}
+	for _, st := range localembed.Tokens(q) {
+		out[st] = true // stems too: "Acquire" restates "acquired"
+	}
+	if intervalRE.MatchString(q) {
+		out[asksInterval] = true
+	}
+	if yearAskedRE.MatchString(q) {
+		out[asksYear] = true
+	}
+	if sinceRE.MatchString(q) {
+		out[asksSince] = true
+	}
+	if weekdayAskedRE.MatchString(q) {
+		out[asksWeekday] = true
+	}
+	if timeUnitsRE.MatchString(q) {
+		out[asksTimeUnits] = true
+	}
+	return out
+}
+
+// asksTimeUnits is the key questionWords sets for a question counting
+// units of time ("how many days did the strike last"), not one that names
+// a month elsewhere ("…, the month before he was drafted in").
+const asksTimeUnits = "how many days"
+
+// timeUnitsRE matches a question counting units of time.
+var timeUnitsRE = regexp.MustCompile(`(?i)\bhow (?:many|much)\s+(?:[\p{L}-]+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|time)\b`)
+
+// asksInterval is the key questionWords sets (no word has a space) for a
+// question that asks how long one thing came before or after another
+// ("how long before the talks?"), which "a day after" answers.
+const asksInterval = "how long before"
+
+// asksSince is the key questionWords sets for a question asking how long
+// something has gone on ("how long had the studio been going"), which
+// "opened 37 years ago" answers.
+const asksSince = "how long has"
+
+// sinceRE matches a question asking how long something has gone on.
+var sinceRE = regexp.MustCompile(`(?i)\bhow long (?:has|had|have)\b`)
+
+// agoRE matches what follows a span of time counted back from now.
+var agoRE = regexp.MustCompile(`(?i)^\s+ago\b`)
+
+// asksYear is the key questionWords sets for a question asking which
+// year ("what year did …?").
+const asksYear = "what year"
+
+// asksWeekday is the key questionWords sets for a question asking which
+// day of the week ("what day of the week did …?").
+const asksWeekday = "what weekday"
+
+// weekdayAskedRE matches a question asking which day of the week.
+var weekdayAskedRE = regexp.MustCompile(`(?i)\b(day of the week|weekday)\b`)
+
+// yearAskedRE matches a question asking which year.
+var yearAskedRE = regexp.MustCompile(`(?i)\b(what|which) year\b`)
+
+// intervalRE matches a question asking how long before or after.
+var intervalRE = regexp.MustCompile(`(?i)\bhow (long|many (hours|days|weeks|months|years)|much time)\s+(before|after|earlier|later|ago|b4)\b`)
+
+// mustNumbers returns the numbers and years a question names ("in
+// 2019", "season 11", "Q1"): a sentence answering it must not be about
+// another one.
+func mustNumbers(q string) []string {
+	return questionNumberRE.FindAllString(q, -1)
+}
