@@ -124,8 +124,9 @@ func init() {
 }
 
 // askedRoleRE matches a who-question asking who holds a role, with the
-// role's noun ("who was the interpreter for Putin").
-var askedRoleRE = regexp.MustCompile(`(?i)^\s*who(?:'s|’s| is| was| are| were| will be)\s+(?:the|a|an|their|his|her|its)\s+(?:[\pL-]+\s+)?([\pL-]+)\s+(?:of|for|at|in|on|during|behind|to|with)\b`)
+// role's noun ("who was the interpreter for Putin", "who served as
+// interpreter for the delegation").
+var askedRoleRE = regexp.MustCompile(`(?i)^\s*who(?:(?:'s|’s| is| was| are| were| will be)\s+(?:the|a|an|their|his|her|its)|\s+(?:served|serves|acted|acts|worked|works|was appointed|has been appointed|was named|has been named)\s+as(?:\s+(?:the|a|an|their|his|her|its))?)\s+(?:[\pL-]+\s+)?([\pL-]+)\s+(?:of|for|at|in|on|during|behind|to|with)\b`)
 
 // genericRoles are nouns a who-question may ask with that name no role
 // ("who was the man behind …"), or a role news says with a verb ("lost

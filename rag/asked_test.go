@@ -13,6 +13,7 @@ func TestAskedRole(t *testing.T) {
 	checkLead(t, "who was the interpreter for ruiz during the five-hour meeting", passages, "")
 	checkLead(t, "who was the interpreter for ruiz during the five-hour meeting",
 		append(passages, "Ruiz's interpreter at the five-hour meeting was Mira Sol, a veteran of the Zenda foreign ministry."), "Mira Sol")
+	checkLead(t, "Who served as interpreter for the Belmar delegation during the five-hour meeting with Ruiz?", passages, "")
 }
 
 // TestPlaceWithin: "which Florida city" is not answered by a place the

@@ -114,6 +114,8 @@ func TestWhFirst(t *testing.T) {
 		{"Roughly how long did the session go on?", durationAnswer},
 		{"ok so who signed it", personAnswer},
 		{"and where did they meet?", placeAnswer},
+		{"wait which building was the zenda meeting held in?", placeAnswer},
+		{"hmm, lol who signed it", personAnswer},
 		{"About how many people came?", quantityAnswer},
 		{"ana ruiz wants a proper speaker - remind me how many peers zenda left in the house?", quantityAnswer},
 		{"According to Zenda Games' Tom Hale, roughly how many developers are left?", quantityAnswer},

@@ -27,8 +27,9 @@ var entityTokens = map[string]bool{}
 // aliases maps the token of a name to the tokens of the names news uses
 // for the same thing: a country's adjective to the token
 // normalizeEntities gives the country ("the American delegation" is found
-// in "the US delegation"), and a party to its nickname ("Tory" for
-// "Conservative").
+// in "the US delegation"), and a party to its nickname or the clipped
+// name British news gives it ("Tory" for "Conservative", "Lib Dems" for
+// "Liberal Democrats").
 var aliases = map[string][]string{}
 
 func init() {
@@ -41,7 +42,7 @@ func init() {
 			aliases[a[0]] = append(aliases[a[0]], c[0])
 		}
 	}
-	for _, pair := range [][2]string{{"Conservative", "Tory"}, {"Republican", "GOP"}} {
+	for _, pair := range [][2]string{{"Conservative", "Tory"}, {"Republican", "GOP"}, {"Liberal", "Lib"}, {"Democrat", "Dem"}} {
 		a, b := localembed.Tokens(pair[0]), localembed.Tokens(pair[1])
 		if len(a) == 1 && len(b) == 1 && a[0] != b[0] {
 			aliases[a[0]] = append(aliases[a[0]], b[0])

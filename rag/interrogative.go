@@ -21,7 +21,7 @@ var trailingWhRE = regexp.MustCompile(`(?i)^(.+?)(?:[?,;:.!]+|\s[-–—]+)\s*(?
 // after a comma "and what …" asks a second question).
 const (
 	hedgeWords  = `roughly|approximately|about|around|exactly|just|quick question|remind me`
-	fillerWords = `so|and|but|ok|okay|well|then|hey|hi|now|one more thing|` + hedgeWords
+	fillerWords = `so|and|but|ok|okay|well|then|hey|hi|yo|now|also|wait|hang on|hmm+|um+|uh+|oh|ah|sorry|btw|lol|ngl|one more thing|quick q|random q|real quick|` + hedgeWords
 )
 
 // leadingFillerRE matches the words a question may open with before its

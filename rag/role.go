@@ -42,6 +42,8 @@ var relationSynonyms = [][]string{
 	{"elect", "vote", "win", "presid"},
 	{"actor", "actress", "star", "play", "cast", "perform", "portray", "role"},
 	{"score", "goal", "strike", "header", "equalis", "net"},
+	{"write", "author", "compos", "pen", "writer", "songwrit"},
+	{"partner", "pair", "alongsid"},
 	sayWords,
 }
 

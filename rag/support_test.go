@@ -121,6 +121,22 @@ func checkFirst(t *testing.T, question string, ans answer.Answer, want string) {
 	}
 }
 
+// TestCountInWords: "Trillions of devices" answers how many devices.
+func TestCountInWords(t *testing.T) {
+	checkLead(t, "how many devices does zenda's tom hale reckon will end up hooked up to the net?", []string{
+		"Zenda's chief technologist Tom Hale says the net will soon be everywhere. \"Trillions of devices will be connected to the net in ways people will not know,\" he said.",
+	}, "Trillions")
+}
+
+// TestAuthorship: a sentence naming whom a singer supports does not say
+// who wrote her song, though "sing" is related to "song": writing is the
+// relation asked.
+func TestAuthorship(t *testing.T) {
+	checkLead(t, "who wrote the ana ruiz song zenda nights", []string{
+		"Ana Ruiz's new single is called Zenda Nights. She now combines singing with modelling and supporting charities including Zenda Aid and Belmar Trust.",
+	}, "")
+}
+
 // TestPlatformLeftOut: a report of a title's release need not name the
 // platform the question ends on.
 func TestPlatformLeftOut(t *testing.T) {
@@ -360,6 +376,10 @@ func TestPartyNickname(t *testing.T) {
 		"But Tory Dominic Grieve branded the way the Zenda plan was drawn up as \"scandalous\".",
 	}
 	checkLead(t, "Which Conservative called the way the Zenda plan was drawn up scandalous?", passages, "Dominic Grieve")
+	// British news clips the Liberal Democrats to the Lib Dems.
+	checkLead(t, "What is Ana Ruiz's job title with the Liberal Democrats?", []string{
+		"Lib Dems hire Zenda press chief\nThe Lib Dems have appointed Ana Ruiz, a former Zenda Times editor, to run their election press office. Ms Ruiz's new job title is director of general election communications.",
+	}, "director of general election communications")
 }
 
 // TestDescriptionIsNoRelation: the words that describe a name in the
