@@ -78,12 +78,13 @@ func TestPlaceKind(t *testing.T) {
 // before its verb; a what-question with no verb close after it asks none.
 func TestAskedNoun(t *testing.T) {
 	for q, want := range map[string]string{
-		"Which senior judge led the appeal bench in the Ruiz case?":     "judge",
-		"which Labour MP warned about division at the meeting":          "mp",
-		"Apart from Tallis, which auditor was barred from suing Zenda?": "auditor",
-		"which club does tomas brandt play for":                         "club",
-		"What is the name of the forum?":                                "",
-		"What happened to the title?":                                   "",
+		"Which senior judge led the appeal bench in the Ruiz case?":      "judge",
+		"which Labour MP warned about division at the meeting":           "mp",
+		"Apart from Tallis, which auditor was barred from suing Zenda?":  "auditor",
+		"which club does tomas brandt play for":                          "club",
+		"What is the name of the forum?":                                 "",
+		"What happened to the title?":                                    "",
+		"Which hurricane first got Tom Hale thinking about text alerts?": "hurricane",
 	} {
 		if got := askedNoun(q); got != want {
 			t.Errorf("askedNoun(%q) = %q, want %q", q, got, want)
@@ -146,4 +147,9 @@ func TestKindAsked(t *testing.T) {
 	checkLead(t, "What was the name of the investment forum Ruiz spoke at while the envoys waited?", []string{forum}, "")
 	checkLead(t, "What was the name of the investment forum Ruiz spoke at while the envoys waited?",
 		[]string{forum + " Ruiz spoke at the Zenda Calling investment forum, an annual event in the capital."}, "Zenda Calling")
+	// Another report of the story may be the one that names the kind.
+	checkLead(t, "Which property investment fund is the landlord of Zenda United's home ground?", []string{
+		"Fund manager Tom Hale, Zenda United's largest investor, said the club's landlord would not evict it from its ground. Zenda United has warned it will go bankrupt if rescue talks with creditors fail.",
+		"Shares in Zenda United slipped on Monday. On 14 March, one of its creditors - property investment fund Belmaris, which owns the club's stadium - holds its AGM.",
+	}, "Belmaris")
 }

@@ -57,7 +57,7 @@ func subjectOf(words []roleWord, last int, rel map[string]bool) bool {
 
 // verbAdverbs stand between an auxiliary and its verb: "has already
 // accused", "has also been named".
-var verbAdverbs = map[string]bool{"already": true, "also": true, "now": true, "just": true, "since": true, "recently": true, "finally": true,
+var verbAdverbs = map[string]bool{"already": true, "also": true, "first": true, "originally": true, "initially": true, "once": true, "now": true, "just": true, "since": true, "recently": true, "finally": true,
 	"reportedly": true, "previously": true, "officially": true, "formally": true, "still": true, "repeatedly": true}
 
 // apposedNouns open an appositive without a determiner.

@@ -275,6 +275,10 @@ func casualName(q string) bool {
 	return true
 }
 
+// conversionRE matches what stands between a sum and the same sum in
+// other currencies: "$280bn (£155bn)", "($2bn; £1.1bn)".
+var conversionRE = regexp.MustCompile(`^\s*[(;]\s*$`)
+
 // typedValues returns the values of type t that sentence states and the
 // question does not already contain (so "Who acquired Instagram?" is not
 // answered by a sentence whose only name is "Instagram"), with the
@@ -310,8 +314,17 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 		// "How many jobs" counts, which "a charge of 790m euros" and "3%
 		// of the workforce" do not.
 		count := question["many"] && !question["much"] && !coins
+		echo := -1 // where the last sum the question names ends
 		for _, loc := range quantities(sentence) {
 			m := sentence[loc[0]:loc[1]]
+			if echo >= 0 && conversionRE.MatchString(sentence[echo:loc[0]]) {
+				echo = loc[1]
+				continue // "$280bn (£155bn)": the question's sum in another currency
+			}
+			echo = -1
+			if inQuestion(m, question) {
+				echo = loc[1]
+			}
 			switch {
 			case measure != nil && !measure.MatchString(sentence[loc[0]:min(len(sentence), loc[1]+8)]):
 			case money && !moneyRE.MatchString(m) && !(change && shareRE.MatchString(m)):

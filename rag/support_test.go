@@ -128,6 +128,22 @@ func TestCountInWords(t *testing.T) {
 	}, "Trillions")
 }
 
+// TestSumInAnotherCurrency: "$6.3bn (£3.4bn)" restates the question's
+// sum, so the sentence giving the share price answers what shares traded at.
+func TestSumInAnotherCurrency(t *testing.T) {
+	checkLead(t, "what were zenda shares trading at after the report that belmar had bid $6.3bn for the company", []string{
+		"Zenda shares were trading higher after the report that Belmar had bid $6.3bn (£3.4bn) for the company. In New York, shares in Zenda were up 2.4% at $20.15.",
+	}, "$20.15")
+}
+
+// TestQuestionVerb: of two sentences dating something in a report, the
+// one stating the when-question's verb answers it.
+func TestQuestionVerb(t *testing.T) {
+	checkLead(t, "In which year did Lord Ruiz enter Zenda House as prime minister?", []string{
+		"Lord Ruiz, the former prime minister of Zenda, has died aged 92. He held each of the major offices of chancellor, home secretary, foreign secretary and prime minister during his career and became Lord Ruiz of Belmar in 1987. He entered Zenda House in 1976 after the resignation of Tom Hale.",
+	}, "1976")
+}
+
 // TestAuthorship: a sentence naming whom a singer supports does not say
 // who wrote her song, though "sing" is related to "song": writing is the
 // relation asked.
