@@ -92,22 +92,39 @@ func kindModifiers(lex lexicon, question string) map[string]bool {
 
 // headNounRE matches the noun a what-question asks for: "What slogan did
 // Alan Milburn unveil?", "what kind of deal …".
-var headNounRE = regexp.MustCompile(`(?i)^\s*(?:what|which)\s+(?:(?:kind|sort|type)\s+of\s+)?([\pL-]+)\b`)
+// laterHeadRE matches a casual question that names what it asks for at
+// its end or as what a thing is called: "where was it exactly, like which
+// building", "what's the building called?".
+var laterHeadRE = regexp.MustCompile(`(?i)(?:,|\blike)\s+(?:what|which)\s+([\pL-]+)\s*\??\s*$|\bwhat(?:'s|’s| is| was) the ([\pL-]+) called\b`)
+
+var headNounRE = regexp.MustCompile(`(?i)^\s*(?:(?:in|at|on|from|into|inside)\s+)?(?:what|which)\s+(?:(?:kind|sort|type)\s+of\s+)?([\pL-]+)\b`)
 
 // headNoun returns the stems of the noun a what-question asks for
 // (headNounRE) and of the words English relates to it, or nil when the
 // question's verb follows "what" at once ("What did …").
 func headNoun(lex lexicon, question string) []string {
-	m := headNounRE.FindStringSubmatch(question)
+	m := headNounRE.FindStringSubmatch(leadingFillerRE.ReplaceAllString(question, "$1"))
+	if m == nil {
+		m = laterHeadRE.FindStringSubmatch(question)
+	}
 	if m == nil {
 		return nil
 	}
-	w := strings.ToLower(m[1])
+	w := strings.ToLower(strings.Join(m[1:], ""))
 	if auxiliaries[w] || w == "happened" || w == "else" {
 		return nil
 	}
-	return withRelatives(lex, w)
+	head := withRelatives(lex, w)
+	if w == "building" {
+		head = append(head, buildingNouns...)
+	}
+	return head
 }
+
+// buildingNouns are the stems of the nouns that end a building's name
+// ("Moscow's Senate Palace", "the Royal Albert Hall"), which answers
+// "which building" as the name of a hotel answers "which hotel".
+var buildingNouns = localembed.Tokens("palace hall house tower castle cathedral church mansion headquarters embassy parliament stadium arena hotel theatre theater museum library centre center")
 
 // namedPlaceKinds are the stems of kinds of place whose names say what they
 // are, or whose sentence does ("the Ritz hotel", "Wembley Stadium"): a
@@ -116,7 +133,7 @@ func headNoun(lex lexicon, question string) []string {
 var namedPlaceKinds = map[string]bool{}
 
 func init() {
-	for _, w := range strings.Fields("hotel stadium arena hospital prison jail school university college court airport station restaurant church cathedral theatre theater museum gallery pub") {
+	for _, w := range strings.Fields("building hotel stadium arena hospital prison jail school university college court airport station restaurant church cathedral theatre theater museum gallery pub") {
 		for _, t := range localembed.Tokens(w) {
 			namedPlaceKinds[t] = true
 		}

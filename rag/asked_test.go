@@ -72,6 +72,14 @@ func TestHeadNoun(t *testing.T) {
 func TestPlaceKind(t *testing.T) {
 	checkLead(t, "Which hotel did the envoys stay at in Zenda?", []string{"Ana Ruiz hosted the envoys at the Kremlin in Zenda on Tuesday, where they stayed for five hours."}, "")
 	checkLead(t, "Which hotel did the envoys stay at in Zenda?", []string{"The envoys stayed at the Belmar Hotel in Zenda, officials said."}, "Belmar Hotel")
+	// A building is named as one: "Belmar's Senate Palace", not "the Kremlin".
+	talks := []string{
+		"President Ruiz held a five-hour meeting in the Kremlin with envoy Tom Hale on Tuesday.",
+		"A marathon five-hour session in Belmar's Senate Palace has ended without a breakthrough, as Ruiz failed to reach agreement with Hale.",
+	}
+	for _, q := range []string{"In which building in Belmar was the meeting held?", "wait which building was the ruiz meeting actually held in?", "where was the meeting exactly, like which building"} {
+		checkLead(t, q, talks, "Senate Palace")
+	}
 }
 
 // TestAskedNoun: the noun a which-question asks for is the last word
