@@ -91,13 +91,13 @@ func kindModifiers(lex lexicon, question string) map[string]bool {
 }
 
 // headNounRE matches the noun a what-question asks for: "What slogan did
-// Alan Milburn unveil?", "what kind of deal …".
+// Alan Milburn unveil?", "what kind of deal …", "In which building …".
+var headNounRE = regexp.MustCompile(`(?i)^\s*(?:(?:in|at|on|from|into|inside)\s+)?(?:what|which)\s+(?:(?:kind|sort|type)\s+of\s+)?([\pL-]+)\b`)
+
 // laterHeadRE matches a casual question that names what it asks for at
 // its end or as what a thing is called: "where was it exactly, like which
 // building", "what's the building called?".
 var laterHeadRE = regexp.MustCompile(`(?i)(?:,|\blike)\s+(?:what|which)\s+([\pL-]+)\s*\??\s*$|\bwhat(?:'s|’s| is| was) the ([\pL-]+) called\b`)
-
-var headNounRE = regexp.MustCompile(`(?i)^\s*(?:(?:in|at|on|from|into|inside)\s+)?(?:what|which)\s+(?:(?:kind|sort|type)\s+of\s+)?([\pL-]+)\b`)
 
 // headNoun returns the stems of the noun a what-question asks for
 // (headNounRE) and of the words English relates to it, or nil when the
