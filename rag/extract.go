@@ -118,15 +118,40 @@ func (s *Service) extractive(ctx context.Context, question string, results []Res
 	if err != nil {
 		return answer.Answer{}, err
 	}
+	if results, err = s.withReports(ctx, results); err != nil {
+		return answer.Answer{}, err
+	}
 	ans, err := extract(ctx, s.lex, ix, question, results)
 	if err != nil || len(results) == 0 || !ans.Refused && !vagueDate(question, ans) {
 		return ans, err
 	}
-	more := s.eventResults(ctx, question, results)
-	if len(more) == 0 {
-		return ans, nil
+	more, err := s.withReports(ctx, s.eventResults(ctx, question, results))
+	if err != nil || len(more) == 0 {
+		return ans, nil // the first answer stands
 	}
 	return extract(ctx, s.lex, ix, question, append(slices.Clone(results), more...))
+}
+
+// withReports returns results with the whole text of each one's article:
+// what a report names elsewhere (its subject, the question's year) need
+// not be in the passages retrieved, and among thousands of unrelated
+// articles fewer of its passages are.
+func (s *Service) withReports(ctx context.Context, results []Result) ([]Result, error) {
+	var ids []string
+	for _, r := range results {
+		if !slices.Contains(ids, r.Chunk.ArticleID) {
+			ids = append(ids, r.Chunk.ArticleID)
+		}
+	}
+	texts, err := s.store.articleTexts(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := slices.Clone(results)
+	for i := range out {
+		out[i].report = texts[out[i].Chunk.ArticleID]
+	}
+	return out, nil
 }
 
 // vagueDate reports whether ans answers a when-question with no more

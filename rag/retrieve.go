@@ -367,4 +367,7 @@ type Result struct {
 	// Similarity is the cosine similarity to the query embedding (0 when
 	// the chunk came from BM25 only).
 	Similarity float64
+	// report is the whole text of the chunk's article when the extractive
+	// answerer has read it (withReports); empty otherwise.
+	report string
 }

@@ -62,10 +62,11 @@ func isHeadline(r Result, start int, text string) bool {
 // (and stems) of each retrieved passage read with its report's headline,
 // which says what the whole report is about ("US seeks new $280bn smoker
 // ruling" over a passage that no longer says "US"), and of each report:
-// its headline and retrieved passages.
+// its headline and whole text when the answerer has read it
+// (Service.withReports), else its retrieved passages.
 type aboutWords struct {
 	lex      lexicon
-	text     map[string]string          // by article: headline and retrieved passages
+	text     map[string]string          // by article: headline and whole text or retrieved passages
 	passages map[string]map[string]bool // by chunk
 	reports  map[string]map[string]bool // by article
 }
@@ -78,8 +79,11 @@ func newAboutWords(lex lexicon, cands []candidate) *aboutWords {
 		id := c.result.Chunk.ArticleID
 		if _, ok := a.text[id]; !ok {
 			a.text[id] = c.result.Source.Title
+			if c.result.report != "" {
+				a.text[id] += "\n" + c.result.report // the whole report
+			}
 		}
-		if !seen[c.result.Chunk.ID] {
+		if c.result.report == "" && !seen[c.result.Chunk.ID] {
 			seen[c.result.Chunk.ID] = true
 			a.text[id] += "\n" + c.result.Chunk.Text
 		}
@@ -106,8 +110,8 @@ func (a *aboutWords) passage(r Result) map[string]bool {
 	return w
 }
 
-// report returns the words of an article's headline and retrieved
-// passages, and their text.
+// report returns the words of an article's headline and whole text (or
+// retrieved passages), and that text.
 func (a *aboutWords) report(articleID string) (map[string]bool, string) {
 	w, ok := a.reports[articleID]
 	if !ok {

@@ -148,6 +148,30 @@ func (s *Store) articleChunks(ctx context.Context, ids []string) (map[string][]c
 	return out, err
 }
 
+// articleTexts returns the whole text of each of the articles ids, by id.
+func (s *Store) articleTexts(ctx context.Context, ids []string) (map[string]string, error) {
+	out := map[string]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	err := inBatches(ids, func(in string, args []any) error {
+		rows, err := s.db.QueryContext(ctx, `SELECT id, text FROM articles WHERE id IN `+in, args...)
+		if err != nil {
+			return fmt.Errorf("load articles: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id, text string
+			if err := rows.Scan(&id, &text); err != nil {
+				return fmt.Errorf("load articles: %w", err)
+			}
+			out[id] = text
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
 // putArticle replaces an article (with the stamp of its file), its chunks
 // (with their BM25 terms) and their vectors in one transaction that also
 // logs the change, so a crash leaves either the old or the new version and

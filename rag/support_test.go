@@ -508,3 +508,63 @@ func TestAdviceRefused(t *testing.T) {
 	checkLead(t, "My laptop won't connect to wifi after the latest update, how do I fix it?", passages, "")
 	checkLead(t, "What does the Zenda service include as standard?", passages, "WiFi")
 }
+
+// TestWholeReport: what a report names outside the passages retrieved
+// (the Kremlin talks its opening tells of) still places a later
+// sentence in the question's story; among thousands of articles fewer of
+// a report's passages are retrieved.
+func TestWholeReport(t *testing.T) {
+	story := "Envoys from Belmar met Zenda's president at the Kremlin on Tuesday for talks on the border war. " +
+		strings.Repeat("The meeting ran late into the night and ended without a deal on the disputed border, officials said. ", 12) +
+		"Also taking part was Zenda Direct Investment Fund chief executive Tom Hale, who handles economic ties with foreign countries."
+	question := "Who is the head of the Zenda Direct Investment Fund that joined the Kremlin talks?"
+	lex := localLexicon()
+	ix, results, err := passageIndex(lex, []string{story})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(results) < 2 {
+		t.Fatalf("%d passages, want the story split in several", len(results))
+	}
+	last := results[len(results)-1:] // retrieval found only the passage naming Hale
+	ans, err := extract(t.Context(), lex, ix, question, last)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFirst(t, question+" (passage alone)", ans, "")
+	last[0].report = story
+	if ans, err = extract(t.Context(), lex, ix, question, last); err != nil {
+		t.Fatal(err)
+	}
+	checkFirst(t, question+" (whole report)", ans, "Tom Hale")
+}
+
+// TestAskReadsWholeReports: the extractive answerer reads each retrieved
+// passage's whole article from the store.
+func TestAskReadsWholeReports(t *testing.T) {
+	s := openTest(t, Config{})
+	arts := testArticles()
+	if _, err := s.Ingest(t.Context(), arts, IngestOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	results, _, err := s.retrieve(t.Context(), "How long did the talks in Moscow last?", ExtractiveK, answer.Filter{})
+	if err != nil || len(results) == 0 {
+		t.Fatalf("retrieve: %d results, %v", len(results), err)
+	}
+	read, err := s.withReports(t.Context(), results)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := map[string]string{}
+	for _, a := range arts {
+		text[a.ID] = a.Text
+	}
+	for _, r := range read {
+		if r.report != text[r.Chunk.ArticleID] {
+			t.Errorf("%s: report %q, want the article's text", r.Chunk.ID, r.report)
+		}
+	}
+	if results[0].report != "" {
+		t.Error("withReports changed the results it was given")
+	}
+}
