@@ -39,6 +39,8 @@ func subjectOf(words []roleWord, last int, rel map[string]bool) bool {
 		rel0 = 1 // "James Cameron, who directed"
 	} else if end := appositive(words, last); end > 0 {
 		last, apposed = end, true // "Juliana Urtubey, a teacher in Las Vegas, has been named"
+	} else if n := aside(words, last+1); n > 0 {
+		last, apposed = last+n, true // "Zelensky, for his part, warned"
 	}
 	for d := 1 + rel0; d <= 3+rel0 && last+d < len(words); d++ {
 		w := words[last+d]
@@ -53,6 +55,24 @@ func subjectOf(words []roleWord, last int, rel map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// aside returns how many words, from words[i] on, make a phrase that
+// stands between a subject and its verb without being either ("for his
+// part", "in turn", "meanwhile"); 0 when there is none.
+func aside(words []roleWord, i int) int {
+	at := func(k int, w ...string) bool {
+		return i+k < len(words) && slices.Contains(w, strings.ToLower(words[i+k].raw))
+	}
+	switch {
+	case at(0, "for") && at(1, "his", "her", "their", "its", "our", "my") && at(2, "part"):
+		return 3
+	case at(0, "in") && at(1, "turn", "response", "return"):
+		return 2
+	case at(0, "meanwhile", "however", "though", "too", "likewise"):
+		return 1
+	}
+	return 0
 }
 
 // verbAdverbs stand between an auxiliary and its verb: "has already

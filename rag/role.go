@@ -394,8 +394,8 @@ func negated(words []roleWord, v int) bool {
 		}
 	}
 	for i := v + 1; i < len(words) && i <= v+negationReach && !words[i].brk; i++ {
-		if words[i].negation {
-			return true
+		if words[i].negation && !(i+1 < len(words) && strings.EqualFold(words[i+1].raw, "to")) {
+			return true // but "warned not to let Russia" negates what was warned of
 		}
 	}
 	return false

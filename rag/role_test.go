@@ -20,6 +20,11 @@ func TestRoleHolds(t *testing.T) {
 		{"Who won the Wimbledon title?", "Ashleigh Barty beat Karolina Pliskova to win the Wimbledon title.", []string{"Ashleigh Barty", "Karolina Pliskova"}, "Ashleigh Barty"},
 		{"Who directed Titanic?", "Titanic is a 1997 film directed by James Cameron.", []string{"James Cameron"}, "James Cameron"},
 		{"Who directed Titanic?", "Titanic opened in 1997; James Cameron later spoke about it.", []string{"James Cameron"}, ""},
+		// An aside between the subject and its verb, and "not to" after
+		// the verb, which negates what follows, not the verb.
+		{"Who warned Zenda against rewarding Belmar?", "Ana Ruiz, for her part, warned Zenda not to reward Belmar for the war.", []string{"Ana Ruiz"}, "Ana Ruiz"},
+		{"Who warned Zenda against rewarding Belmar?", "Ana Ruiz in turn warned Zenda against rewarding Belmar.", []string{"Ana Ruiz"}, "Ana Ruiz"},
+		{"Who warned Zenda against rewarding Belmar?", "Ana Ruiz did not warn Zenda against rewarding Belmar.", []string{"Ana Ruiz"}, ""},
 		// Scoring is the relation of "who scored", not the match it was
 		// scored in.
 		{"Who scored Zenda's equaliser in their 1-1 draw with Belmar?", "Belmar boss Ana Ruiz was left ruing her side's 1-1 draw with Zenda.", []string{"Ana Ruiz"}, ""},
