@@ -222,6 +222,9 @@ func attachedValue(sentence string, t answerType, event map[string]bool, values 
 		return n
 	}
 	isSpinOff := func(w string) bool {
+		if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+			return false // "the show's opening night": the show itself
+		}
 		for _, t := range localembed.Tokens(w) {
 			if spinOffs[t] && !event[t] {
 				return true

@@ -46,6 +46,8 @@ func TestAttachedValue(t *testing.T) {
 		// straight after its verb.
 		{"When did the meeting take place?", "Putin hosted Steve Witkoff and Jared Kushner, son-in-law of US President Donald Trump, at the Kremlin on Tuesday (December 2, 2025), alongside Kirill Dmitriev.", []string{"Tuesday", "December 2, 2025"}},
 		{"When did the meeting take place?", "With neither side able to bridge the gap, Tuesday’s meeting closed with both delegations departing.", []string{"Tuesday"}},
+		// The possessor of the event is the thing itself, no spin-off.
+		{"On what date is the opening night of the Zenda musical at the Belmar Theatre?", "The show's opening night on 12 May at the Belmar Theatre remains unaffected by the changes.", []string{"12 May"}},
 		{"What is the release date for Animal Crossing: New Horizons?", "This new addition to the Animal Crossing series launches March 20, 2020, exclusively for the Nintendo Switch system.", []string{"March 20, 2020"}},
 		{"When did the meeting take place?", "Eerlier (on Monday), the White House said it was optimistic of a deal, as US envoy Steve Witkoff heads to Moscow for talks with President Vladimir Putin.", nil},
 		{"When did the meeting take place?", "The meeting was not held on Monday.", nil},
