@@ -568,3 +568,18 @@ func TestAskReadsWholeReports(t *testing.T) {
 		t.Error("withReports changed the results it was given")
 	}
 }
+
+// TestStoryToldFirst: a question that tells its story in sentences of its
+// own is answered by what its last sentence asks.
+func TestStoryToldFirst(t *testing.T) {
+	passages := []string{
+		"The Zenda Film Awards grew from a $5-a-ticket dinner for 250 guests at the Belmar Hotel in 1929 into a televised extravaganza watched around the world. Nobody agrees where the statuette's nickname came from. The trophy was designed by studio art director Tom Hale.",
+	}
+	checkLead(t, "The Zenda Film Awards grew from a $5-a-ticket dinner for 250 guests at the Belmar Hotel in 1929 into today's televised extravaganza, and the origin of the statuette's nickname is still disputed. Who designed the Zenda trophy itself?", passages, "Tom Hale")
+	if got := askedSentence("Who was runner-up when Ana Ruiz won the fourth series of I'm a Celebrity... Get Me Out of Here?"); !strings.HasPrefix(got, "Who was runner-up") {
+		t.Errorf("askedSentence split a title at its ellipsis: %q", got)
+	}
+	if got := askedSentence("Tom Hale has been criticised for the way he handles these visits. What is the criticism about?"); !strings.HasPrefix(got, "Tom Hale") {
+		t.Errorf("askedSentence kept only a sentence that says too little: %q", got)
+	}
+}
