@@ -36,6 +36,8 @@ var chatSpellings = map[string]string{
 	"mins": "minutes", "wk": "week", "wks": "weeks", "mth": "month", "mths": "months", "biz": "business",
 	"gov": "government", "info": "information", "vid": "video", "vids": "videos", "pic": "picture",
 	"pics": "pictures", "mgr": "manager", "wknd": "weekend", "wkend": "weekend", "vs": "against", "originaly": "originally", "orignally": "originally", "champ": "champion", "champs": "champions", "fave": "favourite",
+	"econ": "economic", "exec": "executive", "execs": "executives", "mgmt": "management", "ref": "referee", "refs": "referees",
+	"bday": "birthday", "stats": "statistics", "org": "organisation", "orgs": "organisations",
 }
 
 // chatSymbols finds the chat spellings written with digits or a slash

@@ -35,6 +35,7 @@ func TestRespell(t *testing.T) {
 		{"y is he even doin this", "why is he even doing this"},
 		{"what happened b4 w/o them", "what happened before without them"},
 		{"who starts vs the netherlands this wknd", "who starts against the netherlands this weekend"},
+		{"did the kremlin hint at econ stuff w the execs", "did the kremlin hint at economic stuff with the executives"},
 		{"wich region is the obstacle", "which region is the obstacle"},
 		{"how many did it have originaly", "how many did it have originally"},
 		// A rare variant English knows is mended to the articles' spelling.
