@@ -44,6 +44,7 @@ var relationSynonyms = [][]string{
 	{"score", "goal", "strike", "header", "equalis", "net"},
 	{"write", "author", "compos", "pen", "writer", "songwrit"},
 	{"partner", "pair", "alongsid"},
+	{"face", "play"},
 	sayWords,
 }
 

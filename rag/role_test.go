@@ -20,6 +20,8 @@ func TestRoleHolds(t *testing.T) {
 		{"Who won the Wimbledon title?", "Ashleigh Barty beat Karolina Pliskova to win the Wimbledon title.", []string{"Ashleigh Barty", "Karolina Pliskova"}, "Ashleigh Barty"},
 		{"Who directed Titanic?", "Titanic is a 1997 film directed by James Cameron.", []string{"James Cameron"}, "James Cameron"},
 		{"Who directed Titanic?", "Titanic opened in 1997; James Cameron later spoke about it.", []string{"James Cameron"}, ""},
+		// In sport, whom a player faces is whom she plays.
+		{"Who is Ana Ruiz playing in the first round of the Zenda Open?", "Ana Ruiz faces Mira Sol in the first round of the Zenda Open.", []string{"Ana Ruiz", "Mira Sol", "Zenda Open"}, "Mira Sol"},
 		// An aside between the subject and its verb, and "not to" after
 		// the verb, which negates what follows, not the verb.
 		{"Who warned Zenda against rewarding Belmar?", "Ana Ruiz, for her part, warned Zenda not to reward Belmar for the war.", []string{"Ana Ruiz"}, "Ana Ruiz"},
