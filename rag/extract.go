@@ -9,6 +9,7 @@ import (
 
 	"github.com/newsbot/newsbot/corpus/text"
 	"github.com/newsbot/newsbot/rag/answer"
+	"github.com/newsbot/newsbot/rag/chunk"
 	"github.com/newsbot/newsbot/rag/localembed"
 )
 
@@ -132,10 +133,12 @@ func (s *Service) extractive(ctx context.Context, question string, results []Res
 	return extract(ctx, s.lex, ix, question, append(slices.Clone(results), more...))
 }
 
-// withReports returns results with the whole text of each one's article:
+// withReports returns results with the whole text of each one's article
+// and, after them, the passage that follows the first in its article:
 // what a report names elsewhere (its subject, the question's year) need
 // not be in the passages retrieved, and among thousands of unrelated
-// articles fewer of its passages are.
+// articles fewer of its passages are; the answer is often told just
+// after the passage that matches the question's words.
 func (s *Service) withReports(ctx context.Context, results []Result) ([]Result, error) {
 	var ids []string
 	for _, r := range results {
@@ -150,6 +153,16 @@ func (s *Service) withReports(ctx context.Context, results []Result) ([]Result, 
 	out := slices.Clone(results)
 	for i := range out {
 		out[i].report = texts[out[i].Chunk.ArticleID]
+	}
+	if len(out) > 0 {
+		first := out[0]
+		for _, c := range chunk.Split(first.Chunk.ArticleID, first.report) {
+			if c.Index == first.Chunk.Index+1 && !slices.ContainsFunc(out, func(r Result) bool { return r.Chunk.ID == c.ID }) {
+				next := first
+				next.Chunk, next.Score, next.Similarity = c, 0, 0
+				out = append(out, next)
+			}
+		}
 	}
 	return out, nil
 }

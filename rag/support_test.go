@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsbot/newsbot/corpus"
 	"github.com/newsbot/newsbot/rag/answer"
+	"github.com/newsbot/newsbot/rag/chunk"
 	"github.com/newsbot/newsbot/rag/localembed"
 )
 
@@ -566,6 +568,33 @@ func TestAskReadsWholeReports(t *testing.T) {
 	}
 	if results[0].report != "" {
 		t.Error("withReports changed the results it was given")
+	}
+	// The passage after the first one is read too, as it was stored.
+	long := corpus.Article{ID: "long", Title: "Long report", Source: "Wire One", Origin: testOrigin, Hash: "long",
+		Text: "The Zenda summit opened on Monday with a long session on the border. " + strings.Repeat("Delegates argued over the wording of the border clause for many hours, aides said. ", 14) +
+			"The final statement was signed by Ana Ruiz and Tom Hale late on Tuesday."}
+	if _, err := s.Ingest(t.Context(), []corpus.Article{long}, IngestOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	chunks := chunk.Split(long.ID, long.Text)
+	if len(chunks) < 2 {
+		t.Fatalf("%d passages, want the long report split in several", len(chunks))
+	}
+	read, err = s.withReports(t.Context(), []Result{{Rank: 1, Chunk: chunks[0], Source: answer.Source{ID: long.ID}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(read) != 2 || read[1].Chunk.ID != chunks[1].ID || read[1].Chunk.Text != chunks[1].Text || read[1].report != long.Text {
+		t.Fatalf("withReports = %+v, want the first passage and the one after it", read)
+	}
+	got, _, err := s.retrieve(t.Context(), "Who signed the final statement of the Zenda summit?", ExtractiveK, answer.Filter{ArticleIDs: []string{long.ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range got {
+		if r.Chunk.Text != chunks[r.Chunk.Index].Text {
+			t.Errorf("stored passage %s differs from the report split again", r.Chunk.ID)
+		}
 	}
 }
 
