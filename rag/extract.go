@@ -523,19 +523,12 @@ func namesVerb(t answerType, lex lexicon, question string, cands []candidate, le
 	if m == nil || lightVerbs[m[1]] {
 		return lead
 	}
-	verb := map[string]bool{}
-	for _, v := range lex.tokens(m[1]) {
-		verb[v] = true
-		for _, g := range sameVerbs {
-			if slices.Contains(g, v) {
-				for _, s := range g {
-					verb[s] = true
-				}
-			}
-		}
+	verbs := lex.tokens(m[1])
+	has := func(c candidate) bool {
+		said := withSynonyms(c.tokens, verbs) // "bought" says "acquire"
+		return slices.ContainsFunc(verbs, func(v string) bool { return slices.Contains(said, v) })
 	}
-	has := func(c candidate) bool { return slices.ContainsFunc(c.tokens, func(t string) bool { return verb[t] }) }
-	if len(verb) == 0 || has(cands[lead]) {
+	if len(verbs) == 0 || has(cands[lead]) {
 		return lead
 	}
 	for i, c := range cands {
