@@ -93,3 +93,25 @@ func storyWords(lex lexicon, question string) map[string]bool {
 	}
 	return w
 }
+
+// askedSentenceRE matches a question that tells its story in sentences of
+// its own and asks in its last one (not after an ellipsis: "I'm a
+// Celebrity... Get Me Out of Here?" is one title).
+var askedSentenceRE = regexp.MustCompile(`(?s)^.*[^.\s][.!]\s+(\p{Lu}[^.!?]*\?)\s*$`)
+
+// innerCapitalRE finds a capitalised word after a sentence's first.
+var innerCapitalRE = regexp.MustCompile(`\s\p{Lu}`)
+
+// askedSentence returns the last sentence of a question that tells its
+// story first ("Hollywood's Academy Awards grew from a $5-a-ticket dinner
+// … . Who designed the Oscar trophy itself?"), which the answer is scored
+// against, when it says enough on its own (seven words or a name; not
+// "What is the criticism about?"); otherwise question. The whole question
+// still finds the passages.
+func askedSentence(question string) string {
+	m := askedSentenceRE.FindStringSubmatch(question)
+	if m == nil || len(strings.Fields(m[1])) < 7 && !innerCapitalRE.MatchString(m[1]) {
+		return question
+	}
+	return m[1]
+}

@@ -178,3 +178,18 @@ func TestMeetingLengthOnShipped(t *testing.T) {
 		}
 	}
 }
+
+// TestCountInWords: "Trillions of devices" answers how many devices.
+func TestCountInWords(t *testing.T) {
+	checkLead(t, "how many devices does zenda's tom hale reckon will end up hooked up to the net?", []string{
+		"Zenda's chief technologist Tom Hale says the net will soon be everywhere. \"Trillions of devices will be connected to the net in ways people will not know,\" he said.",
+	}, "Trillions")
+}
+
+// TestSumInAnotherCurrency: "$6.3bn (£3.4bn)" restates the question's
+// sum, so the sentence giving the share price answers what shares traded at.
+func TestSumInAnotherCurrency(t *testing.T) {
+	checkLead(t, "what were zenda shares trading at after the report that belmar had bid $6.3bn for the company", []string{
+		"Zenda shares were trading higher after the report that Belmar had bid $6.3bn (£3.4bn) for the company. In New York, shares in Zenda were up 2.4% at $20.15.",
+	}, "$20.15")
+}

@@ -5,6 +5,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/newsbot/newsbot/corpus"
+	"github.com/newsbot/newsbot/rag/answer"
+	"github.com/newsbot/newsbot/rag/chunk"
 )
 
 // TestStoryInTheReport: a long question names its story as well as what
@@ -230,4 +234,106 @@ func TestSpeakerNamedByLastName(t *testing.T) {
 	checkLead(t, "How did Ana Ruiz's lawyer Tom Hale react to Mira Sol's comments about appealing the acquittal?", []string{
 		"Ruiz's lawyer, Tom Hale, reacted angrily to Sol's comments on Friday. The Zendan agency will appeal against the acquittal of Ana Ruiz on doping charges, its chairman Mira Sol said.",
 	}, "angrily")
+}
+
+// TestWholeReport: what a report names outside the passages retrieved
+// (the Kremlin talks its opening tells of) still places a later
+// sentence in the question's story; among thousands of articles fewer of
+// a report's passages are retrieved.
+func TestWholeReport(t *testing.T) {
+	story := "Envoys from Belmar met Zenda's president at the Kremlin on Tuesday for talks on the border war. " +
+		strings.Repeat("The meeting ran late into the night and ended without a deal on the disputed border, officials said. ", 12) +
+		"Also taking part was Zenda Direct Investment Fund chief executive Tom Hale, who handles economic ties with foreign countries."
+	question := "Who is the head of the Zenda Direct Investment Fund that joined the Kremlin talks?"
+	lex := localLexicon()
+	ix, results, err := passageIndex(lex, []string{story})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(results) < 2 {
+		t.Fatalf("%d passages, want the story split in several", len(results))
+	}
+	last := results[len(results)-1:] // retrieval found only the passage naming Hale
+	ans, err := extract(t.Context(), lex, ix, question, last)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFirst(t, question+" (passage alone)", ans, "")
+	last[0].report = story
+	if ans, err = extract(t.Context(), lex, ix, question, last); err != nil {
+		t.Fatal(err)
+	}
+	checkFirst(t, question+" (whole report)", ans, "Tom Hale")
+}
+
+// TestAskReadsWholeReports: the extractive answerer reads each retrieved
+// passage's whole article from the store.
+func TestAskReadsWholeReports(t *testing.T) {
+	s := openTest(t, Config{})
+	arts := testArticles()
+	if _, err := s.Ingest(t.Context(), arts, IngestOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	results, _, err := s.retrieve(t.Context(), "How long did the talks in Moscow last?", ExtractiveK, answer.Filter{})
+	if err != nil || len(results) == 0 {
+		t.Fatalf("retrieve: %d results, %v", len(results), err)
+	}
+	read, err := s.withReports(t.Context(), results)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := map[string]string{}
+	for _, a := range arts {
+		text[a.ID] = a.Text
+	}
+	for _, r := range read {
+		if r.report != text[r.Chunk.ArticleID] {
+			t.Errorf("%s: report %q, want the article's text", r.Chunk.ID, r.report)
+		}
+	}
+	if results[0].report != "" {
+		t.Error("withReports changed the results it was given")
+	}
+	// The passage after the first one is read too, as it was stored.
+	long := corpus.Article{ID: "long", Title: "Long report", Source: "Wire One", Origin: testOrigin, Hash: "long",
+		Text: "The Zenda summit opened on Monday with a long session on the border. " + strings.Repeat("Delegates argued over the wording of the border clause for many hours, aides said. ", 14) +
+			"The final statement was signed by Ana Ruiz and Tom Hale late on Tuesday."}
+	if _, err := s.Ingest(t.Context(), []corpus.Article{long}, IngestOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	chunks := chunk.Split(long.ID, long.Text)
+	if len(chunks) < 2 {
+		t.Fatalf("%d passages, want the long report split in several", len(chunks))
+	}
+	read, err = s.withReports(t.Context(), []Result{{Rank: 1, Chunk: chunks[0], Source: answer.Source{ID: long.ID}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(read) != 2 || read[1].Chunk.ID != chunks[1].ID || read[1].Chunk.Text != chunks[1].Text || read[1].report != long.Text {
+		t.Fatalf("withReports = %+v, want the first passage and the one after it", read)
+	}
+	got, _, err := s.retrieve(t.Context(), "Who signed the final statement of the Zenda summit?", ExtractiveK, answer.Filter{ArticleIDs: []string{long.ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range got {
+		if r.Chunk.Text != chunks[r.Chunk.Index].Text {
+			t.Errorf("stored passage %s differs from the report split again", r.Chunk.ID)
+		}
+	}
+}
+
+// TestStoryToldFirst: a question that tells its story in sentences of its
+// own is answered by what its last sentence asks.
+func TestStoryToldFirst(t *testing.T) {
+	passages := []string{
+		"The Zenda Film Awards grew from a $5-a-ticket dinner for 250 guests at the Belmar Hotel in 1929 into a televised extravaganza watched around the world. Nobody agrees where the statuette's nickname came from. The trophy was designed by studio art director Tom Hale.",
+	}
+	checkLead(t, "The Zenda Film Awards grew from a $5-a-ticket dinner for 250 guests at the Belmar Hotel in 1929 into today's televised extravaganza, and the origin of the statuette's nickname is still disputed. Who designed the Zenda trophy itself?", passages, "Tom Hale")
+	if got := askedSentence("Who was runner-up when Ana Ruiz won the fourth series of I'm a Celebrity... Get Me Out of Here?"); !strings.HasPrefix(got, "Who was runner-up") {
+		t.Errorf("askedSentence split a title at its ellipsis: %q", got)
+	}
+	if got := askedSentence("Tom Hale has been criticised for the way he handles these visits. What is the criticism about?"); !strings.HasPrefix(got, "Tom Hale") {
+		t.Errorf("askedSentence kept only a sentence that says too little: %q", got)
+	}
 }
