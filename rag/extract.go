@@ -3,6 +3,7 @@ package rag
 import (
 	"context"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -119,14 +120,15 @@ func (s *Service) extractive(ctx context.Context, question string, results []Res
 	if err != nil {
 		return answer.Answer{}, err
 	}
-	if results, err = s.withReports(ctx, results); err != nil {
+	texts := map[string]string{}
+	if results, err = s.withReports(ctx, results, texts); err != nil {
 		return answer.Answer{}, err
 	}
 	ans, err := extract(ctx, s.lex, ix, question, results)
 	if err != nil || len(results) == 0 || !ans.Refused && !vagueDate(question, ans) {
 		return ans, err
 	}
-	more, err := s.withReports(ctx, s.eventResults(ctx, question, results))
+	more, err := s.withReports(ctx, s.eventResults(ctx, question, results), texts) // the same articles
 	if err != nil || len(more) == 0 {
 		return ans, nil // the first answer stands
 	}
@@ -134,35 +136,43 @@ func (s *Service) extractive(ctx context.Context, question string, results []Res
 }
 
 // withReports returns results with the whole text of each one's article
-// and, after them, the passage that follows the first in its article:
-// what a report names elsewhere (its subject, the question's year) need
-// not be in the passages retrieved, and among thousands of unrelated
-// articles fewer of its passages are; the answer is often told just
-// after the passage that matches the question's words.
-func (s *Service) withReports(ctx context.Context, results []Result) ([]Result, error) {
+// and, after them, the stored passage that follows the first in its
+// article: what a report names elsewhere (its subject, the question's
+// year) need not be in the passages retrieved, and among thousands of
+// unrelated articles fewer of its passages are; the answer is often told
+// just after the passage that matches the question's words. texts holds
+// the articles' texts already read, by id; those it reads are added.
+func (s *Service) withReports(ctx context.Context, results []Result, texts map[string]string) ([]Result, error) {
 	var ids []string
 	for _, r := range results {
-		if !slices.Contains(ids, r.Chunk.ArticleID) {
+		if _, ok := texts[r.Chunk.ArticleID]; !ok && !slices.Contains(ids, r.Chunk.ArticleID) {
 			ids = append(ids, r.Chunk.ArticleID)
 		}
 	}
-	texts, err := s.store.articleTexts(ctx, ids)
+	read, err := s.store.articleTexts(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
+	maps.Copy(texts, read)
 	out := slices.Clone(results)
 	for i := range out {
 		out[i].report = texts[out[i].Chunk.ArticleID]
 	}
-	if len(out) > 0 {
-		first := out[0]
-		for _, c := range chunk.Split(first.Chunk.ArticleID, first.report) {
-			if c.Index == first.Chunk.Index+1 && !slices.ContainsFunc(out, func(r Result) bool { return r.Chunk.ID == c.ID }) {
-				next := first
-				next.Chunk, next.Score, next.Similarity = c, 0, 0
-				out = append(out, next)
-			}
-		}
+	if len(out) == 0 {
+		return out, nil
+	}
+	first := out[0]
+	id := chunk.ID(first.Chunk.ArticleID, first.Chunk.Index+1)
+	if slices.ContainsFunc(out, func(r Result) bool { return r.Chunk.ID == id }) {
+		return out, nil
+	}
+	stored, err := s.store.chunks(ctx, []string{id})
+	if err != nil {
+		return nil, err
+	}
+	if c, ok := stored[id]; ok {
+		first.Chunk, first.Score, first.Similarity = c, 0, 0
+		out = append(out, first)
 	}
 	return out, nil
 }

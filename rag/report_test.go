@@ -278,7 +278,7 @@ func TestAskReadsWholeReports(t *testing.T) {
 	if err != nil || len(results) == 0 {
 		t.Fatalf("retrieve: %d results, %v", len(results), err)
 	}
-	read, err := s.withReports(t.Context(), results)
+	read, err := s.withReports(t.Context(), results, map[string]string{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -294,6 +294,11 @@ func TestAskReadsWholeReports(t *testing.T) {
 	if results[0].report != "" {
 		t.Error("withReports changed the results it was given")
 	}
+	// A text already read is not read again.
+	known := map[string]string{results[0].Chunk.ArticleID: "already read"}
+	if read, err = s.withReports(t.Context(), results[:1], known); err != nil || read[0].report != "already read" {
+		t.Errorf("withReports with a known text: report %q, %v", read[0].report, err)
+	}
 	// The passage after the first one is read too, as it was stored.
 	long := corpus.Article{ID: "long", Title: "Long report", Source: "Wire One", Origin: testOrigin, Hash: "long",
 		Text: "The Zenda summit opened on Monday with a long session on the border. " + strings.Repeat("Delegates argued over the wording of the border clause for many hours, aides said. ", 14) +
@@ -305,7 +310,7 @@ func TestAskReadsWholeReports(t *testing.T) {
 	if len(chunks) < 2 {
 		t.Fatalf("%d passages, want the long report split in several", len(chunks))
 	}
-	read, err = s.withReports(t.Context(), []Result{{Rank: 1, Chunk: chunks[0], Source: answer.Source{ID: long.ID}}})
+	read, err = s.withReports(t.Context(), []Result{{Rank: 1, Chunk: chunks[0], Source: answer.Source{ID: long.ID}}}, map[string]string{})
 	if err != nil {
 		t.Fatal(err)
 	}

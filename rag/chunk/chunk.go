@@ -28,6 +28,11 @@ func Article(a corpus.Article) []Chunk {
 	return Split(a.ID, a.Text)
 }
 
+// ID returns the id of the chunk at index of the article articleID.
+func ID(articleID string, index int) string {
+	return fmt.Sprintf("%s#%d", articleID, index)
+}
+
 // Split chunks body as the text of the article articleID (see Article).
 func Split(articleID, body string) []Chunk {
 	target := TargetBytes
@@ -40,7 +45,7 @@ func Split(articleID, body string) []Chunk {
 		}
 		start, end := sents[i].Start, sents[j-1].End
 		c := Chunk{
-			ID:        fmt.Sprintf("%s#%d", articleID, len(chunks)),
+			ID:        ID(articleID, len(chunks)),
 			ArticleID: articleID,
 			Index:     len(chunks),
 			Text:      body[start:end],
