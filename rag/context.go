@@ -99,6 +99,10 @@ func storyWords(lex lexicon, question string) map[string]bool {
 // Celebrity... Get Me Out of Here?" is one title).
 var askedSentenceRE = regexp.MustCompile(`(?s)^.*[^.\s][.!]\s+(\p{Lu}[^.!?]*\?)\s*$`)
 
+// pointsBackRE finds a pronoun, or a demonstrative before a noun, that
+// refers to something told before.
+var pointsBackRE = regexp.MustCompile(`(?i)\b(?:he|she|it|they|him|her|his|its|their|them|this|these|those|that\s+(?:\pL+\s+)?(?:criticism|decision|plan|deal|move|man|woman|report|claim|statement|meeting|proposal|company|firm|offer|case|event|game|match|film|show|album|song|book|year|day|time|system|programme|program|software|virus|player|team|club|party|group|fund|bank|theatre|building))\b`)
+
 // innerCapitalRE finds a capitalised word after a sentence's first.
 var innerCapitalRE = regexp.MustCompile(`\s\p{Lu}`)
 

@@ -250,9 +250,23 @@ const adviceCoverage = 0.75
 // second is added only to confirm it from another report or to add a
 // distinct well-supported fact; when another report gives a different
 // value the answer says that the sources differ.
+//
+// A question that tells its story first is answered from its last
+// sentence (askedSentence); when that points back into the story ("Who
+// did he dispatch instead?") and finds nothing, from the whole question.
 func extract(ctx context.Context, lex lexicon, ix *index, question string, results []Result) (answer.Answer, error) {
+	asked := askedSentence(question)
+	ans, err := extractAsked(ctx, lex, ix, question, asked, results)
+	if err == nil && ans.Refused && asked != question && pointsBackRE.MatchString(asked) {
+		return extractAsked(ctx, lex, ix, question, question, results)
+	}
+	return ans, err
+}
+
+// extractAsked answers question, scoring its sentences against asked.
+func extractAsked(ctx context.Context, lex lexicon, ix *index, question, asked string, results []Result) (answer.Answer, error) {
 	ans := answer.Answer{Question: question, Mode: "extractive", Citations: []answer.Citation{}}
-	question = askedSentence(question)
+	question = asked
 	cands, err := scoreCandidates(ctx, lex, ix, question, results)
 	if err != nil {
 		return ans, err

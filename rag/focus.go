@@ -91,6 +91,9 @@ func focusTerms(lex lexicon, question string) []focusTerm {
 					alt = alt[:min(len(alt), focusAlternatives)]
 				}
 				alt = append(slices.Clip(alt), aliases[t]...)
+				if sing, ok := strings.CutSuffix(t, "s"); ok && len(sing) >= 2 && !strings.ContainsAny(sing, "aeiouy") {
+					alt = append(alt, sing) // "PCs" is said "PC" too
+				}
 				out = append(out, focusTerm{term: t, alt: alt, series: series, word: word})
 			}
 		}

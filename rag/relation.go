@@ -85,6 +85,11 @@ func roleRelation(lex lexicon, question string, relTerms []queryTerm, focus []fo
 	}
 	for _, t := range verbs {
 		rel[t] = true
+		for _, g := range relationIndex[t] {
+			for _, s := range relationSynonyms[g] {
+				rel[s] = true
+			}
+		}
 	}
 	return rel, slices.DeleteFunc(slices.Clone(focus), func(f focusTerm) bool { return slices.Contains(verbs, f.term) })
 }
@@ -94,11 +99,15 @@ func roleRelation(lex lexicon, question string, relTerms []queryTerm, focus []fo
 var thatClauseRE = regexp.MustCompile(`(?i)^\s*(?:who|which [\pL-]+(?: [\pL-]+){0,3}?|what [\pL-]+)\s+\pL+ed\s+that\b`)
 
 // afterAuxiliary reports whether the word of question whose stem is term
-// follows an auxiliary, a modal or "to" ("gonna debrief", "will sign").
+// follows an auxiliary, a modal or "to" ("gonna debrief", "will sign"),
+// perhaps with a pronoun subject between ("did he dispatch").
 func afterAuxiliary(lex lexicon, question string, term string) bool {
 	words := strings.Fields(strings.ToLower(uncasual(strings.ToLower(question))))
 	for i := 1; i < len(words); i++ {
 		prev := words[i-1]
+		if i > 1 && subjectPronouns[prev] {
+			prev = words[i-2]
+		}
 		if (auxiliaries[prev] || prev == "to") && slices.Contains(lex.tokens(words[i]), term) {
 			return true
 		}
@@ -161,6 +170,8 @@ var sameVerbs = [][]string{
 	{"earn", "pay", "salari", "wage"},
 	{"earn", "gross", "make", "take", "took"},
 	{"debut", "open", "premier"},
+	{"dispatch", "despatch", "send", "sent"},
+	{"conceal", "hide", "hid", "hidden"},
 }
 
 // withSynonyms returns tokens and, when they hold a verb of the sameVerbs
@@ -182,8 +193,13 @@ func withSynonyms(tokens, relWords []string) []string {
 }
 
 // speakerRE finds whom a question asks what they said: "What did
-// officials in Beijing say …", "How did Trump describe …".
-var speakerRE = regexp.MustCompile(`(?i)\b(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(?:say|tell|claim|warn|state|announce|describe|respond|react|reply|comment|argue|insist|admit|suggest|predict)\b`)
+// officials in Beijing say …", "How did Trump describe …"; the speaker
+// is a few words, and a "say" after "any" or "no" is a noun ("without
+// them having had any say in it").
+var speakerRE = regexp.MustCompile(`(?i)\b(?:did|does|do|has|have|had|will|would)\s+((?:\S+\s+){0,5}?\S+)\s+(?:say|tell|claim|warn|state|announce|describe|respond|react|reply|comment|argue|insist|admit|suggest|predict)\b`)
+
+// sayNounRE matches the words before a "say" that is a noun.
+var sayNounRE = regexp.MustCompile(`(?i)\b(?:any|no|a|the|some|their|final|more|much|little|equal|real|big|bigger)$`)
 
 // speakerTerms returns the focus words of whom question asks what they
 // said, and the last of them, which names the speaker ("ioannidi" in
@@ -191,7 +207,7 @@ var speakerRE = regexp.MustCompile(`(?i)\b(?:did|does|do|has|have|had|will|would
 // that speaker, not only what was said.
 func speakerTerms(lex lexicon, question string, focus []focusTerm) (map[string]bool, string) {
 	m := speakerRE.FindStringSubmatch(question)
-	if m == nil {
+	if m == nil || sayNounRE.MatchString(m[1]) {
 		return nil, ""
 	}
 	out := map[string]bool{}

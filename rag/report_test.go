@@ -342,3 +342,32 @@ func TestStoryToldFirst(t *testing.T) {
 		t.Errorf("askedSentence kept only a sentence that says too little: %q", got)
 	}
 }
+
+// TestStoryPointedBack: a last sentence that points back into the story
+// the question tells ("Who did he dispatch instead?") finds nothing
+// alone; the whole question is asked then. "sending" says "dispatch", and
+// a "say" after "any" is a noun, not someone asked what they said.
+func TestStoryPointedBack(t *testing.T) {
+	s := openShipped(t)
+	for _, tt := range []struct{ question, want string }{
+		{"Marco Rubio chose not to attend this week's annual gathering of Nato foreign ministers in Brussels. Who did he dispatch instead?", "Christopher Landau"},
+		{"The man who serves as Putin's special presidential representative for investment and economic cooperation with foreign countries also sat in on the talks with Witkoff and Kushner. Which organisation does he head as chief executive?", "Russian Direct Investment Fund"},
+		{"The American draft peace proposal taken to Moscow had been revised after Kyiv and European capitals complained it favoured Russia. What had come before, and prompted, that criticism?", "leaks"},
+	} {
+		ans, err := s.Ask(t.Context(), answer.Request{Question: tt.question})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkFirst(t, tt.question, ans, tt.want)
+	}
+	lex := localLexicon()
+	q := "A week before the Kremlin talks, an earlier US plan had been put to the Ukrainians without them having had any say in it. In which city was it presented?"
+	if speaker, _ := speakerTerms(lex, q, focusTerms(lex, q)); len(speaker) > 0 {
+		t.Errorf("a \"say\" after \"any\" read as asking what %v said", speaker)
+	}
+	for _, f := range focusTerms(lex, "Who sold the Zenda PCs?") {
+		if f.term == "pcs" && !slices.Contains(f.alt, "pc") {
+			t.Errorf("focus %q: alternatives %v, want the singular \"pc\" too", f.term, f.alt)
+		}
+	}
+}

@@ -45,6 +45,8 @@ var relationSynonyms = [][]string{
 	{"write", "author", "compos", "pen", "writer", "songwrit"},
 	{"partner", "pair", "alongsid"},
 	{"face", "play"},
+	{"send", "sent", "dispatch", "despatch"},
+	{"surgeri", "oper", "procedur"},
 	sayWords,
 }
 
