@@ -101,9 +101,16 @@ func initialed(lex lexicon, question string) map[string][]string {
 				}
 				break
 			}
-			if allCaps(t) {
+			switch {
+			case allCaps(t):
 				initials.WriteString(strings.ToLower(t)) // "UK Internet Forum" is the UKIF
-			} else {
+			case strings.Contains(t, "-"):
+				for part := range strings.SplitSeq(t, "-") {
+					if p := []rune(part + " ")[0]; unicode.IsUpper(p) {
+						initials.WriteRune(unicode.ToLower(p)) // "Paris Saint-Germain" is PSG
+					}
+				}
+			default:
 				initials.WriteRune(unicode.ToLower(r))
 			}
 			name = append(name, t)

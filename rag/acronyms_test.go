@@ -31,6 +31,10 @@ func TestSpells(t *testing.T) {
 	if got := initialsIn("Tom Hale, director of UKIF, said so.", names); !slices.Equal(got, localLexicon().tokens("UK Internet Forum")) {
 		t.Errorf("initialsIn = %q, want the UK Internet Forum", got)
 	}
+	names = initialed(localLexicon(), "What does Zenda City still owe Paris Saint-Germain?")
+	if got := initialsIn("The club still owe French club PSG £5m.", names); !slices.Equal(got, localLexicon().tokens("Paris Saint-Germain")) {
+		t.Errorf("initialsIn = %q, want Paris Saint-Germain", got)
+	}
 }
 
 // TestInitials: a question naming something by its initials is answered

@@ -344,7 +344,7 @@ func nameAsKind(sentence string, kinds []string) string {
 
 // nameOfKindRE finds where a question asking for the name of something
 // names what it is: "what was the name of the investment forum …".
-var nameOfKindRE = regexp.MustCompile(`(?i)^\s*what(?:s|'s|’s|\s+is|\s+was|\s+were)?\s+(?:the\s+)?(?:\w+\s+)?name\s+of\s+(?:(?:the|a|an|his|her|its|their)\s+)?`)
+var nameOfKindRE = regexp.MustCompile(`(?i)^\s*what(?:s|'s|’s|\s+is|\s+was|\s+were)?\s+(?:the\s+)?(?:\w+\s+)?(?:name|title)\s+of\s+(?:(?:the|a|an|his|her|its|their)\s+)?`)
 
 // nameStops are words that end the noun phrase a question asks the name
 // of: "the investment forum (that) …", "the chief executive (who) …".
@@ -373,6 +373,9 @@ func nameOfNoun(question string, focus []focusTerm) string {
 			words = words[i+1:] // whose it is: "Julia Roberts' husband", "the band's debut single"
 			break
 		}
+	}
+	for len(words) > 2 && unicode.IsUpper([]rune(words[0])[0]) && !strings.HasSuffix(words[0], ",") && !properName(words[1]) && !nameStops[strings.ToLower(words[1])] {
+		words = words[1:] // a name describing the kind: "the Mencap charity exhibition"
 	}
 	if len(words) == 0 || properName(words[0]) || strings.HasSuffix(words[0], ",") {
 		return "" // the name of a name: "the real name of C-Murder", "of c-murder, the rapper"

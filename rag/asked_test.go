@@ -113,6 +113,7 @@ func TestNameOfNoun(t *testing.T) {
 		"whats the real name of z-dog, the rapper who filmed a video": "",
 		"What is the name of Ana Ruiz?":                               "",
 		"what does the name of ruiz's new party mean":                 "",
+		"What is the title of the Zenda charity exhibition of photos": "exhibition",
 	} {
 		if got := nameOfNoun(q, focus); got != want {
 			t.Errorf("nameOfNoun(%q) = %q, want %q", q, got, want)

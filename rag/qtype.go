@@ -103,7 +103,7 @@ var (
 	// rates": its words do not reach past "about" or "on" (aboutRE). Not
 	// "level" either: "at what level will contacts continue" asks for a
 	// rank.
-	whatMeasureRE = regexp.MustCompile(`(?i)^\s*(?:what|which)\b(?:\s+(?:[\w'’-]*[^\W\d_][\w'’-]*)){0,6}?\s+(?:size|rate|figure|total|percentage|amount|value|valuation|speed)\b`)
+	whatMeasureRE = regexp.MustCompile(`(?i)^\s*(?:what|which)\b(?:\s+(?:[\w'’-]*[^\W\d_][\w'’-]*)){0,6}?\s+(?:size|rate|figure|total|percentage|amount|value|valuation|speed|sum|fee)\b`)
 
 	// changedToRE matches a what-question that asks what a figure rose or
 	// fell to: "what had annual support for Africa risen to".
@@ -125,7 +125,7 @@ var (
 	// a week, month or year said relative to now, or the part of one
 	// ("in the summer", "next month", "at the end of January").
 	vagueTimeRE = regexp.MustCompile(`(?i)\b(?:(?:in|during|by|until|over|from|this|next|last|early|late|mid)[\s-]+(?:the\s+)?(?:spring|summer|autumn|fall|winter)|(?:this|next|last|later this|earlier this)\s+(?:week|month|year|season|spring|summer|autumn|winter)|(?:the\s+)?(?:end|start|beginning|middle|turn)\s+of\s+(?:the\s+)?(?:` + monthNames + `|year|month|season|week|decade))\b`)
-	placeRE     = regexp.MustCompile(`(?:\b(?:in|at|from|to|near|hosted by|held by)|^(?:In|At|From|Near))\s+(?:the\s+)?(\p{Lu}[\p{L}’'.-]+(?:,?\s+\p{Lu}[\p{L}’'.-]+)*)`)
+	placeRE     = regexp.MustCompile(`(?:\b(?:in|at|from|to|near|hosted by|held by)|^(?:In|At|From|Near))\s+(?:the\s+)?(?:(?:[a-z]+\s+){0,2}(?:capital|city|town|village|port|resort|suburb|province|region|county|district)(?:\s+of|,)\s+)?(\p{Lu}[\p{L}’'.-]+(?:,?\s+\p{Lu}[\p{L}’'.-]+)*)`)
 	// "since" gives a cause only opening a clause, not after a noun or a
 	// verb, where it says from when ("the bloodiest conflict since World
 	// War II").
@@ -232,12 +232,22 @@ func classify(q string) (answerType, string) {
 				break
 			}
 		}
-		if m := whatMeasureRE.FindString(q); t == anyAnswer && (m != "" && !aboutRE.MatchString(m) || changedToRE.MatchString(q)) {
+		if m := whatMeasureRE.FindString(q); t == anyAnswer && (m != "" && !aboutRE.MatchString(m) || changedToRE.MatchString(q) || priceRE.MatchString(orig)) {
 			t = quantityAnswer
 		}
 	}
+	if t == quantityAnswer && priceRE.MatchString(orig) {
+		q = wentForRE.ReplaceAllString(q, "sold$1") // "what did it go for": what it was sold for
+	}
 	return t, strings.TrimSpace(eventFiller.ReplaceAllString(q, " "))
 }
+
+// wentForRE matches "go for" said of a sale.
+var wentForRE = regexp.MustCompile(`(?i)\b(?:go|going|gone|went)(\s+for)\b`)
+
+// priceRE matches a what-question asking what something was sold for:
+// "What did it go for?", "what will the painting fetch".
+var priceRE = regexp.MustCompile(`(?i)^\s*what\s+(?:did|does|do|will|would|could|might|is|was)\s+.{1,80}?\s+(?:(?:go|going|gone|went|sell|selling|sold)\s+for|fetch|fetched|cost)\b(?:\s+at auction)?(?:\s*\?|\s*$|\s+\p{Lu})`)
 
 // degreeRE matches a question asking how grave something is: "how big a
 // challenge", "how serious a problem".

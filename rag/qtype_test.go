@@ -58,6 +58,12 @@ func TestTypedValues(t *testing.T) {
 		{"What appearance fee is Ana Ruiz paid to race in Zenda?", "Ana Ruiz won the 1500m at the Zenda meeting.", false, ""},
 		{"What appearance fee is Ana Ruiz paid to race in Zenda?", "Ana Ruiz is paid £40,000 to race in Zenda.", true, "£40,000"},
 		{"how many officials are accused in the salary fraud", "About 1,000 officials are accused in the salary fraud.", true, "1,000"},
+		// What something went for, or what sum is owed, is a sum.
+		{"What did the Zenda theatre go for at auction?", "The theatre was sold at auction 13 months ago for £340,000.", true, "£340,000"},
+		{"What did the Zenda theatre go for at auction?", "The theatre was sold at auction 13 months ago.", false, ""},
+		{"What sum does Zenda City still owe Belmar?", "The club still owe Belmar £5m from the purchase of Ruiz.", true, "£5m"},
+		// A place named as the city it is.
+		{"In which city was Ana Ruiz robbed?", "Ana Ruiz was attacked in a park in the capital, Karvik.", true, "Karvik"},
 		{"What prison sentence was Ana Ruiz given?", "A Zenda spokesman said it may now move to oust chairman Ana Ruiz.", false, ""},
 		{"What prison sentence was Ana Ruiz given?", "Ana Ruiz was jailed for six years on Friday.", true, "six years"},
 		{"how much data can a zenda disc hold", "A Zenda disc holds 50GB of data.", true, "50GB"},
