@@ -256,11 +256,20 @@ func init() {
 	}
 }
 
+// whoIsTheRE matches a who-question asking who holds a title that a
+// clause after it tells the story of, and the title's last word: "who's
+// the white house press secretary who said …".
+var whoIsTheRE = regexp.MustCompile(`(?i)^\s*who(?:'s|’s|\s+is|\s+was|\s+were|\s+are)\s+(?:the|a|an)\s+(?:[\pL’'-]+\s+){0,5}?([\pL’'-]+)\s+(?:who|that|whose)\b`)
+
 // askedNoun returns the noun a which- or what-question asks for, the last
 // word before its verb ("judge" in "which senior judge led the bench",
 // "MP" in "which Labour MP warned"), or "" when no verb follows the
-// question word closely.
+// question word closely; or the title a who-question asks the holder of
+// (whoIsTheRE).
 func askedNoun(question string) string {
+	if m := whoIsTheRE.FindStringSubmatch(question); m != nil {
+		return strings.ToLower(m[1]) // "who's the white house press secretary who said …"
+	}
 	for _, m := range askedNounRE.FindAllStringSubmatch(question, -1) {
 		words := strings.Fields(m[1])
 		if w := strings.ToLower(words[0]); auxiliaries[w] || w == "happened" || w == "else" {

@@ -93,6 +93,8 @@ func TestAskedNoun(t *testing.T) {
 		"What is the name of the forum?":                                 "",
 		"What happened to the title?":                                    "",
 		"Which hurricane first got Tom Hale thinking about text alerts?": "hurricane",
+		"who's the zenda press secretary who said they were optimistic":  "secretary",
+		"Who is the director of the Zenda film?":                         "",
 	} {
 		if got := askedNoun(q); got != want {
 			t.Errorf("askedNoun(%q) = %q, want %q", q, got, want)

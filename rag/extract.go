@@ -351,7 +351,9 @@ func extractAsked(ctx context.Context, lex lexicon, ix *index, question, asked s
 		// A report that answers the same question about the same focus with
 		// another value disagrees, even when the corpus weighs its words
 		// less (words every passage shares weigh nothing there).
-		if !sameReport && !quotation(c.text) && (c.english >= minCoverage || headline && c.english >= roleCoverage) && c.relation >= minRelation && (c.score >= conflictRatio*best.score || c.role && best.role && c.score >= roleConflictRatio*best.score) && disagrees(atype, best, c, qstems) {
+		// A sentence that names no one as the kind asked for ("the
+		// press secretary") says nothing of who holds it.
+		if !sameReport && !quotation(c.text) && (!best.asKind || c.asKind) && (c.english >= minCoverage || headline && c.english >= roleCoverage) && c.relation >= minRelation && (c.score >= conflictRatio*best.score || c.role && best.role && c.score >= roleConflictRatio*best.score) && disagrees(atype, best, c, qstems) {
 			differ = append(differ, c)
 			continue
 		}
