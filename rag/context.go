@@ -111,11 +111,24 @@ var innerCapitalRE = regexp.MustCompile(`\s\p{Lu}`)
 // … . Who designed the Oscar trophy itself?"), which the answer is scored
 // against, when it says enough on its own (seven words or a name; not
 // "What is the criticism about?"); otherwise question. The whole question
-// still finds the passages.
+// still finds the passages. So is a question that asks first and tells
+// its story after (askedFirstRE).
 func askedSentence(question string) string {
 	m := askedSentenceRE.FindStringSubmatch(question)
-	if m == nil || len(strings.Fields(m[1])) < 7 && !innerCapitalRE.MatchString(m[1]) {
+	if m == nil {
+		m = askedFirstRE.FindStringSubmatch(question)
+		if m == nil || whWordsRE.MatchString(m[2]) || !questionStartRE.MatchString(leadingFillerRE.ReplaceAllString(m[1], "$1")) {
+			return question
+		}
+	}
+	if len(strings.Fields(m[1])) < 7 && !innerCapitalRE.MatchString(m[1]) {
 		return question
 	}
 	return m[1]
 }
+
+// askedFirstRE matches a question that asks first and tells where its
+// story came from after: "what kinda diplomacy is kushner supposed to
+// have lots of experience in? came up in the putin moscow talks
+// coverage".
+var askedFirstRE = regexp.MustCompile(`(?s)^\s*([^?]+\?)\s+([^?]*[^?\s])\s*$`)

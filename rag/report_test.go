@@ -329,7 +329,8 @@ func TestAskReadsWholeReports(t *testing.T) {
 }
 
 // TestStoryToldFirst: a question that tells its story in sentences of its
-// own is answered by what its last sentence asks.
+// own is answered by what its last sentence asks, or by what it asks
+// first when it tells where the story came from after.
 func TestStoryToldFirst(t *testing.T) {
 	passages := []string{
 		"The Zenda Film Awards grew from a $5-a-ticket dinner for 250 guests at the Belmar Hotel in 1929 into a televised extravaganza watched around the world. Nobody agrees where the statuette's nickname came from. The trophy was designed by studio art director Tom Hale.",
@@ -341,6 +342,20 @@ func TestStoryToldFirst(t *testing.T) {
 	if got := askedSentence("Tom Hale has been criticised for the way he handles these visits. What is the criticism about?"); !strings.HasPrefix(got, "Tom Hale") {
 		t.Errorf("askedSentence kept only a sentence that says too little: %q", got)
 	}
+	// Asked first, the story told after.
+	for q, want := range map[string]string{
+		"btw what kind of diplomacy does ruiz have lots of experience in? came up in the zenda talks coverage": "btw what kind of diplomacy does ruiz have lots of experience in?",
+		"ruiz has done this before right? where": "ruiz has done this before right? where",
+		"what did ruiz say? where did he say it": "what did ruiz say? where did he say it",
+	} {
+		if got := askedSentence(q); got != want {
+			t.Errorf("askedSentence(%q) = %q, want %q", q, got, want)
+		}
+	}
+	checkLead(t, "btw what kinda diplomacy is tom hale supposed to have lots of experience in? came up in the zenda belmar talks coverage", []string{
+		"Zenda's envoy Ana Ruiz met Belmar's leaders for talks in Karvik on Monday, the Zenda government said.",
+		"The presence of Tom Hale, who has extensive experience in Middle Eastern diplomacy, underscored Zenda's commitment to the talks.",
+	}, "Middle Eastern")
 }
 
 // TestStoryPointedBack: a last sentence that points back into the story
