@@ -353,7 +353,15 @@ func nameAsKind(sentence string, kinds []string) string {
 
 // nameOfKindRE finds where a question asking for the name of something
 // names what it is: "what was the name of the investment forum …".
-var nameOfKindRE = regexp.MustCompile(`(?i)^\s*what(?:s|'s|’s|\s+is|\s+was|\s+were)?\s+(?:the\s+)?(?:\w+\s+)?(?:name|title)\s+of\s+(?:(?:the|a|an|his|her|its|their)\s+)?`)
+var nameOfKindRE = regexp.MustCompile(`(?i)^\s*what(?:s|'s|’s|\s+is|\s+was|\s+were)?\s+(?:the\s+(?:\w+\s+){0,2}|(?:\w+\s+)?)(?:name|title)\s+of\s+(?:(?:the|a|an|his|her|its|their)\s+)?`)
+
+// calledRE matches a question asking what something is called, up to
+// the noun phrase naming what it is: "what was the nightclub called …".
+var calledRE = regexp.MustCompile(`(?i)^\s*what(?:s|'s|’s|\s+is|\s+was|\s+were)\s+(?:the|a|an|his|her|its|their)\s+(?:[\pL’'-]+\s+){1,3}called\b`)
+
+// calledStartRE matches the start of a calledRE question before its noun
+// phrase.
+var calledStartRE = regexp.MustCompile(`(?i)^\s*what(?:s|'s|’s|\s+is|\s+was|\s+were)\s+(?:the|a|an|his|her|its|their)\s+`)
 
 // nameStops are words that end the noun phrase a question asks the name
 // of: "the investment forum (that) …", "the chief executive (who) …".
@@ -373,6 +381,9 @@ func nameOfNoun(question string, focus []focusTerm) string {
 		})
 	}
 	loc := nameOfKindRE.FindStringIndex(question)
+	if loc == nil && calledRE.MatchString(question) {
+		loc = calledStartRE.FindStringIndex(question)
+	}
 	if loc == nil {
 		return ""
 	}
@@ -383,8 +394,8 @@ func nameOfNoun(question string, focus []focusTerm) string {
 			break
 		}
 	}
-	for len(words) > 2 && unicode.IsUpper([]rune(words[0])[0]) && !strings.HasSuffix(words[0], ",") && !properName(words[1]) && !nameStops[strings.ToLower(words[1])] {
-		words = words[1:] // a name describing the kind: "the Mencap charity exhibition"
+	for len(words) > 2 && (unicode.IsUpper([]rune(words[0])[0]) || strings.ContainsFunc(words[0], unicode.IsDigit)) && !strings.HasSuffix(words[0], ",") && !properName(words[1]) && !nameStops[strings.ToLower(words[1])] {
+		words = words[1:] // a name describing the kind: "the Mencap charity exhibition", "the 3ami keystroke software"
 	}
 	if len(words) == 0 || properName(words[0]) || strings.HasSuffix(words[0], ",") {
 		return "" // the name of a name: "the real name of C-Murder", "of c-murder, the rapper"

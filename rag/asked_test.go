@@ -108,14 +108,16 @@ func TestAskedNoun(t *testing.T) {
 func TestNameOfNoun(t *testing.T) {
 	focus := []focusTerm{{term: "ruiz"}, {term: "brandt"}}
 	for q, want := range map[string]string{
-		"what was the name of the investment forum ruiz spoke at?":    "forum",
-		"What is the name of Ana Ruiz's husband?":                     "husband",
-		"What's the name of the free ZBC program that lets parents":   "program",
-		"whats the name of the record label, set up by Tomas Brandt":  "label",
-		"whats the real name of z-dog, the rapper who filmed a video": "",
-		"What is the name of Ana Ruiz?":                               "",
-		"what does the name of ruiz's new party mean":                 "",
-		"What is the title of the Zenda charity exhibition of photos": "exhibition",
+		"what was the name of the investment forum ruiz spoke at?":      "forum",
+		"What is the name of Ana Ruiz's husband?":                       "husband",
+		"What's the name of the free ZBC program that lets parents":     "program",
+		"whats the name of the record label, set up by Tomas Brandt":    "label",
+		"whats the real name of z-dog, the rapper who filmed a video":   "",
+		"What is the name of Ana Ruiz?":                                 "",
+		"what does the name of ruiz's new party mean":                   "",
+		"What is the title of the Zenda charity exhibition of photos":   "exhibition",
+		"whats the actual product name of the 3zk monitoring software":  "software",
+		"what was the nightclub called that used to run in the theatre": "nightclub",
 	} {
 		if got := nameOfNoun(q, focus); got != want {
 			t.Errorf("nameOfNoun(%q) = %q, want %q", q, got, want)

@@ -94,7 +94,7 @@ var (
 
 	// measureRE matches the nouns that name a quantity a question asks for
 	// ("Tesla revenue Q1", "the death toll").
-	measureRE = regexp.MustCompile(`(?i)\b(revenue|sales|profit|price|cost|death toll|population|fine|fee|fees|salary|wages|payout|pay-off|payoff|compensation|damages|odds|margin|budget|assets|debt|deficit|surplus|turnover|earnings|losses|bonus|funding|attendance|distance|capacity)\b`)
+	measureRE = regexp.MustCompile(`(?i)\b(revenue|sales|profit|price|cost|death toll|population|fine|fee|fees|salary|wage|wages|payout|pay-off|payoff|compensation|damages|odds|margin|budget|assets|debt|deficit|surplus|turnover|earnings|losses|bonus|funding|attendance|distance|capacity)\b`)
 
 	// whatMeasureRE matches a what or which question whose head noun is a
 	// measure ("what did he say the average constituency size was", "at

@@ -62,6 +62,7 @@ func TestTypedValues(t *testing.T) {
 		{"What did the Zenda theatre go for at auction?", "The theatre was sold at auction 13 months ago for £340,000.", true, "£340,000"},
 		{"What did the Zenda theatre go for at auction?", "The theatre was sold at auction 13 months ago.", false, ""},
 		{"What sum does Zenda City still owe Belmar?", "The club still owe Belmar £5m from the purchase of Ruiz.", true, "£5m"},
+		{"What weekly wage does Ana Ruiz earn at Zenda City?", "Ana Ruiz wants to leave Zenda City.", false, ""},
 		// A place named as the city it is.
 		{"In which city was Ana Ruiz robbed?", "Ana Ruiz was attacked in a park in the capital, Karvik.", true, "Karvik"},
 		{"What prison sentence was Ana Ruiz given?", "A Zenda spokesman said it may now move to oust chairman Ana Ruiz.", false, ""},
