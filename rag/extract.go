@@ -114,7 +114,8 @@ const (
 // answered by a weekday or a year alone, searches the same
 // articles once more with the event's other words ("hosted", "held" for
 // "talks"): the passage that names the event is often not the one that
-// says where or when it happened.
+// says where or when it happened. Any other question that no retrieved
+// sentence answers searches them once more without its names.
 func (s *Service) extractive(ctx context.Context, question string, results []Result) (answer.Answer, error) {
 	ix, err := s.loadedIndex(ctx)
 	if err != nil {
@@ -190,16 +191,27 @@ func vagueDate(question string, ans answer.Answer) bool {
 
 // eventResults searches the articles of results (so any filter of the
 // first search still holds) for the event of a where- or when-question in
-// other words, and returns the passages not already in results; nil for
-// other questions or when there are none.
+// other words, or for what another question asks without the names that
+// place it in its story, and returns the passages not already in
+// results; nil when there are none.
 func (s *Service) eventResults(ctx context.Context, question string, results []Result) []Result {
 	atype, content := classify(question)
-	if atype != placeAnswer && atype != timeAnswer {
-		return nil
-	}
 	var words []string
+	if atype != placeAnswer && atype != timeAnswer {
+		// Every passage of the story shares its names: "how many points
+		// did the plan have before they trimmed it" asks of points.
+		focus := focusTerms(s.lex, question)
+		for _, w := range strings.Fields(content) {
+			if toks := s.lex.tokens(w); len(toks) > 0 && !slices.ContainsFunc(toks, func(t string) bool {
+				return slices.ContainsFunc(focus, func(f focusTerm) bool { return f.term == t })
+			}) {
+				words = append(words, w)
+			}
+		}
+		question = ""
+	}
 	for _, q := range s.lex.queryTerms(content) {
-		if q.of != "" {
+		if q.of != "" || question == "" {
 			continue
 		}
 		for _, g := range relationIndex[q.term] {
@@ -217,7 +229,7 @@ func (s *Service) eventResults(ctx context.Context, question string, results []R
 			f.ArticleIDs = append(f.ArticleIDs, r.Chunk.ArticleID)
 		}
 	}
-	query := question + " " + strings.Join(words, " ")
+	query := strings.TrimSpace(question + " " + strings.Join(words, " "))
 	if len(query) > answer.MaxQuestionLen {
 		return nil
 	}

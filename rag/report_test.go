@@ -394,3 +394,16 @@ func TestStoryPointedBack(t *testing.T) {
 		}
 	}
 }
+
+// TestSecondSearchWithoutNames: a question refused on the passages first
+// retrieved is asked of the same articles again without the names every
+// passage of its story shares.
+func TestSecondSearchWithoutNames(t *testing.T) {
+	s := openShipped(t)
+	q := "how many points did the us peace plan have originally before they trimmed it down for the putin meeting"
+	ans, err := s.Ask(t.Context(), answer.Request{Question: q})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFirst(t, q, ans, "28 points")
+}
