@@ -50,6 +50,7 @@ type candidate struct {
 	words        int       // how many of the question's own words it holds
 	namesHead    bool      // it names what a what-question asks for (headNoun: "slogan")
 	asKind       bool      // it names someone or something, not in the question, as the kind a which-question asks for or whose name it asks (nameAsKind)
+	saysRelation bool      // it holds the verb a who-question asks the subject of, in some words (askedVerbStems)
 }
 
 // canLead reports whether c may state the answer to a question of type t:
@@ -227,7 +228,8 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	if asked := slices.DeleteFunc(slices.Clone(relTerms), func(q queryTerm) bool { return context[q.term] || context[q.of] }); len(asked) > 0 {
 		relTerms = asked
 	}
-	var rel map[string]bool // who-questions: the relation and its parties
+	var rel map[string]bool       // who-questions: the relation and its parties
+	var verbStems map[string]bool // who-questions: the verb whose subject is asked, in its words
 	parties := focus
 	_, subject := asksSubject(question)
 	relSet := map[string]bool{}
@@ -246,6 +248,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	switch atype {
 	case personAnswer:
 		rel, parties = roleRelation(lex, question, relTerms, focus)
+		verbStems = askedVerbStems(lex, question)
 	case placeAnswer, timeAnswer:
 		event = questionEvent(lex, question, relTerms, focus)
 	}
@@ -382,6 +385,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		}
 		c.fits = c.fits && demand.met(atype, c.tokens, prev)
 		c.namesHead = atype == anyAnswer && demand.namesHead(c.tokens)
+		c.saysRelation = len(verbStems) == 0 || anyToken(verbStems, c.tokens)
 		v, ok := roleHolds(c.text, rel, parties, c.values, subject, false)
 		if !ok && c.focus >= minFocus && c.quality >= proseQuality && !anyFocusIn(topic, written) {
 			// A sentence (not a headline) of a passage about the focus that

@@ -300,6 +300,11 @@ func extractAsked(ctx context.Context, lex lexicon, ix *index, question, asked s
 	if lead < 0 || needsRelation(atype) && !anyStates(cands, atype) || adviceRE.MatchString(question) && cands[lead].stable < adviceCoverage {
 		return refuse(ans), nil
 	}
+	if atype == personAnswer && !cands[lead].role && !slices.ContainsFunc(cands, func(c candidate) bool { return c.saysRelation }) {
+		// No sentence says the relation asked about in any words ("who
+		// interpreted for Putin"): names that reports share are no answer.
+		return refuse(ans), nil
+	}
 	if atype == personAnswer && !cands[lead].role && cands[lead].support == 0 && !cands[lead].follows {
 		// No sentence relates a name to the question, none follows one
 		// that states the relation, and no two reports name the same one:

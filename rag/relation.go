@@ -67,6 +67,20 @@ func relationStems(relation []queryTerm) map[string]bool {
 // ("who is the team gonna debrief"), or the verb in the past whose
 // subject the question asks for ("Which company donated …?").
 func roleRelation(lex lexicon, question string, relTerms []queryTerm, focus []focusTerm) (map[string]bool, []focusTerm) {
+	if m := duringRE.FindStringIndex(question); m != nil && m[0] > 0 {
+		// "who interpreted for putin during the 5 hour talks": when it
+		// happened is no part of the relation, unless nothing else is.
+		when := map[string]bool{}
+		for _, t := range lex.tokens(question[m[0]:]) {
+			when[t] = true
+		}
+		for _, t := range lex.tokens(question[:m[0]]) {
+			delete(when, t)
+		}
+		if kept := slices.DeleteFunc(slices.Clone(relTerms), func(q queryTerm) bool { return when[q.term] || when[q.of] }); len(kept) > 0 {
+			relTerms = kept
+		}
+	}
 	rel := relationStems(relTerms)
 	var verbs []string
 	if verb, ok := asksSubject(question); ok && strings.HasSuffix(verb, "ed") {
@@ -93,6 +107,43 @@ func roleRelation(lex lexicon, question string, relTerms []queryTerm, focus []fo
 	}
 	return rel, slices.DeleteFunc(slices.Clone(focus), func(f focusTerm) bool { return slices.Contains(verbs, f.term) })
 }
+
+// askedVerbStems returns the stems that say the past-tense verb whose
+// subject a who-question asks for ("interpreted" in "who interpreted for
+// Putin …"), its closest relatives and its relationSynonyms groups; nil
+// when the question asks no such verb, or a common one that news says in
+// other words (rareVerbIDF).
+func askedVerbStems(lex lexicon, question string) map[string]bool {
+	verb, ok := asksSubject(question)
+	if !ok || !strings.HasSuffix(verb, "ed") {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, t := range lex.tokens(verb) {
+		if !localembed.Known(t) || localembed.IDF(t) < rareVerbIDF {
+			return nil // "represented", said in many ways ("the delegation led by")
+		}
+		out[t] = true
+		alt := localembed.Expand(t)
+		for _, a := range alt[:min(len(alt), roleRelated)] {
+			out[a] = true
+		}
+		for _, g := range relationIndex[t] {
+			for _, s := range relationSynonyms[g] {
+				out[s] = true
+			}
+		}
+	}
+	return out
+}
+
+// rareVerbIDF is the English rarity from which a verb is said by its own
+// word or a close synonym (IDF: "interpret" 6.75, "represent" 5.8).
+const rareVerbIDF = 6.5
+
+// duringRE finds the phrase of a question that says when what it asks
+// happened, to its end or the next punctuation.
+var duringRE = regexp.MustCompile(`(?i)\b(?:during|throughout|amid)\s+(?:the|a|an|his|her|their|its|this|that|those|these)\b[^,;:?]*`)
 
 // thatClauseRE matches a question whose verb is followed by what was said
 // or decided: "Which judge ruled that …", "Who claimed that …".

@@ -407,3 +407,20 @@ func TestSecondSearchWithoutNames(t *testing.T) {
 	}
 	checkFirst(t, q, ans, "28 points")
 }
+
+// TestUnsaidRelation: a who-question whose verb is rare enough to be said
+// by its own word ("interpreted") is refused when no passage says it:
+// names the reports share are no answer. When one says it, its subject
+// answers.
+func TestUnsaidRelation(t *testing.T) {
+	s := openShipped(t)
+	q := "who interpreted for putin during the 5 hour talks with the americans"
+	ans, err := s.Ask(t.Context(), answer.Request{Question: q})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFirst(t, q, ans, "")
+	checkLead(t, "Who interpreted for Ana Ruiz during the Karvik talks?", []string{
+		"Ana Ruiz met the Belmar delegation for five hours in Karvik on Monday. Tom Hale interpreted for Ana Ruiz during the talks, aides said.",
+	}, "Tom Hale")
+}
