@@ -115,6 +115,10 @@ func eventStems(relation []queryTerm, focus []focusTerm) map[string]bool {
 	return out
 }
 
+// approximately are the words that may stand between a preposition and
+// the time it gives: "at about 1230 GMT", "by around March".
+var approximately = map[string]bool{"about": true, "around": true, "approximately": true, "roughly": true, "circa": true}
+
 // attachedValue returns the first of values (places or dates that
 // sentence states) attached to an event word (event, from eventStems):
 // introduced by a preposition of place or time (a date may also stand
@@ -302,7 +306,7 @@ func attachedValue(sentence string, t answerType, event map[string]bool, values 
 			continue
 		}
 		prep := v > 0 && (t == placeAnswer && placePrepositions[words[v-1].low] || t == timeAnswer && (timePrepositions[words[v-1].low] || dateLabel(words, v)))
-		if !prep && v > 1 && words[v-1].low == "the" {
+		if !prep && v > 1 && (words[v-1].low == "the" || t == timeAnswer && approximately[words[v-1].low]) { // "at about 1230 GMT"
 			prep = t == placeAnswer && placePrepositions[words[v-2].low] || t == timeAnswer && timePrepositions[words[v-2].low]
 		}
 		bare := t == timeAnswer && !prep // "Tuesday's meeting", "December 2 talks"

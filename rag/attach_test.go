@@ -51,6 +51,8 @@ func TestAttachedValue(t *testing.T) {
 		{"What is the release date for Animal Crossing: New Horizons?", "This new addition to the Animal Crossing series launches March 20, 2020, exclusively for the Nintendo Switch system.", []string{"March 20, 2020"}},
 		{"When did the meeting take place?", "Eerlier (on Monday), the White House said it was optimistic of a deal, as US envoy Steve Witkoff heads to Moscow for talks with President Vladimir Putin.", nil},
 		{"When did the meeting take place?", "The meeting was not held on Monday.", nil},
+		// A word of approximation between the preposition and the time.
+		{"What time will the budget be given?", "The Budget, likely to be the last before the election, will be given at about 1230 GMT on that Wednesday.", []string{"1230 GMT"}},
 		// A date in parentheses beside another, and a verb news uses for
 		// the one asked ("insisted" for "say").
 		{"When did Ana Ruiz say the outcome must be fair?", "Ana Ruiz earlier on Monday (Dec 1) insisted that the outcome must be fair.", []string{"Monday", "Dec 1"}},

@@ -157,8 +157,8 @@ var (
 	// weekdayRE matches a date that is or opens with a weekday.
 	weekdayRE    = regexp.MustCompile(`(?i)^(` + weekdayNames + `)\b`)
 	monthOrDayRE = regexp.MustCompile(`(?i)^(` + monthNames + `|` + weekdayNames + `)\b`)
-	// clockRE finds times of day ("6:30 p.m.", "9pm", "noon").
-	clockRE = regexp.MustCompile(`(?i)\b\d{1,2}(:\d\d)?\s*(a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b|\b(noon|midnight|midday|dawn|dusk)\b|\b\d{1,2}\s*o'clock\b`)
+	// clockRE finds times of day ("6:30 p.m.", "9pm", "1230 GMT", "noon").
+	clockRE = regexp.MustCompile(`(?i)\b\d{1,2}(:\d\d)?\s*(a\.?m\.?|p\.?m\.?)|\b(?:[01]\d|2[0-3])[0-5]\d\s?(?:GMT|BST|UTC|CET)\b|\b\d{1,2}:\d\d\b|\b(noon|midnight|midday|dawn|dusk)\b|\b\d{1,2}\s*o'clock\b`)
 	// bareYearRE matches a year on its own.
 	bareYearRE = regexp.MustCompile(`^(19|20)\d\d$`)
 	// questionNumberRE finds the numbers and ordinals a question names.

@@ -63,6 +63,8 @@ func TestTypedValues(t *testing.T) {
 		{"What did the Zenda theatre go for at auction?", "The theatre was sold at auction 13 months ago.", false, ""},
 		{"What sum does Zenda City still owe Belmar?", "The club still owe Belmar £5m from the purchase of Ruiz.", true, "£5m"},
 		{"What weekly wage does Ana Ruiz earn at Zenda City?", "Ana Ruiz wants to leave Zenda City.", false, ""},
+		// A time of day in the 24-hour clock, with its zone.
+		{"What time will Ana Ruiz give the Budget?", "The Budget will be at about 1230 GMT on that Wednesday.", true, "1230 GMT"},
 		// A place named as the city it is.
 		{"In which city was Ana Ruiz robbed?", "Ana Ruiz was attacked in a park in the capital, Karvik.", true, "Karvik"},
 		{"What prison sentence was Ana Ruiz given?", "A Zenda spokesman said it may now move to oust chairman Ana Ruiz.", false, ""},
