@@ -193,3 +193,19 @@ func TestSumInAnotherCurrency(t *testing.T) {
 		"Zenda shares were trading higher after the report that Belmar had bid $6.3bn (£3.4bn) for the company. In New York, shares in Zenda were up 2.4% at $20.15.",
 	}, "$20.15")
 }
+
+// TestFiguresOfOtherMeasures: two figures are no dispute unless the engine
+// briefings use reads them as one fact: a rate in one region and a count
+// of the unemployed are not.
+func TestFiguresOfOtherMeasures(t *testing.T) {
+	ans, err := AnswerPassages(t.Context(), "What is Zenda's unemployment rate?", []string{
+		"The brunt of the unemployment is still being felt in the eastern part of Zenda, where the rate is 18.8%.",
+		"Zenda's unemployment figure rose above the psychologically important level of five million last month.",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Has(answer.FlagConflict) {
+		t.Errorf("%q: a conflict between a rate and a count", ans.Answer)
+	}
+}

@@ -270,8 +270,15 @@ func disagrees(t answerType, lead, c candidate, question map[string]bool) bool {
 				leadText, otherText = lead.result.Chunk.Text, c.result.Chunk.Text
 			}
 		}
-		return lv != "" && cv != "" && !valuesShareWord(lvals, cvals, question) &&
+		differ := lv != "" && cv != "" && !valuesShareWord(lvals, cvals, question) &&
 			!anyIn([]string{lkey}, otherText) && !anyIn([]string{ckey}, leadText)
+		if t == quantityAnswer {
+			// Two figures differ only when the engine briefings use reads
+			// them as one fact: a jobless rate of 18.8% in the east and five
+			// million unemployed are not.
+			differ = differ && disagree.Clash(disagree.Read(0, 0, lead.text), disagree.Read(1, 0, c.text))
+		}
+		return differ
 	}
 	return disagree.Clash(disagree.Read(0, 0, lead.text), disagree.Read(1, 0, c.text))
 }
