@@ -79,7 +79,7 @@ func (d demands) namesHead(tokens []string) bool {
 // company did Microsoft buy"): they describe the answer, not the party
 // the question is about.
 func kindModifiers(lex lexicon, question string) map[string]bool {
-	m := kindRE.FindStringSubmatch(question)
+	m := kindRE.FindStringSubmatch(prepWhRE.ReplaceAllString(question, "$1")) // "In which Swiss city …"
 	if m == nil || verbBeforeKindRE.MatchString(m[0]) {
 		return nil
 	}
@@ -89,6 +89,10 @@ func kindModifiers(lex lexicon, question string) map[string]bool {
 	}
 	return out
 }
+
+// placeKindRE matches a which-question asking for a kind of place,
+// perhaps described: "In which Swiss city …".
+var placeKindRE = regexp.MustCompile(`(?i)\b(?:which|what)\s+(?:[\pL'’-]+\s+){0,2}?(?:city|country|town|state|region|province|county|village|capital)\b`)
 
 // headNounRE matches the noun a what-question asks for: "What slogan did
 // Alan Milburn unveil?", "what kind of deal …", "In which building …".

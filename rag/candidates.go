@@ -208,6 +208,15 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	// "Romanian", in "which Romanian company did Microsoft buy".
 	modifiers := kindModifiers(lex, question)
 	topic := slices.DeleteFunc(slices.Clone(focus), func(f focusTerm) bool { return modifiers[f.term] })
+	// Nor need a place's report repeat them: Geneva is the "Swiss city"
+	// asked for whether or not it says "Swiss" (a company's says
+	// "Romanian firm", and another firm is no answer).
+	shared := slices.Clone(focus)
+	if placeKindRE.MatchString(question) {
+		for i := range shared {
+			shared[i].word = shared[i].word || modifiers[shared[i].term]
+		}
+	}
 	named := initialed(lex, question)
 	isFocus := map[string]bool{}
 	for _, f := range focus {
@@ -322,7 +331,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			last = last || f.term == speakerName && c.focusHits[j] >= 1
 		}
 		c.unsaid = !all && !last || saidByOther(c.text, speaker) || toPress && !saysAnything(c.text)
-		c.focus = focusShare(focus, c.focusHits)
+		c.focus = focusShare(shared, c.focusHits)
 		c.namesFocus = namesFocus(focus, c.focusHits)
 		c.otherYear = yearClash(c.text, years)
 		c.otherEdition = editionClash(c.text, qEditions) || sequelClash(c.text, question)

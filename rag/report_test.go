@@ -424,3 +424,16 @@ func TestUnsaidRelation(t *testing.T) {
 		"Ana Ruiz met the Belmar delegation for five hours in Karvik on Monday. Tom Hale interpreted for Ana Ruiz during the talks, aides said.",
 	}, "Tom Hale")
 }
+
+// TestKindModifierNotRequired: a word describing the kind asked for
+// ("Swiss" in "In which Swiss city …") is the answer's, which its report
+// need not say.
+func TestKindModifierNotRequired(t *testing.T) {
+	s := openShipped(t)
+	q := "In which Swiss city had the earlier version of the American plan been put to Kyiv's side?"
+	ans, err := s.Ask(t.Context(), answer.Request{Question: q})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFirst(t, q, ans, "Geneva")
+}

@@ -24,7 +24,7 @@ var chatSpellings = map[string]string{
 	"sec": "secretary", "pres": "president", "admin": "administration", "dept": "department",
 	"intl": "international", "natl": "national", "yr": "year", "yrs": "years", "mil": "million",
 	"bil": "billion", "w": "with", "ur": "your", "noms": "nominations", "nom": "nomination",
-	"convo": "talks", "convos": "talks", "wud": "would", "cud": "could", "shud": "should", "hv": "have",
+	"convo": "talks", "convos": "talks", "wud": "would", "wuld": "would", "woud": "would", "cud": "could", "shud": "should", "hv": "have",
 	"bout": "about", "thru": "through", "tho": "though",
 	"didnt": "did not", "doesnt": "does not", "dont": "do not", "isnt": "is not", "wasnt": "was not",
 	"werent": "were not", "arent": "are not", "cant": "cannot", "wont": "will not", "couldnt": "could not",

@@ -22,6 +22,7 @@ func TestRespell(t *testing.T) {
 		{"how did the convo go", "how did the talks go"},
 		{"how'd trump sum up the situation", "how did trump sum up the situation"},
 		{"how much wud the govt's scheme cost", "how much would the government's scheme cost"},
+		{"what did putin say russia wuld be", "what did putin say russia would be"},
 		// A letter standing alone for a word; "r&d" is no "are".
 		{"where did the us n ukraine teams meet", "where did the us and ukraine teams meet"},
 		{"r the talks over", "are the talks over"},
