@@ -90,11 +90,7 @@ func eventStems(relation []queryTerm, focus []focusTerm) map[string]bool {
 		}
 		out[q.term] = true
 		known = known || len(relationIndex[q.term]) > 0
-		for _, g := range relationIndex[q.term] {
-			for _, s := range relationSynonyms[g] {
-				out[s] = true
-			}
-		}
+		addSynonyms(out, q.term)
 		for _, g := range sameVerbs {
 			if slices.Contains(g, q.term) {
 				for _, s := range g {

@@ -197,7 +197,16 @@ func vagueDate(question string, ans answer.Answer) bool {
 func (s *Service) eventResults(ctx context.Context, question string, results []Result) []Result {
 	atype, content := classify(question)
 	var words []string
-	if atype != placeAnswer && atype != timeAnswer {
+	if atype == placeAnswer || atype == timeAnswer {
+		for _, q := range s.lex.queryTerms(content) {
+			if q.of != "" {
+				continue
+			}
+			for _, g := range relationIndex[q.term] {
+				words = append(words, relationSynonyms[g]...)
+			}
+		}
+	} else {
 		// Every passage of the story shares its names: "how many points
 		// did the plan have before they trimmed it" asks of points.
 		focus := focusTerms(s.lex, question)
@@ -208,15 +217,7 @@ func (s *Service) eventResults(ctx context.Context, question string, results []R
 				words = append(words, w)
 			}
 		}
-		question = ""
-	}
-	for _, q := range s.lex.queryTerms(content) {
-		if q.of != "" || question == "" {
-			continue
-		}
-		for _, g := range relationIndex[q.term] {
-			words = append(words, relationSynonyms[g]...)
-		}
+		question = "" // the words are the whole query
 	}
 	if len(words) == 0 {
 		return nil

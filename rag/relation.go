@@ -26,6 +26,16 @@ func init() {
 	}
 }
 
+// addSynonyms adds to out the stems of every relationSynonyms group of
+// stem.
+func addSynonyms(out map[string]bool, stem string) {
+	for _, g := range relationIndex[stem] {
+		for _, s := range relationSynonyms[g] {
+			out[s] = true
+		}
+	}
+}
+
 // relationStems returns the stems that say the question's relation: its
 // words that are neither its focus nor in the interrogative phrase
 // (relation), their closest related words and the stems of their
@@ -51,11 +61,7 @@ func relationStems(relation []queryTerm) map[string]bool {
 		for _, a := range alt[:min(len(alt), roleRelated)] {
 			out[a] = true
 		}
-		for _, g := range relationIndex[q.term] {
-			for _, s := range relationSynonyms[g] {
-				out[s] = true
-			}
-		}
+		addSynonyms(out, q.term)
 	}
 	return out
 }
@@ -99,11 +105,7 @@ func roleRelation(lex lexicon, question string, relTerms []queryTerm, focus []fo
 	}
 	for _, t := range verbs {
 		rel[t] = true
-		for _, g := range relationIndex[t] {
-			for _, s := range relationSynonyms[g] {
-				rel[s] = true
-			}
-		}
+		addSynonyms(rel, t)
 	}
 	return rel, slices.DeleteFunc(slices.Clone(focus), func(f focusTerm) bool { return slices.Contains(verbs, f.term) })
 }
@@ -128,11 +130,7 @@ func askedVerbStems(lex lexicon, question string) map[string]bool {
 		for _, a := range alt[:min(len(alt), roleRelated)] {
 			out[a] = true
 		}
-		for _, g := range relationIndex[t] {
-			for _, s := range relationSynonyms[g] {
-				out[s] = true
-			}
-		}
+		addSynonyms(out, t)
 	}
 	return out
 }
