@@ -131,18 +131,6 @@ const (
 // going to snow in Kyiv?") is not the claim.
 const yesNoWords = 2
 
-// sharedWords returns how many of the question's own terms (not their
-// related words) tokens hold.
-func sharedWords(qterms []queryTerm, tokens []string) int {
-	n := 0
-	for _, q := range qterms {
-		if q.of == "" && slices.Contains(tokens, q.term) {
-			n++
-		}
-	}
-	return n
-}
-
 // scoreCandidates returns the sentences of results scored against the
 // question, best first.
 func scoreCandidates(ctx context.Context, lex lexicon, ix *index, question string, results []Result) ([]candidate, error) {

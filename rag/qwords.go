@@ -6,6 +6,7 @@ package rag
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -106,4 +107,16 @@ var intervalRE = regexp.MustCompile(`(?i)\bhow (long|many (hours|days|weeks|mont
 // another one.
 func mustNumbers(q string) []string {
 	return questionNumberRE.FindAllString(q, -1)
+}
+
+// sharedWords returns how many of the question's own terms (not their
+// related words) tokens hold.
+func sharedWords(qterms []queryTerm, tokens []string) int {
+	n := 0
+	for _, q := range qterms {
+		if q.of == "" && slices.Contains(tokens, q.term) {
+			n++
+		}
+	}
+	return n
 }
