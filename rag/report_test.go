@@ -362,8 +362,8 @@ func TestStoryToldFirst(t *testing.T) {
 // the question tells ("Who did he dispatch instead?") finds nothing
 // alone; the whole question is asked then. Who holds a title is told by
 // the sentence naming someone by it, and a sentence naming no one so does
-// not disagree. "sending" says "dispatch", and
-// a "say" after "any" is a noun, not someone asked what they said.
+// not disagree. "sending" says "dispatch", and a "say" after "any" is a
+// noun, not someone asked what they said.
 func TestStoryPointedBack(t *testing.T) {
 	s := openShipped(t)
 	for _, tt := range []struct{ question, want string }{
@@ -374,11 +374,7 @@ func TestStoryPointedBack(t *testing.T) {
 		{"who's the white house press secretary who said the administration felt v optimistic about a ukraine deal as witkoff headed to moscow", "Karoline Leavitt"},
 		{"The American draft peace proposal taken to Moscow had been revised after Kyiv and European capitals complained it favoured Russia. What had come before, and prompted, that criticism?", "leaks"},
 	} {
-		ans, err := s.Ask(t.Context(), answer.Request{Question: tt.question})
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkFirst(t, tt.question, ans, tt.want)
+		ans := askShipped(t, s, tt.question, tt.want)
 		if ans.Has(answer.FlagConflict) {
 			t.Errorf("%s: %q, want no conflict", tt.question, ans.Answer)
 		}
@@ -399,13 +395,7 @@ func TestStoryPointedBack(t *testing.T) {
 // retrieved is asked of the same articles again without the names every
 // passage of its story shares.
 func TestSecondSearchWithoutNames(t *testing.T) {
-	s := openShipped(t)
-	q := "how many points did the us peace plan have originally before they trimmed it down for the putin meeting"
-	ans, err := s.Ask(t.Context(), answer.Request{Question: q})
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFirst(t, q, ans, "28 points")
+	askShipped(t, openShipped(t), "how many points did the us peace plan have originally before they trimmed it down for the putin meeting", "28 points")
 }
 
 // TestUnsaidRelation: a who-question whose verb is rare enough to be said
@@ -413,13 +403,7 @@ func TestSecondSearchWithoutNames(t *testing.T) {
 // names the reports share are no answer. When one says it, its subject
 // answers.
 func TestUnsaidRelation(t *testing.T) {
-	s := openShipped(t)
-	q := "who interpreted for putin during the 5 hour talks with the americans"
-	ans, err := s.Ask(t.Context(), answer.Request{Question: q})
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFirst(t, q, ans, "")
+	askShipped(t, openShipped(t), "who interpreted for putin during the 5 hour talks with the americans", "")
 	checkLead(t, "Who interpreted for Ana Ruiz during the Karvik talks?", []string{
 		"Ana Ruiz met the Belmar delegation for five hours in Karvik on Monday. Tom Hale interpreted for Ana Ruiz during the talks, aides said.",
 	}, "Tom Hale")
@@ -429,11 +413,17 @@ func TestUnsaidRelation(t *testing.T) {
 // ("Swiss" in "In which Swiss city …") is the answer's, which its report
 // need not say.
 func TestKindModifierNotRequired(t *testing.T) {
-	s := openShipped(t)
-	q := "In which Swiss city had the earlier version of the American plan been put to Kyiv's side?"
-	ans, err := s.Ask(t.Context(), answer.Request{Question: q})
+	askShipped(t, openShipped(t), "In which Swiss city had the earlier version of the American plan been put to Kyiv's side?", "Geneva")
+}
+
+// askShipped asks s question and checks the answer's first sentence
+// (checkFirst).
+func askShipped(t *testing.T, s *Service, question, want string) answer.Answer {
+	t.Helper()
+	ans, err := s.Ask(t.Context(), answer.Request{Question: question})
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkFirst(t, q, ans, "Geneva")
+	checkFirst(t, question, ans, want)
+	return ans
 }
