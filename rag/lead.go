@@ -222,7 +222,7 @@ func disagrees(t answerType, lead, c candidate, question map[string]bool) bool {
 			}
 			if t == placeAnswer {
 				lvals, cvals = []string{lv}, []string{cv}
-				leadText, otherText = lead.result.Chunk.Text, c.result.Chunk.Text
+				leadText, otherText = reportText(lead.result), reportText(c.result)
 			}
 		}
 		if t == durationAnswer {
@@ -331,6 +331,16 @@ func principal(t answerType, values []string) string {
 		return v
 	}
 	return ""
+}
+
+// reportText returns the whole text of r's report when it was read
+// (withReports), else its passage: a report that names the Kremlin
+// anywhere does not dispute that the talks were in Moscow's Senate Palace.
+func reportText(r Result) string {
+	if r.report != "" {
+		return r.report
+	}
+	return r.Chunk.Text
 }
 
 // lastWord returns the last word of a name ("Ushakov" of "Yuri Ushakov"),

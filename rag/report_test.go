@@ -427,3 +427,19 @@ func askShipped(t *testing.T, s *Service, question, want string) answer.Answer {
 	checkFirst(t, question, ans, want)
 	return ans
 }
+
+// TestPlaceNamedInTheOtherReport: a report that names the other's place
+// anywhere (the Kremlin, in the report of a session in Moscow's Senate
+// Palace) does not dispute where the talks were.
+func TestPlaceNamedInTheOtherReport(t *testing.T) {
+	s := openShipped(t)
+	for _, q := range []string{"Which city hosted the talks?", "where was trump speaking when he said the ukraine process was nowhere near a resolution"} {
+		ans, err := s.Ask(t.Context(), answer.Request{Question: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Refused || ans.Has(answer.FlagConflict) {
+			t.Errorf("%s: %q, want an answer and no conflict", q, ans.Answer)
+		}
+	}
+}
