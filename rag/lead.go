@@ -215,8 +215,8 @@ func disagrees(t answerType, lead, c candidate, question map[string]bool) bool {
 			// it to the question's event (attachedValue): "speaking in
 			// Washington" and "talks in Moscow" do not answer the same
 			// question. Places are compared by the principal value and
-			// each report's passage must not name the other's place (the
-			// Kremlin is in Moscow).
+			// each report must not name the other's place (the Kremlin is
+			// in Moscow).
 			if !lead.role || !c.role {
 				return false
 			}
@@ -259,15 +259,15 @@ func disagrees(t answerType, lead, c candidate, question map[string]bool) bool {
 			return dateStrength(lv) >= 0.8 && dateStrength(cv) >= 0.8 && !wordsWithin(lv, cv) && !wordsWithin(cv, lv)
 		}
 		if t == personAnswer {
-			// A name is a weak value: each report's passage must not name
-			// the other's person at all, even by surname (reports naming
+			// A name is a weak value: each report must not name the
+			// other's person at all, even by surname (reports naming
 			// both people are about both, not in dispute), unless each
 			// sentence states the relation for its own person, named in
 			// full; then the sentences must not name each other's.
 			lvals, cvals = []string{lv}, []string{cv}
 			lkey, ckey = lastWord(lv), lastWord(cv)
 			if !lead.role || !strings.Contains(lv, " ") || !strings.Contains(cv, " ") {
-				leadText, otherText = lead.result.Chunk.Text, c.result.Chunk.Text
+				leadText, otherText = reportText(lead.result), reportText(c.result)
 			}
 		}
 		differ := lv != "" && cv != "" && !valuesShareWord(lvals, cvals, question) &&
@@ -335,7 +335,8 @@ func principal(t answerType, values []string) string {
 
 // reportText returns the whole text of r's report when it was read
 // (withReports), else its passage: a report that names the Kremlin
-// anywhere does not dispute that the talks were in Moscow's Senate Palace.
+// anywhere does not dispute that the talks were in Moscow's Senate
+// Palace, nor one that names Zelensky that he warned.
 func reportText(r Result) string {
 	if r.report != "" {
 		return r.report

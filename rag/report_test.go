@@ -428,12 +428,12 @@ func askShipped(t *testing.T, s *Service, question, want string) answer.Answer {
 	return ans
 }
 
-// TestPlaceNamedInTheOtherReport: a report that names the other's place
-// anywhere (the Kremlin, in the report of a session in Moscow's Senate
-// Palace) does not dispute where the talks were.
-func TestPlaceNamedInTheOtherReport(t *testing.T) {
+// TestNamedInTheOtherReport: a report that names the other's place or
+// person anywhere (the Kremlin, in the report of a session in Moscow's
+// Senate Palace) does not dispute where the talks were or who spoke.
+func TestNamedInTheOtherReport(t *testing.T) {
 	s := openShipped(t)
-	for _, q := range []string{"Which city hosted the talks?", "where was trump speaking when he said the ukraine process was nowhere near a resolution"} {
+	for _, q := range []string{"Which city hosted the talks?", "where was trump speaking when he said the ukraine process was nowhere near a resolution", "who warned against rewarding russia for the war?"} {
 		ans, err := s.Ask(t.Context(), answer.Request{Question: q})
 		if err != nil {
 			t.Fatal(err)
