@@ -26,6 +26,17 @@ func init() {
 	}
 }
 
+// addRelationWord adds to out a relation word's stem, its closest related
+// words (roleRelated of them) and its relationSynonyms groups.
+func addRelationWord(out map[string]bool, stem string) {
+	out[stem] = true
+	alt := localembed.Expand(stem)
+	for _, a := range alt[:min(len(alt), roleRelated)] {
+		out[a] = true
+	}
+	addSynonyms(out, stem)
+}
+
 // addSynonyms adds to out the stems of every relationSynonyms group of
 // stem.
 func addSynonyms(out map[string]bool, stem string) {
@@ -56,12 +67,7 @@ func relationStems(relation []queryTerm) map[string]bool {
 		if q.of != "" || notRelation[q.term] || strings.ContainsFunc(q.term, unicode.IsDigit) || known && len(relationIndex[q.term]) == 0 {
 			continue
 		}
-		out[q.term] = true
-		alt := localembed.Expand(q.term)
-		for _, a := range alt[:min(len(alt), roleRelated)] {
-			out[a] = true
-		}
-		addSynonyms(out, q.term)
+		addRelationWord(out, q.term)
 	}
 	return out
 }
@@ -125,12 +131,7 @@ func askedVerbStems(lex lexicon, question string) map[string]bool {
 		if !localembed.Known(t) || localembed.IDF(t) < rareVerbIDF {
 			return nil // "represented", said in many ways ("the delegation led by")
 		}
-		out[t] = true
-		alt := localembed.Expand(t)
-		for _, a := range alt[:min(len(alt), roleRelated)] {
-			out[a] = true
-		}
-		addSynonyms(out, t)
+		addRelationWord(out, t)
 	}
 	return out
 }
