@@ -36,7 +36,7 @@ func TestBBCQuestionsFile(t *testing.T) {
 			t.Errorf("%q: an answerable question without expected phrases or articles", q.Question)
 		}
 	}
-	want := []string{"tuning", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6", "held-out-7", "held-out-8", "held-out-9", "held-out-10", "held-out-11", "held-out-12", "held-out-13", "held-out-14", "held-out-15", "held-out-16", "held-out-17", "held-out-18", "held-out-19", "held-out-20", "held-out-21"}
+	want := []string{"tuning", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6", "held-out-7", "held-out-8", "held-out-9", "held-out-10", "held-out-11", "held-out-12", "held-out-13", "held-out-14", "held-out-15", "held-out-16", "held-out-17", "held-out-18", "held-out-19", "held-out-20", "held-out-21", "held-out-22", "held-out-23"}
 	if len(parts) != len(want) {
 		t.Errorf("parts %v, want %v", parts, want)
 	}
