@@ -171,8 +171,11 @@ func attachedValue(sentence string, t answerType, event map[string]bool, values 
 			}
 			at += from
 			from = at + len(v)
+			if m := placeKindBeforeRE.FindStringIndex(sentence[:at]); t == placeAnswer && m != nil {
+				at = m[0] // "in the south-western city of Ibadan": the preposition introduces the place
+			}
 			for i, loc := range locs {
-				if loc[0] >= at && loc[0] < at+len(v) && words[i].value == 0 { // "Tuesday’s" holds "Tuesday"
+				if loc[0] >= at && loc[0] < from && words[i].value == 0 { // "Tuesday’s" holds "Tuesday"
 					words[i].value = vi + 1
 					words[i].isEvent = false
 				}

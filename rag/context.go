@@ -99,6 +99,18 @@ func storyWords(lex lexicon, question string) map[string]bool {
 // Celebrity... Get Me Out of Here?" is one title).
 var askedSentenceRE = regexp.MustCompile(`(?s)^.*[^.\s][.!]\s+(\p{Lu}[^.!?]*\?)\s*$`)
 
+// casualAskedRE matches a question that tells its story first and asks
+// after a full stop or a dash in lower case, with a wh-word, the story
+// four words or more (not a topic: "territorial divisions - how big a
+// challenge"): "alastair
+// campbell is going with woodward's lions to nz.. where's the first test
+// against the all blacks being played?".
+var casualAskedRE = regexp.MustCompile(`(?s)^\s*(?:\S+\s+){3,}\S*[^.\s](?:[.!]+|\s[-–—])\s+((?:who|whom|whose|what|when|where|which|why|how)\b[^.!?]*\?)\s*$`)
+
+// refersRE finds a pronoun or a demonstrative: a question holding one
+// refers to its story and is not read without it.
+var refersRE = regexp.MustCompile(`(?i)\b(?:he|she|it|they|him|her|his|its|their|them|this|that|these|those)\b`)
+
 // pointsBackRE finds a pronoun, or a demonstrative before a noun, that
 // refers to something told before.
 var pointsBackRE = regexp.MustCompile(`(?i)\b(?:he|she|it|they|him|her|his|its|their|them|this|these|those|that\s+(?:\pL+\s+)?(?:criticism|decision|plan|deal|move|man|woman|report|claim|statement|meeting|proposal|company|firm|offer|case|event|game|match|film|show|album|song|book|year|day|time|system|programme|program|software|virus|player|team|club|party|group|fund|bank|theatre|building))\b`)
@@ -112,9 +124,18 @@ var innerCapitalRE = regexp.MustCompile(`\s\p{Lu}`)
 // against, when it says enough on its own (seven words or a name; not
 // "What is the criticism about?"); otherwise question. The whole question
 // still finds the passages. So is a question that asks first and tells
-// its story after (askedFirstRE).
+// its story after (askedFirstRE), or says after a comma which of several
+// it means (theOneRE).
 func askedSentence(question string) string {
 	m := askedSentenceRE.FindStringSubmatch(question)
+	if m == nil {
+		if m = casualAskedRE.FindStringSubmatch(question); m != nil && refersRE.MatchString(m[1]) {
+			m = nil // "… - who's her husband again?": the story says whose
+		}
+	}
+	if m == nil {
+		m = theOneRE.FindStringSubmatch(question)
+	}
 	if m == nil {
 		m = askedFirstRE.FindStringSubmatch(question)
 		if m == nil || whWordsRE.MatchString(m[2]) || !questionStartRE.MatchString(leadingFillerRE.ReplaceAllString(m[1], "$1")) {
@@ -132,3 +153,8 @@ func askedSentence(question string) string {
 // have lots of experience in? came up in the putin moscow talks
 // coverage".
 var askedFirstRE = regexp.MustCompile(`(?s)^\s*([^?]+\?)\s+([^?]*[^?\s])\s*$`)
+
+// theOneRE matches a question that asks first and, after a comma or a
+// dash, says which of several it means: "how much did the greens spend
+// on their euro election campaign, the one where ukip outspent labour".
+var theOneRE = regexp.MustCompile(`(?is)^\s*(.*\S)\s*(?:,|\s[-–—])\s*(?:you know,?\s+)?the (?:one|time|year|match|game|case|deal|story) (?:where|when|that|with|in which|who)\b.*$`)

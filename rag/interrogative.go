@@ -87,7 +87,7 @@ var questionStartRE = regexp.MustCompile(`(?i)^\s*(who|whom|whose|where|whereabo
 // prepWhRE matches a preposition that opens a question before its
 // interrogative: "On what date …", "In which city …", "With whom …", "By
 // how much …".
-var prepWhRE = regexp.MustCompile(`(?i)^\s*(?:on|in|at|during|from|since|until|for|with|to|by)\s+((?:what|which|whom|whose|how (?:much|many|far|long))\b)`)
+var prepWhRE = regexp.MustCompile(`(?i)^\s*(?:on|in|at|during|from|since|until|for|with|to|by|over|within|after|before)\s+((?:what|which|whom|whose|how (?:much|many|far|long))\b)`)
 
 // whatAuxRE matches a what-question whose verb follows "what" at once:
 // "What did officials say", whose noun after the verb is its subject,

@@ -137,6 +137,9 @@ func hasNumbers(words map[string]bool, numbers []string) bool {
 		if words[n] || words[digits] || slices.ContainsFunc([]string{"st", "nd", "rd", "th"}, func(suf string) bool { return words[digits+suf] }) {
 			continue // "2", "2nd"
 		}
+		if len(n) == 2 && (words["19"+n] || words["20"+n]) {
+			continue // "back in 98": 1998
+		}
 		if v, err := strconv.Atoi(digits); err == nil && v > 0 && v < len(ordinals) && (words[cardinals[v]] || words[ordinals[v]]) {
 			continue
 		}

@@ -32,6 +32,11 @@ const kindNouns = `company|firm|team|side|squad|school|university|college|hospit
 // of fact the question asks for, scaled by how specific the value is.
 const answerTypeBonus = 0.15
 
+// placeKind matches the kind of place that may introduce a place's name
+// after its preposition and article: "in the south-western city of
+// Ibadan", "in the capital, Nairobi".
+const placeKind = `(?:[a-z]+(?:-[a-z]+)?\s+){0,2}(?:capital|city|town|village|port|resort|suburb|province|region|county|district)(?:\s+of|,)\s+`
+
 const numberWords = `\d|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)\b`
 
 const weekdayNames = `monday|tuesday|wednesday|thursday|friday|saturday|sunday`
@@ -125,7 +130,10 @@ var (
 	// a week, month or year said relative to now, or the part of one
 	// ("in the summer", "next month", "at the end of January").
 	vagueTimeRE = regexp.MustCompile(`(?i)\b(?:(?:in|during|by|until|over|from|this|next|last|early|late|mid)[\s-]+(?:the\s+)?(?:spring|summer|autumn|fall|winter)|(?:this|next|last|later this|earlier this)\s+(?:week|month|year|season|spring|summer|autumn|winter)|(?:the\s+)?(?:end|start|beginning|middle|turn)\s+of\s+(?:the\s+)?(?:` + monthNames + `|year|month|season|week|decade))\b`)
-	placeRE     = regexp.MustCompile(`(?:\b(?:in|at|from|to|near|hosted by|held by)|^(?:In|At|From|Near))\s+(?:the\s+)?(?:(?:[a-z]+\s+){0,2}(?:capital|city|town|village|port|resort|suburb|province|region|county|district)(?:\s+of|,)\s+)?(\p{Lu}[\p{L}’'.-]+(?:,?\s+\p{Lu}[\p{L}’'.-]+)*)`)
+	placeRE     = regexp.MustCompile(`(?:\b(?:in|at|from|to|near|hosted by|held by)|^(?:In|At|From|Near))\s+(?:the\s+)?(?:` + placeKind + `)?(\p{Lu}[\p{L}’'.-]+(?:,?\s+\p{Lu}[\p{L}’'.-]+)*)`)
+	// placeKindBeforeRE matches, at the end of the text before a place's
+	// name, the kind of place that introduces it (placeKind).
+	placeKindBeforeRE = regexp.MustCompile(`(?:the\s+)?` + placeKind + `$`)
 	// "since" gives a cause only opening a clause, not after a noun or a
 	// verb, where it says from when ("the bloodiest conflict since World
 	// War II").
@@ -246,8 +254,9 @@ func classify(q string) (answerType, string) {
 var wentForRE = regexp.MustCompile(`(?i)\b(?:go|going|gone|went)(\s+for)\b`)
 
 // priceRE matches a what-question asking what something was sold for:
-// "What did it go for?", "what will the painting fetch".
-var priceRE = regexp.MustCompile(`(?i)^\s*what\s+(?:did|does|do|will|would|could|might|is|was)\s+.{1,80}?\s+(?:(?:go|going|gone|went|sell|selling|sold)\s+for|fetch|fetched|cost)\b(?:\s+at auction)?(?:\s*\?|\s*$|\s+\p{Lu})`)
+// "What did it go for?", "what will the painting fetch", "what did the
+// auction make overall".
+var priceRE = regexp.MustCompile(`(?i)^\s*what\s+(?:did|does|do|will|would|could|might|is|was)\s+.{1,80}?\s+(?:(?:go|going|gone|went|sell|selling|sold)\s+for|fetch|fetched|cost|raise|raised|earn|earned|gross|grossed|(?:make|made|take|took)\s+(?:overall|in total|in all|altogether))\b(?:\s+at auction)?(?:\s*\?|\s*$|\s+\p{Lu})`)
 
 // degreeRE matches a question asking how grave something is: "how big a
 // challenge", "how serious a problem".

@@ -211,6 +211,10 @@ func TestClassifyMeasureHead(t *testing.T) {
 		"what offer per share would be fair for the firm":                quantityAnswer,
 		"what had support for Africa risen to over four years":           quantityAnswer,
 		"What security guarantees would the US offer Ukraine?":           anyAnswer,
+		// What a sale or an auction made is a sum.
+		"what did the zenda auction make overall": quantityAnswer,
+		"What did the charity single raise?":      quantityAnswer,
+		"what did ruiz make of the talks":         anyAnswer,
 	})
 }
 

@@ -347,6 +347,12 @@ func TestStoryToldFirst(t *testing.T) {
 		"btw what kind of diplomacy does ruiz have lots of experience in? came up in the zenda talks coverage": "btw what kind of diplomacy does ruiz have lots of experience in?",
 		"ruiz has done this before right? where": "ruiz has done this before right? where",
 		"what did ruiz say? where did he say it": "what did ruiz say? where did he say it",
+		// Which of several it means, said after a comma.
+		"how much did the greens spend on their zenda campaign, the one where belmar outspent labour": "how much did the greens spend on their zenda campaign",
+		// Asked in lower case after its story, unless it refers to it.
+		"tom hale is going with ruiz's team to zenda.. where's the first test against belmar being played?": "where's the first test against belmar being played?",
+		"ana ruiz just played her last game for zenda - who's her husband again?":                           "ana ruiz just played her last game for zenda - who's her husband again?",
+		"territorial divisions - how big a challenge, per the report?":                                      "territorial divisions - how big a challenge, per the report?",
 	} {
 		if got := askedSentence(q); got != want {
 			t.Errorf("askedSentence(%q) = %q, want %q", q, got, want)

@@ -159,6 +159,9 @@ func TestHasNumbers(t *testing.T) {
 		{"The second meeting brought them together.", "2", true},
 		{"The eleventh season premiered in May.", "11", true},
 		{"The December 3rd meeting brought them together.", "2", false},
+		// A year said in two digits ("back in 98").
+		{"Ruiz was banned for pushing a referee in 1998.", "98", true},
+		{"Ruiz was banned for pushing a referee in 1997.", "98", false},
 	} {
 		if got := hasNumbers(wordSet(tt.text), []string{tt.number}); got != tt.want {
 			t.Errorf("hasNumbers(%q, %q) = %v, want %v", tt.text, tt.number, got, tt.want)
