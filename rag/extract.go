@@ -347,6 +347,9 @@ func extractAsked(ctx context.Context, lex lexicon, ix *index, question, asked s
 	lead = namesVerb(atype, lex, question, cands, lead)
 	lead = asksBetter(atype, cands, lead)
 	lead = asKindLead(atype, cands, lead)
+	if atype == anyAnswer {
+		lead = saysBetter(lex, question, cands, lead)
+	}
 	lead = fullest(atype, cands, lead, qstems)
 	// A figure that several reports state is answered from all of them:
 	// the latest of a revised figure, or each side of a disputed one.

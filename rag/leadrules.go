@@ -140,3 +140,55 @@ const (
 	relationMargin = 0.3
 	relationRatio  = 0.75
 )
+
+// saysBetter returns the sentence in which whom a question asks what they
+// said ("How did Yuri Ushakov characterise the talks?") says something
+// ("Ushakov said the talks were useful") when the lead says nothing at
+// all ("… alongside presidential aide Yuri Ushakov") and it scores near
+// it (verbRatio); otherwise lead.
+func saysBetter(lex lexicon, question string, cands []candidate, lead int) int {
+	_, last := speakerTerms(lex, question, focusTerms(lex, question))
+	if last == "" || speaks(cands[lead].tokens, "") {
+		return lead
+	}
+	for i, c := range cands {
+		if c.score < verbRatio*cands[lead].score {
+			break
+		}
+		if speaks(c.tokens, last) && c.canLead(anyAnswer) && c.covered() {
+			return i
+		}
+	}
+	return lead
+}
+
+// speechVerbs are the stems of the verbs news reports speech with.
+var speechVerbs = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("say said says tell told state announce note claim accuse confirm acknowledge warn insist describe add explain stress argue suggest declare remark comment reply respond express caution characterize characterise assess admit predict reveal saying") {
+		for _, t := range localembed.Tokens(w) {
+			speechVerbs[t] = true
+		}
+	}
+}
+
+// speaks reports whether tokens (a sentence's stems) hold a verb of
+// speech and, when speaker is set, that stem within a few words before
+// it, as its subject ("Ushakov said", "Yuri Ushakov, Putin's adviser,
+// confirmed").
+func speaks(tokens []string, speaker string) bool {
+	for i, t := range tokens {
+		if !speechVerbs[t] {
+			continue
+		}
+		if speaker == "" || slices.Contains(tokens[max(0, i-speakerReach):i], speaker) {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerReach is how many words before a verb of speech its subject may
+// stand.
+const speakerReach = 6

@@ -154,6 +154,7 @@ func TestClassifyPrepositionFirst(t *testing.T) {
 		"by how much did output drop in october":           quantityAnswer,
 		"In which Florida city did the teams meet?":        placeAnswer,
 		"For how long did the talks run?":                  durationAnswer,
+		"over how many years is the grant spread":          quantityAnswer,
 		// "In which city …" asks where, whatever the verb.
 		"In which city was the plan presented?":   placeAnswer,
 		"in what country was the firm registered": placeAnswer,

@@ -246,7 +246,7 @@ func withSynonyms(tokens, relWords []string) []string {
 // officials in Beijing say …", "How did Trump describe …"; the speaker
 // is a few words, and a "say" after "any" or "no" is a noun ("without
 // them having had any say in it").
-var speakerRE = regexp.MustCompile(`(?i)\b(?:did|does|do|has|have|had|will|would)\s+((?:\S+\s+){0,5}?\S+)\s+(?:say|tell|claim|warn|state|announce|describe|respond|react|reply|comment|argue|insist|admit|suggest|predict)\b`)
+var speakerRE = regexp.MustCompile(`(?i)\b(?:did|does|do|has|have|had|will|would)\s+((?:\S+\s+){0,5}?\S+)\s+(?:say|tell|claim|warn|state|announce|describe|characteri[sz]e|summari[sz]e|sum up|assess|respond|react|reply|comment|argue|insist|admit|suggest|predict)\b`)
 
 // sayNounRE matches the words before a "say" that is a noun.
 var sayNounRE = regexp.MustCompile(`(?i)\b(?:any|no|a|the|some|their|final|more|much|little|equal|real|big|bigger)$`)

@@ -422,6 +422,14 @@ func TestKindModifierNotRequired(t *testing.T) {
 	askShipped(t, openShipped(t), "In which Swiss city had the earlier version of the American plan been put to Kyiv's side?", "Geneva")
 }
 
+// TestSpeakerSays: asked how someone described something, a sentence in
+// which they say something answers ("Ushakov said the talks were
+// useful"), not one that only names them among the story's other names
+// ("… alongside presidential aide Yuri Ushakov").
+func TestSpeakerSays(t *testing.T) {
+	askShipped(t, openShipped(t), "How did Yuri Ushakov characterise the talks with Witkoff and Kushner once they had finished?", "useful")
+}
+
 // askShipped asks s question and checks the answer's first sentence
 // (checkFirst).
 func askShipped(t *testing.T, s *Service, question, want string) answer.Answer {

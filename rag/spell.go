@@ -59,6 +59,10 @@ const (
 	minVariantPrefix = 3
 )
 
+// izeRE finds the British ending of a verb written with -ize in American
+// English ("characterise", "organisation").
+var izeRE = regexp.MustCompile(`is(e|ed|es|ing|ation|ations)$`)
+
 // minRespell is the shortest word respell corrects: shorter ones have too
 // many neighbours one letter away.
 const minRespell = 5
@@ -105,6 +109,11 @@ func respell(question string, docs func(stem string) int) string {
 		}
 		if c := compound(w, docs); c != "" && !variant {
 			return c
+		}
+		if z := izeRE.ReplaceAllString(w, "iz$1"); z != w {
+			if t := localembed.Tokens(z); len(t) == 1 && docs(t[0]) > 0 {
+				return z // "characterise" as the articles write it: "characterized"
+			}
 		}
 		best, bestDocs, bestIDF := w, 0, 0.0
 		for _, e := range edits(w) {
