@@ -374,7 +374,7 @@ func extractAsked(ctx context.Context, lex lexicon, ix *index, question, asked s
 		// less (words every passage shares weigh nothing there).
 		// A sentence that names no one as the kind asked for ("the
 		// press secretary") says nothing of who holds it.
-		if !sameReport && !quotation(c.text) && (!best.asKind || c.asKind) && (c.english >= minCoverage || headline && c.english >= roleCoverage) && c.relation >= minRelation && (c.score >= conflictRatio*best.score || c.role && best.role && c.score >= roleConflictRatio*best.score) && disagrees(atype, best, c, qstems) {
+		if !sameReport && !quotation(c.text) && (!best.asKind || c.asKind) && (c.english >= minCoverage || headline && c.english >= roleCoverage) && c.relation >= minRelation && (c.score >= conflictRatio*best.score || c.role && best.role && c.score >= roleConflictRatio*best.score) && disagrees(atype, best, c, qstems) && sameOccasion(best, c, qstems) {
 			differ = append(differ, c)
 			continue
 		}

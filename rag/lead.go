@@ -404,3 +404,37 @@ func numeric(values []string) bool {
 	}
 	return len(values) > 0
 }
+
+// occasionIDF is the English rarity from which a word of the question
+// that the lead holds names the occasion asked about ("Dubai" in "who did
+// Henman beat in Dubai", "Ukrainians" in "where did the US have talks
+// with the Ukrainians"): a report that never names it is about another
+// occasion, not in dispute with the lead (sameOccasion). Years are left
+// to the year checks (candidate.otherYear).
+const occasionIDF = 8
+
+// sameOccasion reports whether c's report names every word of the
+// question (qstems) rare in English (occasionIDF) that the lead holds:
+// reports of another match, trial or sale give other values without
+// contradicting the lead.
+func sameOccasion(lead, c candidate, qstems map[string]bool) bool {
+	var rare []string
+	for _, t := range lead.tokens {
+		if qstems[t] && localembed.IDF(t) >= occasionIDF && !strings.ContainsFunc(t, unicode.IsDigit) && !slices.Contains(rare, t) {
+			rare = append(rare, t)
+		}
+	}
+	if len(rare) == 0 {
+		return true
+	}
+	words := map[string]bool{}
+	for _, t := range localembed.Tokens(normalizeEntities(reportText(c.result))) {
+		words[t] = true
+	}
+	for _, t := range rare {
+		if !words[t] {
+			return false
+		}
+	}
+	return true
+}

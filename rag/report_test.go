@@ -430,6 +430,16 @@ func TestSpeakerSays(t *testing.T) {
 	askShipped(t, openShipped(t), "How did Yuri Ushakov characterise the talks with Witkoff and Kushner once they had finished?", "useful")
 }
 
+// TestOtherOccasionIsNoDispute: the report of the Moscow session, which
+// never names the Ukrainians, does not dispute where the US talks with
+// the Ukrainians were held (Florida).
+func TestOtherOccasionIsNoDispute(t *testing.T) {
+	ans := askShipped(t, openShipped(t), "where did the us have talks with the ukrainians right before witkoff flew to russia", "Florida")
+	if ans.Has(answer.FlagConflict) {
+		t.Errorf("%q: sources said to differ", ans.Answer)
+	}
+}
+
 // askShipped asks s question and checks the answer's first sentence
 // (checkFirst).
 func askShipped(t *testing.T, s *Service, question, want string) answer.Answer {
