@@ -54,6 +54,9 @@ func valueKeys(t answerType, v string, question map[string]bool) []string {
 			}
 		}
 	case quantityAnswer, durationAnswer:
+		if len(strings.TrimSpace(v)) == 1 {
+			return nil // a bare digit ("7" of a 7-5 set) is stated alike by chance
+		}
 		for _, n := range numberRE.FindAllString(v, -1) {
 			keys = append(keys, strings.ReplaceAll(n, ",", ""))
 		}

@@ -336,6 +336,18 @@ func TestOwnSubjectIsNoSupport(t *testing.T) {
 	}
 }
 
+// TestBareDigitIsNoSupport: a single digit (the "7" of a 7-5 set) is no
+// key by which two reports confirm each other's figure; a figure is.
+func TestBareDigitIsNoSupport(t *testing.T) {
+	q := questionWords("How many times was the match stopped for rain?")
+	if k := valueKeys(quantityAnswer, "7", q); k != nil {
+		t.Errorf("valueKeys(7) = %q, want none", k)
+	}
+	if k := valueKeys(quantityAnswer, "17", q); len(k) == 0 {
+		t.Error("valueKeys(17) = none")
+	}
+}
+
 // TestHeadlineNamesTheFocus: a passage that no longer names the
 // question's subject is still about it when its article's headline does.
 func TestHeadlineNamesTheFocus(t *testing.T) {
