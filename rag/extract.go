@@ -392,6 +392,11 @@ func extractAsked(ctx context.Context, lex lexicon, ix *index, question, asked s
 		}
 		chosen = append(chosen, c)
 	}
+	if atype == yesNoAnswer && len(chosen) == 1 {
+		if n, ok := contrastAfter(cands, best); ok {
+			chosen = append(chosen, n) // "He tried to re-sign Solano. But Villa were not interested in selling."
+		}
+	}
 	if len(differ) > 0 && conflicting(best, differ) {
 		ans.AddFlag(answer.FlagConflict)
 		chosen = []candidate{best, differ[0]}
@@ -416,6 +421,23 @@ func extractAsked(ctx context.Context, lex lexicon, ix *index, question, asked s
 	}
 	ans.Answer = b.String()
 	return ans, nil
+}
+
+// contrastRE matches a sentence that turns against the one before it:
+// "But Iran's bid … has been refused", "…, but Villa were not interested".
+var contrastRE = regexp.MustCompile(`^\s*(?:But|However|Yet)\b|\bbut\b`)
+
+// contrastAfter returns the sentence right after lead in its passage when
+// it turns against it (contrastRE) about the question's focus: a yes-no
+// question is often settled there ("Souness tried to bring back Solano …
+// but Villa were not interested in selling").
+func contrastAfter(cands []candidate, lead candidate) (candidate, bool) {
+	for _, c := range cands {
+		if c.result.Chunk.ID == lead.result.Chunk.ID && c.sent == lead.sent+1 {
+			return c, c.quality >= minQuality && c.focus >= minFocus && contrastRE.MatchString(c.text)
+		}
+	}
+	return candidate{}, false
 }
 
 // quotation reports whether sentence is a quotation ("“Just yesterday …

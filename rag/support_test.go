@@ -121,6 +121,23 @@ func checkFirst(t *testing.T, question string, ans answer.Answer, want string) {
 	}
 }
 
+// TestYesNoSettledByContrast: the sentence after the lead that turns
+// against it ("but … not interested in selling") settles a yes-no
+// question and follows the lead.
+func TestYesNoSettledByContrast(t *testing.T) {
+	q := "did ruiz manage to bring hale back to zenda in the january window?"
+	ans, err := AnswerPassages(t.Context(), q, []string{
+		"Ruiz also revealed he tried to bring Tom Hale back to Zenda during the January transfer window. Hale was sold to Belmar a year ago, and Ruiz said he tried to re-sign him, but Belmar were not interested in selling.",
+		"Zenda face Karvik in the cup on Saturday.",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Answer, "not interested in selling") {
+		t.Errorf("%s: %q, want the sentence that settles it", q, ans.Answer)
+	}
+}
+
 // TestQuestionVerb: of two sentences dating something in a report, the
 // one stating the when-question's verb answers it.
 func TestQuestionVerb(t *testing.T) {
