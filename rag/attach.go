@@ -48,7 +48,7 @@ var subordinators = map[string]bool{"which": true, "who": true, "whom": true, "w
 // placePrepositions and timePrepositions introduce a value that says where
 // or when something happened (not "from Ukrainian leaders", "to Moscow").
 var (
-	placePrepositions = map[string]bool{"in": true, "at": true, "inside": true, "near": true, "hosted": true, "held": true, "outside": true}
+	placePrepositions = map[string]bool{"in": true, "at": true, "inside": true, "near": true, "hosted": true, "held": true, "outside": true, "during": true}
 	timePrepositions  = map[string]bool{"on": true, "in": true, "at": true, "during": true, "since": true, "until": true, "by": true, "from": true, "of": true, "before": true, "after": true}
 )
 
@@ -173,6 +173,8 @@ func attachedValue(sentence string, t answerType, event map[string]bool, values 
 			from = at + len(v)
 			if m := placeKindBeforeRE.FindStringIndex(sentence[:at]); t == placeAnswer && m != nil {
 				at = m[0] // "in the south-western city of Ibadan": the preposition introduces the place
+			} else if m := determinerBeforeRE.FindStringIndex(sentence[:at]); t == placeAnswer && m != nil && occasionHeadRE.MatchString(v) {
+				at = m[0] // "during his Kremlin briefing": the preposition introduces the occasion
 			}
 			for i, loc := range locs {
 				if loc[0] >= at && loc[0] < from && words[i].value == 0 { // "Tuesday’s" holds "Tuesday"

@@ -223,6 +223,9 @@ func disagrees(t answerType, lead, c candidate, question map[string]bool) bool {
 			if !lead.role || !c.role {
 				return false
 			}
+			if t == placeAnswer && (occasionHeadRE.MatchString(lv) || occasionHeadRE.MatchString(cv)) {
+				return false // "during his Kremlin briefing" is no other place than "in the Kremlin"
+			}
 			if t == placeAnswer {
 				lvals, cvals = []string{lv}, []string{cv}
 				leadText, otherText = reportText(lead.result), reportText(c.result)

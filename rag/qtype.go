@@ -2,6 +2,7 @@ package rag
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -424,6 +425,12 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 				add(m[1], 1)
 			}
 		}
+		if asksWhereSaid(question) {
+			// "Where did Ushakov state it?": "during his Kremlin briefing".
+			for _, m := range occasionRE.FindAllStringSubmatch(sentence, -1) {
+				add(m[1], occasionStrength)
+			}
+		}
 	case personAnswer:
 		for _, m := range names(sentence, asksPlaceKind(question)) {
 			if (question["who"] || question["whom"]) && describesSomeone(sentence, m) {
@@ -440,4 +447,31 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 		}
 	}
 	return vals, best
+}
+
+// occasionRE matches the occasion on which something was said, which
+// answers where it was said: "during his Kremlin briefing", "at a news
+// conference", "in an interview with the BBC".
+var occasionRE = regexp.MustCompile(`(?i)\b(?:during|at|in|on)\s+(?:his|her|their|its|the|a|an)\s+((?:[\pL’'-]+\s+){0,2}?(?:briefing|press conference|news conference|conference call|interview|speech|address|statement|rally|hearing|broadcast|podcast|programme|program|show))\b`)
+
+// occasionHeadRE matches the noun ending an occasion (occasionRE), and
+// determinerBeforeRE the word before it that the preposition introducing
+// it is separated by ("during his Kremlin briefing").
+var (
+	occasionHeadRE     = regexp.MustCompile(`(?i)\b(?:briefing|conference|call|interview|speech|address|statement|rally|hearing|broadcast|podcast|programme|program|show)$`)
+	determinerBeforeRE = regexp.MustCompile(`(?i)\b(?:his|her|their|its|the|a|an)\s+$`)
+)
+
+// occasionStrength is how specific an occasion is as the answer to where
+// something was said: less than a named place.
+const occasionStrength = 0.6
+
+// sayingWords are the verbs by which a where-question asks where
+// something was said (asksWhereSaid).
+var sayingWords = []string{"say", "said", "says", "state", "stated", "tell", "told", "announce", "announced", "claim", "claimed", "speak", "spoke", "remark", "remarked", "comment", "commented", "admit", "admitted", "warn", "warned", "reveal", "revealed", "describe", "described"}
+
+// asksWhereSaid reports whether a where-question asks where something was
+// said: its answer may be an occasion (occasionRE), not a place.
+func asksWhereSaid(question map[string]bool) bool {
+	return slices.ContainsFunc(sayingWords, func(w string) bool { return question[w] })
 }

@@ -284,11 +284,15 @@ var saidAboutRE = regexp.MustCompile(`(?i)\b(?:say|said|think|thinks|tell|told|c
 // about it.
 func saidAbout(lex lexicon, question string) []string {
 	m := saidAboutRE.FindStringSubmatch(question)
-	if m == nil {
+	if m == nil || vagueTopicRE.MatchString(m[1]) {
 		return nil
 	}
 	return lex.tokens(m[1])
 }
+
+// vagueTopicRE matches a topic that names nothing of its own: "what did
+// trump say about the whole thing lol", "… about it", "… about all this".
+var vagueTopicRE = regexp.MustCompile(`(?i)^(?:\s|[,.!]|\b(?:the|this|that|these|those|it|all|whole|entire|thing|things|stuff|everything|matter|situation|lol|lmao|tho|though|then|now|overall|so|far)\b)*$`)
 
 // saysAnything reports whether sentence reports words said: a verb of
 // saying (saidVerbRE) or a quotation. "Putin hosted Witkoff and

@@ -525,3 +525,37 @@ func TestAdviceRefused(t *testing.T) {
 	checkLead(t, "My laptop won't connect to wifi after the latest update, how do I fix it?", passages, "")
 	checkLead(t, "What does the Zenda service include as standard?", passages, "WiFi")
 }
+
+// TestWhereSaidOnAnOccasion: asked where someone said something, the
+// occasion they said it on ("during her Belmar briefing") answers; it is
+// no other place than one a report names for the story.
+func TestWhereSaidOnAnOccasion(t *testing.T) {
+	q := "Where did Mara Ruiz state that the Zenda plant would close?"
+	ans, err := AnswerPassages(t.Context(), q, []string{
+		"“The Zenda plant will close in March,” Mara Ruiz stated during her Belmar briefing, ending months of talks with the unions.",
+		"The Zenda plant employs 400 people in Karvik, where it opened in 1987.",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFirst(t, q, ans, "Belmar briefing")
+	if ans.Has(answer.FlagConflict) {
+		t.Errorf("%q: sources said to differ", ans.Answer)
+	}
+}
+
+// TestVagueTopicOfWhatWasSaid: "what did she say about the whole thing"
+// names no topic a sentence must hold; what she said answers.
+func TestVagueTopicOfWhatWasSaid(t *testing.T) {
+	for _, q := range []string{"what did ruiz say about the whole thing lol", "what did ruiz say about it all"} {
+		ans, err := AnswerPassages(t.Context(), q, []string{
+			"Zenda's chief executive Mara Ruiz announced on Monday that the Karvik plant would close in March. “It is a sad day for Karvik,” Ruiz said.",
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Refused || !strings.Contains(ans.Answer, "sad day") {
+			t.Errorf("%s: %q, want what she said", q, ans.Answer)
+		}
+	}
+}
