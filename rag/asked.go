@@ -175,11 +175,20 @@ func askedRole(lex lexicon, question string) []string {
 // one asked ("which Florida city", "what Spanish town").
 var placeWithinRE = regexp.MustCompile(`\b(?:[Ww]hich|[Ww]hat)\s+((?:\p{Lu}[\pL’'.-]*\s+)+)(?:city|town|village|region|province|county|state|port|resort|suburb|district|stadium|venue|airport)\b`)
 
+// placeInRE matches a where-question naming after the kind of place asked
+// the place that holds it, in any case: "which city in florida did the
+// teams meet in". A region asked within a country ("which region in
+// eastern Ukraine") need not be told with the country's name.
+var placeInRE = regexp.MustCompile(`(?i)\b(?:which|what)\s+(?:city|town|village|port|resort|suburb|stadium|venue|airport)\s+in\s+((?:[\pL’'.-]+\s+){1,2}?)(?:did|does|do|was|were|is|are|will|would|has|have|had|could|can|\pL+ed|hosts?|holds?)\b`)
+
 // placeWithin returns the stems of the place a where-question says the
 // place asked lies in ("florida" for "In which Florida city …"): a report
 // that never names it does not say where in it.
 func placeWithin(lex lexicon, question string) []string {
 	m := placeWithinRE.FindStringSubmatch(question)
+	if m == nil {
+		m = placeInRE.FindStringSubmatch(question)
+	}
 	if m == nil {
 		return nil
 	}

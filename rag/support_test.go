@@ -559,3 +559,20 @@ func TestVagueTopicOfWhatWasSaid(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceWithinAfterTheKind: "which city in karvik" asks for a city in
+// Karvik; a report that never names Karvik does not say which.
+func TestPlaceWithinAfterTheKind(t *testing.T) {
+	passages := []string{"Ana Ruiz met the Zenda delegation in Belmar on Sunday, her aide said."}
+	for q, want := range map[string]string{
+		"which city in karvik did ruiz meet the zenda delegation in":              "",
+		"Which city in Karvik hosted Ana Ruiz's talks with the Zenda delegation?": "",
+		"which city did ruiz meet the zenda delegation in":                        "Belmar",
+	} {
+		ans, err := AnswerPassages(t.Context(), q, passages)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkFirst(t, q, ans, want)
+	}
+}
