@@ -369,12 +369,13 @@ func nameAsKind(sentence string, kinds []string) string {
 var nameOfKindRE = regexp.MustCompile(`(?i)^\s*what(?:s|'s|’s|\s+is|\s+was|\s+were)?\s+(?:the\s+(?:\w+\s+){0,2}|(?:\w+\s+)?)(?:name|title)\s+of\s+(?:(?:the|a|an|his|her|its|their)\s+)?`)
 
 // calledRE matches a question asking what something is called, up to
-// the noun phrase naming what it is: "what was the nightclub called …".
-var calledRE = regexp.MustCompile(`(?i)^\s*what(?:s|'s|’s|\s+is|\s+was|\s+were)\s+(?:the|a|an|his|her|its|their)\s+(?:[\pL’'-]+\s+){1,3}called\b`)
+// the noun phrase naming what it is: "what was the nightclub called …",
+// "what is Portishead's third album going to be called".
+var calledRE = regexp.MustCompile(`(?i)^\s*what(?:s|'s|’s|\s+is|\s+was|\s+were|\s+will)\s+(?:(?:the|a|an|his|her|its|their)\s+|[\pL’'.-]+(?:'s|’s)\s+)(?:[\pL’'-]+\s+){1,3}?(?:(?:going to|gonna|to)\s+)?(?:be\s+)?called\b`)
 
 // calledStartRE matches the start of a calledRE question before its noun
 // phrase.
-var calledStartRE = regexp.MustCompile(`(?i)^\s*what(?:s|'s|’s|\s+is|\s+was|\s+were)\s+(?:the|a|an|his|her|its|their)\s+`)
+var calledStartRE = regexp.MustCompile(`(?i)^\s*what(?:s|'s|’s|\s+is|\s+was|\s+were|\s+will)\s+(?:(?:the|a|an|his|her|its|their)\s+)?`)
 
 // nameStops are words that end the noun phrase a question asks the name
 // of: "the investment forum (that) …", "the chief executive (who) …".

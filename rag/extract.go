@@ -347,8 +347,11 @@ func extractAsked(ctx context.Context, lex lexicon, ix *index, question, asked s
 	lead = namesVerb(atype, lex, question, cands, lead)
 	lead = asksBetter(atype, cands, lead)
 	lead = asKindLead(atype, cands, lead)
-	if atype == anyAnswer {
+	switch atype {
+	case anyAnswer:
 		lead = saysBetter(lex, question, cands, lead)
+	case personAnswer:
+		lead = sayerBetter(question, cands, lead)
 	}
 	lead = fullest(atype, cands, lead, qstems)
 	// A figure that several reports state is answered from all of them:

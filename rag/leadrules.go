@@ -162,6 +162,32 @@ func saysBetter(lex lexicon, question string, cands []candidate, lead int) int {
 	return lead
 }
 
+// whoVerbRE matches a who-question's verb, perhaps after an aside and
+// an adverb: "Who, speaking for the campaign group Liberty, warned …",
+// "who publicly said …".
+var whoVerbRE = regexp.MustCompile(`(?i)^\s*who\b(?:\s*,[^,?]*,)?\s+(?:\pL+ly\s+)?(\pL+)`)
+
+// sayerBetter returns the sentence in which someone says something when
+// a who-question asks who said something ("Who … warned that more lawyers
+// might follow?": "Barry Hugill, a spokesman for Liberty, told Radio 4
+// that more lawyers may go") and the lead says nothing at all, when it
+// scores near it (verbRatio); otherwise lead.
+func sayerBetter(question string, cands []candidate, lead int) int {
+	m := whoVerbRE.FindStringSubmatch(question)
+	if m == nil || !slices.ContainsFunc(localembed.Tokens(m[1]), func(t string) bool { return speechVerbs[t] }) || speaks(cands[lead].tokens, "") {
+		return lead
+	}
+	for i, c := range cands {
+		if c.score < verbRatio*cands[lead].score {
+			break
+		}
+		if speaks(c.tokens, "") && c.canLead(personAnswer) && c.covered() {
+			return i
+		}
+	}
+	return lead
+}
+
 // speechVerbs are the stems of the verbs news reports speech with.
 var speechVerbs = map[string]bool{}
 

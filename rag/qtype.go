@@ -123,7 +123,9 @@ var (
 	// the answer repeating it ("when did it take place?").
 	eventFiller = regexp.MustCompile(`(?i)\b((take|takes|took|taken|taking) place|happen(s|ed|ing)?|occur(s|red|ring)?|(go|goes|going|gone|went) on|(be|been|was|were) held)\b`)
 
-	quantityRE = regexp.MustCompile(`(?i)[$€£¥]\s?\d[\d,.]*(\s?(million|billion|trillion|bn|m|k))?|\d[\d,.]*\s?(million|billion|trillion|bn|m|k)?\s?` + currencyWords + `\b|\d[\d,.]*(bn|m|p)\b|\d[\d,.]*\s?(gb|mb|tb|kg|km|mph|cm|mm|ft|feet|foot|inches|metres|meters|miles|lbs?|tonnes)\b|\d[\d,.]*\s?(%|percent|per cent|million|billion|trillion)|\b\d[\d,.]*\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen)s?\b`)
+	// quantityRE finds amounts: sums, measures, shares, counts; a sum in
+	// words is lower case ("pay five pounds", not "Million Dollar Baby").
+	quantityRE = regexp.MustCompile(`(?i)[$€£¥]\s?\d[\d,.]*(\s?(million|billion|trillion|bn|m|k))?|\d[\d,.]*\s?(million|billion|trillion|bn|m|k)?\s?` + currencyWords + `\b|\d[\d,.]*(bn|m|p)\b|\d[\d,.]*\s?(gb|mb|tb|kg|km|mph|cm|mm|ft|feet|foot|inches|metres|meters|miles|lbs?|tonnes)\b|\d[\d,.]*\s?(%|percent|per cent|million|billion|trillion)|\b\d[\d,.]*\b|(?-i:\b(?:` + numberWords + `)(?:[\s-]+(?:and\s+)?(?:` + numberWords + `))*\s+` + currencyWords + `\b)|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen)s?\b`)
 	durationRE = regexp.MustCompile(`(?i)((` + numberWords + `)+[\w,.]*|\b(several|few|many|nearly|almost|over|a|an)\b)[\s-]*(second|minute|hour|day|week|month|year|decade)s?\b|\b(hours|days|weeks|months|years|decades)\b`)
 	// dateRE finds dates, strongest forms first.
 	dateRE = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(` + monthNames + `)\.?,?\s+(19|20)\d\d\b|\b(` + monthNames + `)\.?,?\s+(19|20)\d\d\b|\b(` + monthNames + `)\.?\s+\d{1,2}(st|nd|rd|th)?\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(` + monthNames + `)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(` + weekdayNames + `|yesterday|today|tonight)\b|\b(19|20)\d\d\b`)
@@ -372,7 +374,8 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 			break
 		}
 		for _, loc := range durationRE.FindAllStringIndex(sentence, -1) {
-			if !question[asksInterval] && relativeTimeRE.MatchString(sentence[loc[1]:]) && !(question[asksSince] && agoRE.MatchString(sentence[loc[1]:])) {
+			if !question[asksInterval] && relativeTimeRE.MatchString(sentence[loc[1]:]) && !(question[asksSince] && agoRE.MatchString(sentence[loc[1]:])) &&
+				!forBeforeRE.MatchString(sentence[:loc[0]]) { // "ruled out for a month after damaging ligaments" says how long
 				continue // "a day after", "two weeks ago": when, not how long
 			}
 			if measuresQuestion(sentence, loc, question) {
@@ -448,6 +451,10 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 	}
 	return vals, best
 }
+
+// forBeforeRE matches "for" just before a duration: "out for a month
+// after …" says how long, where "a day after" says when.
+var forBeforeRE = regexp.MustCompile(`(?i)\bfor\s+$`)
 
 // occasionRE matches the occasion on which something was said, which
 // answers where it was said: "during his Kremlin briefing", "at a news

@@ -576,3 +576,37 @@ func TestPlaceWithinAfterTheKind(t *testing.T) {
 		checkFirst(t, q, ans, want)
 	}
 }
+
+// TestSumInWords: "five pounds" is a sum of money, which answers how much
+// something cost.
+func TestSumInWords(t *testing.T) {
+	checkLead(t, "how much did a ticket cost for that zenda gig lol", []string{
+		"Rock band Zenda are playing the first concert broadcast by phone on Tuesday. Some 1,000 fans of the band will have to pay five pounds for a ticket and need a 3G handset.",
+	}, "five pounds")
+}
+
+// TestWhoSaidIt: asked who said something, a sentence in which someone
+// says it leads over one that only names organisations near the story's
+// words.
+func TestWhoSaidIt(t *testing.T) {
+	checkLead(t, "Who, speaking for the campaign group Zenda Rights, warned that more lawyers might follow Ana Ruiz in resigning from the special advocates panel?", []string{
+		"Ana Ruiz resigned from the panel of special advocates on Sunday. They are all believed to be carefully considering their positions on the panel of Special Advocates who represent detainees before the Special Appeals Commission (SAC) - a court without a jury. " +
+			"But Tom Hale, a spokesman for the campaign group Zenda Rights, told Radio Belmar that more lawyers may go.",
+	}, "Tom Hale")
+}
+
+// TestOutForADurationAfter: "ruled out for a month after damaging his
+// knees" says how long, though "a month after" alone would say when.
+func TestOutForADurationAfter(t *testing.T) {
+	checkLead(t, "How long will Zenda flanker Tom Hale be out for after hurting both knees?", []string{
+		"Zenda flanker Tom Hale has been ruled out for a month after damaging ligaments in both knees against Belmar.",
+	}, "a month")
+}
+
+// TestWhatWillItBeCalled: "what is their album going to be called" asks
+// the album's name; a sentence naming none does not answer it.
+func TestWhatWillItBeCalled(t *testing.T) {
+	q := "What is Zenda's long-awaited third album going to be called?"
+	checkLead(t, q, []string{"Cult group Zenda have revealed they are writing their third album, their first in eight years."}, "")
+	checkLead(t, q, []string{"Cult group Zenda have revealed they are writing their third album, Belmar Nights, their first in eight years."}, "Belmar Nights")
+}
