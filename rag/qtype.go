@@ -459,13 +459,16 @@ var forBeforeRE = regexp.MustCompile(`(?i)\bfor\s+$`)
 // occasionRE matches the occasion on which something was said, which
 // answers where it was said: "during his Kremlin briefing", "at a news
 // conference", "in an interview with the BBC".
-var occasionRE = regexp.MustCompile(`(?i)\b(?:during|at|in|on)\s+(?:his|her|their|its|the|a|an)\s+((?:[\pL’'-]+\s+){0,2}?(?:briefing|press conference|news conference|conference call|interview|speech|address|statement|rally|hearing|broadcast|podcast|programme|program|show))\b`)
+var occasionRE = regexp.MustCompile(`(?i)\b(?:during|at|in|on)\s+(?:his|her|their|its|the|a|an)\s+((?:[\pL’'-]+\s+){0,2}?(?:` + occasionNouns + `))\b`)
+
+// occasionNouns are the nouns that end an occasion's name (occasionRE).
+const occasionNouns = `briefing|press conference|news conference|conference call|interview|speech|address|statement|rally|hearing|broadcast|podcast|programme|program|show`
 
 // occasionHeadRE matches the noun ending an occasion (occasionRE), and
 // determinerBeforeRE the word before it that the preposition introducing
 // it is separated by ("during his Kremlin briefing").
 var (
-	occasionHeadRE     = regexp.MustCompile(`(?i)\b(?:briefing|conference|call|interview|speech|address|statement|rally|hearing|broadcast|podcast|programme|program|show)$`)
+	occasionHeadRE     = regexp.MustCompile(`(?i)\b(?:` + occasionNouns + `)$`)
 	determinerBeforeRE = regexp.MustCompile(`(?i)\b(?:his|her|their|its|the|a|an)\s+$`)
 )
 
@@ -473,12 +476,14 @@ var (
 // something was said: less than a named place.
 const occasionStrength = 0.6
 
-// sayingWords are the verbs by which a where-question asks where
-// something was said (asksWhereSaid).
-var sayingWords = []string{"say", "said", "says", "state", "stated", "tell", "told", "announce", "announced", "claim", "claimed", "speak", "spoke", "remark", "remarked", "comment", "commented", "admit", "admitted", "warn", "warned", "reveal", "revealed", "describe", "described"}
-
 // asksWhereSaid reports whether a where-question asks where something was
 // said: its answer may be an occasion (occasionRE), not a place.
 func asksWhereSaid(question map[string]bool) bool {
-	return slices.ContainsFunc(sayingWords, func(w string) bool { return question[w] })
+	return slices.ContainsFunc(whereSaidVerbs, func(w string) bool { return question[w] })
 }
+
+// whereSaidVerbs are the verbs by which a where-question asks where
+// something was said (asksWhereSaid). They are fewer than speechVerbs:
+// "where did officials accuse Putin of feigning interest" asks where they
+// were ("In Kyiv and Brussels"), not on what occasion.
+var whereSaidVerbs = []string{"say", "said", "says", "state", "stated", "tell", "told", "announce", "announced", "claim", "claimed", "speak", "spoke", "remark", "remarked", "comment", "commented", "admit", "admitted", "warn", "warned", "reveal", "revealed", "describe", "described"}
