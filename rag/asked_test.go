@@ -166,3 +166,44 @@ func TestKindAsked(t *testing.T) {
 		"Shares in Zenda United slipped on Monday. On 14 March, one of its creditors - property investment fund Belmaris, which owns the club's stadium - holds its AGM.",
 	}, "Belmaris")
 }
+
+// TestVagueTopicOfWhatWasSaid: "what did she say about the whole thing"
+// names no topic a sentence must hold; what she said answers.
+func TestVagueTopicOfWhatWasSaid(t *testing.T) {
+	for _, q := range []string{"what did ruiz say about the whole thing lol", "what did ruiz say about it all"} {
+		ans, err := AnswerPassages(t.Context(), q, []string{
+			"Zenda's chief executive Mara Ruiz announced on Monday that the Karvik plant would close in March. “It is a sad day for Karvik,” Ruiz said.",
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Refused || !strings.Contains(ans.Answer, "sad day") {
+			t.Errorf("%s: %q, want what she said", q, ans.Answer)
+		}
+	}
+}
+
+// TestPlaceWithinAfterTheKind: "which city in karvik" asks for a city in
+// Karvik; a report that never names Karvik does not say which.
+func TestPlaceWithinAfterTheKind(t *testing.T) {
+	passages := []string{"Ana Ruiz met the Zenda delegation in Belmar on Sunday, her aide said."}
+	for q, want := range map[string]string{
+		"which city in karvik did ruiz meet the zenda delegation in":              "",
+		"Which city in Karvik hosted Ana Ruiz's talks with the Zenda delegation?": "",
+		"which city did ruiz meet the zenda delegation in":                        "Belmar",
+	} {
+		ans, err := AnswerPassages(t.Context(), q, passages)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkFirst(t, q, ans, want)
+	}
+}
+
+// TestWhatWillItBeCalled: "what is their album going to be called" asks
+// the album's name; a sentence naming none does not answer it.
+func TestWhatWillItBeCalled(t *testing.T) {
+	q := "What is Zenda's long-awaited third album going to be called?"
+	checkLead(t, q, []string{"Cult group Zenda have revealed they are writing their third album, their first in eight years."}, "")
+	checkLead(t, q, []string{"Cult group Zenda have revealed they are writing their third album, Belmar Nights, their first in eight years."}, "Belmar Nights")
+}

@@ -426,32 +426,6 @@ func extractAsked(ctx context.Context, lex lexicon, ix *index, question, asked s
 	return ans, nil
 }
 
-// contrastRE matches a sentence that turns against the one before it:
-// "But Iran's bid … has been refused", "…, but Villa were not interested".
-var contrastRE = regexp.MustCompile(`^\s*(?:But|However|Yet)\b|\bbut\b`)
-
-// contrastAfter returns the sentence right after lead in its passage when
-// it turns against it (contrastRE) about the question's focus: a yes-no
-// question is often settled there ("Souness tried to bring back Solano …
-// but Villa were not interested in selling").
-func contrastAfter(cands []candidate, lead candidate) (candidate, bool) {
-	for _, c := range cands {
-		if c.result.Chunk.ID == lead.result.Chunk.ID && c.sent == lead.sent+1 {
-			return c, c.quality >= minQuality && c.focus >= minFocus && contrastRE.MatchString(c.text)
-		}
-	}
-	return candidate{}, false
-}
-
-// quotation reports whether sentence is a quotation ("“Just yesterday …
-// they had very good talks with the Ukrainians in Florida”"): someone's
-// words that a report cites, not its own statement of the fact, so no
-// sign that the sources differ.
-func quotation(sentence string) bool {
-	s := strings.TrimSpace(sentence)
-	return strings.HasPrefix(s, "\"") || strings.HasPrefix(s, "“")
-}
-
 // needsRelation reports whether a question of type t is refused when no
 // candidate states its relation: where and when, whose place or date must
 // be attached to the question's event (attachedValue).

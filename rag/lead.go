@@ -441,3 +441,12 @@ func sameOccasion(lead, c candidate, qstems map[string]bool) bool {
 	}
 	return true
 }
+
+// quotation reports whether sentence is a quotation ("“Just yesterday …
+// they had very good talks with the Ukrainians in Florida”"): someone's
+// words that a report cites, not its own statement of the fact, so no
+// sign that the sources differ.
+func quotation(sentence string) bool {
+	s := strings.TrimSpace(sentence)
+	return strings.HasPrefix(s, "\"") || strings.HasPrefix(s, "“")
+}

@@ -60,3 +60,55 @@ func TestSharedPhrases(t *testing.T) {
 		}
 	}
 }
+
+// checkLead asks question of passages (AnswerPassages) and reports an
+// error unless the answer's first sentence contains want, or, for an
+// empty want, the answer is a refusal.
+func checkLead(t *testing.T, question string, passages []string, want string) {
+	t.Helper()
+	ans, err := AnswerPassages(t.Context(), question, passages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFirst(t, question, ans, want)
+}
+
+// checkFirst reports an error unless ans's first sentence contains want,
+// or, for an empty want, ans is a refusal.
+func checkFirst(t *testing.T, question string, ans answer.Answer, want string) {
+	t.Helper()
+	first, _, _ := strings.Cut(ans.Answer, "[1]")
+	switch {
+	case want == "" && !ans.Refused:
+		t.Errorf("%s: %q, want a refusal", question, ans.Answer)
+	case want != "" && (ans.Refused || !strings.Contains(first, want)):
+		t.Errorf("%s: %q, want %q in the first sentence", question, ans.Answer, want)
+	}
+}
+
+// TestYesNoSettledByContrast: the sentence after the lead that turns
+// against it ("but … not interested in selling") settles a yes-no
+// question and follows the lead.
+func TestYesNoSettledByContrast(t *testing.T) {
+	q := "did ruiz manage to bring hale back to zenda in the january window?"
+	ans, err := AnswerPassages(t.Context(), q, []string{
+		"Ruiz also revealed he tried to bring Tom Hale back to Zenda during the January transfer window. Hale was sold to Belmar a year ago, and Ruiz said he tried to re-sign him, but Belmar were not interested in selling.",
+		"Zenda face Karvik in the cup on Saturday.",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Answer, "not interested in selling") {
+		t.Errorf("%s: %q, want the sentence that settles it", q, ans.Answer)
+	}
+}
+
+// TestWhoSaidIt: asked who said something, a sentence in which someone
+// says it leads over one that only names organisations near the story's
+// words.
+func TestWhoSaidIt(t *testing.T) {
+	checkLead(t, "Who, speaking for the campaign group Zenda Rights, warned that more lawyers might follow Ana Ruiz in resigning from the special advocates panel?", []string{
+		"Ana Ruiz resigned from the panel of special advocates on Sunday. They are all believed to be carefully considering their positions on the panel of Special Advocates who represent detainees before the Special Appeals Commission (SAC) - a court without a jury. " +
+			"But Tom Hale, a spokesman for the campaign group Zenda Rights, told Radio Belmar that more lawyers may go.",
+	}, "Tom Hale")
+}

@@ -12,7 +12,9 @@ import (
 // one that answers better: one stating more of what the question asks
 // (asksBetter), one naming the kind asked (asKindLead), one stating a
 // when- or where-question's verb (namesVerb), and the name a who-question
-// may take from a sentence's subject (namedSubject).
+// may take from a sentence's subject (namedSubject), one in which someone
+// says what a question asks was said (saysBetter, sayerBetter); and the
+// sentence after the lead that settles a yes-no question (contrastAfter).
 
 // asksBetter returns the sentence of the lead's report that states what
 // the question asks clearly more fully than the lead does (its relation,
@@ -218,3 +220,20 @@ func speaks(tokens []string, speaker string) bool {
 // speakerReach is how many words before a verb of speech its subject may
 // stand.
 const speakerReach = 6
+
+// contrastRE matches a sentence that turns against the one before it:
+// "But Iran's bid … has been refused", "…, but Villa were not interested".
+var contrastRE = regexp.MustCompile(`^\s*(?:But|However|Yet)\b|\bbut\b`)
+
+// contrastAfter returns the sentence right after lead in its passage when
+// it turns against it (contrastRE) about the question's focus: a yes-no
+// question is often settled there ("Souness tried to bring back Solano …
+// but Villa were not interested in selling").
+func contrastAfter(cands []candidate, lead candidate) (candidate, bool) {
+	for _, c := range cands {
+		if c.result.Chunk.ID == lead.result.Chunk.ID && c.sent == lead.sent+1 {
+			return c, c.quality >= minQuality && c.focus >= minFocus && contrastRE.MatchString(c.text)
+		}
+	}
+	return candidate{}, false
+}

@@ -3,6 +3,8 @@ package rag
 import (
 	"strings"
 	"testing"
+
+	"github.com/newsbot/newsbot/rag/answer"
 )
 
 func TestTypedValues(t *testing.T) {
@@ -306,4 +308,38 @@ func TestNameAsked(t *testing.T) {
 		"What was the name of the investment forum?": personAnswer,
 		"what's the real name of the rapper":         personAnswer,
 	})
+}
+
+// TestWhereSaidOnAnOccasion: asked where someone said something, the
+// occasion they said it on ("during her Belmar briefing") answers; it is
+// no other place than one a report names for the story.
+func TestWhereSaidOnAnOccasion(t *testing.T) {
+	q := "Where did Mara Ruiz state that the Zenda plant would close?"
+	ans, err := AnswerPassages(t.Context(), q, []string{
+		"“The Zenda plant will close in March,” Mara Ruiz stated during her Belmar briefing, ending months of talks with the unions.",
+		"The Zenda plant employs 400 people in Karvik, where it opened in 1987.",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFirst(t, q, ans, "Belmar briefing")
+	if ans.Has(answer.FlagConflict) {
+		t.Errorf("%q: sources said to differ", ans.Answer)
+	}
+}
+
+// TestSumInWords: "five pounds" is a sum of money, which answers how much
+// something cost.
+func TestSumInWords(t *testing.T) {
+	checkLead(t, "how much did a ticket cost for that zenda gig lol", []string{
+		"Rock band Zenda are playing the first concert broadcast by phone on Tuesday. Some 1,000 fans of the band will have to pay five pounds for a ticket and need a 3G handset.",
+	}, "five pounds")
+}
+
+// TestOutForADurationAfter: "ruled out for a month after damaging his
+// knees" says how long, though "a month after" alone would say when.
+func TestOutForADurationAfter(t *testing.T) {
+	checkLead(t, "How long will Zenda flanker Tom Hale be out for after hurting both knees?", []string{
+		"Zenda flanker Tom Hale has been ruled out for a month after damaging ligaments in both knees against Belmar.",
+	}, "a month")
 }
