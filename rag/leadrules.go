@@ -24,12 +24,21 @@ import (
 // ("their former coach was banned for four years by the tribunal").
 func asksBetter(t answerType, cands []candidate, lead int) int {
 	l := cands[lead]
+	return nearLead(cands, lead, relationRatio, func(c candidate) bool {
+		return c.result.Chunk.ArticleID == l.result.Chunk.ArticleID && c.relation >= l.relation+relationMargin &&
+			c.canLead(t) && c.covered() && (t != personAnswer || c.role || !l.role)
+	})
+}
+
+// nearLead returns the best-scored candidate for which ok holds, among
+// those scoring at least ratio of the lead; lead when there is none. The
+// lead itself is never another candidate: each rule's ok excludes it.
+func nearLead(cands []candidate, lead int, ratio float64, ok func(candidate) bool) int {
 	for i, c := range cands {
-		if c.score < relationRatio*l.score {
+		if c.score < ratio*cands[lead].score {
 			break
 		}
-		if i != lead && c.result.Chunk.ArticleID == l.result.Chunk.ArticleID && c.relation >= l.relation+relationMargin &&
-			c.canLead(t) && c.covered() && (t != personAnswer || c.role || !l.role) {
+		if ok(c) {
 			return i
 		}
 	}
@@ -70,15 +79,9 @@ func asKindLead(t answerType, cands []candidate, lead int) int {
 	if l.asKind {
 		return lead
 	}
-	for i, c := range cands {
-		if c.score < kindRatio*l.score {
-			break
-		}
-		if c.asKind && c.canLead(t) && (c.result.Chunk.ArticleID == l.result.Chunk.ArticleID || c.score >= otherKindRatio*l.score && c.covered()) {
-			return i
-		}
-	}
-	return lead
+	return nearLead(cands, lead, kindRatio, func(c candidate) bool {
+		return c.asKind && c.canLead(t) && (c.result.Chunk.ArticleID == l.result.Chunk.ArticleID || c.score >= otherKindRatio*l.score && c.covered())
+	})
 }
 
 // kindRatio is the share of the lead's score from which a sentence naming
@@ -122,15 +125,7 @@ func namesVerb(t answerType, lex lexicon, question string, cands []candidate, le
 	if len(verbs) == 0 || has(cands[lead]) {
 		return lead
 	}
-	for i, c := range cands {
-		if c.score < verbRatio*cands[lead].score {
-			break
-		}
-		if has(c) && c.canLead(t) && c.covered() {
-			return i
-		}
-	}
-	return lead
+	return nearLead(cands, lead, verbRatio, func(c candidate) bool { return has(c) && c.canLead(t) && c.covered() })
 }
 
 // relationMargin and relationRatio: how much more of the question's
@@ -153,15 +148,9 @@ func saysBetter(lex lexicon, question string, cands []candidate, lead int) int {
 	if last == "" || speaks(cands[lead].tokens, "") {
 		return lead
 	}
-	for i, c := range cands {
-		if c.score < verbRatio*cands[lead].score {
-			break
-		}
-		if speaks(c.tokens, last) && c.canLead(anyAnswer) && c.covered() {
-			return i
-		}
-	}
-	return lead
+	return nearLead(cands, lead, verbRatio, func(c candidate) bool {
+		return speaks(c.tokens, last) && c.canLead(anyAnswer) && c.covered()
+	})
 }
 
 // whoVerbRE matches a who-question's verb, perhaps after an aside and
@@ -179,15 +168,9 @@ func sayerBetter(question string, cands []candidate, lead int) int {
 	if m == nil || !slices.ContainsFunc(localembed.Tokens(m[1]), func(t string) bool { return speechVerbs[t] }) || speaks(cands[lead].tokens, "") {
 		return lead
 	}
-	for i, c := range cands {
-		if c.score < verbRatio*cands[lead].score {
-			break
-		}
-		if speaks(c.tokens, "") && c.canLead(personAnswer) && c.covered() {
-			return i
-		}
-	}
-	return lead
+	return nearLead(cands, lead, verbRatio, func(c candidate) bool {
+		return speaks(c.tokens, "") && c.canLead(personAnswer) && c.covered()
+	})
 }
 
 // speechVerbs are the stems of the verbs news reports speech with.
