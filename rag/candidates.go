@@ -51,6 +51,7 @@ type candidate struct {
 	namesHead    bool      // it names what a what-question asks for (headNoun: "slogan")
 	asKind       bool      // it names someone or something, not in the question, as the kind a which-question asks for or whose name it asks (nameAsKind)
 	saysRelation bool      // it holds the verb a who-question asks the subject of, in some words (askedVerbStems)
+	anchored     bool      // it states a count, duration or date in a report another sentence of which covers the question without one (anchor)
 }
 
 // canLead reports whether c may state the answer to a question of type t:
@@ -109,12 +110,15 @@ var romanRE = regexp.MustCompile(`\b[MDCLXVI]{2,}\b`)
 // elsewhere (reportCoverage: a long question names its story as well as
 // what it asks) with enough of its relation (reportRelation); for a
 // yes-no question, whose claim may be worded any way, more than
-// yesNoCoverage by English weights about its focus, with two of its words.
+// yesNoCoverage by English weights about its focus, with two of its words;
+// or it is anchored (anchor) and holds a little of the question, most of
+// it counting what its report names, and enough of its relation.
 func (c candidate) covered() bool {
 	return c.stable >= minCoverage || c.sim >= minSimilarity ||
 		c.focus >= minFocus && (c.role && c.english >= roleCoverage || c.english >= casualCoverage && c.relation >= casualRelation ||
 			!c.yesNo && c.namesFocus && c.english >= roleCoverage && c.inReport >= casualCoverage && c.relation >= reportRelation(c) ||
-			c.yesNo && c.english > yesNoCoverage && c.words >= yesNoWords)
+			c.yesNo && c.english > yesNoCoverage && c.words >= yesNoWords ||
+			c.anchored && c.namesFocus && c.english >= anchoredCoverage && c.inReport >= anchoredReport && c.relation >= reportRelation(c))
 }
 
 // A sentence's report tells the question's story for it (storyWords) in
@@ -465,6 +469,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		n.relation = max(n.relation, neighbourCredit*c.relation)
 		n.sim = max(n.sim, neighbourCredit*c.sim)
 	}
+	anchor(lex, atype, demand.counted, cands)
 	support(atype, cands, qwords, focus)
 	for i := range cands {
 		c := &cands[i]

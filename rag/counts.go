@@ -45,9 +45,11 @@ func countedNoun(lex lexicon, question string) []string {
 		// plural before the verb.
 		if j := slices.IndexFunc(words[1:], func(w string) bool { return pastVerbs[w] || strings.HasSuffix(w, "ed") }); j >= 0 {
 			words = words[:j+1]
-			for len(words) > 1 && !plural(words[len(words)-1]) && slices.ContainsFunc(words, plural) {
-				words = words[:len(words)-1]
-			}
+		}
+		// Nor with a verb in the present ("how many organisations appear
+		// on the list"): what is counted is still its last plural.
+		for len(words) > 1 && !plural(words[len(words)-1]) && slices.ContainsFunc(words, plural) {
+			words = words[:len(words)-1]
 		}
 	} else if m := howManyRE.FindStringSubmatch(question); m != nil {
 		// No verb closes it ("how many people made up the delegation"):
@@ -243,4 +245,28 @@ func quantities(sentence string) [][]int {
 // plural reports whether w, lower case, is an English plural.
 func plural(w string) bool {
 	return irregularPlurals[w] || len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
+}
+
+// countWindow is how many words after a number may name what it counts
+// ("50,000 people", "27 England caps").
+const countWindow = 3
+
+// countsNoun reports whether one of values, numbers of text, counts one
+// of the nouns counted (their stems): "17 organisations", "27 caps",
+// "about 1,100 jobs", not "300,000 tenants … their homes".
+func countsNoun(lex lexicon, text string, values, counted []string) bool {
+	toks := lex.tokens(text)
+	for _, v := range values {
+		i := strings.Index(text, v)
+		if i < 0 {
+			continue
+		}
+		end := len(lex.tokens(text[:i])) + len(lex.tokens(v))
+		for j := end; j < min(len(toks), end+countWindow); j++ {
+			if slices.Contains(counted, toks[j]) {
+				return true
+			}
+		}
+	}
+	return false
 }

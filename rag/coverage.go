@@ -3,7 +3,11 @@
 
 package rag
 
-import "github.com/newsbot/newsbot/rag/localembed"
+import (
+	"slices"
+
+	"github.com/newsbot/newsbot/rag/localembed"
+)
 
 // coverage is the IDF-weighted share of the question's own terms found in
 // tokens; a term that is absent but has a related word present counts for
@@ -95,4 +99,35 @@ func coverageWith(qterms []queryTerm, tokens []string, report map[string]bool, w
 func (ix *index) termWeight(term string) float64 {
 	g := localembed.IDF(term) / 8
 	return ix.lex.idf(term) * min(max(g, 0.3), 1.3)
+}
+
+// A sentence stating a count, a duration or a date asked for may answer
+// in words of its own ("the stitching process was done using five
+// powerful PCs over three days" for "how long did the computers take to
+// stitch together the photo of Delft") when another sentence of its
+// report, stating none, covers the question: the report is about what is
+// asked. Such a sentence is anchored; it then covers the question with
+// anchoredCoverage of its words by English weights and anchoredReport
+// counting what its report names.
+const (
+	anchoredCoverage = 0.1
+	anchoredReport   = 0.6
+)
+
+// anchor marks the candidates anchored for a question of type t counting
+// counted (countedNoun): each states a value of the kind asked (for a
+// count, of what is counted: countsNoun) and its report has a sentence
+// that covers the question on its own and states no such value. Where
+// and who are left out: a report about the question names many places
+// and people, not all of them its answer.
+func anchor(lex lexicon, t answerType, counted []string, cands []candidate) {
+	if t != durationAnswer && t != timeAnswer && (t != quantityAnswer || len(counted) == 0) {
+		return
+	}
+	for i := range cands {
+		c := &cands[i]
+		c.anchored = c.fits && len(c.values) > 0 && slices.ContainsFunc(cands, func(d candidate) bool {
+			return d.result.Chunk.ArticleID == c.result.Chunk.ArticleID && d.stable >= minCoverage && !d.fits
+		}) && (t != quantityAnswer || countsNoun(lex, c.text, c.values, counted))
+	}
 }

@@ -173,6 +173,7 @@ func TestCountedNoun(t *testing.T) {
 		"how many new jobs were created":                               "job",
 		"remind me how many hereditary peers labour left in the lords": "peer",
 		"How much did it cost?":                                        "",
+		"How many organisations appear on the list?":                   "organisations",
 	} {
 		got := countedNoun(lex, q)
 		if want == "" && got != nil || want != "" && (len(got) == 0 || got[0] != localembed.Tokens(want)[0]) {
