@@ -14,8 +14,9 @@ import (
 // it asks, to place it in its story: "who is now representing Mutu as he
 // prepares for talks with Juventus", "how many journalists do they have
 // now they're cutting 90 jobs", "how much did Metallica earn according to
-// the Rolling Stone list".
-var contextClauseRE = regexp.MustCompile(`(?i)\s(?:as (?:he|she|they|it|we)|when|while|after (?:he|she|they|it|the)|now (?:that|they|he|she|it)|according to|ahead of|amid|despite|even with|following)\b[^?]*`)
+// the Rolling Stone list", "where are Nato ministers meeting in the same
+// week as the Putin-Witkoff talks".
+var contextClauseRE = regexp.MustCompile(`(?i)\s(?:as (?:he|she|they|it|we)|when|while|after (?:he|she|they|it|the)|now (?:that|they|he|she|it)|according to|ahead of|amid|despite|even with|following|(?:in|on|at|during) the same (?:week|day|night|weekend|month|year|time) as)\b[^?]*`)
 
 // beforeClauseRE finds a clause placing what a question asks before an
 // event of its story: "which city did he claim the day before the talks".

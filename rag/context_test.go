@@ -25,6 +25,8 @@ func TestContextWords(t *testing.T) {
 		// the question asks how long before.
 		"Which city did Ruiz claim to have captured the day before the talks?": "day talk",
 		"how long before the talks did Ruiz claim the city":                    "",
+		// So does what happened at the same time.
+		"Where are Zenda ministers meeting in the same week as the Ruiz-Hale talks?": "hale ruiz talk week",
 	} {
 		got := slices.Sorted(maps.Keys(contextWords(lex, q)))
 		if strings.Join(got, " ") != want {

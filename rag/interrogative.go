@@ -15,6 +15,12 @@ import (
 // comment - which day?", "… lords speaker - remind me how many …".
 var trailingWhRE = regexp.MustCompile(`(?i)^(.+?)(?:[?,;:.!]+|\s[-–—]+)\s*(?:(?:` + hedgeWords + `)[\s,:;.!-]+)*((?:(?:on|in|at|during|from|since|until|for|with|to|by)\s+)?(?:who|whom|whose|where|when|why|how|what|which)\b[^?,;:.!]*)\??\s*$`)
 
+// trailingAuxRE matches a question that states its context first and,
+// after a dash, asks yes or no: "Springer helped launch the opera - would
+// he have written it himself?" (after a comma the auxiliary may belong to
+// the context: "According to Ushakov, did Putin …").
+var trailingAuxRE = regexp.MustCompile(`(?i)^(.+?)\s[-–—]+\s*((?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b[^?,;:.!]*)\??\s*$`)
+
 // hedgeWords are the words a question may put right before its
 // interrogative that ask nothing themselves, even after its context ("…
 // - remind me how many …"); fillerWords, only at its start ("so who …";
@@ -47,10 +53,13 @@ func whFirst(q string) string {
 }
 
 // whSplit splits a question that states its context before its
-// interrogative (trailingWhRE, leadingPhraseRE) into what it asks and that
+// interrogative (trailingWhRE, trailingAuxRE, leadingPhraseRE) into what it asks and that
 // context; context is empty when the question opens with what it asks.
 func whSplit(q string) (ask, context string) {
 	m := trailingWhRE.FindStringSubmatch(q)
+	if m == nil {
+		m = trailingAuxRE.FindStringSubmatch(q)
+	}
 	if m == nil || questionStartRE.MatchString(m[1]) && !subordinate(m[1]) {
 		m = leadingPhraseRE.FindStringSubmatch(q)
 		if m == nil || whWordsRE.MatchString(m[1]) {

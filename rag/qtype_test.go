@@ -257,6 +257,7 @@ func TestClassifyContextFirst(t *testing.T) {
 		"To what level did an investment bank raise its target?":                                anyAnswer,
 		"what time did hale clock winning the indoor 800m":                                      durationAnswer,
 		"what time did the meeting start":                                                       timeAnswer,
+		"Ruiz said he helped launch the Zenda opera - would he have written it himself?":        yesNoAnswer,
 	})
 }
 
