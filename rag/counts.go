@@ -149,7 +149,8 @@ func init() {
 
 // asksMoney reports whether a question (given as its set of lowercased
 // words) asks for a sum of money: a how-much question about earning or
-// paying, or one that names a sum ("what appearance fee"), not a count
+// paying, or one that names a sum ("what appearance fee", "how much
+// money"), not a count
 // ("how many officials are accused in the salary fraud").
 func asksMoney(question map[string]bool) bool {
 	if question["many"] && !question["much"] {
@@ -165,7 +166,7 @@ func asksMoney(question map[string]bool) bool {
 
 // moneyNouns are the words that ask for a sum of money whatever the
 // interrogative: "what appearance fee", "what was her salary".
-var moneyNouns = map[string]bool{"fee": true, "fees": true, "salary": true, "wage": true, "wages": true, "price": true, "payout": true, "compensation": true, "bonus": true, "fine": true, "financial": true, "prize": true}
+var moneyNouns = map[string]bool{"money": true, "cash": true, "fee": true, "fees": true, "salary": true, "wage": true, "wages": true, "price": true, "payout": true, "compensation": true, "bonus": true, "fine": true, "financial": true, "prize": true}
 
 // gatherings are the words for people meeting: a duration before one of
 // them measures any other.

@@ -301,6 +301,10 @@ func casualName(q string) bool {
 // other currencies: "$280bn (£155bn)", "($2bn; £1.1bn)".
 var conversionRE = regexp.MustCompile(`^\s*[(;]\s*$`)
 
+// ratioRE matches the start of a proportion ending where a number
+// follows: "one in (ten users)", "two out of (three)".
+var ratioRE = regexp.MustCompile(`(?i)\b(?:one|two|three|four|five|\d+)\s+(?:in|out of)\s+$`)
+
 // typedValues returns the values of type t that sentence states and the
 // question does not already contain (so "Who acquired Instagram?" is not
 // answered by a sentence whose only name is "Instagram"), with the
@@ -354,7 +358,8 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 			case !timed && timeUnitRE.MatchString(sentence[loc[1]:min(len(sentence), loc[1]+8)]):
 				// "a five-hour meeting" says how long, not how many people.
 			case !timed && dateRE.MatchString(m):
-			case count && (moneyRE.MatchString(m) || shareRE.MatchString(m)):
+			case count && (moneyRE.MatchString(m) || shareRE.MatchString(m) || ratioRE.MatchString(sentence[:loc[0]])):
+				// Nor does "one in ten users" say how many users.
 			case formerFigure(sentence, loc) && !asksFormer(question):
 				// "whittled down from 28 points to a smaller framework"
 				// says how many there were, not how many there are.

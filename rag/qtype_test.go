@@ -25,6 +25,11 @@ func TestTypedValues(t *testing.T) {
 		{"What year did Zenda annex Ruritania?", "Talks on Ruritania ended on Tuesday (Dec 2).", false, ""},
 		{"What year did Zenda annex Ruritania?", "Zenda annexed Ruritania in March 2014.", true, "March 2014"},
 		{"How long has the war lasted?", "The war has raged for nearly four years.", true, "four years"},
+		// A proportion counts nothing; how much money asks for a sum.
+		{"How many e-mail users took part in the survey?", "One in ten users have bought products advertised in junk mail.", false, ""},
+		{"How many e-mail users took part in the survey?", "The survey asked 1,500 users about junk mail.", true, "1,500"},
+		{"How much money has been pledged to the Zenda fund?", "A contribution of 1% on contracts could be made to the Zenda fund.", false, ""},
+		{"How much money has been pledged to the Zenda fund?", "Donors have pledged $6m to the Zenda fund.", true, "$6m"},
 		// A duration before a noun measures that noun ("four-year-long
 		// war"); any meeting's measures another ("session").
 		{"How long did the session go on?", "The envoys held a five-hour meeting as the four-year-long war went on.", true, "five-hour"},
