@@ -98,29 +98,6 @@ func (c candidate) mayDiffer(t answerType) bool {
 // dates a report as a year does.
 var romanRE = regexp.MustCompile(`\b[MDCLXVI]{2,}\b`)
 
-// covered reports whether c is about the question enough to answer it:
-// it holds enough of the question's words, or is close to it in meaning,
-// or it is about the question's focus and either states the question's
-// relation (roleHolds, attachedValue: "It was released on March 3, 2017"
-// in a passage about the game) with some of its words, or holds most of
-// them by English weights and half of what the question asks about its
-// focus (casual questions, whose common words the corpus weighs little),
-// or, for a question whose every focus word its report names, holds a
-// quarter of its words and most of them counting what its report names
-// elsewhere (reportCoverage: a long question names its story as well as
-// what it asks) with enough of its relation (reportRelation); for a
-// yes-no question, whose claim may be worded any way, more than
-// yesNoCoverage by English weights about its focus, with two of its words;
-// or it is anchored (anchor) and holds a little of the question, most of
-// it counting what its report names, and enough of its relation.
-func (c candidate) covered() bool {
-	return c.stable >= minCoverage || c.sim >= minSimilarity ||
-		c.focus >= minFocus && (c.role && c.english >= roleCoverage || c.english >= casualCoverage && c.relation >= casualRelation ||
-			!c.yesNo && c.namesFocus && c.english >= roleCoverage && c.inReport >= casualCoverage && c.relation >= reportRelation(c) ||
-			c.yesNo && c.english > yesNoCoverage && c.words >= yesNoWords ||
-			c.anchored && c.namesFocus && c.english >= anchoredCoverage && c.inReport >= anchoredReport && c.relation >= reportRelation(c))
-}
-
 // A sentence's report tells the question's story for it (storyWords) in
 // the sentence's English coverage too when the sentence states at least
 // storyRelation of what is asked, and what is asked has at least
@@ -230,6 +207,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		relTerms = asked
 	}
 	var rel map[string]bool       // who-questions: the relation and its parties
+	var saysWho bool              // a who-question asking who said something
 	var verbStems map[string]bool // who-questions: the verb whose subject is asked, in its words
 	parties := focus
 	_, subject := asksSubject(question)
@@ -250,6 +228,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	case personAnswer:
 		rel, parties = roleRelation(lex, question, relTerms, focus)
 		verbStems = askedVerbStems(lex, question)
+		saysWho = whoSaidRE.MatchString(question)
 	case placeAnswer, timeAnswer:
 		event = questionEvent(lex, question, relTerms, focus)
 	}
@@ -387,8 +366,17 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		c.fits = c.fits && demand.met(atype, c.tokens, prev)
 		c.namesHead = atype == anyAnswer && demand.namesHead(c.tokens)
 		c.saysRelation = len(verbStems) == 0 || anyToken(verbStems, c.tokens)
-		v, ok := roleHolds(c.text, rel, parties, c.values, subject, false)
-		if !ok && c.focus >= minFocus && c.quality >= proseQuality && !anyFocusIn(topic, written) {
+		// Asked who said something, a sentence in which "he" or "she"
+		// says it names the sayer by that pronoun (pronounSubject), not by
+		// a name in what was said ("She said that President Donald Trump
+		// and his team …").
+		sayerPronoun := saysWho && pronounSaysRE.MatchString(c.text)
+		var v string
+		var ok bool
+		if !sayerPronoun {
+			v, ok = roleHolds(c.text, rel, parties, c.values, subject, false)
+		}
+		if !ok && !sayerPronoun && c.focus >= minFocus && c.quality >= proseQuality && !anyFocusIn(topic, written) {
 			// A sentence (not a headline) of a passage about the focus that
 			// does not name it again, or only by initials ("Bianca Andreescu
 			// won the women's singles title" in a report on the US Open,
@@ -400,6 +388,9 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			if v, ok = pronounSubject(c.text, cands[i-1].text, rel, parties, qwords, subject); ok {
 				c.antecedent, c.fits = cands[i-1].text, true
 			}
+		}
+		if !ok && saysWho {
+			v, ok = sayerName(c.text, c.values)
 		}
 		if !ok && atype == personAnswer {
 			v, ok = describedAs(c.text, c.values, kindNoun)

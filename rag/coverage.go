@@ -101,6 +101,29 @@ func (ix *index) termWeight(term string) float64 {
 	return ix.lex.idf(term) * min(max(g, 0.3), 1.3)
 }
 
+// covered reports whether c is about the question enough to answer it:
+// it holds enough of the question's words, or is close to it in meaning,
+// or it is about the question's focus and either states the question's
+// relation (roleHolds, attachedValue: "It was released on March 3, 2017"
+// in a passage about the game) with some of its words, or holds most of
+// them by English weights and half of what the question asks about its
+// focus (casual questions, whose common words the corpus weighs little),
+// or, for a question whose every focus word its report names, holds a
+// quarter of its words and most of them counting what its report names
+// elsewhere (reportCoverage: a long question names its story as well as
+// what it asks) with enough of its relation (reportRelation); for a
+// yes-no question, whose claim may be worded any way, more than
+// yesNoCoverage by English weights about its focus, with two of its words;
+// or it is anchored (anchor) and holds a little of the question, most of
+// it counting what its report names, and enough of its relation.
+func (c candidate) covered() bool {
+	return c.stable >= minCoverage || c.sim >= minSimilarity ||
+		c.focus >= minFocus && (c.role && c.english >= roleCoverage || c.english >= casualCoverage && c.relation >= casualRelation ||
+			!c.yesNo && c.namesFocus && c.english >= roleCoverage && c.inReport >= casualCoverage && c.relation >= reportRelation(c) ||
+			c.yesNo && c.english > yesNoCoverage && c.words >= yesNoWords ||
+			c.anchored && c.namesFocus && c.english >= anchoredCoverage && c.inReport >= anchoredReport && c.relation >= reportRelation(c))
+}
+
 // A sentence stating a count, a duration or a date asked for may answer
 // in words of its own ("the stitching process was done using five
 // powerful PCs over three days" for "how long did the computers take to

@@ -84,3 +84,36 @@ func orphanPronoun(c candidate, focus []focusTerm, hits []float64) bool {
 	}
 	return true
 }
+
+// pronounSaysRE matches a sentence that opens with "he" or "she" saying
+// something: "She said that …", "He told reporters …".
+var pronounSaysRE = regexp.MustCompile(`^\s*(?:He|She)\s+(?:\pL+ly\s+)?` + sayVerbs + `\b`)
+
+// whoSaidRE matches a question asking who said something, in a
+// relative clause too: "Who was the spokesperson who said …", "who
+// warned that …".
+var whoSaidRE = regexp.MustCompile(`(?i)\bwho(?:\s*,[^,?]*,)?\s+(?:\pL+ly\s+)?(?:said|says|told|warned|claimed|stated|insisted|argued|added|announced|admitted|suggested|predicted|revealed|declared|stressed)\b`)
+
+// sayVerbs is a pattern of the verbs by which news says who said
+// something.
+const sayVerbs = `(?:said|says|told|tells|added|stated|warned|insisted|stressed|noted|explained|claimed|argued|admitted|revealed|declared)`
+
+// sayerAfterRE matches a verb of saying right after a name, and
+// sayerBeforeRE one right before it, perhaps with a title in lower case
+// between ("said envoy Tom Hale").
+var (
+	sayerAfterRE  = regexp.MustCompile(`^\s+(?:\pL+ly\s+)?` + sayVerbs + `\b`)
+	sayerBeforeRE = regexp.MustCompile(`\b` + sayVerbs + `\s+(?:\p{Ll}+\s+){0,2}$`)
+)
+
+// sayerName returns the one of values that says something in sentence,
+// written right before the verb of saying or right after it ("…,"
+// Press Secretary Karoline Leavitt told reporters", "said Ana Ruiz").
+func sayerName(sentence string, values []string) (string, bool) {
+	for _, v := range values {
+		if i := strings.Index(sentence, v); i >= 0 && (sayerAfterRE.MatchString(sentence[i+len(v):]) || sayerBeforeRE.MatchString(sentence[:i])) {
+			return v, true
+		}
+	}
+	return "", false
+}

@@ -234,3 +234,18 @@ func TestSaidAbout(t *testing.T) {
 	checkLead(t, "What did Ana Ruiz say about climate change?", []string{warned}, "")
 	checkLead(t, "What did Ana Ruiz say about the peace efforts?", []string{warned}, "sabotaging")
 }
+
+// TestWhoSaid: asked who said something, the name right before or after
+// a verb of saying is the sayer; a name in what "she said" is not.
+func TestWhoSaid(t *testing.T) {
+	q := "Who was the Zenda spokesperson who said the administration felt optimistic about a deal?"
+	checkLead(t, q, []string{
+		`Earlier, Zenda said it was "very optimistic" of a deal being reached, as envoy Tom Hale heads to Belmar. "I think the administration feels very optimistic," Zenda Press Secretary Ana Ruiz told reporters. She said that President Kofi Brandt and his team "have been working so hard on this effort."`,
+	}, "Ana Ruiz")
+	if v, ok := sayerName(`"We made progress," said envoy Tom Hale.`, []string{"Tom Hale"}); !ok || v != "Tom Hale" {
+		t.Errorf("sayerName after said = %q, %v", v, ok)
+	}
+	if _, ok := sayerName("Tom Hale met Ana Ruiz, who said nothing.", []string{"Tom Hale"}); ok {
+		t.Error("sayerName found a sayer in a name that says nothing")
+	}
+}
