@@ -27,7 +27,7 @@ var casualWords = map[string]string{
 	"trash-talking": "criticising", "trash-talked": "criticised", "slammed": "criticised", "bashing": "criticising",
 	"kick off": "begin", "kicked off": "began", "wrap up": "end", "wrapped up": "ended",
 	"ok with": "accept", "okay with": "accept", "fine with": "accept",
-	"stuff": "", "ok but": "", "ok and": "", "tbh": "", "lol": "", "lmao": "", "imo": "", "imho": "", "idk": "", "ngl": "", "btw": "", "smth": "", "sth": "",
+	"yo": "", "omg": "", "smh": "", "bruh": "", "stuff": "", "ok but": "", "ok and": "", "tbh": "", "lol": "", "lmao": "", "imo": "", "imho": "", "idk": "", "ngl": "", "btw": "", "smth": "", "sth": "",
 	"or nah": "", "or what": "", "or something": "", "nah": "", "yeah": "", "pls": "", "plz": "", "ok so": "", "lemme": "let me",
 	"keep talking": "continue talks", "keep going": "continue", "op": "operation", "ops": "operations", "kept going": "continued", "dc": "washington", "q1": "first quarter", "q2": "second quarter", "q3": "third quarter", "q4": "fourth quarter", "bits of": "parts of", "stuck on": "sticking point", "nuke": "nuclear", "nukes": "nuclear weapons",
 }

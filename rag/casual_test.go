@@ -39,6 +39,7 @@ func TestUncasual(t *testing.T) {
 		"when is the meetup happening":        "when is the meeting happening",
 		"revenue in q3 2019":                  "revenue in third quarter 2019",
 		"what did he say while he was in dc":  "what did he say while he was in washington",
+		"yo which building was it":            " which building was it",
 		// "like" opening a clause is a filler; as a verb it stays.
 		"where was it, like which building": "where was it,  which building",
 		"like who said it":                  " who said it",

@@ -217,6 +217,8 @@ func TestSaidByOther(t *testing.T) {
 		`"We made progress," he said.`:                                                                 false,
 		`The Chancellor said the plans would mean £50bn in cuts.`:                                      false,
 		`Tom Hale left Belmar on Tuesday.`:                                                             false,
+		// "stressed" says it too; "claims" after it is Belmar's claim.
+		`Hale stressed that no compromise was found on the regions Belmar claims as its own.`: false,
 	} {
 		if got := saidByOther(s, speaker); got != want {
 			t.Errorf("saidByOther(%q) = %v, want %v", s, got, want)
