@@ -150,8 +150,8 @@ func init() {
 // asksMoney reports whether a question (given as its set of lowercased
 // words) asks for a sum of money: a how-much question about earning or
 // paying, or one that names a sum ("what appearance fee", "how much
-// money"), not a count
-// ("how many officials are accused in the salary fraud").
+// money"), not a count ("how many officials are accused in the salary
+// fraud").
 func asksMoney(question map[string]bool) bool {
 	if question["many"] && !question["much"] {
 		return false

@@ -53,8 +53,9 @@ func whFirst(q string) string {
 }
 
 // whSplit splits a question that states its context before its
-// interrogative (trailingWhRE, trailingAuxRE, leadingPhraseRE) into what it asks and that
-// context; context is empty when the question opens with what it asks.
+// interrogative (trailingWhRE, trailingAuxRE, leadingPhraseRE) into what
+// it asks and that context; context is empty when the question opens
+// with what it asks.
 func whSplit(q string) (ask, context string) {
 	m := trailingWhRE.FindStringSubmatch(q)
 	if m == nil {

@@ -92,11 +92,11 @@ var pronounSaysRE = regexp.MustCompile(`^\s*(?:He|She)\s+(?:\pL+ly\s+)?` + sayVe
 // whoSaidRE matches a question asking who said something, in a
 // relative clause too: "Who was the spokesperson who said …", "who
 // warned that …".
-var whoSaidRE = regexp.MustCompile(`(?i)\bwho(?:\s*,[^,?]*,)?\s+(?:\pL+ly\s+)?(?:said|says|told|warned|claimed|stated|insisted|argued|added|announced|admitted|suggested|predicted|revealed|declared|stressed)\b`)
+var whoSaidRE = regexp.MustCompile(`(?i)\bwho(?:\s*,[^,?]*,)?\s+(?:\pL+ly\s+)?` + sayVerbs + `\b`)
 
 // sayVerbs is a pattern of the verbs by which news says who said
 // something.
-const sayVerbs = `(?:said|says|told|tells|added|stated|warned|insisted|stressed|noted|explained|claimed|argued|admitted|revealed|declared)`
+const sayVerbs = `(?:said|says|told|tells|added|stated|warned|insisted|stressed|noted|explained|claimed|argued|admitted|revealed|declared|announced|suggested|predicted)`
 
 // sayerAfterRE matches a verb of saying right after a name, and
 // sayerBeforeRE one right before it, perhaps with a title in lower case
