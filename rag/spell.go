@@ -30,7 +30,8 @@ var chatSpellings = map[string]string{
 	"werent": "were not", "arent": "are not", "cant": "cannot", "wont": "will not", "couldnt": "could not",
 	"wouldnt": "would not", "shouldnt": "should not", "hasnt": "has not", "havent": "have not", "hadnt": "had not",
 	"hes": "he is", "shes": "she is", "theyre": "they are", "thats": "that is", "theres": "there is",
-	"hed": "he would", "theyd": "they would", "wher": "where", "whn": "when", "hw": "how",
+	"hed": "he would", "theyd": "they would", "it'll": "it will", "they'll": "they will", "we'll": "we will", "you'll": "you will",
+	"he'll": "he will", "she'll": "she will", "that'll": "that will", "there'll": "there will", "who'll": "who will", "max": "maximum", "wher": "where", "whn": "when", "hw": "how",
 	"acc": "according", "wh": "white house", "avg": "average", "approx": "about", "uni": "university",
 	"promo": "promotional", "doc": "document", "docs": "documents", "hr": "hour", "hrs": "hours",
 	"mins": "minutes", "wk": "week", "wks": "weeks", "mth": "month", "mths": "months", "biz": "business",
@@ -80,8 +81,8 @@ const minRespell = 5
 func respell(question string, docs func(stem string) int) string {
 	var b strings.Builder
 	word := func(w string) string {
-		if r, ok := chatSpellings[w]; ok {
-			return r
+		if r, ok := chatSpellings[strings.ReplaceAll(w, "’", "'")]; ok {
+			return r // "it’ll" too
 		}
 		if base, ok := strings.CutSuffix(w, "'s"); ok {
 			if r, ok := chatSpellings[base]; ok {
@@ -140,7 +141,7 @@ func respell(question string, docs func(stem string) int) string {
 	}
 	start := -1
 	for i, r := range question + " " {
-		if unicode.IsLetter(r) || r == '\'' && start >= 0 {
+		if unicode.IsLetter(r) || (r == '\'' || r == '’') && start >= 0 {
 			if start < 0 {
 				start = i
 			}

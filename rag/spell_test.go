@@ -21,6 +21,8 @@ func TestRespell(t *testing.T) {
 		{"what did the press sec say abt the mtg w the ukrainians", "what did the press secretary say about the meeting with the ukrainians"},
 		{"how did the convo go", "how did the talks go"},
 		{"how'd trump sum up the situation", "how did trump sum up the situation"},
+		{"how many points do they reckon it’ll have, whats the max fine", "how many points do they reckon it will have, what is the maximum fine"},
+		{"did Kushner’s aide say they'll meet", "did Kushner’s aide say they will meet"},
 		{"how much wud the govt's scheme cost", "how much would the government's scheme cost"},
 		{"what did putin say russia wuld be", "what did putin say russia would be"},
 		// A letter standing alone for a word; "r&d" is no "are".
