@@ -3,11 +3,7 @@
 
 package rag
 
-import (
-	"slices"
-
-	"github.com/newsbot/newsbot/rag/localembed"
-)
+import "github.com/newsbot/newsbot/rag/localembed"
 
 // coverage is the IDF-weighted share of the question's own terms found in
 // tokens; a term that is absent but has a related word present counts for
@@ -147,10 +143,15 @@ func anchor(lex lexicon, t answerType, counted []string, cands []candidate) {
 	if t != durationAnswer && t != timeAnswer && (t != quantityAnswer || len(counted) == 0) {
 		return
 	}
+	covers := map[string]bool{} // the articles with a sentence covering the question and stating no value
+	for _, d := range cands {
+		if d.stable >= minCoverage && !d.fits {
+			covers[d.result.Chunk.ArticleID] = true
+		}
+	}
 	for i := range cands {
 		c := &cands[i]
-		c.anchored = c.fits && len(c.values) > 0 && slices.ContainsFunc(cands, func(d candidate) bool {
-			return d.result.Chunk.ArticleID == c.result.Chunk.ArticleID && d.stable >= minCoverage && !d.fits
-		}) && (t != quantityAnswer || countsNoun(lex, c.text, c.values, counted))
+		c.anchored = c.fits && len(c.values) > 0 && covers[c.result.Chunk.ArticleID] &&
+			(t != quantityAnswer || countsNoun(lex, c.text, c.values, counted))
 	}
 }

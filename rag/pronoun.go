@@ -87,23 +87,19 @@ func orphanPronoun(c candidate, focus []focusTerm, hits []float64) bool {
 
 // pronounSaysRE matches a sentence that opens with "he" or "she" saying
 // something: "She said that …", "He told reporters …".
-var pronounSaysRE = regexp.MustCompile(`^\s*(?:He|She)\s+(?:\pL+ly\s+)?` + sayVerbs + `\b`)
+var pronounSaysRE = regexp.MustCompile(`^\s*(?:He|She)\s+(?:\pL+ly\s+)?` + sayingVerbs + `\b`)
 
 // whoSaidRE matches a question asking who said something, in a
 // relative clause too: "Who was the spokesperson who said …", "who
 // warned that …".
-var whoSaidRE = regexp.MustCompile(`(?i)\bwho(?:\s*,[^,?]*,)?\s+(?:\pL+ly\s+)?` + sayVerbs + `\b`)
-
-// sayVerbs is a pattern of the verbs by which news says who said
-// something.
-const sayVerbs = `(?:said|says|told|tells|added|stated|warned|insisted|stressed|noted|explained|claimed|argued|admitted|revealed|declared|announced|suggested|predicted)`
+var whoSaidRE = regexp.MustCompile(`(?i)\bwho(?:\s*,[^,?]*,)?\s+(?:\pL+ly\s+)?` + sayingVerbs + `\b`)
 
 // sayerAfterRE matches a verb of saying right after a name, and
 // sayerBeforeRE one right before it, perhaps with a title in lower case
 // between ("said envoy Tom Hale").
 var (
-	sayerAfterRE  = regexp.MustCompile(`^\s+(?:\pL+ly\s+)?` + sayVerbs + `\b`)
-	sayerBeforeRE = regexp.MustCompile(`\b` + sayVerbs + `\s+(?:\p{Ll}+\s+){0,2}$`)
+	sayerAfterRE  = regexp.MustCompile(`^\s+(?:\pL+ly\s+)?` + sayingVerbs + `\b`)
+	sayerBeforeRE = regexp.MustCompile(`\b` + sayingVerbs + `\s+(?:\p{Ll}+\s+){0,2}$`)
 )
 
 // sayerName returns the one of values that says something in sentence,

@@ -301,8 +301,12 @@ func saysAnything(sentence string) bool {
 	return saidVerbRE.MatchString(sentence) || strings.ContainsAny(sentence, "\"“”")
 }
 
-// saidVerbRE finds a verb of saying in a sentence.
-var saidVerbRE = regexp.MustCompile(`(?i)\b(?:said|says|say|told|tells|stated|states|added|adds|warned|warns|insisted|insists|claimed|claims|announced|announces|described|describes|replied|responded|commented|argued|admitted|suggested|predicted|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|noted|explained|explains|confirmed|confirms|declared|declares|acknowledged|acknowledges|revealed|reveals|remarked|asserted|asserts|conceded|concedes|reiterated|reiterates|according to)\b`)
+// sayingVerbs is a pattern of the verbs of saying news writes, in the
+// past and the present.
+const sayingVerbs = `(?:said|says|say|told|tells|stated|states|added|adds|warned|warns|insisted|insists|claimed|claims|announced|announces|described|describes|replied|responded|commented|argued|admitted|suggested|predicted|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|noted|explained|explains|confirmed|confirms|declared|declares|acknowledged|acknowledges|revealed|reveals|remarked|asserted|asserts|conceded|concedes|reiterated|reiterates)`
+
+// saidVerbRE finds a verb of saying in a sentence, or "according to".
+var saidVerbRE = regexp.MustCompile(`(?i)\b(?:` + sayingVerbs + `|according to)\b`)
 
 // Words around a verb of saying within which its sayer is named: before
 // it ("“…,” Steve Witkoff told reporters") or after it ("said Witkoff").
