@@ -65,6 +65,11 @@ func (c candidate) canLead(t answerType) bool {
 // next round of talks", "meet again", "return to Moscow".
 var nextRE = regexp.MustCompile(`(?i)\b(next|again|another|return|returning)\b`)
 
+// recallRE matches a question in the past tense that ends with "again":
+// the reader asks to be reminded ("when did he do his bicep in again?"),
+// not about another time. Its group is the question without it.
+var recallRE = regexp.MustCompile(`(?i)^(.*\b(?:did|was|were|had)\b.*?)\s+again\s*\??\s*$`)
+
 // futureRE matches a sentence that speaks of what is yet to happen ("next
 // week", not "agreed next steps").
 var futureRE = regexp.MustCompile(`(?i)\b(will|would|next (?:week|weekend|month|year|round|meeting|talks|summit|session|visit|trip|time|season|\w+day|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)|expected|scheduled|set to|due|plans?|planned|planning|to be held|is to|are to|upcoming|later this|coming)\b`)
@@ -232,7 +237,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	case placeAnswer, timeAnswer:
 		event = questionEvent(lex, question, relTerms, focus)
 	}
-	asksNext := nextRE.MatchString(question)
+	asksNext := nextRE.MatchString(recallRE.ReplaceAllString(question, "$1"))
 	qEditions := editions(question)
 	var hard, soft []string // the question's numbers other than editions, and its edition numbers
 	for _, n := range numbers {

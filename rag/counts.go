@@ -151,10 +151,10 @@ func init() {
 // words) asks for a sum of money: a how-much question about earning or
 // paying, or one that names a sum ("what appearance fee", "how much
 // money"), not a count ("how many officials are accused in the salary
-// fraud").
+// fraud") nor a rate.
 func asksMoney(question map[string]bool) bool {
-	if question["many"] && !question["much"] {
-		return false
+	if question["many"] && !question["much"] || question["rate"] || question["percentage"] || question["percent"] || question["proportion"] {
+		return false // a count, or a rate ("what rate of tax do they pay on the money")
 	}
 	for w := range question {
 		if moneyNouns[w] || question["much"] && moneyWords[w] {

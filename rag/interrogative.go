@@ -52,6 +52,25 @@ func whFirst(q string) string {
 	return q
 }
 
+// inSituRE matches a question that asks for a place or a time last, where
+// the answer would stand: "Viotti was born in which country?", "the deal
+// closed on what date?". Its groups are the statement and the asking
+// phrase.
+var inSituRE = regexp.MustCompile(`(?i)^\s*([^?]*?\pL[^?]*?)\s+((?:(?:in|on|at|from|near|by|until|till|up to|since|during)\s+)?(?:which|what)\s+(?:[\pL'’-]+\s+){0,2}?(?:city|country|town|village|state|region|province|county|capital|venue|stadium|year|date|day|month|time))\s*\??\s*$`)
+
+// inSituFirst moves the asking phrase of a question that ends with it
+// (inSituRE) to its front, as a question opening with it: "in which
+// country Viotti was born".
+func inSituFirst(q string) string {
+	if questionStartRE.MatchString(q) || prepWhRE.MatchString(q) {
+		return q
+	}
+	if m := inSituRE.FindStringSubmatch(q); m != nil {
+		return m[2] + " " + m[1]
+	}
+	return q
+}
+
 // whSplit splits a question that states its context before its
 // interrogative (trailingWhRE, trailingAuxRE, leadingPhraseRE) into what
 // it asks and that context; context is empty when the question opens
@@ -97,7 +116,7 @@ var questionStartRE = regexp.MustCompile(`(?i)^\s*(who|whom|whose|where|whereabo
 // prepWhRE matches a preposition that opens a question before its
 // interrogative: "On what date …", "In which city …", "With whom …", "By
 // how much …".
-var prepWhRE = regexp.MustCompile(`(?i)^\s*(?:on|in|at|during|from|since|until|for|with|to|by|over|within|after|before)\s+((?:what|which|whom|whose|how (?:much|many|far|long))\b)`)
+var prepWhRE = regexp.MustCompile(`(?i)^\s*(?:on|in|at|during|from|since|until|till|up to|for|with|to|by|over|within|after|before)\s+((?:what|which|whom|whose|how (?:much|many|far|long))\b)`)
 
 // whatAuxRE matches a what-question whose verb follows "what" at once:
 // "What did officials say", whose noun after the verb is its subject,

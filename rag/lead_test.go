@@ -112,3 +112,11 @@ func TestWhoSaidIt(t *testing.T) {
 			"But Tom Hale, a spokesman for the campaign group Zenda Rights, told Radio Belmar that more lawyers may go.",
 	}, "Tom Hale")
 }
+
+// TestRecalledAgain: "again" at the end of a question in the past tense
+// asks to be reminded, not about the next time.
+func TestRecalledAgain(t *testing.T) {
+	checkLead(t, "ana ruiz finally coming back for zenda - when did she do her wrist in again?", []string{
+		"Ana Ruiz, who has not played since injuring her wrist on 17 October, trained with Zenda on Wednesday. Ruiz will make her return against Belmar on Saturday.",
+	}, "17 October")
+}

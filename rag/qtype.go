@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/newsbot/newsbot/rag/localembed"
 )
 
 // answerType is what kind of fact a question asks for, when its wording
@@ -39,6 +41,21 @@ const answerTypeBonus = 0.15
 const placeKind = `(?:[a-z]+(?:-[a-z]+)?\s+){0,2}(?:capital|city|town|village|port|resort|suburb|province|region|county|district)(?:\s+of|,)\s+`
 
 const numberWords = `\d|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)\b`
+
+// leadingPrepRE matches the preposition before a holiday (holidays).
+var leadingPrepRE = regexp.MustCompile(`^(?i:on|until|till|by|before|after|over|since|from|for)\s+`)
+
+// untilStrength is how well the end of a span answers how long it lasts,
+// against a duration's 1.
+const untilStrength = 0.5
+
+// untilWords is how many words before "until" may name what lasts.
+const untilWords = 1
+
+// holidays is a pattern of the days news dates by their name, after the
+// preposition that makes them a time ("until Boxing Day", "by
+// Christmas"; "a Christmas Day concert" is a concert).
+const holidays = `\b(?:on|until|till|by|before|after|over|since|from|for)\s+(?:(?:Christmas|New Year)(?:['’]s)? (?:Day|Eve)|Boxing Day|Easter (?:Sunday|Monday)|Good Friday|Valentine['’]?s Day|Thanksgiving|Halloween|Hogmanay|Christmas|Easter)\b`
 
 const weekdayNames = `monday|tuesday|wednesday|thursday|friday|saturday|sunday`
 
@@ -128,12 +145,18 @@ var (
 	quantityRE = regexp.MustCompile(`(?i)[$€£¥]\s?\d[\d,.]*(\s?(million|billion|trillion|bn|m|k))?|\d[\d,.]*\s?(million|billion|trillion|bn|m|k)?\s?` + currencyWords + `\b|\d[\d,.]*(bn|m|p)\b|\d[\d,.]*\s?(gb|mb|tb|kg|km|mph|cm|mm|ft|feet|foot|inches|metres|meters|miles|lbs?|tonnes)\b|\d[\d,.]*\s?(%|percent|per cent|million|billion|trillion)|\b\d[\d,.]*\b|(?-i:\b(?:` + numberWords + `)(?:[\s-]+(?:and\s+)?(?:` + numberWords + `))*\s+` + currencyWords + `\b)|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen)s?\b`)
 	durationRE = regexp.MustCompile(`(?i)((` + numberWords + `)+[\w,.]*|\b(several|few|many|nearly|almost|over|a|an)\b)[\s-]*(second|minute|hour|day|week|month|year|decade)s?\b|\b(hours|days|weeks|months|years|decades)\b`)
 	// dateRE finds dates, strongest forms first.
-	dateRE = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(` + monthNames + `)\.?,?\s+(19|20)\d\d\b|\b(` + monthNames + `)\.?,?\s+(19|20)\d\d\b|\b(` + monthNames + `)\.?\s+\d{1,2}(st|nd|rd|th)?\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(` + monthNames + `)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(` + weekdayNames + `|yesterday|today|tonight)\b|\b(19|20)\d\d\b`)
+	dateRE = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(` + monthNames + `)\.?,?\s+(19|20)\d\d\b|\b(` + monthNames + `)\.?,?\s+(19|20)\d\d\b|\b(` + monthNames + `)\.?\s+\d{1,2}(st|nd|rd|th)?\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(` + monthNames + `)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(` + weekdayNames + `|yesterday|today|tonight)\b|\b(19|20)\d\d\b|` + holidays)
 	// vagueTimeRE matches a time news gives without a date: a season, or
 	// a week, month or year said relative to now, or the part of one
 	// ("in the summer", "next month", "at the end of January").
 	vagueTimeRE = regexp.MustCompile(`(?i)\b(?:(?:in|during|by|until|over|from|this|next|last|early|late|mid)[\s-]+(?:the\s+)?(?:spring|summer|autumn|fall|winter)|(?:this|next|last|later this|earlier this)\s+(?:week|month|year|season|spring|summer|autumn|winter)|(?:the\s+)?(?:end|start|beginning|middle|turn)\s+of\s+(?:the\s+)?(?:` + monthNames + `|year|month|season|week|decade))\b`)
 	placeRE     = regexp.MustCompile(`(?:\b(?:in|at|from|to|near|hosted by|held by)|^(?:In|At|From|Near))\s+(?:the\s+)?(?:` + placeKind + `)?(\p{Lu}[\p{L}’'.-]+(?:,?\s+\p{Lu}[\p{L}’'.-]+)*)`)
+	// untilRE matches the end of a span said by when it ends: "until
+	// Boxing Day", "till the war aims are achieved".
+	untilRE = regexp.MustCompile(`(?i)\b(?:until|till)\s+([^,.;:!?"“”()]+)`)
+	// placeOfRE matches a place named after its kind wherever it stands in
+	// a sentence: "The Brazilian city of Porto Alegre will host …".
+	placeOfRE = regexp.MustCompile(`\b(?:capital|city|town|village|port|resort|suburb|province|region|county|district)\s+of\s+(\p{Lu}[\p{L}’'.-]+(?:\s+\p{Lu}[\p{L}’'.-]+)*)`)
 	// placeKindBeforeRE matches, at the end of the text before a place's
 	// name, the kind of place that introduces it (placeKind).
 	placeKindBeforeRE = regexp.MustCompile(`(?:the\s+)?` + placeKind + `$`)
@@ -200,7 +223,7 @@ var raceTimeRE = regexp.MustCompile(`(?i)^\s*(?:what|which) (?:(?:winning|finish
 // interrogative phrase and event filler removed, so that "long" in "how
 // long" or "take place" is not taken as words the answer must contain.
 func classify(q string) (answerType, string) {
-	q = whFirst(leadingFillerRE.ReplaceAllString(q, "$1"))
+	q = inSituFirst(whFirst(leadingFillerRE.ReplaceAllString(q, "$1")))
 	inPlace := inPlaceRE.MatchString(q)
 	q = prepWhRE.ReplaceAllString(q, "$1")
 	t, orig := anyAnswer, q
@@ -387,6 +410,19 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 				add(sentence[loc[0]:loc[1]], 1)
 			}
 		}
+		if question["long"] {
+			// How long is also said by when it ends: "prepared to keep
+			// fighting until Russia's war aims are achieved".
+			for _, m := range untilRE.FindAllStringSubmatchIndex(sentence, -1) {
+				// Of what the question asks: "keep fighting until …" for
+				// "how long were they ready to go on fighting".
+				if before := strings.Fields(sentence[:m[0]]); len(before) > 0 && slices.ContainsFunc(before[max(0, len(before)-untilWords):], func(w string) bool {
+					return slices.ContainsFunc(localembed.Tokens(w), func(t string) bool { return question[t] })
+				}) {
+					add(sentence[m[2]:m[3]], untilStrength)
+				}
+			}
+		}
 	case timeAnswer:
 		// vagueStrength is how specific a time without a date is.
 		const vagueStrength = 0.3
@@ -402,6 +438,7 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 			break
 		}
 		for _, m := range dateRE.FindAllString(sentence, -1) {
+			m = leadingPrepRE.ReplaceAllString(m, "") // a holiday's: "until Boxing Day"
 			if askedYear && bareYearRE.MatchString(m) || question[asksYear] && !yearRE.MatchString(m) {
 				continue // "what year" is not answered by "Tuesday (Dec 2)"
 			}
@@ -428,8 +465,8 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 			}
 		}
 	case placeAnswer:
-		for _, m := range placeRE.FindAllStringSubmatch(sentence, -1) {
-			if !notNames[strings.ToLower(strings.Fields(m[1])[0])] && !isMonthOrDay(m[1]) {
+		for _, m := range append(placeRE.FindAllStringSubmatch(sentence, -1), placeOfRE.FindAllStringSubmatch(sentence, -1)...) {
+			if !notNames[strings.ToLower(strings.Fields(m[1])[0])] && !isMonthOrDay(m[1]) && !slices.Contains(vals, m[1]) {
 				add(m[1], 1)
 			}
 		}

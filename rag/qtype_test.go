@@ -58,6 +58,16 @@ func TestTypedValues(t *testing.T) {
 		{"How many jobs will Zenda Bank cut?", "The cuts, 3% of the workforce, will cost 790m euros.", false, ""},
 		{"How many jobs will Zenda Bank cut?", "Zenda Bank will cut 1,200 jobs.", true, "1,200"},
 		{"How many euros will Zenda Bank's cuts cost?", "The cuts will cost 790m euros.", true, "790m euros"},
+		// A rate asked of money is no sum.
+		{"saw zenda is doing a tax amnesty for ppl who hid money - what rate of tax do they pay if they declare it", "Anyone now willing to disclose their wealth will only have to pay 1% in income tax.", true, "1%"},
+		// A place named after its kind, wherever it stands; a day named
+		// as a holiday after a word of time, not a holiday's concert.
+		{"In which city is the Zenda Forum taking place?", "The Belmarian city of Port Quill will host the rival Zenda Forum.", true, "Port Quill"},
+		{"Up to what date is the Zenda campaign running?", "The Zenda campaign will run until Boxing Day.", true, "Boxing Day"},
+		{"When will the Zenda session be broadcast?", "Other specials include a Christmas Day concert from the Zenda choir.", false, ""},
+		// How long is also said by when it ends, of what the question asks.
+		{"how long were the troops ready to go on fighting?", "The troops were prepared to keep fighting until Zenda's war aims are achieved.", true, "Zenda's war aims are achieved"},
+		{"How long was the delegation kept waiting?", "The troops were prepared to keep fighting until Zenda's war aims are achieved.", false, ""},
 		// A sum asked by its noun ("what fine") wants a figure; a size
 		// may carry its unit.
 		{"What fine did Ana Ruiz get?", "Ana Ruiz was fined $250,000 on Friday.", true, "$250,000"},
@@ -163,9 +173,22 @@ func TestClassifyPrepositionFirst(t *testing.T) {
 		"For how long did the talks run?":                  durationAnswer,
 		"over how many years is the grant spread":          quantityAnswer,
 		// "In which city …" asks where, whatever the verb.
-		"In which city was the plan presented?":   placeAnswer,
-		"in what country was the firm registered": placeAnswer,
-		"Which city won the bid?":                 personAnswer,
+		"In which city was the plan presented?":    placeAnswer,
+		"in what country was the firm registered":  placeAnswer,
+		"Which city won the bid?":                  personAnswer,
+		"Up to what date is the campaign running?": timeAnswer,
+	})
+}
+
+// TestClassifyAskedLast: a question may ask for a place or a time last,
+// where the answer would stand.
+func TestClassifyAskedLast(t *testing.T) {
+	checkClassify(t, map[string]answerType{
+		"Ana Ruiz, the Zenda director who died aged 50, was born in which country?": placeAnswer,
+		"The summit will be held in what city?":                                     placeAnswer,
+		"The Zenda deal closed on what date?":                                       timeAnswer,
+		"Ana Ruiz was born in what year?":                                           timeAnswer,
+		"Ana Ruiz chose which song?":                                                anyAnswer,
 	})
 }
 
