@@ -81,6 +81,10 @@ var futureRE = regexp.MustCompile(`(?i)\b(will|would|next (?:week|weekend|month|
 // situation,” he said.").
 var continuesRE = regexp.MustCompile(`^\s*(?:["“]?(?:He|She|They|It|This|That|These|His|Her|Their)\b|The \d+-year-old\b|["“][^"“”]*["”]\s*(?:(?:he|she|they) (?:said|added|says|adds|told \w+|warned|insisted)\.?\s*)?$)`)
 
+// openQuoteRE matches a sentence that opens a quotation and does not close
+// it: the quotation goes on into the next sentence.
+var openQuoteRE = regexp.MustCompile(`^\s*[“"][^”"]*$`)
+
 // continueCredit is the share of the coverage of a sentence and the one
 // before it, together, that a sentence going on from it (continuesRE)
 // counts as its own.
@@ -198,6 +202,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	}
 	describes := descriptionWords(lex, question)
 	speaker, speakerName := speakerTerms(lex, question, focus)
+	sayStems := sayingStems(lex, question)
 	toPress := pressRE.MatchString(question) // "what did Dmitriev tell reporters": words said
 	context := contextWords(lex, question)
 	var relTerms []queryTerm // what the question asks about its focus: "won", "director"
@@ -307,6 +312,15 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			last = last || f.term == speakerName && c.focusHits[j] >= 1
 		}
 		c.unsaid = !all && !last || saidByOther(c.text, speaker) || toPress && !saysAnything(c.text)
+		// Whom the question asks what they said says it themselves, or
+		// says the quotation this sentence opens, in the next ("“Some
+		// proposals look acceptable, but they need to be discussed...
+		// Some are not suitable,” Ushakov remarked").
+		says := len(speaker) > 0 && saysItself(c.text, speaker)
+		if len(speaker) > 0 && !says && openQuoteRE.MatchString(c.text) && i+1 < len(cands) && cands[i+1].result.Chunk.ID == c.result.Chunk.ID && cands[i+1].sent == c.sent+1 {
+			says = saysItself(cands[i+1].text, speaker)
+			c.unsaid = c.unsaid && !says
+		}
 		c.focus = focusShare(shared, c.focusHits)
 		c.namesFocus = namesFocus(focus, c.focusHits)
 		c.otherYear = yearClash(c.text, years)
@@ -317,8 +331,13 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			c.sim = (c.sim + localembed.Cosine(qv[1], svecs[i])) / 2
 		}
 		// A relation said in other words ("bought" for "acquire") counts
-		// as said.
+		// as said, and so does saying itself when whom the question asks
+		// what they said says it ("How did Ushakov characterise …":
+		// "“Some proposals look more or less acceptable …”").
 		said := withSynonyms(c.tokens, relWords)
+		if says {
+			said = append(slices.Clip(said), sayStems...)
+		}
 		// The story a question tells before what it asks ("When 50 Cent
 		// became the first solo artist with three singles in the top
 		// five, which of his tracks …") is told by the report; the

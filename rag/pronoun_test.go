@@ -26,3 +26,25 @@ func TestPronounSubject(t *testing.T) {
 	// With no one named before it, "he" is no one.
 	checkLead(t, question, []string{"The talks ran late into the night in Belmar." + said}, "")
 }
+
+// TestQuotationSaidAfter: a quotation that goes on into the next sentence
+// is said by whom that one names, and answers how they characterised
+// something. The sayer is named next to the verb of saying, not merely
+// near it.
+func TestQuotationSaidAfter(t *testing.T) {
+	question := "How did Ivo Vask characterize some of the Zendan draft proposals that Belmar did not reject outright?"
+	checkLead(t, question, []string{
+		"Kremlin aide Ivo Vask briefed reporters after talks with Belmar late on Tuesday. He said that certain elements of the framework were negotiable. “Some Zendan draft proposals look more or less acceptable, but they need to be discussed... Some of the formulations are not suitable for us,” Vask remarked.",
+	}, "more or less acceptable")
+	vask := map[string]bool{"vask": true}
+	for sentence, want := range map[string]bool{
+		"Some of the formulations are not suitable for us,” Vask remarked.":                                  true,
+		"“We will see,” said Vask.":                                                                          true,
+		"President Tom Hale said on Monday with Ivo Vask that any Zendan draft proposals can only be final.": false,
+		"“Vask is right,” Hale said.":                                                                        false,
+	} {
+		if got := saysItself(sentence, vask); got != want {
+			t.Errorf("saysItself(%q) = %v, want %v", sentence, got, want)
+		}
+	}
+}

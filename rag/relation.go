@@ -271,6 +271,17 @@ func speakerTerms(lex lexicon, question string, focus []focusTerm) (map[string]b
 	return out, last
 }
 
+// sayingStems returns the stems of the verb with which a question asks
+// what someone said (speakerRE): "characteris" for "How did Ushakov
+// characterise the proposals?".
+func sayingStems(lex lexicon, question string) []string {
+	m := speakerRE.FindStringSubmatchIndex(question)
+	if m == nil {
+		return nil
+	}
+	return lex.tokens(question[m[3]:m[1]])
+}
+
 // pressRE matches a question asking what someone said to the press, or
 // whether they said anything in public.
 var pressRE = regexp.MustCompile(`(?i)\b(?:tell|told|say|said|speak|spoke|talk|talked)\s+(?:to\s+)?(?:the\s+)?(?:reporters|journalists|media|press)\b|\bpublic (?:statement|comment|remarks?)\b`)
