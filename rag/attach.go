@@ -27,6 +27,14 @@ const attachWindow = 18
 // asideWords is the most words a comma-enclosed aside may have.
 const asideWords = 8
 
+// frontedWords is how many words after a place opening a sentence its
+// comma may come ("In Kyiv and Brussels, officials …"); the event it
+// places is told in the first frontedClause words of the clause it opens.
+const (
+	frontedWords  = 3
+	frontedClause = 8
+)
+
 // hardBreakRE matches what separates clauses more firmly than a comma.
 var hardBreakRE = regexp.MustCompile(`[;:()"“”]|\s[–—-]\s|[.!?]\s`)
 
@@ -323,7 +331,26 @@ func attachedValue(sentence string, t answerType, event map[string]bool, values 
 			if !prep && !bare {
 				continue
 			}
-			if t == placeAnswer && (e > v && e != end+1 || prepositionsBetween(words, e, v) > 1) {
+			// A place that opens the sentence before a comma places its
+			// clause: "In Kyiv, officials accused Putin of feigning
+			// interest".
+			fronted := false
+			for j := end + 1; prep && v == 1 && j < len(words) && j <= end+frontedWords && !words[j].hard; j++ {
+				if words[j].comma {
+					// "In Kyiv and Brussels, officials accused Putin of
+					// feigning interest …": the clause it opens states the
+					// event, in more than one of its words.
+					n := 0
+					for k := j; k < min(len(words), j+frontedClause); k++ {
+						if words[k].isEvent {
+							n++
+						}
+					}
+					fronted = e >= j && e < j+frontedClause && n >= 2
+					break
+				}
+			}
+			if t == placeAnswer && !fronted && (e > v && e != end+1 || prepositionsBetween(words, e, v) > 1) {
 				// A place follows its event, or stands right before it
 				// ("experience in Middle Eastern diplomacy"), and is not
 				// the object of a nearer noun: "talks between the US and

@@ -290,3 +290,15 @@ func TestSpinOffDates(t *testing.T) {
 	checkLead(t, "What is the date of the 2031 Zenda Draft?", []string{"The 30-minute 2031 Zenda Draft preview show will air on Wednesday, July 28, on ZTV."}, "")
 	checkLead(t, "When was Zorba Quest released?", []string{"This soundtrack holds the music of Zorba Quest, the game released by Nintendo on 4 May 2031."}, "4 May 2031")
 }
+
+// TestFrontedPlace: a place that opens a sentence before a comma places
+// the clause it opens, when that clause tells the question's event; a
+// word of the event further on is not placed by it.
+func TestFrontedPlace(t *testing.T) {
+	checkLead(t, "where were the zendan + belmarian officials who said tom hale was just faking interest in the peace talks", []string{
+		"The talks between Tom Hale and the envoys ran for five hours in Port Quill. In Zenda City and Belmar, Zendan and Belmarian officials accused Tom Hale of feigning interest in the peace talks, citing his threats.",
+	}, "Zenda City")
+	checkLead(t, "In which US state did American officials hold talks with the Belmarians?", []string{
+		"In Zenda City, American officials accused Tom Hale of feigning any interest in the talks with the Belmarians.",
+	}, "")
+}
