@@ -354,6 +354,15 @@ func extractAsked(ctx context.Context, lex lexicon, ix *index, question, asked s
 		lead = sayerBetter(question, cands, lead)
 	}
 	lead = fullest(atype, cands, lead, qstems)
+	if atype == yesNoAnswer {
+		// What the question claims, not whom it is about: "Putin" after
+		// "without breakthrough" denies nothing of his being there.
+		claim := maps.Clone(qstems)
+		for _, f := range focusTerms(lex, question) {
+			delete(claim, f.term)
+		}
+		lead = denialLead(cands, lead, claim)
+	}
 	// A figure that several reports state is answered from all of them:
 	// the latest of a revised figure, or each side of a disputed one.
 	if f, ok := findFigure(atype, cands, lead, question); ok {

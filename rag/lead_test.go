@@ -120,3 +120,15 @@ func TestRecalledAgain(t *testing.T) {
 		"Ana Ruiz, who has not played since injuring her wrist on 17 October, trained with Zenda on Wednesday. Ruiz will make her return against Belmar on Saturday.",
 	}, "17 October")
 }
+
+// TestDenialSettlesYesNo: a yes-no question whose best sentence retells
+// its story is settled by the sentence of the same report that denies
+// the claim; a denial of something else settles nothing.
+func TestDenialSettlesYesNo(t *testing.T) {
+	checkLead(t, "Will Zenda Telecom customers have to pay extra for the doubled broadband speeds that Zenda announced?", []string{
+		"Zenda Telecom has said it will double the broadband speeds of most of its home and business customers. The firm is keen to provide extra services to its customers. The doubled broadband speeds will come at no extra charge and follow a similar move by a rival.",
+	}, "no extra charge")
+	checkLead(t, "Did Zenda's chairman unveil the new Zenda phone when he opened the Port Quill show?", []string{
+		"Zenda's chairman opened the Port Quill show on Monday and unveiled the new Zenda phone to a packed hall. Zenda's chairman did not take questions from reporters at the Port Quill show.",
+	}, "unveiled the new Zenda phone")
+}

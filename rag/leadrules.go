@@ -220,3 +220,58 @@ func contrastAfter(cands []candidate, lead candidate) (candidate, bool) {
 	}
 	return candidate{}, false
 }
+
+// denialLead returns, for a yes-no question whose lead says nothing
+// against the claim, the best sentence of the lead's report that denies
+// it, about the question's focus and scoring at least denialRatio of the
+// lead: the lead retells the story ("Bill Gates has opened the Consumer
+// Electronics Show in Las Vegas"), the denial settles the question ("Mr
+// Gates made no announcement about the next generation Xbox").
+func denialLead(cands []candidate, lead int, question map[string]bool) int {
+	l := cands[lead]
+	if denialRE.MatchString(l.text) {
+		return lead // it may deny the claim in words of its own: "others “do not fit us”"
+	}
+	for i, c := range cands {
+		if c.score < denialRatio*l.score {
+			break
+		}
+		if i != lead && c.result.Chunk.ArticleID == l.result.Chunk.ArticleID && c.focus >= minFocus && c.quality >= minQuality &&
+			c.english >= denialCoverage && denies(c.text, question) {
+			return i
+		}
+	}
+	return lead
+}
+
+// denialRatio and denialCoverage bound the denial that settles a yes-no
+// question (denialLead): its score against the lead's, its English
+// coverage of the question.
+const (
+	denialRatio    = 0.5
+	denialCoverage = 0.12
+)
+
+// denialRE matches a word that denies: a negation, or a refusal.
+var denialRE = regexp.MustCompile(`(?i)\b(?:not|no|never|neither|nor|cannot|without|refused|refuses|denied|denies|rejected|rejects|declined|declines|instead)\b|n['’]t\b`)
+
+// denies reports whether sentence denies something the question says: a
+// word of the question's (its stems) within denialWords words after a
+// denying word (denialRE): "made no announcement about the next
+// generation Xbox", "will come at no extra charge", not "reached no
+// compromise" for whether Ukraine may join Nato.
+func denies(sentence string, question map[string]bool) bool {
+	for _, loc := range denialRE.FindAllStringIndex(sentence, -1) {
+		after := strings.Fields(sentence[loc[1]:])
+		for _, w := range after[:min(len(after), denialWords)] {
+			if slices.ContainsFunc(localembed.Tokens(w), func(t string) bool { return question[t] }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// denialWords is how many words after a denying word may name what it
+// denies (denies).
+const denialWords = 6
