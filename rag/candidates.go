@@ -78,8 +78,8 @@ var futureRE = regexp.MustCompile(`(?i)\b(will|would|next (?:week|weekend|month|
 // one whose subject is a pronoun, perhaps opening a quotation ("He
 // strained a muscle …"), or the person's age ("The 23-year-old has …"),
 // or a quotation on its own or said by a pronoun ("“Not an easy
-// situation,” he said.").
-var continuesRE = regexp.MustCompile(`^\s*(?:["“]?(?:He|She|They|It|This|That|These|His|Her|Their)\b|The \d+-year-old\b|["“][^"“”]*["”]\s*(?:(?:he|she|they) (?:said|added|says|adds|told \w+|warned|insisted)\.?\s*)?$)`)
+// situation,” he said. “What a mess.”").
+var continuesRE = regexp.MustCompile(`^\s*(?:["“]?(?:He|She|They|It|This|That|These|His|Her|Their)\b|The \d+-year-old\b|["“][^"“”]*["”]\s*(?:(?:he|she|they) (?:said|added|says|adds|told \w+|warned|insisted)\.?\s*)?(?:["“][^"“”]*["”]\s*)?$)`)
 
 // openQuoteRE matches a sentence that opens a quotation and does not close
 // it: the quotation goes on into the next sentence.

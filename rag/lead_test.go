@@ -1,6 +1,7 @@
 package rag
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -131,4 +132,25 @@ func TestDenialSettlesYesNo(t *testing.T) {
 	checkLead(t, "Did Zenda's chairman unveil the new Zenda phone when he opened the Port Quill show?", []string{
 		"Zenda's chairman opened the Port Quill show on Monday and unveiled the new Zenda phone to a packed hall. Zenda's chairman did not take questions from reporters at the Port Quill show.",
 	}, "unveiled the new Zenda phone")
+}
+
+// TestShortQuotationGoesOn: a short quotation after a quoting sentence is
+// part of what that one quotes, and is quoted with it (and, as that one
+// is, read as going on from the sentence before); a fragment is not.
+func TestShortQuotationGoesOn(t *testing.T) {
+	passage := `Hale, speaking in Port Quill, warned that the process was nowhere near a resolution. "Not an easy situation," he said. "What a mess."`
+	want := `"Not an easy situation," he said. "What a mess."`
+	cands := candidatesOf(t, "hale's take on the zenda talks, speaking from port quill? what'd he say", []string{passage})
+	if !slices.ContainsFunc(cands, func(c candidate) bool { return c.text == want }) {
+		t.Errorf("no candidate %q among %d", want, len(cands))
+	}
+	if !continuesRE.MatchString(want) {
+		t.Errorf("%q does not go on from the sentence before", want)
+	}
+	cands = candidatesOf(t, "What did Hale say?", []string{`"Zenda announced today that it has reached an agreement with Belmar," Hale said. "The total ...`})
+	for _, c := range cands {
+		if strings.Contains(c.text, "The total") {
+			t.Errorf("fragment quoted: %q", c.text)
+		}
+	}
 }

@@ -5,6 +5,7 @@ package rag
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -13,6 +14,7 @@ import (
 func candidates(lex lexicon, results []Result) []candidate {
 	seen := map[string]bool{}
 	var out []candidate
+	var starts []int // where each of out starts in its chunk's text
 	for _, r := range results {
 		for si, sp := range r.Chunk.Sentences {
 			key := fmt.Sprintf("%s@%d", r.Chunk.ArticleID, r.Chunk.Start+sp.Start)
@@ -23,25 +25,37 @@ func candidates(lex lexicon, results []Result) []candidate {
 			// Items a page runs together with bullets ("Headline · 2014: A
 			// goal by …") are read one by one.
 			start := sp.Start
-			for _, text := range strings.Split(r.Chunk.Text[sp.Start:sp.End], bullet) {
-				at := start
-				start += len(text) + len(bullet)
-				text = strings.TrimSpace(text)
+			for _, raw := range strings.Split(r.Chunk.Text[sp.Start:sp.End], bullet) {
+				at := start + strings.Index(raw, strings.TrimSpace(raw))
+				start += len(raw) + len(bullet)
+				text := strings.TrimSpace(raw)
 				// A phrasal verb reads as the question's does ("pull out" as
 				// "withdraw").
 				toks := lex.tokens(phrasalVerbs.Replace(text))
-				if len(toks) < minCandidateWords { // headlines fragments, datelines
-					continue
+				if len(toks) < minCandidateWords {
+					// A short quotation going on from a quoting sentence
+					// before it is part of what that one quotes: "“Not an
+					// easy situation,” he said. “What a mess.”"
+					if n := len(out) - 1; n >= 0 && out[n].result.Chunk.ID == r.Chunk.ID && out[n].sent == si-1 && wholeQuoteRE.MatchString(text) && strings.ContainsAny(out[n].text, `"“”`) {
+						out[n].text = r.Chunk.Text[starts[n] : at+len(text)]
+						out[n].tokens = lex.tokens(phrasalVerbs.Replace(out[n].text))
+					}
+					continue // headline fragments, datelines
 				}
 				if isHeadline(r, at, text) {
 					continue
 				}
 				out = append(out, candidate{result: r, text: text, tokens: toks, sent: si})
+				starts = append(starts, at)
 			}
 		}
 	}
 	return out
 }
+
+// wholeQuoteRE matches a sentence that is one whole quotation: “What a
+// mess.”, not the fragment “The total ….
+var wholeQuoteRE = regexp.MustCompile(`^["“][^"“”]*[^.…][.!?]["”]$`)
 
 // bullet separates the items of a list run together in one line.
 const bullet = " · "
