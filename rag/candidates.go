@@ -333,9 +333,10 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		// A relation said in other words ("bought" for "acquire") counts
 		// as said, and so does saying itself when whom the question asks
 		// what they said says it ("How did Ushakov characterise …":
-		// "“Some proposals look more or less acceptable …”").
+		// "“Some proposals look more or less acceptable …”"); not when it
+		// asks for a value ("which city did Putin claim …": the city).
 		said := withSynonyms(c.tokens, relWords)
-		if says {
+		if says && atype == anyAnswer {
 			said = append(slices.Clip(said), sayStems...)
 		}
 		// The story a question tells before what it asks ("When 50 Cent

@@ -36,6 +36,17 @@ func TestQuotationSaidAfter(t *testing.T) {
 	checkLead(t, question, []string{
 		"Kremlin aide Ivo Vask briefed reporters after talks with Belmar late on Tuesday. He said that certain elements of the framework were negotiable. “Some Zendan draft proposals look more or less acceptable, but they need to be discussed... Some of the formulations are not suitable for us,” Vask remarked.",
 	}, "more or less acceptable")
+	// Asked for a value, the question's verb of saying is not what is
+	// asked: whatever the sayer says is no city, and "claim" counts for
+	// nothing in the sentence's coverage (0.48 by English weights; 0.59
+	// if it counted).
+	for _, c := range candidatesOf(t, "Which Belmarian city did President Ivo Vask claim his forces had taken?", []string{
+		"Speaking on Tuesday, President Ivo Vask said Zenda Oil was owned by individual investors.",
+	}) {
+		if c.english > 0.5 {
+			t.Errorf("%q covers %.2f of the question: its saying counted as claiming a city", c.text, c.english)
+		}
+	}
 	vask := map[string]bool{"vask": true}
 	for sentence, want := range map[string]bool{
 		"Some of the formulations are not suitable for us,” Vask remarked.":                                  true,
