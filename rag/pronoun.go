@@ -102,15 +102,12 @@ var (
 	sayerBeforeRE = regexp.MustCompile(`\b` + sayingVerbs + `\s+(?:\p{Ll}+\s+){0,2}$`)
 )
 
-// wordRE finds a word.
-var wordRE = regexp.MustCompile(`\pL[\pL’'-]*`)
-
 // saysItself reports whether speaker (the stems of whom a question asks
 // what they said) is the sayer of a verb of saying in sentence, named
 // right before or after it: "… not suitable for us,” Ushakov remarked",
 // not "Macron said with Zelensky that …".
 func saysItself(sentence string, speaker map[string]bool) bool {
-	for _, loc := range wordRE.FindAllStringIndex(sentence, -1) {
+	for _, loc := range roleWordRE.FindAllStringIndex(sentence, -1) {
 		if anyToken(speaker, localembed.Tokens(sentence[loc[0]:loc[1]])) &&
 			(sayerAfterRE.MatchString(sentence[loc[1]:]) || sayerBeforeRE.MatchString(sentence[:loc[0]])) {
 			return true
