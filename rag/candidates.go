@@ -74,22 +74,6 @@ var recallRE = regexp.MustCompile(`(?i)^(.*\b(?:did|was|were|had)\b.*?)\s+again\
 // week", not "agreed next steps").
 var futureRE = regexp.MustCompile(`(?i)\b(will|would|next (?:week|weekend|month|year|round|meeting|talks|summit|session|visit|trip|time|season|\w+day|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)|expected|scheduled|set to|due|plans?|planned|planning|to be held|is to|are to|upcoming|later this|coming)\b`)
 
-// continuesRE matches a sentence that goes on from the one before it:
-// one whose subject is a pronoun, perhaps opening a quotation ("He
-// strained a muscle …"), or the person's age ("The 23-year-old has …"),
-// or a quotation on its own or said by a pronoun ("“Not an easy
-// situation,” he said. “What a mess.”").
-var continuesRE = regexp.MustCompile(`^\s*(?:["“]?(?:He|She|They|It|This|That|These|His|Her|Their)\b|The \d+-year-old\b|["“][^"“”]*["”]\s*(?:(?:he|she|they) (?:said|added|says|adds|told \w+|warned|insisted)\.?\s*)?(?:["“][^"“”]*["”]\s*)?$)`)
-
-// openQuoteRE matches a sentence that opens a quotation and does not close
-// it: the quotation goes on into the next sentence.
-var openQuoteRE = regexp.MustCompile(`^\s*[“"][^”"]*$`)
-
-// continueCredit is the share of the coverage of a sentence and the one
-// before it, together, that a sentence going on from it (continuesRE)
-// counts as its own.
-const continueCredit = 0.85
-
 // proseQuality is the sentence quality from which a sentence is prose,
 // not a headline or a list (sentenceQuality).
 const proseQuality = 0.8

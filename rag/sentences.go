@@ -53,6 +53,22 @@ func candidates(lex lexicon, results []Result) []candidate {
 	return out
 }
 
+// continuesRE matches a sentence that goes on from the one before it:
+// one whose subject is a pronoun, perhaps opening a quotation ("He
+// strained a muscle …"), or the person's age ("The 23-year-old has …"),
+// or a quotation on its own or said by a pronoun ("“Not an easy
+// situation,” he said. “What a mess.”").
+var continuesRE = regexp.MustCompile(`^\s*(?:["“]?(?:He|She|They|It|This|That|These|His|Her|Their)\b|The \d+-year-old\b|["“][^"“”]*["”]\s*(?:(?:he|she|they) (?:said|added|says|adds|told \w+|warned|insisted)\.?\s*)?(?:["“][^"“”]*["”]\s*)?$)`)
+
+// openQuoteRE matches a sentence that opens a quotation and does not close
+// it: the quotation goes on into the next sentence.
+var openQuoteRE = regexp.MustCompile(`^\s*[“"][^”"]*$`)
+
+// continueCredit is the share of the coverage of a sentence and the one
+// before it, together, that a sentence going on from it (continuesRE)
+// counts as its own.
+const continueCredit = 0.85
+
 // wholeQuoteRE matches a sentence that is one whole quotation: “What a
 // mess.”, not the fragment “The total ….
 var wholeQuoteRE = regexp.MustCompile(`^["“][^"“”]*[^.…][.!?]["”]$`)
