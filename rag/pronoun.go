@@ -108,12 +108,18 @@ var (
 // not "Macron said with Zelensky that …".
 func saysItself(sentence string, speaker map[string]bool) bool {
 	for _, loc := range roleWordRE.FindAllStringIndex(sentence, -1) {
-		if anyToken(speaker, localembed.Tokens(sentence[loc[0]:loc[1]])) &&
-			(sayerAfterRE.MatchString(sentence[loc[1]:]) || sayerBeforeRE.MatchString(sentence[:loc[0]])) {
+		if anyToken(speaker, localembed.Tokens(sentence[loc[0]:loc[1]])) && saysAt(sentence, loc[0], loc[1]) {
 			return true
 		}
 	}
 	return false
+}
+
+// saysAt reports whether the words of sentence from start to end are the
+// sayer of a verb of saying right after or before them (sayerAfterRE,
+// sayerBeforeRE).
+func saysAt(sentence string, start, end int) bool {
+	return sayerAfterRE.MatchString(sentence[end:]) || sayerBeforeRE.MatchString(sentence[:start])
 }
 
 // sayerName returns the one of values that says something in sentence,
@@ -121,7 +127,7 @@ func saysItself(sentence string, speaker map[string]bool) bool {
 // Press Secretary Karoline Leavitt told reporters", "said Ana Ruiz").
 func sayerName(sentence string, values []string) (string, bool) {
 	for _, v := range values {
-		if i := strings.Index(sentence, v); i >= 0 && (sayerAfterRE.MatchString(sentence[i+len(v):]) || sayerBeforeRE.MatchString(sentence[:i])) {
+		if i := strings.Index(sentence, v); i >= 0 && saysAt(sentence, i, i+len(v)) {
 			return v, true
 		}
 	}
