@@ -123,6 +123,14 @@ func eventStems(relation []queryTerm, focus []focusTerm) map[string]bool {
 // the time it gives: "at about 1230 GMT", "by around March".
 var approximately = map[string]bool{"about": true, "around": true, "approximately": true, "roughly": true, "circa": true}
 
+// placeBasedRE matches a place that says where someone is based:
+// "Houston-based Continental", "a New York-based fund"; basedStem is the
+// stem of "based", which a question asking it holds.
+var (
+	placeBasedRE = regexp.MustCompile(`(\p{Lu}[\p{L}’'.]*(?:\s+\p{Lu}[\p{L}’'.]*)*)-based\b`)
+	basedStem    = localembed.Tokens("based")[0]
+)
+
 // attachedValue returns the first of values (places or dates that
 // sentence states) attached to an event word (event, from eventStems):
 // introduced by a preposition of place or time (a date may also stand
@@ -134,6 +142,18 @@ var approximately = map[string]bool{"about": true, "around": true, "approximatel
 func attachedValue(sentence string, t answerType, event map[string]bool, values []string) []string {
 	if len(event) == 0 || len(values) == 0 || (t != placeAnswer && t != timeAnswer) {
 		return nil
+	}
+	if t == placeAnswer && event[basedStem] {
+		// "Houston-based Continental" says where the airline is based.
+		var based []string
+		for _, v := range values {
+			if strings.Contains(sentence, v+"-based") {
+				based = append(based, v)
+			}
+		}
+		if len(based) > 0 {
+			return based
+		}
 	}
 	locs := roleWordRE.FindAllStringIndex(sentence, -1)
 	if len(locs) == 0 {

@@ -78,19 +78,6 @@ var futureRE = regexp.MustCompile(`(?i)\b(will|would|next (?:week|weekend|month|
 // not a headline or a list (sentenceQuality).
 const proseQuality = 0.8
 
-// mayDiffer reports whether c, which cannot lead only because its passage
-// leaves out the question's numbers and names no year at all, may still
-// show that another report disagrees ("Germany won the World Cup with a
-// 4-2 win over Croatia" for "Who won the World Cup in 2018?").
-func (c candidate) mayDiffer(t answerType) bool {
-	return !c.numbersOK && c.fits && c.quality >= minQuality && c.focus >= minFocus && !c.otherYear && !c.otherEdition && !c.otherAward &&
-		!yearRE.MatchString(c.result.Chunk.Text) && !romanRE.MatchString(c.result.Chunk.Text)
-}
-
-// romanRE matches an edition in Roman numerals ("Super Bowl LVIII"), which
-// dates a report as a year does.
-var romanRE = regexp.MustCompile(`\b[MDCLXVI]{2,}\b`)
-
 // A sentence's report tells the question's story for it (storyWords) in
 // the sentence's English coverage too when the sentence states at least
 // storyRelation of what is asked, and what is asked has at least
@@ -407,6 +394,9 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		if !ok && atype == personAnswer {
 			v, ok = titledBy(c.values, qwords, focus)
 		}
+		if !ok && atype == personAnswer && orgKinds[kindNoun] {
+			v, ok = memberOf(c.values, focus)
+		}
 		if ok {
 			// The name in the relation is the sentence's answer, and the
 			// sentence states the relation, perhaps in other words.
@@ -423,7 +413,8 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			// settlement" for "How much did he receive in his settlement?").
 			c.role = true
 		}
-		if att := attachedValue(c.text, atype, event, c.values); len(att) > 0 {
+		att := attachedValue(c.text, atype, event, c.values)
+		if len(att) > 0 {
 			// The place or date attached to the question's event is the
 			// sentence's answer; for a date, its specificity counts.
 			c.role = true
@@ -442,10 +433,12 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 				}
 			}
 		}
-		if c.relation >= storyRelation && len(relWords) >= storyAsked && len(placed) > len(said) {
+		based := len(att) > 0 && event[basedStem] // "Houston-based Continental" for "… - where is the airline based?"
+		if c.relation >= storyRelation && (len(relWords) >= storyAsked || based) && len(placed) > len(said) {
 			// A sentence stating what is asked is covered for the story
-			// too; one with a word of it ("fixes" for "how do I fix it")
-			// is not.
+			// too, as is one saying where the question's party is based;
+			// one with a word of it ("fixes" for "how do I fix it") is
+			// not.
 			c.english = max(c.english, ix.coverage(qterms, placed, englishWeight))
 			c.stable = min(c.coverage, c.english)
 		}

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/newsbot/newsbot/corpus/text"
 	"github.com/newsbot/newsbot/rag/answer"
 	"github.com/newsbot/newsbot/rag/chunk"
 	"github.com/newsbot/newsbot/rag/localembed"
@@ -352,6 +351,8 @@ func extractAsked(ctx context.Context, lex lexicon, ix *index, question, asked s
 		lead = saysBetter(lex, question, cands, lead)
 	case personAnswer:
 		lead = sayerBetter(question, cands, lead)
+	case reasonAnswer:
+		lead = causeLead(cands, lead)
 	}
 	lead = fullest(atype, cands, lead, qstems)
 	if atype == yesNoAnswer {
@@ -478,23 +479,4 @@ func citationFor(n int, r Result, quote string) answer.Citation {
 		c.Published = r.Source.Published.Format("2006-01-02")
 	}
 	return c
-}
-
-// repeats reports whether c mostly repeats a chosen sentence.
-func repeats(c candidate, chosen []candidate) bool {
-	for _, o := range chosen {
-		if text.Jaccard(tokenSet(c.tokens), tokenSet(o.tokens)) > redundant {
-			return true
-		}
-	}
-	return false
-}
-
-// tokenSet returns the distinct tokens of toks.
-func tokenSet(toks []string) map[string]bool {
-	m := make(map[string]bool, len(toks))
-	for _, t := range toks {
-		m[t] = true
-	}
-	return m
 }

@@ -320,3 +320,37 @@ func titledBy(values []string, question map[string]bool, focus []focusTerm) (str
 	}
 	return "", false
 }
+
+// orgKinds are the kinds of party a which-question may ask for that are
+// organisations, which people are "of" (memberOf); not "Olivier Rochus
+// of Belgium" for whom he faces next.
+var orgKinds = map[string]bool{}
+
+func init() {
+	for _, k := range strings.Fields("company firm team side club group party organisation organization bank airline label network channel station broadcaster studio newspaper agency regulator watchdog school university college charity brand manufacturer maker retailer carmaker operator") {
+		orgKinds[k] = true
+	}
+}
+
+// memberOf returns the organisation a question's person is of, from a
+// value that names them and it with "of" between ("Mark Bailin of Rymer
+// International Seafood" for "Which company was Mark Bailin from?"): the
+// words before "of", all capitalised, are all the question's focus.
+func memberOf(values []string, focus []focusTerm) (string, bool) {
+	for _, v := range values {
+		person, org, ok := strings.Cut(v, " of ")
+		if !ok || org == "" || person == "" {
+			continue
+		}
+		named := true
+		for _, w := range strings.Fields(person) {
+			named = named && unicode.IsUpper([]rune(w)[0]) && slices.ContainsFunc(focus, func(f focusTerm) bool {
+				return slices.Contains(localembed.Tokens(w), f.term)
+			})
+		}
+		if named {
+			return org, true
+		}
+	}
+	return "", false
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/newsbot/newsbot/corpus/text"
 	"github.com/newsbot/newsbot/rag/disagree"
 	"github.com/newsbot/newsbot/rag/localembed"
 )
@@ -450,3 +451,35 @@ func quotation(sentence string) bool {
 	s := strings.TrimSpace(sentence)
 	return strings.HasPrefix(s, "\"") || strings.HasPrefix(s, "“")
 }
+
+// repeats reports whether c mostly repeats a chosen sentence.
+func repeats(c candidate, chosen []candidate) bool {
+	for _, o := range chosen {
+		if text.Jaccard(tokenSet(c.tokens), tokenSet(o.tokens)) > redundant {
+			return true
+		}
+	}
+	return false
+}
+
+// tokenSet returns the distinct tokens of toks.
+func tokenSet(toks []string) map[string]bool {
+	m := make(map[string]bool, len(toks))
+	for _, t := range toks {
+		m[t] = true
+	}
+	return m
+}
+
+// mayDiffer reports whether c, which cannot lead only because its passage
+// leaves out the question's numbers and names no year at all, may still
+// show that another report disagrees ("Germany won the World Cup with a
+// 4-2 win over Croatia" for "Who won the World Cup in 2018?").
+func (c candidate) mayDiffer(t answerType) bool {
+	return !c.numbersOK && c.fits && c.quality >= minQuality && c.focus >= minFocus && !c.otherYear && !c.otherEdition && !c.otherAward &&
+		!yearRE.MatchString(c.result.Chunk.Text) && !romanRE.MatchString(c.result.Chunk.Text)
+}
+
+// romanRE matches an edition in Roman numerals ("Super Bowl LVIII"), which
+// dates a report as a year does.
+var romanRE = regexp.MustCompile(`\b[MDCLXVI]{2,}\b`)

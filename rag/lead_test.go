@@ -154,3 +154,54 @@ func TestShortQuotationGoesOn(t *testing.T) {
 		}
 	}
 }
+
+// TestWhyAnsweredByCause: a why-question whose best sentence retells what
+// happened is answered by the sentence after it that gives the cause; a
+// lead that gives one itself ("after …") stays.
+func TestWhyAnsweredByCause(t *testing.T) {
+	checkLead(t, "why isnt tom hale travelling with zenda to belmar for the cup game?", []string{
+		"Zenda striker Tom Hale will not travel to Belmar for the club's cup match against Karvik on Wednesday. " +
+			"A Zenda spokesman said on Monday that the squad had been picked by the coaching staff. " +
+			"The club said the player had pulled out because of a knee injury.",
+		"Karvik beat Belmar 2-0 in the league on Saturday.",
+	}, "knee injury")
+	checkLead(t, "why did zenda sack ana ruiz", []string{
+		"Ana Ruiz was sacked by Zenda on Friday after failing a drugs test. " +
+			"But Ruiz said: \"I don't even wonder about it because I think I will be banned for a long time.\"",
+	}, "failing a drugs test")
+}
+
+// TestWhereBased: "Belmar-based Karvik" says where the airline of a
+// question that tells its story first is based.
+func TestWhereBased(t *testing.T) {
+	checkLead(t, "Karvik Airways warned it could run out of cash unless it cuts $300m in wage costs - where is the airline based?", []string{
+		"Shares in Karvik Airways have tumbled after the firm warned it could run out of cash. " +
+			"In a filing to regulators the airline warned of \"inadequate liquidity\" if it fails to cut wage costs by $300m by the end of March. " +
+			"Belmar-based Karvik now has debts of nearly $900m which it must pay off this year.",
+	}, "Belmar-based")
+}
+
+// TestMemberOfOrganisation: asked which company someone is from, "Tom
+// Hale of Karvik Seafood" names it; asked whom he faces next, "Tom Hale of
+// Belmar" does not answer.
+func TestMemberOfOrganisation(t *testing.T) {
+	q := "Which company was Tom Hale from?"
+	if got, ok := memberOf([]string{"Ana Ruiz", "Tom Hale of Karvik Seafood"}, focusTerms(localLexicon(), q)); !ok || got != "Karvik Seafood" {
+		t.Errorf("memberOf = %q, %v; want Karvik Seafood", got, ok)
+	}
+	checkLead(t, "Prosecutors charged nine suppliers with helping Zenda inflate its earnings. Which company was Tom Hale from?", []string{
+		"Prosecutors have charged nine food suppliers with helping Zenda inflate its earnings by more than $800m. " +
+			"Among those facing charges are Ana Ruiz, a former employee of Belmar Mills; Tom Hale of Karvik Seafood; and Jo Lane of Ostra Foods.",
+	}, "Karvik Seafood")
+	q = "Who will Tom Hale face next after his semi-final win over top seed Jo Lane at the Zenda Open?"
+	ans, err := AnswerPassages(t.Context(), q, []string{
+		"Top seed Jo Lane went out of the Zenda Open on Thursday with a surprise loss to Tom Hale of Belmar.",
+		"Hale goes on to face Ana Ruiz, a 6-4 7-5 winner over Jo Kim, in the final.",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first, _, _ := strings.Cut(ans.Answer, "[1]"); strings.Contains(first, "of Belmar") {
+		t.Errorf("%s: %q, want no answer from where he is from", q, ans.Answer)
+	}
+}

@@ -275,3 +275,39 @@ func denies(sentence string, question map[string]bool) bool {
 // denialWords is how many words after a denying word may name what it
 // denies (denies).
 const denialWords = 6
+
+// causeRE matches a word that gives a cause outright (reasonRE's, without
+// those that also say when: "after", "amid", "since").
+var causeRE = regexp.MustCompile(`(?i)\b(?:because|due to|as a result|owing to|caused by|in order to|so as to|in protest|citing)\b|\breasons? (?:for|why|was|is|given)\b`)
+
+// causeWindow is how many sentences after a why-question's lead the
+// sentence giving its cause may come.
+const causeWindow = 3
+
+// causeLead returns, for a why-question whose lead gives no cause
+// (reasonRE), the
+// first sentence after it in its passage, within causeWindow sentences,
+// that gives one (causeRE), about the question's focus: the lead retells
+// what happened ("Iranian striker Vahid Hashemian will not travel to
+// Israel …"), the next sentences say why ("The German club said the
+// player had pulled out because of a back injury").
+func causeLead(cands []candidate, lead int) int {
+	l := cands[lead]
+	if reasonRE.MatchString(l.text) {
+		return lead // "sacked by Chelsea on Friday after testing positive"
+	}
+	best := -1
+	for i, c := range cands {
+		if c.result.Chunk.ID != l.result.Chunk.ID || c.sent <= l.sent || c.sent > l.sent+causeWindow ||
+			!c.canLead(reasonAnswer) || !causeRE.MatchString(c.text) {
+			continue
+		}
+		if best < 0 || c.sent < cands[best].sent {
+			best = i
+		}
+	}
+	if best < 0 {
+		return lead
+	}
+	return best
+}

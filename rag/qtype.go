@@ -465,7 +465,8 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 			}
 		}
 	case placeAnswer:
-		for _, m := range append(placeRE.FindAllStringSubmatch(sentence, -1), placeOfRE.FindAllStringSubmatch(sentence, -1)...) {
+		found := append(placeRE.FindAllStringSubmatch(sentence, -1), placeOfRE.FindAllStringSubmatch(sentence, -1)...)
+		for _, m := range append(found, placeBasedRE.FindAllStringSubmatch(sentence, -1)...) {
 			if !notNames[strings.ToLower(strings.Fields(m[1])[0])] && !isMonthOrDay(m[1]) && !slices.Contains(vals, m[1]) {
 				add(m[1], 1)
 			}
