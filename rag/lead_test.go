@@ -205,3 +205,15 @@ func TestMemberOfOrganisation(t *testing.T) {
 		t.Errorf("%s: %q, want no answer from where he is from", q, ans.Answer)
 	}
 }
+
+// TestShareOfPrice: "what share of the price" asks for a share, not for
+// a sum because it names a price; "one in 13" is a share too.
+func TestShareOfPrice(t *testing.T) {
+	checkLead(t, "The Zenda film festival went ahead despite the floods. What share of the price of every ticket sold was passed on to the relief fund?", []string{
+		"Tickets for the Zenda film festival cost £8 this year, up from £6. " +
+			"\"Our premieres became fundraisers and 10% of every ticket sold goes to the relief fund,\" the director said.",
+	}, "10%")
+	checkLead(t, "What proportion of pupils in Zenda are serial truants?", []string{
+		"Serial truants make up one in 13 pupils in Zenda, the report found.",
+	}, "one in 13")
+}

@@ -350,9 +350,9 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 		// "How much" asks for a sum or a share, which a bare count ("a
 		// 42-count indictment") does not give; "how much did it make"
 		// asks for money, which "16.3 million subscribers" is not.
-		money := asksMoney(question)
-		change := question["by"] && question["much"] // "by how much did sales fall": a sum or a share
-		share := question["percentage"] || question["percent"]
+		share := question["percentage"] || question["percent"] || question[asksShare]
+		money := asksMoney(question) && !question[asksShare] // "what share of the price"
+		change := question["by"] && question["much"]         // "by how much did sales fall": a sum or a share
 		// "How tall is he?" asks for a length, "how heavy" for a weight.
 		measure := measureUnits[asksMeasure(question)]
 		timed := question[asksTimeUnits] // "how many days": a count of time units
@@ -377,7 +377,7 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 			switch {
 			case measure != nil && !measure.MatchString(sentence[loc[0]:min(len(sentence), loc[1]+8)]):
 			case money && !moneyRE.MatchString(m) && !(change && shareRE.MatchString(m)):
-			case share && !shareRE.MatchString(m):
+			case share && !shareRE.MatchString(m) && !ratioRE.MatchString(sentence[:loc[0]]):
 			case !timed && timeUnitRE.MatchString(sentence[loc[1]:min(len(sentence), loc[1]+8)]):
 				// "a five-hour meeting" says how long, not how many people.
 			case !timed && dateRE.MatchString(m):

@@ -58,8 +58,19 @@ func questionWords(q string) map[string]bool {
 	if timeUnitsRE.MatchString(q) {
 		out[asksTimeUnits] = true
 	}
+	if shareAskedRE.MatchString(q) {
+		out[asksShare] = true
+	}
 	return out
 }
+
+// asksShare is the key questionWords sets for a question asking what
+// share of something ("what share of the price of every ticket"), which
+// "10% of every ticket" answers and a sum does not.
+const asksShare = "what share"
+
+// shareAskedRE matches a question asking for a share.
+var shareAskedRE = regexp.MustCompile(`(?i)\b(?:what|which|how big an?|how large an?)\s+(?:share|proportion|portion|percentage|fraction|stake)\b`)
 
 // asksTimeUnits is the key questionWords sets for a question counting
 // units of time ("how many days did the strike last"), not one that names
