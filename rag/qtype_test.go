@@ -153,8 +153,10 @@ func TestClassifyWhoIsAsksForDescription(t *testing.T) {
 	if at, _ := classify("Who is the CEO of Tesla?"); at != personAnswer {
 		t.Errorf("classify(Who is the CEO of Tesla?) = %v, want personAnswer", at)
 	}
-	// Plurals in -ies ask for names too.
-	for _, q := range []string{"Which countries tabled the proposal?", "what companies bid for the contract"} {
+	// Plurals in -ies ask for names too, as do people by their job and
+	// bodies by their kind.
+	for _, q := range []string{"Which countries tabled the proposal?", "what companies bid for the contract",
+		"Which Zenda executives met the council?", "Which union called the strike?", "which spokesman confirmed the deal"} {
 		if at, _ := classify(q); at != personAnswer {
 			t.Errorf("classify(%q) = %v, want personAnswer", q, at)
 		}
