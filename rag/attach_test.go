@@ -302,3 +302,17 @@ func TestFrontedPlace(t *testing.T) {
 		"In Zenda City, American officials accused Tom Hale of feigning any interest in the talks with the Belmarians.",
 	}, "")
 }
+
+// TestEventOfAnotherPassage: a date attached to an event in one passage
+// of a report does not date another event that only another passage of
+// the report tells about: the shipped report naming Nato's Brussels
+// meeting "this week" dates the Kremlin talks, not the Nato meeting.
+func TestEventOfAnotherPassage(t *testing.T) {
+	s := openShipped(t)
+	q := "On which exact date will NATO foreign ministers hold their annual meeting in Brussels?"
+	ans, err := s.Ask(t.Context(), answer.Request{Question: q})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFirst(t, q, ans, "")
+}

@@ -239,6 +239,14 @@ func focusHits(focus []focusTerm, tokens, prev []string, passage, report map[str
 	return hits
 }
 
+// inPassage reports whether a sentence (tokens, after prev) or its
+// passage names a focus word, or the question has none: an event
+// another passage of its report tells about the focus need not be the
+// one the sentence places or dates.
+func inPassage(focus []focusTerm, tokens, prev []string, passage map[string]bool) bool {
+	return len(focus) == 0 || slices.ContainsFunc(focusHits(focus, tokens, prev, passage, nil), func(h float64) bool { return h > 0 })
+}
+
 // focusShare returns the share of the focus terms other than words
 // (focusTerm.word), weighted by their rarity in English, that hits
 // (focusHits) name; 1 when the question has no such terms.
