@@ -414,7 +414,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			c.role = true
 		}
 		att := attachedValue(c.text, atype, event, c.values)
-		if !inPassage(focus, c.tokens, prev, about.passage(c.result)) {
+		if len(att) > 0 && !inPassage(focus, c.tokens, prev, about.passage(c.result)) {
 			att = nil // "hosted … at the Kremlin on Tuesday" in a report that names Nato's Brussels meeting far off
 		}
 		if len(att) > 0 {
