@@ -452,13 +452,17 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		}
 	}
 	// The sentence after one that matches the question's words borrows
-	// part of its coverage: it often holds the answer.
+	// part of its coverage: it often holds the answer. It follows one
+	// that states the question's relation, but for its light verbs: "has
+	// received a $3.25bn takeover offer" for "who made the $3.25bn
+	// takeover offer".
+	heavy := slices.DeleteFunc(slices.Clone(relTerms), func(q queryTerm) bool { return lightVerbs[q.term] })
 	for i := 0; i+1 < len(cands); i++ {
 		c, n := &cands[i], &cands[i+1]
 		if atype == anyAnswer || atype == yesNoAnswer || n.result.Chunk.ID != c.result.Chunk.ID || n.sent != c.sent+1 || !n.fits || c.fits {
 			continue
 		}
-		n.follows = c.relation >= 1
+		n.follows = c.relation >= 1 || len(heavy) > 0 && ix.coverage(heavy, withSynonyms(c.tokens, relWords), englishWeight) >= 1
 		n.coverage = max(n.coverage, neighbourCredit*c.coverage)
 		n.stable = max(n.stable, neighbourCredit*c.stable)
 		n.english = max(n.english, neighbourCredit*c.english)

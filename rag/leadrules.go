@@ -98,7 +98,8 @@ const otherKindRatio = 0.8
 var askedVerbRE = regexp.MustCompile(`\b(?:did|does|do|will|would|could|can)\s+(?:(?:the|a|an)\s+)?(?:\p{Lu}[\pL.-]*\s+)+([a-z]+)\b`)
 
 // lightVerbs say little of an event by themselves: "hold talks", "make a
-// film".
+// film", "who made the offer" (the stems of every form: "made" is
+// "make").
 var lightVerbs = map[string]bool{"hold": true, "have": true, "take": true, "make": true, "get": true, "go": true, "come": true, "see": true, "give": true, "put": true, "be": true}
 
 // verbRatio is how close to the lead's score a sentence stating a when- or

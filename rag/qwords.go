@@ -13,16 +13,21 @@ import (
 	"github.com/newsbot/newsbot/rag/localembed"
 )
 
+// orgSuffixes are the words a company's full name adds to how it is
+// known: "Circuit City Stores" is the "Circuit City" a question names.
+var orgSuffixes = map[string]bool{"stores": true, "inc": true, "ltd": true, "plc": true, "corp": true, "corporation": true, "group": true, "holdings": true, "limited": true, "llc": true}
+
 // inQuestion reports whether every word of value occurs in the question
 // (given as a set of lowercased words), so the value restates the
-// question rather than answering it.
+// question rather than answering it. The words of a company's full name
+// after its first (orgSuffixes) need not occur.
 func inQuestion(value string, question map[string]bool) bool {
 	ws := strings.FieldsFunc(strings.ToLower(value), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	if len(ws) == 0 {
 		return true
 	}
-	for _, w := range ws {
-		if question[w] {
+	for i, w := range ws {
+		if question[w] || i > 0 && orgSuffixes[w] {
 			continue
 		}
 		st := localembed.Tokens(w)

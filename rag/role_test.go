@@ -249,3 +249,21 @@ func TestWhoSaid(t *testing.T) {
 		t.Error("sayerName found a sayer in a name that says nothing")
 	}
 }
+
+// TestWhoFollowsLightVerb: a sentence saying the question's event but
+// for its light verb ("has received a takeover offer" for "who made the
+// takeover offer") is followed by the one naming who did it, and a
+// company's full name ("Zenda City Stores") is the one the question
+// names, not an answer.
+func TestWhoFollowsLightVerb(t *testing.T) {
+	passages := []string{
+		"Zenda City Stores, the second-largest electronics retailer in Belmar, has received a $3.25bn takeover offer. The bid has come from private investment firm Karvik Capital Management, which already owns 6.7% of the retailer's shares.",
+		"Shares in rival retailers rose on Tuesday after analysts said more bids could follow.",
+	}
+	checkLead(t, "Who made the $3.25bn takeover offer for Zenda City?", passages, "Karvik Capital Management")
+	// A sentence naming no one after one lacking the question's own verb
+	// ("directed") is no answer.
+	checkLead(t, "Who directed the Zenda docu-drama about the volcano erupting?", []string{
+		"Zenda, a docu-drama about a volcanic eruption in Karvik, is among the highlights on Belmar One this winter. The schedule also includes a drama about Ana Ruiz, who was wrongly convicted of fraud.",
+	}, "")
+}
