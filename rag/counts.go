@@ -142,7 +142,7 @@ const currencyWords = `(euros?|dollars?|pounds?|yen|kronor|krona|kroner|roubles?
 var moneyWords = map[string]bool{}
 
 func init() {
-	for _, w := range strings.Fields("make made earn earned cost costs pay paid spend spent raise raised sell sold buy bought worth price fetch fetched profit profits revenue lose lost owe owed invest invested fine fined charge charged budget salary fee fees value valued") {
+	for _, w := range strings.Fields("make made earn earned get gets getting got receive receives receiving received gross grossed cost costs pay paid spend spent raise raised sell sold buy bought worth price fetch fetched profit profits revenue lose lost owe owed invest invested fine fined charge charged budget salary fee fees value valued") {
 		moneyWords[w] = true
 	}
 }

@@ -217,3 +217,11 @@ func TestShareOfPrice(t *testing.T) {
 		"Serial truants make up one in 13 pupils in Zenda, the report found.",
 	}, "one in 13")
 }
+
+// TestHowMuchGetting: "how much is it getting for it" asks for a sum of
+// money, which a rise in its shares is not.
+func TestHowMuchGetting(t *testing.T) {
+	checkLead(t, "Zenda is offloading its Karvik Lines stake to Ruiz - how much is it getting for it?", []string{
+		"Zenda sells Karvik Lines stake\n\nShares in engineering group Zenda have soared more than 16% on news that it is offloading its stake in underground consortium Karvik Lines. The sale of the 33% stake to Belmar's Ruiz for £146m ($281m) is a lifeline to Zenda, which was weighed down by debts of more than £230m.",
+	}, "£146m")
+}
