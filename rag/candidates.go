@@ -345,6 +345,9 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		c.phrases = sharedPhrases(qpairs, c.tokens)
 		c.quality = sentenceQuality(c.text)
 		c.values, c.strength = atype.typedValues(c.text, qwords)
+		if atype == quantityAnswer || atype == timeAnswer || atype == durationAnswer {
+			c.values, c.strength = stated(c.text, c.values, c.strength) // not "if the score reaches 5-4"
+		}
 		strength := c.strength
 		c.fits = strength > 0
 		if atype == timeAnswer && asksNext && !futureRE.MatchString(c.text) {

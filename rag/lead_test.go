@@ -225,3 +225,15 @@ func TestHowMuchGetting(t *testing.T) {
 		"Zenda sells Karvik Lines stake\n\nShares in engineering group Zenda have soared more than 16% on news that it is offloading its stake in underground consortium Karvik Lines. The sale of the 33% stake to Belmar's Ruiz for £146m ($281m) is a lifeline to Zenda, which was weighed down by debts of more than £230m.",
 	}, "£146m")
 }
+
+// TestSupposedFigure: a figure in a condition ("if the score reaches
+// 5-4") is not stated, so it answers no question about the score.
+func TestSupposedFigure(t *testing.T) {
+	q := "Ruiz has quit Zenda and Hale takes charge for the Belmar game. What was the final score of that match?"
+	checkLead(t, q, []string{
+		"Zenda manager Ruiz has quit. \"In a three-against-three training match, if the score reaches 5-4 I send the players back to the dressing rooms,\" Ruiz said before the Belmar game.",
+	}, "")
+	checkLead(t, q, []string{
+		"Zenda manager Ruiz has quit. Hale took charge for the Belmar game, and the final score of the match was 5-4.",
+	}, "5-4")
+}

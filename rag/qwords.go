@@ -136,3 +136,27 @@ func sharedWords(qterms []queryTerm, tokens []string) int {
 	}
 	return n
 }
+
+// ifClauseRE finds a condition: from "if" or "unless" to the next comma
+// or the sentence's end.
+var ifClauseRE = regexp.MustCompile(`(?i)\b(?:if|unless)\b[^,;:]*`)
+
+// stated returns the figures or dates that sentence states outright, not
+// one it only supposes ("if the score reaches 5-4, I send them back"),
+// with their strength: 0 when it supposes every one it has. (A name in a
+// condition may be what is asked: "if the teenage Michael Howard were
+// applying to Cambridge today".)
+func stated(sentence string, values []string, strength float64) ([]string, float64) {
+	conds := ifClauseRE.FindAllStringIndex(sentence, -1)
+	if len(conds) == 0 || len(values) == 0 {
+		return values, strength
+	}
+	out := slices.DeleteFunc(slices.Clone(values), func(v string) bool {
+		i := strings.Index(sentence, v)
+		return i >= 0 && slices.ContainsFunc(conds, func(c []int) bool { return i >= c[0] && i < c[1] })
+	})
+	if len(out) == 0 {
+		return nil, 0
+	}
+	return out, strength
+}
