@@ -42,6 +42,13 @@ var hardBreakRE = regexp.MustCompile(`[;:()"“”]|\s[–—-]\s|[.!?]\s`)
 // on the two sides of one belong to different clauses.
 var clauseOpeners = map[string]bool{"that": true, "which": true, "who": true, "whom": true, "whether": true, "if": true}
 
+// destinationRE matches a where-question asking where to: "where's
+// India sending her back to?". Its event key asksDestination (no word's
+// stem) lets "to" place the answer: "sent back to Norway".
+var destinationRE = regexp.MustCompile(`(?i)\bwhere\b.*\s(?:to|into)\s*\??\s*$`)
+
+const asksDestination = "(to)"
+
 // dateOfRE finds the event a when-question names in its interrogative
 // phrase: "What is the release date of …?".
 var dateOfRE = regexp.MustCompile(`(?i)\b([a-z]{3,})\s+date\b`)
@@ -73,6 +80,9 @@ func questionEvent(lex lexicon, question string, relation []queryTerm, focus []f
 		if spinOffs[t] {
 			event[t] = true // "When was the trailer released?" asks of the trailer
 		}
+	}
+	if destinationRE.MatchString(question) {
+		event[asksDestination] = true
 	}
 	if m := dateOfRE.FindStringSubmatch(question); m != nil {
 		for _, t := range lex.tokens(m[1]) {
@@ -334,7 +344,7 @@ func attachedValue(sentence string, t answerType, event map[string]bool, values 
 			out = append(out, values[vi-1])
 			continue
 		}
-		prep := v > 0 && (t == placeAnswer && placePrepositions[words[v-1].low] || t == timeAnswer && (timePrepositions[words[v-1].low] || dateLabel(words, v)))
+		prep := v > 0 && (t == placeAnswer && (placePrepositions[words[v-1].low] || event[asksDestination] && (words[v-1].low == "to" || words[v-1].low == "into")) || t == timeAnswer && (timePrepositions[words[v-1].low] || dateLabel(words, v)))
 		if !prep && v > 1 && (words[v-1].low == "the" || t == timeAnswer && approximately[words[v-1].low]) { // "at about 1230 GMT"
 			prep = t == placeAnswer && placePrepositions[words[v-2].low] || t == timeAnswer && timePrepositions[words[v-2].low]
 		}

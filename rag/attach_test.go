@@ -39,6 +39,9 @@ func TestAttachedValue(t *testing.T) {
 		{"Where did the talks take place?", "High-stakes talks between the United States and Russia on ending the war in Ukraine wrapped up on Tuesday.", nil},
 		{"Where did the talks take place?", "The impasse was foreshadowed by rhetoric preceding the talks, wherein he dismissed proposed amendments from Ukrainian and European leaders.", nil},
 		{"Where did the talks take place?", "Trump, speaking in Washington, warned that the process was nowhere near a resolution.", nil},
+		// Asked where to, "to" places the answer; asked where, it does not.
+		{"where's zenda sending ana ruiz back to", "A police chief said Ruiz was being sent back to Norway, from which she holds a passport.", []string{"Norway"}},
+		{"where is zenda sending ana ruiz", "A police chief said Ruiz was being sent back to Norway, from which she holds a passport.", nil},
 		// The kind of place between the preposition and the name.
 		{"In which city did Zenda launch its programme to triple cocoa output?", "At the launch of the programme in the south-western city of Belmar, officials explained its aims.", []string{"Belmar"}},
 		{"Where was Super Bowl 2021 played?", "The 2021 Super Bowl was played on February 7 at the stadium in Glendale, Arizona, the home of the Cardinals.", []string{"Glendale, Arizona"}},
