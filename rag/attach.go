@@ -49,6 +49,17 @@ var destinationRE = regexp.MustCompile(`(?i)\bwhere\b.*\s(?:to|into)\s*\??\s*$`)
 
 const asksDestination = "(to)"
 
+// lastTimeRE matches a when-question asking when something last
+// happened; its event key asksLast lets "the first time since 1925" date
+// it.
+var lastTimeRE = regexp.MustCompile(`(?i)\bwhen\b[^.!?]*\blast\b|\bthe last time\b`)
+
+const asksLast = "(last)"
+
+// firstSinceRE ends the text before a date that says when something last
+// happened: "allowing cameras into courts for the first time since 1925".
+var firstSinceRE = regexp.MustCompile(`(?i)\bfirst time since\s+$`)
+
 // dateOfRE finds the event a when-question names in its interrogative
 // phrase: "What is the release date of …?".
 var dateOfRE = regexp.MustCompile(`(?i)\b([a-z]{3,})\s+date\b`)
@@ -83,6 +94,9 @@ func questionEvent(lex lexicon, question string, relation []queryTerm, focus []f
 	}
 	if destinationRE.MatchString(question) {
 		event[asksDestination] = true
+	}
+	if lastTimeRE.MatchString(question) {
+		event[asksLast] = true
 	}
 	if m := dateOfRE.FindStringSubmatch(question); m != nil {
 		for _, t := range lex.tokens(m[1]) {
@@ -163,6 +177,17 @@ func attachedValue(sentence string, t answerType, event map[string]bool, values 
 		}
 		if len(based) > 0 {
 			return based
+		}
+	}
+	if t == timeAnswer && event[asksLast] {
+		var since []string
+		for _, v := range values {
+			if i := strings.Index(sentence, v); i > 0 && firstSinceRE.MatchString(sentence[:i]) {
+				since = append(since, v)
+			}
+		}
+		if len(since) > 0 {
+			return since
 		}
 	}
 	locs := roleWordRE.FindAllStringIndex(sentence, -1)

@@ -237,3 +237,11 @@ func TestSupposedFigure(t *testing.T) {
 		"Zenda manager Ruiz has quit. Hale took charge for the Belmar game, and the final score of the match was 5-4.",
 	}, "5-4")
 }
+
+// TestLastTimeSince: "for the first time since 1925" says when something
+// last happened.
+func TestLastTimeSince(t *testing.T) {
+	checkLead(t, "Lord Ruiz is thinking about allowing cameras into courts. When were they last allowed in?", []string{
+		"Lord Ruiz told the Zenda programme it was impossible for some elderly people to go to court on Tuesday. The plan comes as the lord chancellor also considers allowing cameras into courts for the first time since 1925, as long as they were used for cases that did not involve witnesses.",
+	}, "1925")
+}
