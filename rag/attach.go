@@ -42,12 +42,11 @@ var hardBreakRE = regexp.MustCompile(`[;:()"“”]|\s[–—-]\s|[.!?]\s`)
 // on the two sides of one belong to different clauses.
 var clauseOpeners = map[string]bool{"that": true, "which": true, "who": true, "whom": true, "whether": true, "if": true}
 
-// destinationRE matches a where-question asking where to: "where's
-// India sending her back to?". Its event key asksDestination (no word's
-// stem) lets "to" place the answer: "sent back to Norway".
-var destinationRE = regexp.MustCompile(`(?i)\bwhere\b.*\s(?:to|into)\s*\??\s*$`)
-
-const asksDestination = "(to)"
+// endPrepRE matches a where-question ending in a preposition: "where's
+// India sending her back to?", "where is the site run from?". Its event
+// key (the preposition in brackets, no word's stem) lets the preposition
+// place the answer: "sent back to Norway", "run from Romania".
+var endPrepRE = regexp.MustCompile(`(?i)\bwhere\b.*\s(to|into|from)\s*\??\s*$`)
 
 // lastTimeRE matches a when-question asking when something last
 // happened; its event key asksLast lets "the first time since 1925" date
@@ -92,8 +91,8 @@ func questionEvent(lex lexicon, question string, relation []queryTerm, focus []f
 			event[t] = true // "When was the trailer released?" asks of the trailer
 		}
 	}
-	if destinationRE.MatchString(question) {
-		event[asksDestination] = true
+	if m := endPrepRE.FindStringSubmatch(question); m != nil {
+		event["("+strings.ToLower(m[1])+")"] = true
 	}
 	if lastTimeRE.MatchString(question) {
 		event[asksLast] = true
@@ -369,7 +368,7 @@ func attachedValue(sentence string, t answerType, event map[string]bool, values 
 			out = append(out, values[vi-1])
 			continue
 		}
-		prep := v > 0 && (t == placeAnswer && (placePrepositions[words[v-1].low] || event[asksDestination] && (words[v-1].low == "to" || words[v-1].low == "into")) || t == timeAnswer && (timePrepositions[words[v-1].low] || dateLabel(words, v)))
+		prep := v > 0 && (t == placeAnswer && (placePrepositions[words[v-1].low] || event["("+words[v-1].low+")"]) || t == timeAnswer && (timePrepositions[words[v-1].low] || dateLabel(words, v)))
 		if !prep && v > 1 && (words[v-1].low == "the" || t == timeAnswer && approximately[words[v-1].low]) { // "at about 1230 GMT"
 			prep = t == placeAnswer && placePrepositions[words[v-2].low] || t == timeAnswer && timePrepositions[words[v-2].low]
 		}

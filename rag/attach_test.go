@@ -42,6 +42,7 @@ func TestAttachedValue(t *testing.T) {
 		// Asked where to, "to" places the answer; asked where, it does not.
 		{"where's zenda sending ana ruiz back to", "A police chief said Ruiz was being sent back to Norway, from which she holds a passport.", []string{"Norway"}},
 		{"where is zenda sending ana ruiz", "A police chief said Ruiz was being sent back to Norway, from which she holds a passport.", nil},
+		{"Where is the fake Zenda appeal site thought to be run from?", "It is thought that the fake Zenda site is being run from Romania.", []string{"Romania."}},
 		// The kind of place between the preposition and the name.
 		{"In which city did Zenda launch its programme to triple cocoa output?", "At the launch of the programme in the south-western city of Belmar, officials explained its aims.", []string{"Belmar"}},
 		{"Where was Super Bowl 2021 played?", "The 2021 Super Bowl was played on February 7 at the stadium in Glendale, Arizona, the home of the Cardinals.", []string{"Glendale, Arizona"}},
