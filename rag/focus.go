@@ -71,6 +71,14 @@ type focusTerm struct {
 	word bool
 }
 
+// demonymSuffixes turn the stem of a place's name into that of its
+// people's adjective ("europ" into "european", "russia" into "russian",
+// "itali" into "italian", "ukrain" into "ukrainian"), for names of
+// demonymStem letters or more.
+var demonymSuffixes = []string{"n", "an", "ean", "ian"}
+
+const demonymStem = 4
+
 // focusTerms returns the stems of the words that name what question is
 // about: the words it capitalises after its first (names and titles:
 // "Wimbledon", "The Crown", "CEO") and the words rare in English. Numbers
@@ -91,6 +99,13 @@ func focusTerms(lex lexicon, question string) []focusTerm {
 					alt = alt[:min(len(alt), focusAlternatives)]
 				}
 				alt = append(slices.Clip(alt), aliases[t]...)
+				if name && len(t) >= demonymStem {
+					// A place is said by its people's adjective too:
+					// "European capitals" for "Europe".
+					for _, suf := range demonymSuffixes {
+						alt = append(alt, t+suf)
+					}
+				}
 				if sing, ok := strings.CutSuffix(t, "s"); ok && len(sing) >= 2 && !strings.ContainsAny(sing, "aeiouy") {
 					alt = append(alt, sing) // "PCs" is said "PC" too
 				}

@@ -245,3 +245,11 @@ func TestLastTimeSince(t *testing.T) {
 		"Lord Ruiz told the Zenda programme it was impossible for some elderly people to go to court on Tuesday. The plan comes as the lord chancellor also considers allowing cameras into courts for the first time since 1925, as long as they were used for cases that did not involve witnesses.",
 	}, "1925")
 }
+
+// TestPlaceByItsAdjective: a place the question names is named by its
+// people's adjective too ("European capitals" for "Europe").
+func TestPlaceByItsAdjective(t *testing.T) {
+	checkLead(t, "What did critics in Zenda and Europe say the first version's terms did?", []string{
+		"The draft peace proposal was revised following criticism from Zenda and European capitals that its initial terms disproportionately favored Belmar's interests.",
+	}, "favored Belmar")
+}
