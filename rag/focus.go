@@ -72,12 +72,10 @@ type focusTerm struct {
 }
 
 // demonymSuffixes turn the stem of a place's name into that of its
-// people's adjective ("europ" into "european", "russia" into "russian",
-// "itali" into "italian", "ukrain" into "ukrainian"), for names of
-// demonymStem letters or more.
+// people's adjective, when that is one of the nationalities ("europ"
+// into "european", "russia" into "russian", "itali" into "italian",
+// "ukrain" into "ukrainian"; not "juli" into "julian").
 var demonymSuffixes = []string{"n", "an", "ean", "ian"}
-
-const demonymStem = 4
 
 // focusTerms returns the stems of the words that name what question is
 // about: the words it capitalises after its first (names and titles:
@@ -99,11 +97,13 @@ func focusTerms(lex lexicon, question string) []focusTerm {
 					alt = alt[:min(len(alt), focusAlternatives)]
 				}
 				alt = append(slices.Clip(alt), aliases[t]...)
-				if name && len(t) >= demonymStem {
+				if name {
 					// A place is said by its people's adjective too:
 					// "European capitals" for "Europe".
 					for _, suf := range demonymSuffixes {
-						alt = append(alt, t+suf)
+						if nationalities[t+suf] {
+							alt = append(alt, t+suf)
+						}
 					}
 				}
 				if sing, ok := strings.CutSuffix(t, "s"); ok && len(sing) >= 2 && !strings.ContainsAny(sing, "aeiouy") {
