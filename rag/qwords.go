@@ -137,8 +137,8 @@ func sharedWords(qterms []queryTerm, tokens []string) int {
 	return n
 }
 
-// ifClauseRE finds a condition: from "if" or "unless" to the next comma
-// or the sentence's end.
+// ifClauseRE finds a condition: from "if" or "unless" to the next comma,
+// semicolon or colon, or the sentence's end.
 var ifClauseRE = regexp.MustCompile(`(?i)\b(?:if|unless)\b[^,;:]*`)
 
 // stated returns the figures or dates that sentence states outright, not
