@@ -245,8 +245,10 @@ func nonYears(numbers []string) []string {
 }
 
 // askedKindNoun returns the kind of party a which-question asks for ("firm"
-// for "which little Sri Lankan hotel firm …"), or "".
+// for "which little Sri Lankan hotel firm …"), or "", read as classify
+// reads it: "Apart from …, which organisation does he run?" asks it too.
 func askedKindNoun(question string) string {
+	question = whFirst(leadingFillerRE.ReplaceAllString(question, "$1"))
 	if m := kindRE.FindStringSubmatch(question); m != nil && !verbBeforeKindRE.MatchString(m[0]) {
 		return strings.ToLower(m[1])
 	}
@@ -332,13 +334,22 @@ func init() {
 	}
 }
 
+// leaderTitleRE finds the title between an organisation and the name of
+// whoever leads it: "Russian Direct Investment Fund CEO Kirill Dmitriev".
+var leaderTitleRE = regexp.MustCompile(`\s(?:CEO|[Cc]hief [Ee]xecutive|[Cc]hairman|[Cc]hairwoman|[Pp]resident|[Bb]oss|[Hh]ead|[Dd]irector|[Ff]ounder|[Oo]wner)\s`)
+
 // memberOf returns the organisation a question's person is of, from a
 // value that names them and it with "of" between ("Mark Bailin of Rymer
-// International Seafood" for "Which company was Mark Bailin from?"): the
-// words before "of", all capitalised, are all the question's focus.
+// International Seafood" for "Which company was Mark Bailin from?"), or
+// it and them with a leader's title between ("Russian Direct Investment
+// Fund CEO Kirill Dmitriev"): the person's words, all capitalised, are
+// all the question's focus.
 func memberOf(values []string, focus []focusTerm) (string, bool) {
 	for _, v := range values {
 		person, org, ok := strings.Cut(v, " of ")
+		if loc := leaderTitleRE.FindStringIndex(v); !ok && loc != nil {
+			org, person, ok = v[:loc[0]], v[loc[1]:], true
+		}
 		if !ok || org == "" || person == "" {
 			continue
 		}

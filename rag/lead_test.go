@@ -193,6 +193,11 @@ func TestMemberOfOrganisation(t *testing.T) {
 		"Prosecutors have charged nine food suppliers with helping Zenda inflate its earnings by more than $800m. " +
 			"Among those facing charges are Ana Ruiz, a former employee of Belmar Mills; Tom Hale of Karvik Seafood; and Jo Lane of Ostra Foods.",
 	}, "Karvik Seafood")
+	// A leader's title between the organisation and the name, asked
+	// after a clause telling the story.
+	checkLead(t, "Apart from being Zenda's envoy for investment ties abroad, which organisation does Tom Hale run as chief executive?", []string{
+		"Ana Ruiz hosted the Belmar envoys at the palace on Tuesday. Also taking part in the talks was Karvik Direct Investment Fund CEO Tom Hale, who serves as Zenda's special representative for investment and economic cooperation with foreign countries.",
+	}, "Karvik Direct Investment Fund")
 	q = "Who will Tom Hale face next after his semi-final win over top seed Jo Lane at the Zenda Open?"
 	ans, err := AnswerPassages(t.Context(), q, []string{
 		"Top seed Jo Lane went out of the Zenda Open on Thursday with a surprise loss to Tom Hale of Belmar.",
