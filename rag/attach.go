@@ -168,24 +168,16 @@ func attachedValue(sentence string, t answerType, event map[string]bool, values 
 	}
 	if t == placeAnswer && event[basedStem] {
 		// "Houston-based Continental" says where the airline is based.
-		var based []string
-		for _, v := range values {
-			if strings.Contains(sentence, v+"-based") {
-				based = append(based, v)
-			}
-		}
-		if len(based) > 0 {
+		if based := slices.DeleteFunc(slices.Clone(values), func(v string) bool { return !strings.Contains(sentence, v+"-based") }); len(based) > 0 {
 			return based
 		}
 	}
 	if t == timeAnswer && event[asksLast] {
-		var since []string
-		for _, v := range values {
-			if i := strings.Index(sentence, v); i > 0 && firstSinceRE.MatchString(sentence[:i]) {
-				since = append(since, v)
-			}
-		}
-		if len(since) > 0 {
+		// "for the first time since 1925" says when it last happened.
+		if since := slices.DeleteFunc(slices.Clone(values), func(v string) bool {
+			i := strings.Index(sentence, v)
+			return i <= 0 || !firstSinceRE.MatchString(sentence[:i])
+		}); len(since) > 0 {
 			return since
 		}
 	}

@@ -378,7 +378,7 @@ func extractAsked(ctx context.Context, lex lexicon, ix *index, question, asked s
 		// report disagrees, though it answers nothing itself.
 		headline := best.role && c.role && c.relation >= 1 && c.fits && c.quality < minQuality && c.quality >= headlineQuality &&
 			c.focus >= minFocus && c.numbersOK && !c.otherYear && !c.otherEdition && !c.otherAward
-		if i == lead || !c.canLead(atype) && !c.mayDiffer(atype) && !headline {
+		if i == lead || !c.canLead(atype) && !c.mayDiffer() && !headline {
 			continue
 		}
 		sameReport := c.result.Chunk.ArticleID == best.result.Chunk.ArticleID

@@ -347,10 +347,10 @@ var leaderTitleRE = regexp.MustCompile(`\s(?:CEO|[Cc]hief [Ee]xecutive|[Cc]hairm
 func memberOf(values []string, focus []focusTerm) (string, bool) {
 	for _, v := range values {
 		person, org, ok := strings.Cut(v, " of ")
-		if loc := leaderTitleRE.FindStringIndex(v); !ok && loc != nil {
-			org, person, ok = v[:loc[0]], v[loc[1]:], true
+		if loc := leaderTitleRE.FindStringIndex(v); loc != nil && !ok {
+			org, person = v[:loc[0]], v[loc[1]:]
 		}
-		if !ok || org == "" || person == "" {
+		if org == "" || person == "" {
 			continue
 		}
 		named := true

@@ -475,7 +475,7 @@ func tokenSet(toks []string) map[string]bool {
 // leaves out the question's numbers and names no year at all, may still
 // show that another report disagrees ("Germany won the World Cup with a
 // 4-2 win over Croatia" for "Who won the World Cup in 2018?").
-func (c candidate) mayDiffer(t answerType) bool {
+func (c candidate) mayDiffer() bool {
 	return !c.numbersOK && c.fits && c.quality >= minQuality && c.focus >= minFocus && !c.otherYear && !c.otherEdition && !c.otherAward &&
 		!yearRE.MatchString(c.result.Chunk.Text) && !romanRE.MatchString(c.result.Chunk.Text)
 }

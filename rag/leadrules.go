@@ -286,9 +286,9 @@ var causeRE = regexp.MustCompile(`(?i)\b(?:because|due to|as a result|owing to|c
 const causeWindow = 3
 
 // causeLead returns, for a why-question whose lead gives no cause
-// (reasonRE), the
-// first sentence after it in its passage, within causeWindow sentences,
-// that gives one (causeRE), about the question's focus: the lead retells
+// (reasonRE), the first sentence after it in its passage, within
+// causeWindow sentences, that gives one (causeRE), about the question's
+// focus: the lead retells
 // what happened ("Iranian striker Vahid Hashemian will not travel to
 // Israel …"), the next sentences say why ("The German club said the
 // player had pulled out because of a back injury").
