@@ -272,6 +272,9 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 				c.tokens = append(slices.Clip(c.tokens), f.term)
 			}
 			c.focusHits = focusHits(focus, c.tokens, prev, about.passage(c.result), report)
+			// It is about the question's title, numbers and all
+			// ("Xenoblade Chronicles 2"), if not its year.
+			numbersOK[id] = numbersOK[id] || hasNumbers(report, years)
 		}
 		// The speaker is named when all their words are, or the last
 		// ("Kenteris's lawyer, Gregory Ioannidis" for "Kostas Kenteris's

@@ -67,14 +67,23 @@ func pronounSubject(sentence, prev string, rel map[string]bool, parties []focusT
 	return name, true
 }
 
-// orphanRE matches a sentence whose subject is a pronoun opening it.
-var orphanRE = regexp.MustCompile(`^\s*(?:It|He|She|They)\b`)
+// orphanRE matches a sentence whose subject points back to something it
+// does not name: a pronoun ("It was eventually released …"), a
+// demonstrative ("That represents an 81 percent increase …", "This
+// musical is …") or a common noun with "the" right before its verb ("The
+// game was released on …", "The company posted …").
+var orphanRE = regexp.MustCompile(`^\s*(?:It|He|She|They|(?:That|This)\s+(?:(?:is|was|has|had|will|would|means|marks)\b|\p{Ll}+\b(?:\s+\p{Ll}+)?\s+(?:is|was|has|had|will|would|\p{Ll}+ed)\b)|The\s+\p{Ll}+\s+(?:is|was|has|had|will|would|\p{Ll}+ed)\b)`)
 
-// orphanPronoun reports whether c opens its report with a pronoun subject
-// (orphanRE) while the report names none of the focus (hits all 0): the
-// passage begins mid-story and its pronoun has no antecedent in it.
+// orphanTimeRE matches a demonstrative that points at a time, not a
+// thing: "This week", "That year".
+var orphanTimeRE = regexp.MustCompile(`^\s*(?:That|This)\s+(?:week|weekend|month|year|season|morning|afternoon|evening|night|time|summer|winter|spring|autumn|fall)\b`)
+
+// orphanPronoun reports whether c opens its report with a subject that
+// points back (orphanRE) while the report names none of the focus (hits
+// all 0): the passage begins mid-story and what it points back to is not
+// in it.
 func orphanPronoun(c candidate, focus []focusTerm, hits []float64) bool {
-	if len(focus) == 0 || c.sent != 0 || c.result.Chunk.Index != 0 || !orphanRE.MatchString(c.text) {
+	if len(focus) == 0 || c.sent != 0 || c.result.Chunk.Index != 0 || !orphanRE.MatchString(c.text) || orphanTimeRE.MatchString(c.text) {
 		return false
 	}
 	for _, h := range hits {

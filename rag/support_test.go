@@ -465,6 +465,17 @@ func TestOrphanPronoun(t *testing.T) {
 		"Starfall Odyssey was first shown at a trade fair in January 2026, with a trailer.",
 		"Moonfall Saga was first shown in 2027. It was eventually released on March 3, 2029.",
 	}, "")
+	// "The game" points back as "It" does, and the passage is about the
+	// question's title, its number too.
+	checkLead(t, "When was Starfall Odyssey 2 released?", []string{
+		"Starfall Odyssey 2 is a 2027 role-playing game published by Zenda Games.",
+		"The game was announced at a trade fair on January 12, 2027. The game was released on December 1, 2027 in Europe.",
+	}, "December 1, 2027")
+	// "This year" points at a time, not at the game.
+	checkLead(t, "When was Starfall Odyssey 2 released?", []string{
+		"Starfall Odyssey 2 is a 2027 role-playing game published by Zenda Games.",
+		"This year has been a good one for role-playing games, with Moonfall Saga released on December 1, 2027.",
+	}, "")
 }
 
 // TestVagueTime: a season or a time said relative to now answers "when",
