@@ -81,9 +81,10 @@ var orphanTimeRE = regexp.MustCompile(`^\s*(?:That|This)\s+(?:week|weekend|month
 // orphanPronoun reports whether c opens its report with a subject that
 // points back (orphanRE) while the report names none of the focus (hits
 // all 0): the passage begins mid-story and what it points back to is not
-// in it.
+// in it. Sentences scored without their passage (ScoreSentences) open
+// none.
 func orphanPronoun(c candidate, focus []focusTerm, hits []float64) bool {
-	if len(focus) == 0 || c.sent != 0 || c.result.Chunk.Index != 0 || !orphanRE.MatchString(c.text) || orphanTimeRE.MatchString(c.text) {
+	if len(focus) == 0 || c.result.Chunk.ID == "" || c.sent != 0 || c.result.Chunk.Index != 0 || !orphanRE.MatchString(c.text) || orphanTimeRE.MatchString(c.text) {
 		return false
 	}
 	for _, h := range hits {
