@@ -293,9 +293,9 @@ var degreeRE = regexp.MustCompile(`(?i)^\s*how (?:big|large|serious|great|major|
 // score"), or "".
 func asksMeasure(question map[string]bool) string {
 	switch {
-	case question["tall"] || question["high"] || question["deep"] || question["wide"]:
+	case question["how tall"] || question["how high"] || question["how deep"] || question["how wide"]:
 		return "length"
-	case question["heavy"]:
+	case question["how heavy"]:
 		return "weight"
 	case (question["score"] || question["scoreline"]) && !question["many"]:
 		return "score"

@@ -309,6 +309,9 @@ func TestHowTall(t *testing.T) {
 	checkLead(t, "How tall is Tom Hale?", []string{"Singer Tom Hale, 35, is to star in a Broadway revival of Zenda. The 6ft 2in Hale trained as a dancer."}, "6ft")
 	checkLead(t, "How heavy is the Zenda X1 phone?", []string{"The Zenda X1 phone, which costs £99, weighs 180 grams."}, "180 grams")
 	checkClassify(t, map[string]answerType{"What is the battery life of the Zenda X1?": durationAnswer})
+	// "high-definition" asks for no height.
+	checkLead(t, "What percentage of compression does a high-definition film need at Zenda Studios?",
+		[]string{"Zenda Studios says a high-definition film needs compression of about 98% to fit onto a disc."}, "98%")
 }
 
 // TestScore: a question about a score wants one ("6-1"), not the story's

@@ -66,8 +66,16 @@ func questionWords(q string) map[string]bool {
 	if shareAskedRE.MatchString(q) {
 		out[asksShare] = true
 	}
+	for _, m := range howMeasureRE.FindAllStringSubmatch(q, -1) {
+		out["how "+strings.ToLower(m[1])] = true
+	}
 	return out
 }
+
+// howMeasureRE matches a question asking for a measure by its adjective:
+// "how tall", "how heavy"; not "high-definition" or "wide-ranging".
+// questionWords sets "how tall" and the like (asksMeasure).
+var howMeasureRE = regexp.MustCompile(`(?i)\bhow\s+(tall|high|deep|wide|heavy)\b`)
 
 // asksShare is the key questionWords sets for a question asking what
 // share of something ("what share of the price of every ticket"), which
