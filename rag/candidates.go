@@ -143,6 +143,8 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	described := describedName(question)            // whom "Who is …?" asks about
 	kindNoun := askedKindNoun(question)             // "firm" for "which hotel firm …"
 	demand := questionDemands(lex, question, atype) // "hotel" for "which hotel …"
+	uncounted := demand
+	uncounted.counted = nil
 	focus, spelled := spelledOut(lex, question, namedInPassages(lex, focusTerms(lex, question), texts), texts)
 	qpairs := wordPairs(lex.tokens(question), focus)
 	// The kind of party or thing asked for, by its own word ("Justice
@@ -365,6 +367,10 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		if nameOf != "" {
 			c.fits = c.asKind // "a separate address promoting foreign investment" names no forum
 		}
+		// A count of what the question counts in other words
+		// ("whistleblowers" for "workers") may answer when the question's
+		// predicate follows it (restatesAfter, below).
+		otherNoun := c.fits && len(demand.counted) > 0 && !demand.met(atype, c.tokens, prev) && uncounted.met(atype, c.tokens, prev)
 		c.fits = c.fits && demand.met(atype, c.tokens, prev)
 		c.namesHead = atype == anyAnswer && demand.namesHead(c.tokens)
 		c.saysRelation = len(verbStems) == 0 || anyToken(verbStems, c.tokens)
@@ -418,6 +424,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			// The figure is of what the question asks about ("a £65,000
 			// settlement" for "How much did he receive in his settlement?").
 			c.role = true
+			c.fits = c.fits || otherNoun && restatesAfter(c.text, c.values, relSet)
 		}
 		att := attachedValue(c.text, atype, event, c.values)
 		if len(att) > 0 && !inPassage(focus, c.tokens, prev, about.passage(c.result)) {

@@ -106,24 +106,39 @@ const measureReach = 3
 // within measureReach words of a word of rel (the stems of the question's
 // words other than its focus): the figure measures what is asked about.
 func measures(sentence string, values []string, rel map[string]bool) bool {
-	if len(rel) == 0 {
-		return false
+	return slices.ContainsFunc(values, func(v string) bool { return relWordsNear(sentence, v, rel, 2, measureReach) > 0 })
+}
+
+// restatesAfter reports whether one of values (counts) in sentence is
+// followed, within restateReach words, by restateWords words of rel: the
+// count is the subject of the question's own predicate ("1,500 'safety
+// whistleblowers' had lost their jobs" for "how many workers lost their
+// jobs"), whatever noun it counts.
+func restatesAfter(sentence string, values []string, rel map[string]bool) bool {
+	return slices.ContainsFunc(values, func(v string) bool { return relWordsNear(sentence, v, rel, 0, restateReach) >= restateWords })
+}
+
+const (
+	restateReach = 6
+	restateWords = 2
+)
+
+// relWordsNear counts the words of rel among the before words before the
+// figure v in sentence and the after words after it.
+func relWordsNear(sentence, v string, rel map[string]bool, before, after int) int {
+	at := strings.Index(sentence, v)
+	if len(rel) == 0 || at < 0 {
+		return 0
 	}
-	for _, v := range values {
-		at := strings.Index(sentence, v)
-		if at < 0 {
-			continue
-		}
-		before := strings.Fields(sentence[:at])
-		after := strings.Fields(sentence[at+len(v):])
-		near := append(before[max(0, len(before)-2):], after[:min(len(after), measureReach)]...)
-		for _, w := range near {
-			if anyToken(rel, localembed.Tokens(w)) {
-				return true
-			}
+	pre := strings.Fields(sentence[:at])
+	post := strings.Fields(sentence[at+len(v):])
+	n := 0
+	for _, w := range append(pre[max(0, len(pre)-before):], post[:min(len(post), after)]...) {
+		if anyToken(rel, localembed.Tokens(w)) {
+			n++
 		}
 	}
-	return false
+	return n
 }
 
 // relativeTimeRE matches the start of a text that makes the duration

@@ -159,6 +159,15 @@ func TestContinuedSentence(t *testing.T) {
 	checkLead(t, "what did kofi brandt tear at the ghent meet", passages, "ligament")
 }
 
+// TestCountInOtherWords: a figure of what the question asks about counts
+// what it counts in other words ("whistleblowers" for "workers"); a
+// figure of something else does not.
+func TestCountInOtherWords(t *testing.T) {
+	q := "How many workers lost their jobs since 1999 for raising safety concerns, according to the Zenda union?"
+	checkLead(t, q, []string{"The Zenda union said tribunal data suggested 1,500 \"safety whistleblowers\" had lost their jobs since 1999."}, "1,500")
+	checkLead(t, q, []string{"The Zenda union said 1,500 safety inspections were carried out since 1999, and some lost their jobs."}, "")
+}
+
 // TestCountedNoun: a how-many question is answered by a figure that
 // counts what it asks about, not by another figure about its focus.
 func TestCountedNoun(t *testing.T) {
