@@ -370,8 +370,9 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		// A count of what the question counts in other words
 		// ("whistleblowers" for "workers") may answer when the question's
 		// predicate follows it (restatesAfter, below).
-		otherNoun := c.fits && len(demand.counted) > 0 && !demand.met(atype, c.tokens, prev) && uncounted.met(atype, c.tokens, prev)
-		c.fits = c.fits && demand.met(atype, c.tokens, prev)
+		met := demand.met(atype, c.tokens, prev)
+		otherNoun := c.fits && !met && len(demand.counted) > 0 && uncounted.met(atype, c.tokens, prev)
+		c.fits = c.fits && met
 		c.namesHead = atype == anyAnswer && demand.namesHead(c.tokens)
 		c.saysRelation = len(verbStems) == 0 || anyToken(verbStems, c.tokens)
 		// Asked who said something, a sentence in which "he" or "she"

@@ -123,8 +123,9 @@ const (
 	restateWords = 2
 )
 
-// relWordsNear counts the words of rel among the before words before the
-// figure v in sentence and the after words after it.
+// relWordsNear counts how many of the before words right before the
+// figure v in sentence, and of the after words right after it, are
+// words of rel.
 func relWordsNear(sentence, v string, rel map[string]bool, before, after int) int {
 	at := strings.Index(sentence, v)
 	if len(rel) == 0 || at < 0 {
