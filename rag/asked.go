@@ -357,12 +357,19 @@ func nameAsKind(sentence string, kinds []string) string {
 		// name ("Association of Leading Visitor Attractions").
 		possessive := start < end && (strings.HasSuffix(words[end-1], "'") || strings.HasSuffix(words[end-1], "'s") || strings.HasSuffix(words[end-1], "’s")) &&
 			(end < i || !unicode.IsUpper([]rune(w)[0])) // "Bow Street Magistrates' Court" is a name
-		if start < end && !possessive && words[start-1] != "of" && slices.ContainsFunc(words[start:end], func(n string) bool { return unicode.IsUpper([]rune(n)[0]) }) {
+		// Nor a group of the kind: "Kremlin officials", "Labour MPs" name
+		// no official or MP.
+		group := pluralRE.MatchString(bare)
+		if start < end && !possessive && !group && words[start-1] != "of" && slices.ContainsFunc(words[start:end], func(n string) bool { return unicode.IsUpper([]rune(n)[0]) }) {
 			return strings.Join(words[start:end], " ")
 		}
 	}
 	return ""
 }
+
+// pluralRE matches a plural noun: "officials", "MPs", not "press" or
+// "status".
+var pluralRE = regexp.MustCompile(`[^sSuUiI'’]s$`)
 
 // nameOfKindRE finds where a question asking for the name of something
 // names what it is: "what was the name of the investment forum …".

@@ -126,8 +126,8 @@ func TestNameOfNoun(t *testing.T) {
 }
 
 // TestNameAsKind: a name is given as a kind by a title before it, an
-// appositive, a copula, or the kind after it; not a country, a possessor
-// or the end of a longer name.
+// appositive, a copula, or the kind after it; not a country, a possessor,
+// the end of a longer name or a group of the kind.
 func TestNameAsKind(t *testing.T) {
 	for _, c := range []struct {
 		sentence, kind, want string
@@ -141,6 +141,8 @@ func TestNameAsKind(t *testing.T) {
 		{"Tomas Brandt's hit show triumphed in the battle for best new musical.", "show", ""},
 		{"The figures were prepared by the Association of Leading Visitor Attractions.", "attract", ""},
 		{"They will appear at Bow Street Magistrates' Court on 21 December.", "court", "Bow Street Magistrates'"},
+		// A group of the kind names none of it.
+		{"Despite the talks, Kremlin officials said the two sides reached no compromise.", "offici", ""},
 	} {
 		if got := nameAsKind(c.sentence, []string{c.kind}); got != c.want {
 			t.Errorf("nameAsKind(%q, %q) = %q, want %q", c.sentence, c.kind, got, c.want)
