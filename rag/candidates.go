@@ -8,7 +8,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 
@@ -60,19 +59,6 @@ type candidate struct {
 func (c candidate) canLead(t answerType) bool {
 	return c.fits && c.numbersOK && c.quality >= minQuality && c.focus >= minFocus && (!c.otherYear || t == timeAnswer) && !c.otherEdition && !c.otherAward && !c.unsaid
 }
-
-// nextRE matches a question about another instance of what happened: "the
-// next round of talks", "meet again", "return to Moscow".
-var nextRE = regexp.MustCompile(`(?i)\b(next|again|another|return|returning)\b`)
-
-// recallRE matches a question in the past tense that ends with "again":
-// the reader asks to be reminded ("when did he do his bicep in again?"),
-// not about another time. Its group is the question without it.
-var recallRE = regexp.MustCompile(`(?i)^(.*\b(?:did|was|were|had)\b.*?)\s+again\s*\??\s*$`)
-
-// futureRE matches a sentence that speaks of what is yet to happen ("next
-// week", not "agreed next steps").
-var futureRE = regexp.MustCompile(`(?i)\b(will|would|next (?:week|weekend|month|year|round|meeting|talks|summit|session|visit|trip|time|season|\w+day|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)|expected|scheduled|set to|due|plans?|planned|planning|to be held|is to|are to|upcoming|later this|coming)\b`)
 
 // proseQuality is the sentence quality from which a sentence is prose,
 // not a headline or a list (sentenceQuality).
