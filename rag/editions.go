@@ -79,8 +79,8 @@ func editionClash(sentence string, questionEditions map[string][]int) bool {
 }
 
 // sequelRE finds a title word numbered as a sequel: "Odyssey 2", not a
-// score ("Chelsea 2-1").
-var sequelRE = regexp.MustCompile(`\b(\p{Lu}[\p{L}']+) ([2-9])\b[^-–:.\d]`)
+// score ("Chelsea 2-1") or a figure ("The 5,808 Academy voters").
+var sequelRE = regexp.MustCompile(`\b(\p{Lu}[\p{L}']+) ([2-9])\b(?:[^-–:.,\d]|,\D)`)
 
 // sequelClash reports whether sentence numbers a title word of the
 // question's as a sequel the question does not name: "if Super Mario

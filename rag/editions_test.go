@@ -40,6 +40,8 @@ func TestSequelClash(t *testing.T) {
 		{"When was Starfall Odyssey 2 released?", "Starfall Odyssey 2 was released on May 3, 2031.", false},
 		{"Who did Zenda beat in the final?", "Zenda 2-1 Belmar: the hosts won the final.", false},
 		{"Who did Zenda beat in the final?", "Zenda won 2 titles in the year.", false},
+		{"How many Academy voters had to return the ballots?", "The 5,808 Academy voters had to return the ballots.", false},
+		{"When was Starfall Odyssey released?", "Starfall Odyssey 2, the sequel, came out in 2031.", true},
 	} {
 		if got := sequelClash(tt.sentence, tt.question); got != tt.want {
 			t.Errorf("%q / %q: sequelClash = %v, want %v", tt.question, tt.sentence, got, tt.want)
