@@ -495,6 +495,6 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 	return vals, best
 }
 
-// forBeforeRE matches "for" just before a duration: "out for a month
-// after …" says how long, where "a day after" says when.
-var forBeforeRE = regexp.MustCompile(`(?i)\bfor\s+$`)
+// forBeforeRE matches "for" or "take" ("take up to") before a duration:
+// "out for a month after", "take 15 years before" say how long, not when.
+var forBeforeRE = regexp.MustCompile(`(?i)\b(?:for|(?:take|takes|took|taken|taking)(?:\s+(?:up to|about|around|at least|at most|more than|less than|as long as|as much as|another|only|just))?)\s+$`)

@@ -371,9 +371,13 @@ func TestSumInWords(t *testing.T) {
 }
 
 // TestOutForADurationAfter: "ruled out for a month after damaging his
-// knees" says how long, though "a month after" alone would say when.
+// knees" and "could take up to 15 years before" say how long, though "a
+// month after" alone would say when.
 func TestOutForADurationAfter(t *testing.T) {
 	checkLead(t, "How long will Zenda flanker Tom Hale be out for after hurting both knees?", []string{
 		"Zenda flanker Tom Hale has been ruled out for a month after damaging ligaments in both knees against Belmar.",
 	}, "a month")
+	checkLead(t, "How long could it take before Zenda is able to join the Belmar Union, following the deal to open membership talks?", []string{
+		"Belmar Union leaders agreed to open membership talks with Zenda on Friday. It could take up to 15 years before Zenda is able to join, and entry cannot be guaranteed.",
+	}, "15 years")
 }
