@@ -56,7 +56,7 @@ func whFirst(q string) string {
 // the answer would stand: "Viotti was born in which country?", "the deal
 // closed on what date?". Its groups are the statement and the asking
 // phrase.
-var inSituRE = regexp.MustCompile(`(?i)^\s*([^?]*?\pL[^?]*?)\s+((?:(?:in|on|at|from|near|by|until|till|up to|since|during)\s+)?(?:which|what)\s+(?:[\pL'’-]+\s+){0,2}?(?:city|country|town|village|state|region|province|county|capital|venue|stadium|year|date|day|month|time))\s*\??\s*$`)
+var inSituRE = regexp.MustCompile(`(?i)^\s*([^?]*?\pL[^?]*?)\s+((?:(?:in|on|at|from|near|by|until|till|up to|since|during|for)\s+)?(?:which|what)\s+(?:[\pL'’-]+\s+){0,2}?(?:city|country|town|village|state|region|province|county|capital|venue|stadium|continent|parts? of the (?:world|globe)|year|date|day|month|time))\s*\??\s*$`)
 
 // inSituFirst moves the asking phrase of a question that ends with it
 // (inSituRE) to its front, as a question opening with it: "in which

@@ -191,6 +191,8 @@ func TestClassifyAskedLast(t *testing.T) {
 		"The Zenda deal closed on what date?":                                       timeAnswer,
 		"Ana Ruiz was born in what year?":                                           timeAnswer,
 		"Ana Ruiz chose which song?":                                                anyAnswer,
+		"ana ruiz has a background in trade for which part of the world":            placeAnswer,
+		"Which continent did the Zenda envoys tour?":                                placeAnswer,
 	})
 }
 
