@@ -40,6 +40,7 @@ type candidate struct {
 	otherYear    bool      // it names years, none of them the question's
 	otherEdition bool      // it numbers the question's edition otherwise (editionClash)
 	otherAward   bool      // it names another category of the question's award, another job, or the title's past holder (askedKind.otherKind)
+	says         bool      // whom the question asks what they said says it here, or in the quotation this sentence goes on with or from
 	unsaid       bool      // neither it nor the sentence before it names whoever the question asks what they said (speakerTerms), or someone else says it (saidByOther)
 	role         bool      // the question's relation holds between its entity and one of values (roleHolds)
 	antecedent   string    // the sentence before it, naming whom its pronoun subject stands for (pronounSubject)
@@ -161,6 +162,9 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	}
 	describes := descriptionWords(lex, question)
 	speaker, speakerName := speakerTerms(lex, question, focus)
+	if speakerName == "" {
+		speaker, speakerName = namedSpeaker(lex, question, texts)
+	}
 	sayStems := sayingStems(lex, question)
 	toPress := pressRE.MatchString(question) // "what did Dmitriev tell reporters": words said
 	context := contextWords(lex, question)
@@ -283,6 +287,14 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			says = saysItself(cands[i+1].text, speaker)
 			c.unsaid = c.unsaid && !says
 		}
+		if len(speaker) > 0 && !says && i > 0 && cands[i-1].result.Chunk.ID == c.result.Chunk.ID && cands[i-1].sent+1 == c.sent &&
+			quotation(c.text) && continuesRE.MatchString(c.text) && speaks(cands[i-1].tokens, speakerName) {
+			// A quotation going on from a sentence in which the speaker
+			// speaks is theirs: "Trump, speaking in Washington, warned …
+			// “Not an easy situation,” he said."
+			says = true
+		}
+		c.says = says
 		c.focus = focusShare(shared, c.focusHits)
 		c.namesFocus = namesFocus(focus, c.focusHits)
 		c.otherYear = yearClash(c.text, years)
@@ -380,7 +392,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			v, ok = roleHolds(c.text, rel, parties, c.values, subject, true)
 		}
 		if !ok && atype == personAnswer && len(prev) > 0 && cands[i-1].sent+1 == c.sent {
-			if v, ok = pronounSubject(c.text, cands[i-1].text, rel, parties, qwords, subject); ok {
+			if v, ok = pronounSubject(c.text, cands[i-1].text, rel, parties, qwords, subject, saysWho); ok {
 				c.antecedent, c.fits = cands[i-1].text, true
 			}
 		}
@@ -395,6 +407,13 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		}
 		if !ok && atype == personAnswer && orgKinds[kindNoun] {
 			v, ok = memberOf(c.values, focus)
+		}
+		if ok && saysWho && !speaks(c.tokens, "") {
+			// Asked who said something, a sentence in which no one speaks
+			// names no sayer ("Larne's teenage star Robbie Weir is poised
+			// to join Sunderland" for who said he had not heard about Weir
+			// joining Sunderland).
+			ok = false
 		}
 		if ok {
 			// The name in the relation is the sentence's answer, and the

@@ -349,6 +349,7 @@ func extractAsked(ctx context.Context, lex lexicon, ix *index, question, asked s
 	switch atype {
 	case anyAnswer:
 		lead = saysBetter(lex, question, cands, lead)
+		lead = quoteBetter(question, cands, lead)
 	case personAnswer:
 		lead = sayerBetter(question, cands, lead)
 	case reasonAnswer:

@@ -258,3 +258,34 @@ func TestPlaceByItsAdjective(t *testing.T) {
 		"The draft peace proposal was revised following criticism from Zenda and European capitals that its initial terms disproportionately favored Belmar's interests.",
 	}, "favored Belmar")
 }
+
+// TestHowTheySummedItUp: asked how someone put something, the quotation
+// right after the sentence in which they speak without quoting answers,
+// their name written in lower case too; a lead that quotes them stays.
+func TestHowTheySummedItUp(t *testing.T) {
+	passages := []string{
+		`Zenda envoy Tom Hale and Belmar ended their talks in Port Quill on Tuesday without a deal on the border. Hale, speaking in Karvik, warned that the process was nowhere near a resolution. "Not an easy situation," he said. "What a mess."`,
+		"Belmar said its envoys would return to Port Quill next month.",
+	}
+	for _, q := range []string{
+		"How did Hale sum up the situation when he spoke in Karvik?",
+		"how did hale sum up the whole thing when he spoke in karvik",
+	} {
+		checkLead(t, q, passages, "Not an easy situation")
+	}
+	checkLead(t, "How did Belmar describe the mood of the talks?", []string{
+		`Belmar described the mood of the talks as "constructive", though no deal was reached. "We will be back," Belmar's envoy said.`,
+	}, "constructive")
+}
+
+// TestWhoAtSaid: a who-question may place the sayer before its verb ("who
+// at Zenda House said …"), and the sayer of a quotation may be "he" after
+// the sentence naming him.
+func TestWhoAtSaid(t *testing.T) {
+	checkLead(t, "On the eve of the Belmar trip, who at Zenda House said the administration felt very optimistic about a deal?", []string{
+		`Earlier, Zenda House said it was "very optimistic" of a deal being reached, as envoy Tom Hale heads to Belmar. "I think the administration feels very optimistic," Zenda House Press Secretary Ana Ruiz told reporters. She said that President Carl Wend and his team "have been working so hard on this effort."`,
+	}, "Ana Ruiz")
+	checkLead(t, "whos the belmar manager who said he hadnt heard about hale joining zenda from the player himself", []string{
+		`Belmar's teenage star Tom Hale is poised to join Zenda after turning down a move to Karvik. The 17-year-old midfielder was also being chased by Port Quill. But Belmar boss Ana Ruiz has yet to confirm that Hale is on his way. "I heard on Sunday that he has joined Zenda, but not from the lad himself," he said.`,
+	}, "Ana Ruiz")
+}

@@ -154,19 +154,35 @@ func saysBetter(lex lexicon, question string, cands []candidate, lead int) int {
 	})
 }
 
-// whoVerbRE matches a who-question's verb, perhaps after an aside and
-// an adverb: "Who, speaking for the campaign group Liberty, warned …",
-// "who publicly said …".
-var whoVerbRE = regexp.MustCompile(`(?i)^\s*who\b(?:\s*,[^,?]*,)?\s+(?:\pL+ly\s+)?(\pL+)`)
+// howSaidRE matches a question asking how someone put something: "How
+// did Trump sum up the situation?", "how did ushakov describe the talks".
+var howSaidRE = regexp.MustCompile(`(?i)\bhow\s+(?:did|does|do|has|have|had|will|would)\s+(?:\S+\s+){0,5}?\S+\s+(?:describe|characteri[sz]e|summari[sz]e|sum\s+up|assess|respond|react|reply|put\s+it)\b`)
+
+// quoteBetter returns the sentence right after the lead in its passage
+// when it quotes whom a question asks how they put something and the lead
+// does not ("Trump, speaking in Washington, warned that the process was
+// nowhere near a resolution." then "“Not an easy situation,” he said.
+// “What a mess.”" for "How did Trump sum up the situation?"), scoring
+// as a second sentence must (followRatio); otherwise lead.
+func quoteBetter(question string, cands []candidate, lead int) int {
+	l := cands[lead]
+	if !howSaidRE.MatchString(question) || quotedRE.MatchString(l.text) {
+		return lead
+	}
+	return nearLead(cands, lead, followRatio, func(c candidate) bool {
+		return c.result.Chunk.ID == l.result.Chunk.ID && c.sent == l.sent+1 && c.says && quotedRE.MatchString(c.text) && c.canLead(anyAnswer) && c.covered()
+	})
+}
 
 // sayerBetter returns the sentence in which someone says something when
-// a who-question asks who said something ("Who … warned that more lawyers
-// might follow?": "Barry Hugill, a spokesman for Liberty, told Radio 4
-// that more lawyers may go") and the lead says nothing at all, when it
+// a who-question asks who said something with its first "who" ("Who …
+// warned that more lawyers might follow?": "Barry Hugill, a spokesman for
+// Liberty, told Radio 4 that more lawyers may go"; not "Who is her coach,
+// the one who told her …") and the lead says nothing at all, when it
 // scores near it (verbRatio); otherwise lead.
 func sayerBetter(question string, cands []candidate, lead int) int {
-	m := whoVerbRE.FindStringSubmatch(question)
-	if m == nil || !slices.ContainsFunc(localembed.Tokens(m[1]), func(t string) bool { return speechVerbs[t] }) || speaks(cands[lead].tokens, "") {
+	loc := whoSaidRE.FindStringIndex(question)
+	if loc == nil || loc[0] != strings.Index(strings.ToLower(question), "who") || speaks(cands[lead].tokens, "") {
 		return lead
 	}
 	return nearLead(cands, lead, verbRatio, func(c candidate) bool {
@@ -178,7 +194,7 @@ func sayerBetter(question string, cands []candidate, lead int) int {
 var speechVerbs = map[string]bool{}
 
 func init() {
-	for _, w := range strings.Fields("say said says tell told state announce note claim accuse confirm acknowledge warn insist describe add explain stress argue suggest declare remark comment reply respond express caution characterize characterise assess admit predict reveal saying") {
+	for _, w := range strings.Fields("say said says tell told state announce note claim accuse confirm acknowledge warn insist describe add explain stress argue suggest declare remark comment reply respond express caution characterize characterise assess admit predict reveal saying advise urge recommend") {
 		for _, t := range localembed.Tokens(w) {
 			speechVerbs[t] = true
 		}

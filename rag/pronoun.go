@@ -19,9 +19,11 @@ var pronounRE = regexp.MustCompile(`^\s*["“]?(He|She)\b|["”]\s*(he|she)\s+(?
 
 // pronounSubject returns the name the pronoun subject of sentence stands
 // for, when the question's relation holds between it and the question's
-// entity (roleHolds with the name in the pronoun's place): the first name
-// of the sentence before it (prev) that the question does not give.
-func pronounSubject(sentence, prev string, rel map[string]bool, parties []focusTerm, question map[string]bool, subject bool) (string, bool) {
+// entity (roleHolds with the name in the pronoun's place), or, asked who
+// said something (says), when the pronoun says it ("“… not from the lad
+// himself,” he said"): the first name of the sentence before it (prev)
+// that the question does not give.
+func pronounSubject(sentence, prev string, rel map[string]bool, parties []focusTerm, question map[string]bool, subject, says bool) (string, bool) {
 	loc := pronounRE.FindStringSubmatchIndex(sentence)
 	if loc == nil || prev == "" {
 		return "", false
@@ -38,6 +40,9 @@ func pronounSubject(sentence, prev string, rel map[string]bool, parties []focusT
 	read := sentence[:at] + name + sentence[end:]
 	if v, ok := roleHolds(read, rel, parties, []string{name}, subject, false); ok {
 		return v, true
+	}
+	if _, ok := sayerName(read, []string{name}); ok && says {
+		return name, true
 	}
 	// The pronoun is the nearest subject of a relation word no other name
 	// stands before: "He went further, cautioning that …".
@@ -100,9 +105,10 @@ func orphanPronoun(c candidate, focus []focusTerm, hits []float64) bool {
 var pronounSaysRE = regexp.MustCompile(`^\s*(?:He|She)\s+(?:\pL+ly\s+)?` + sayingVerbs + `\b`)
 
 // whoSaidRE matches a question asking who said something, in a
-// relative clause too: "Who was the spokesperson who said …", "who
-// warned that …".
-var whoSaidRE = regexp.MustCompile(`(?i)\bwho(?:\s*,[^,?]*,)?\s+(?:\pL+ly\s+)?` + sayingVerbs + `\b`)
+// relative clause too, perhaps after an aside or a place the sayer is
+// at: "Who was the spokesperson who said …", "who warned that …", "who
+// at the White House said …".
+var whoSaidRE = regexp.MustCompile(`(?i)\bwho(?:\s*,[^,?]*,|\s+(?:at|in|from|inside|within)\s+(?:[\pL'’.-]+\s+){0,3}?[\pL'’.-]+)?\s+(?:\pL+ly\s+)?` + sayingVerbs + `\b`)
 
 // sayerAfterRE matches a verb of saying right after a name, and
 // sayerBeforeRE one right before it, perhaps with a title in lower case

@@ -271,6 +271,26 @@ func speakerTerms(lex lexicon, question string, focus []focusTerm) (map[string]b
 	return out, last
 }
 
+// namedSpeaker returns speakerTerms for a question that writes whom it
+// asks what they said in lower case ("how did trump sum up …"), when the
+// passages write each of their words as a name (namedInPassages; not "the
+// russian side").
+func namedSpeaker(lex lexicon, question string, sentences []string) (map[string]bool, string) {
+	m := speakerRE.FindStringSubmatch(question)
+	if m == nil {
+		return nil, ""
+	}
+	var words []focusTerm
+	for _, t := range lex.tokens(m[1]) {
+		words = append(words, focusTerm{term: t, word: true})
+	}
+	named := namedInPassages(lex, words, sentences)
+	if len(named) == 0 || slices.ContainsFunc(named, func(f focusTerm) bool { return f.word }) {
+		return nil, ""
+	}
+	return speakerTerms(lex, question, named)
+}
+
 // sayingStems returns the stems of the verb with which a question asks
 // what someone said (speakerRE): "characteris" for "How did Ushakov
 // characterise the proposals?".
@@ -314,7 +334,7 @@ func saysAnything(sentence string) bool {
 
 // sayingVerbs is a pattern of the verbs of saying news writes, in the
 // past and the present.
-const sayingVerbs = `(?:said|says|say|told|tells|stated|states|added|adds|warned|warns|insisted|insists|claimed|claims|announced|announces|described|describes|replied|responded|commented|argued|admitted|suggested|predicted|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|noted|explained|explains|confirmed|confirms|declared|declares|acknowledged|acknowledges|revealed|reveals|remarked|asserted|asserts|conceded|concedes|reiterated|reiterates)`
+const sayingVerbs = `(?:said|says|say|told|tells|stated|states|added|adds|warned|warns|insisted|insists|claimed|claims|announced|announces|described|describes|characteri[sz]ed|characteri[sz]es|replied|responded|commented|argued|admitted|suggested|predicted|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|noted|explained|explains|confirmed|confirms|declared|declares|acknowledged|acknowledges|revealed|reveals|remarked|asserted|asserts|conceded|concedes|reiterated|reiterates)`
 
 // saidVerbRE finds a verb of saying in a sentence, or "according to".
 var saidVerbRE = regexp.MustCompile(`(?i)\b(?:` + sayingVerbs + `|according to)\b`)
