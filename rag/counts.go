@@ -146,6 +146,32 @@ func relWordsNear(sentence, v string, rel map[string]bool, before, after int) in
 // before it a point in time: "(a day) after", "(two weeks) ago".
 var relativeTimeRE = regexp.MustCompile(`(?i)^\s+(after|before|ago|later|earlier|since|previously)\b`)
 
+// forBeforeRE matches "for" or "take" ("take up to") before a duration:
+// "out for a month after", "take 15 years before" say how long, not when.
+var forBeforeRE = regexp.MustCompile(`(?i)\b(?:for|(?:take|takes|took|taken|taking)(?:\s+(?:up to|about|around|at least|at most|more than|less than|as long as|as much as|another|only|just))?)\s+$`)
+
+// bareTimeRE finds a time written without its unit where a race or a
+// record states it: "set an Olympic record of 12.37", "clocked 9.85",
+// "won in 2:04:55".
+var bareTimeRE = regexp.MustCompile(`(?i)\b(?:record of|(?:a|best|winning|fastest) time of|clocked|clocking|won in|finished in|ran)\s+(\d{1,2}(?::\d{2}){0,2}\.\d{1,3}|\d{1,2}(?::\d{2}){1,2})\b`)
+
+// clockedRE matches the verb of a question asking what time someone
+// clocked, which asks how long they took and relates nothing.
+var clockedRE = regexp.MustCompile(`(?i)\bclock(?:ed|s)?\b`)
+
+// bareTimes returns the times sentence states without their unit
+// (bareTimeRE); one with its unit ("a time of 9.85 seconds") is a
+// duration already.
+func bareTimes(sentence string) []string {
+	var out []string
+	for _, m := range bareTimeRE.FindAllStringSubmatchIndex(sentence, -1) {
+		if loc := durationRE.FindStringIndex(sentence[m[2]:]); loc == nil || loc[0] > 0 {
+			out = append(out, sentence[m[2]:m[3]])
+		}
+	}
+	return out
+}
+
 // modifierRE matches the word after a duration written as a modifier
 // ("93 minute film", "10-day event"): a singular unit followed by a word.
 var modifierRE = regexp.MustCompile(`^\s+([\p{L}]+)`)

@@ -252,6 +252,7 @@ func classify(q string) (answerType, string) {
 	q = casualFiller.ReplaceAllString(contractionRE.ReplaceAllString(q, ""), " ")
 	if (t == timeAnswer || t == anyAnswer) && raceTimeRE.MatchString(orig) {
 		t = durationAnswer // "what time did he clock": how long he took
+		q = clockedRE.ReplaceAllString(q, "")
 	}
 	if t == quantityAnswer && degreeRE.MatchString(orig) {
 		t = anyAnswer // "how big a challenge": how grave, not a figure
@@ -410,6 +411,9 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 				add(sentence[loc[0]:loc[1]], 1)
 			}
 		}
+		for _, v := range bareTimes(sentence) {
+			add(v, 1)
+		}
 		if question["long"] {
 			// How long is also said by when it ends: "prepared to keep
 			// fighting until Russia's war aims are achieved".
@@ -494,7 +498,3 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 	}
 	return vals, best
 }
-
-// forBeforeRE matches "for" or "take" ("take up to") before a duration:
-// "out for a month after", "take 15 years before" say how long, not when.
-var forBeforeRE = regexp.MustCompile(`(?i)\b(?:for|(?:take|takes|took|taken|taking)(?:\s+(?:up to|about|around|at least|at most|more than|less than|as long as|as much as|another|only|just))?)\s+$`)

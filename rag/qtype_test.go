@@ -383,3 +383,11 @@ func TestOutForADurationAfter(t *testing.T) {
 		"Belmar Union leaders agreed to open membership talks with Zenda on Friday. It could take up to 15 years before Zenda is able to join, and entry cannot be guaranteed.",
 	}, "15 years")
 }
+
+// TestBareRaceTime: a race time written without its unit ("an Olympic
+// record of 12.37") answers what time someone clocked.
+func TestBareRaceTime(t *testing.T) {
+	checkLead(t, "what time did ana ruiz clock when she set the olympic record in the 100m hurdles", []string{
+		"Zenda sprinters Tom Hale and Ana Ruiz have been named athletes of the year. Hale, 22, won the closest 100m final in the championship's history with a career-best time of 9.85 seconds in Karvik. Ruiz, 27, set an Olympic record of 12.37 in winning the 100m hurdles.",
+	}, "12.37")
+}
