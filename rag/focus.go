@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsbot/newsbot/rag/localembed"
 )
@@ -140,11 +141,27 @@ func focusTerms(lex lexicon, question string) []focusTerm {
 		}
 	}
 	for _, t := range lex.tokens(dropCasual(strings.ToLower(question))) {
-		if localembed.IDF(t) >= focusIDF {
+		if localembed.IDF(t) >= focusIDF && !contracted(t) {
 			add([]string{t}, false, localembed.Known(t) && !measured[t], false)
 		}
 	}
 	return out
+}
+
+// contracted reports whether t is a stop word with a verb contracted
+// onto it ("there'd", "they'll", "who've"): rare as a token, it names
+// nothing.
+func contracted(t string) bool {
+	i := strings.LastIndexAny(t, "'’")
+	if i <= 0 {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(t[i:])
+	switch t[i+size:] {
+	case "d", "ll", "ve", "re", "m":
+		return len(localembed.Tokens(t[:i])) == 0 // a stop word
+	}
+	return false
 }
 
 // roleNoun reports whether words[i] is an agent noun written in capitals

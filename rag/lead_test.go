@@ -289,3 +289,12 @@ func TestWhoAtSaid(t *testing.T) {
 		`Belmar's teenage star Tom Hale is poised to join Zenda after turning down a move to Karvik. The 17-year-old midfielder was also being chased by Port Quill. But Belmar boss Ana Ruiz has yet to confirm that Hale is on his way. "I heard on Sunday that he has joined Zenda, but not from the lad himself," he said.`,
 	}, "Ana Ruiz")
 }
+
+// TestContractionNamesNothing: "there'd" is rare as a token but names
+// nothing the passage must hold.
+func TestContractionNamesNothing(t *testing.T) {
+	checkLead(t, "what was hale saying there'd been some progress on", []string{
+		`Zenda envoy Tom Hale had earlier expressed cautious optimism, suggesting that "some progress" was being made on security guarantees for Belmar.`,
+		"Belmar said its envoys would return to Port Quill next month.",
+	}, "security guarantees")
+}
