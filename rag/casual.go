@@ -24,7 +24,7 @@ var casualWords = map[string]string{
 	"spokeswoman": "spokesperson press secretary", "spokesman": "spokesperson press secretary", "mouthpiece": "spokesperson",
 	"hopeful": "optimistic", "upbeat": "optimistic", "gloomy": "pessimistic",
 	"boss": "chief", "bosses": "chiefs", "honcho": "chief", "pal": "ally", "pals": "allies", "buddy": "ally",
-	"trash-talking": "criticising", "trash-talked": "criticised", "slammed": "criticised", "bashing": "criticising",
+	"trash-talking": "criticising", "trash-talked": "criticised", "slammed": "criticised", "bashing": "criticising", "flak": "criticism", "flack": "criticism",
 	"kick off": "begin", "kicked off": "began", "wrap up": "end", "wrapped up": "ended",
 	"ok with": "accept", "okay with": "accept", "fine with": "accept",
 	"yo": "", "omg": "", "smh": "", "bruh": "", "stuff": "", "ok but": "", "ok and": "", "tbh": "", "lol": "", "lmao": "", "imo": "", "imho": "", "idk": "", "ngl": "", "btw": "", "smth": "", "sth": "",

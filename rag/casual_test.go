@@ -14,6 +14,7 @@ func TestCasualWording(t *testing.T) {
 		"The meeting between the trust and the council took place on March 4, 2031, in the town hall. Both sides said the talks would continue next month.",
 		"\"We are very optimistic about the council,\" trust chairman Ole Berg told reporters.",
 		"The trust alluded to closer cooperation with the council after the meeting.",
+		"Berg has faced criticism in the past for his travels to Karvik, where he went without the usual staff.",
 	}
 	for _, tt := range []struct{ question, want string }{
 		{"who's the guy who runs the harbour trust", "Ole Berg"},
@@ -24,6 +25,7 @@ func TestCasualWording(t *testing.T) {
 		// is a rare word the article says otherwise ("hint": "alluded").
 		{"who said the trust was super optimistic about the council", "Berg"},
 		{"Did the trust hint at closer ties with the council?", "alluded"},
+		{"why's berg been getting flak for his karvik trips", "usual staff"},
 	} {
 		checkLead(t, tt.question, passages, tt.want)
 	}
@@ -45,6 +47,7 @@ func TestUncasual(t *testing.T) {
 		"like who said it":                  " who said it",
 		"what did the deal look like":       "what did the deal look like",
 		"ok but is the line still open":     " is the line still open",
+		"why is he getting flak":            "why is he getting criticism",
 	} {
 		if got := uncasual(in); got != want {
 			t.Errorf("uncasual(%q) = %q, want %q", in, got, want)
