@@ -268,33 +268,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			// ("Xenoblade Chronicles 2"), if not its year.
 			numbersOK[id] = numbersOK[id] || hasNumbers(report, years)
 		}
-		// The speaker is named when all their words are, or the last
-		// ("Kenteris's lawyer, Gregory Ioannidis" for "Kostas Kenteris's
-		// lawyer Gregory Ioannidis", not "retirement age" for "Age
-		// Concern").
-		all, last := true, false
-		for j, f := range focus {
-			all = all && (!speaker[f.term] || c.focusHits[j] >= 1)
-			last = last || f.term == speakerName && c.focusHits[j] >= 1
-		}
-		c.unsaid = !all && !last || saidByOther(c.text, speaker) || toPress && !saysAnything(c.text)
-		// Whom the question asks what they said says it themselves, or
-		// says the quotation this sentence opens, in the next ("“Some
-		// proposals look acceptable, but they need to be discussed...
-		// Some are not suitable,” Ushakov remarked").
-		says := len(speaker) > 0 && saysItself(c.text, speaker)
-		if len(speaker) > 0 && !says && openQuoteRE.MatchString(c.text) && i+1 < len(cands) && cands[i+1].result.Chunk.ID == c.result.Chunk.ID && cands[i+1].sent == c.sent+1 {
-			says = saysItself(cands[i+1].text, speaker)
-			c.unsaid = c.unsaid && !says
-		}
-		if len(speaker) > 0 && !says && i > 0 && cands[i-1].result.Chunk.ID == c.result.Chunk.ID && cands[i-1].sent+1 == c.sent &&
-			quotation(c.text) && continuesRE.MatchString(c.text) && speaks(cands[i-1].tokens, speakerName) {
-			// A quotation going on from a sentence in which the speaker
-			// speaks is theirs: "Trump, speaking in Washington, warned …
-			// “Not an easy situation,” he said."
-			says = true
-		}
-		c.says = says
+		c.says, c.unsaid = speakerSays(cands, i, focus, speaker, speakerName, toPress)
 		c.focus = focusShare(shared, c.focusHits)
 		c.namesFocus = namesFocus(focus, c.focusHits)
 		c.otherYear = yearClash(c.text, years)
@@ -310,7 +284,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		// "“Some proposals look more or less acceptable …”"); not when it
 		// asks for a value ("which city did Putin claim …": the city).
 		said := withSynonyms(c.tokens, relWords)
-		if says && atype == anyAnswer {
+		if c.says && atype == anyAnswer {
 			said = append(slices.Clip(said), sayStems...)
 		}
 		// The story a question tells before what it asks ("When 50 Cent

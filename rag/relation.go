@@ -386,3 +386,38 @@ func pronounWord(w string) bool {
 	}
 	return false
 }
+
+// speakerSays reports, for a question asking what someone said (speaker,
+// speakerName: speakerTerms), whether they say cands[i] (candidate.says)
+// and whether it is unsaid (candidate.unsaid): told to the press
+// (toPress), a sentence that says nothing is unsaid too.
+func speakerSays(cands []candidate, i int, focus []focusTerm, speaker map[string]bool, speakerName string, toPress bool) (says, unsaid bool) {
+	c := &cands[i]
+	// The speaker is named when all their words are, or the last
+	// ("Kenteris's lawyer, Gregory Ioannidis" for "Kostas Kenteris's
+	// lawyer Gregory Ioannidis", not "retirement age" for "Age
+	// Concern").
+	all, last := true, false
+	for j, f := range focus {
+		all = all && (!speaker[f.term] || c.focusHits[j] >= 1)
+		last = last || f.term == speakerName && c.focusHits[j] >= 1
+	}
+	unsaid = !all && !last || saidByOther(c.text, speaker) || toPress && !saysAnything(c.text)
+	// Whom the question asks what they said says it themselves, or
+	// says the quotation this sentence opens, in the next ("“Some
+	// proposals look acceptable, but they need to be discussed...
+	// Some are not suitable,” Ushakov remarked").
+	says = len(speaker) > 0 && saysItself(c.text, speaker)
+	if len(speaker) > 0 && !says && openQuoteRE.MatchString(c.text) && i+1 < len(cands) && cands[i+1].result.Chunk.ID == c.result.Chunk.ID && cands[i+1].sent == c.sent+1 {
+		says = saysItself(cands[i+1].text, speaker)
+		unsaid = unsaid && !says
+	}
+	if len(speaker) > 0 && !says && i > 0 && cands[i-1].result.Chunk.ID == c.result.Chunk.ID && cands[i-1].sent+1 == c.sent &&
+		quotation(c.text) && continuesRE.MatchString(c.text) && speaks(cands[i-1].tokens, speakerName) {
+		// A quotation going on from a sentence in which the speaker
+		// speaks is theirs: "Trump, speaking in Washington, warned …
+		// “Not an easy situation,” he said."
+		says = true
+	}
+	return says, unsaid
+}
