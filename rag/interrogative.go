@@ -125,3 +125,16 @@ var whatAuxRE = regexp.MustCompile(`(?i)^\s*what\s+(?:did|does|do|is|was|were|ar
 
 // whatNameRE matches a question asking a name: "What is the name of …".
 var whatNameRE = regexp.MustCompile(`(?i)^\s*what\s+(?:is|was)\s+the\s+name\b`)
+
+// whichHeadRE matches a which-question's head, perhaps after a count:
+// "Which two acts had their album releases pushed back …".
+var whichHeadRE = regexp.MustCompile(`(?i)^\s*which\s+(?:(?:two|three|four|five|both|\d+)\s+)?(\pL+)`)
+
+// namesItsHead reports whether a which-question names the kind of thing
+// it asks for, so that a telling word later in it ("… contributing to
+// EMI's profit warning") does not make it a question of another kind
+// (keywordTypes).
+func namesItsHead(q string) bool {
+	m := whichHeadRE.FindStringSubmatch(q)
+	return m != nil && !auxiliaries[strings.ToLower(m[1])] && !measureRE.MatchString(m[1])
+}

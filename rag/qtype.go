@@ -29,7 +29,7 @@ const (
 var inPlaceRE = regexp.MustCompile(`(?i)^\s*(?:in|at|near) (?:which|what) (?:\w+ )?(?:city|country|town|state|region|province|county|village|capital)\b`)
 
 // kindNouns are the kinds of party a which-question may ask for.
-const kindNouns = `company|firm|team|side|squad|school|university|college|hospital|charity|country|nation|club|player|actor|actress|director|person|man|woman|group|party|organi[sz]ation|movie|film|city|judge|minister|official|politician|leader|chancellor|singer|band|artist|author|writer|coach|manager|striker|regulator|watchdog|agency|network|channel|station|broadcaster|site|website|game|show|programme|program|album|song|book|newspaper|airline|bank|carrier|studio|label|court|brand|manufacturer|maker|retailer|rival|carmaker|operator|association|union|federation|council|committee|commission|spokesman|spokeswoman|spokesperson|lawyer|analyst|executive|chairman|boss`
+const kindNouns = `company|firm|team|side|squad|school|university|college|hospital|charity|country|nation|club|player|actor|actress|director|person|man|woman|group|party|organi[sz]ation|movie|film|city|judge|minister|official|politician|leader|chancellor|singer|band|act|artist|author|writer|coach|manager|striker|regulator|watchdog|agency|network|channel|station|broadcaster|site|website|game|show|programme|program|album|song|book|newspaper|airline|bank|carrier|studio|label|court|brand|manufacturer|maker|retailer|rival|carmaker|operator|association|union|federation|council|committee|commission|spokesman|spokeswoman|spokesperson|lawyer|analyst|executive|chairman|boss`
 
 // answerTypeBonus is added to the score of a sentence that holds the kind
 // of fact the question asks for, scaled by how specific the value is.
@@ -260,7 +260,7 @@ func classify(q string) (answerType, string) {
 	if t == personAnswer && (whoIsRE.MatchString(orig) || casualName(orig)) {
 		t = anyAnswer // "Who is Jared Kushner?" asks for a description
 	}
-	if t == anyAnswer || t == yesNoAnswer {
+	if (t == anyAnswer || t == yesNoAnswer) && !namesItsHead(orig) {
 		for _, kt := range keywordTypes {
 			if kt.re.MatchString(q) {
 				t = kt.t

@@ -391,3 +391,12 @@ func TestBareRaceTime(t *testing.T) {
 		"Zenda sprinters Tom Hale and Ana Ruiz have been named athletes of the year. Hale, 22, won the closest 100m final in the championship's history with a career-best time of 9.85 seconds in Karvik. Ruiz, 27, set an Olympic record of 12.37 in winning the 100m hurdles.",
 	}, "12.37")
 }
+
+// TestWhichNamesItsHead: a which-question that names the kind it asks
+// for ("which two acts") asks for names, and a telling word later in it
+// ("profit warning") does not make it a question of a figure.
+func TestWhichNamesItsHead(t *testing.T) {
+	checkLead(t, "Which two acts had their album releases pushed back, contributing to Zenda Records' profit warning?", []string{
+		"Shares in music group Zenda Records have sunk by more than 16% after the firm issued a profit warning following disappointing sales and delays to two album releases. The company said sales would fall 8% this year. It blamed poor sales since Christmas and delays to the releases of new albums by Belmar Quartet and Port Quill.",
+	}, "Belmar Quartet")
+}
