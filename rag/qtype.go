@@ -71,7 +71,7 @@ var (
 		{regexp.MustCompile(`(?i)^\s*(when\b|(what|which) ((exact|precise|specific) )?(day|date|time|year|month|deadline)\b|on which (day|date)\b|(what|which) (is|was) the (\w+ )?date\b)`), timeAnswer},
 		{regexp.MustCompile(`(?i)^\s*(where\b|whereabouts\b|(in )?which (\w+ )?(city|country|place|town|venue|state|region)\b.*\b(host|held|located|hold|stage|take place|took place|taking place|happen|occur|meet|met)\w*\b|(in )?(which|what) (building|venue|stadium|arena|hall|hotel|room|street|district|neighbou?rhood|airport|port|palace|continent|parts? of the (?:world|globe))\b)`), placeAnswer},
 		{regexp.MustCompile(`(?i)^\s*(who|whom|whose)\b|^\s*(which (\w+ ){0,4}?|what (\w+ )?)(` + kindNouns + `)s?\b|^\s*(which|what) (\w+ )?(companies|countries|parties|agencies|cities|charities|bodies|authorities|universities|nationalities)\b|^\s*what(?:'s|’s| is| was) the (?:\w+ )?name\b`), personAnswer},
-		{regexp.MustCompile(`(?i)^\s*(why\b|for what reason\b|what (was|is) the reason\b)`), reasonAnswer},
+		{regexp.MustCompile(`(?i)^\s*(why\b|for what reason\b|what (was|is) the reason\b|what reasons? (did|does|do|has|have|had|was|were|is|are)\b)`), reasonAnswer},
 		{regexp.MustCompile(`(?i)^\s*(is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b`), yesNoAnswer},
 	}
 	// kindRE finds the kind of party a which-question asks for: "which
@@ -215,14 +215,14 @@ func init() {
 	}
 }
 
-// raceTimeRE matches a question about the time a race took: "what time
-// did McIlroy clock winning the 800m".
+// raceTimeRE matches a question about a race's time: "what time did McIlroy clock …".
 var raceTimeRE = regexp.MustCompile(`(?i)^\s*(?:what|which) (?:(?:winning|finishing|fastest|best|record|qualifying) )?time (?:did|does|will|was|is)\b.*\b(?:clock|clocked|run|ran|record|recorded|post|posted|set|finish|finished|win|won)\b`)
 
 // classify returns the question's answer type and the question with the
 // interrogative phrase and event filler removed, so that "long" in "how
 // long" or "take place" is not taken as words the answer must contain.
 func classify(q string) (answerType, string) {
+	ask, _ := whSplit(q) // without the story it tells first
 	q = inSituFirst(whFirst(leadingFillerRE.ReplaceAllString(q, "$1")))
 	inPlace := inPlaceRE.MatchString(q)
 	q = prepWhRE.ReplaceAllString(q, "$1")
@@ -261,8 +261,8 @@ func classify(q string) (answerType, string) {
 		t = anyAnswer // "Who is Jared Kushner?" asks for a description
 	}
 	if (t == anyAnswer || t == yesNoAnswer) && !namesItsHead(orig) {
-		for _, kt := range keywordTypes {
-			if kt.re.MatchString(q) {
+		for _, kt := range keywordTypes { // not in the story it tells first: "After its return to profit, will …"
+			if kt.re.MatchString(ask) {
 				t = kt.t
 				break
 			}

@@ -196,6 +196,18 @@ func TestClassifyAskedLast(t *testing.T) {
 	})
 }
 
+// TestClassifyTellingWords: "what reason did … give" asks why, and a
+// telling word of a figure ("profit", "cost") in the story a question
+// tells first, or after the kind a which-question names, asks no figure.
+func TestClassifyTellingWords(t *testing.T) {
+	checkClassify(t, map[string]answerType{
+		"What reason did Zenda give for its 2004 sales falling to 789m euros?":     reasonAnswer,
+		"After the profit warning at Zenda, what did the chairman promise?":        anyAnswer,
+		"Which two acts had their releases pushed back by Zenda's profit warning?": personAnswer,
+		"What was Zenda's profit in 2004?":                                         quantityAnswer,
+	})
+}
+
 // TestReasonSince: "since" after a noun says from when, not why.
 func TestReasonSince(t *testing.T) {
 	q := "Why did the envoys wait?"
