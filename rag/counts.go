@@ -163,6 +163,9 @@ var clockedRE = regexp.MustCompile(`(?i)\bclock(?:ed|s)?\b`)
 // (bareTimeRE); one with its unit ("a time of 9.85 seconds") is a
 // duration already.
 func bareTimes(sentence string) []string {
+	if !digitsAround(sentence) {
+		return nil // the regular expression is slow to find nothing
+	}
 	var out []string
 	for _, m := range bareTimeRE.FindAllStringSubmatchIndex(sentence, -1) {
 		if loc := durationRE.FindStringIndex(sentence[m[2]:]); loc == nil || loc[0] > 0 {
@@ -170,6 +173,17 @@ func bareTimes(sentence string) []string {
 		}
 	}
 	return out
+}
+
+// digitsAround reports whether s holds a digit, a point or a colon, and
+// a digit: "12.37", "2:04".
+func digitsAround(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if (s[i] == '.' || s[i] == ':') && '0' <= s[i-1] && s[i-1] <= '9' && '0' <= s[i+1] && s[i+1] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // modifierRE matches the word after a duration written as a modifier

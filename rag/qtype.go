@@ -261,7 +261,7 @@ func classify(q string) (answerType, string) {
 		t = anyAnswer // "Who is Jared Kushner?" asks for a description
 	}
 	if (t == anyAnswer || t == yesNoAnswer) && !namesItsHead(orig) {
-		for _, kt := range keywordTypes { // not in the story it tells first: "After its return to profit, will …"
+		for _, kt := range keywordTypes { // not in the story told first: "After the profit warning, what …"
 			if kt.re.MatchString(ask) {
 				t = kt.t
 				break
