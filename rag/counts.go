@@ -175,6 +175,18 @@ func bareTimes(sentence string) []string {
 	return out
 }
 
+// inDate reports whether the figure at loc in sentence is part of a date
+// (dateRE: "31 December", "December 31"), which says when, not how many.
+func inDate(sentence string, loc []int) bool {
+	lo, hi := max(0, loc[0]-16), min(len(sentence), loc[1]+16)
+	for _, d := range dateRE.FindAllStringIndex(sentence[lo:hi], -1) {
+		if lo+d[0] <= loc[0] && loc[1] <= lo+d[1] {
+			return true
+		}
+	}
+	return false
+}
+
 // digitsAround reports whether s holds a digit, a point or a colon, and
 // a digit: "12.37", "2:04".
 func digitsAround(s string) bool {

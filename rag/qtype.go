@@ -381,7 +381,7 @@ func (t answerType) typedValues(sentence string, question map[string]bool) ([]st
 			case share && !shareRE.MatchString(m) && !ratioRE.MatchString(sentence[:loc[0]]):
 			case !timed && timeUnitRE.MatchString(sentence[loc[1]:min(len(sentence), loc[1]+8)]):
 				// "a five-hour meeting" says how long, not how many people.
-			case !timed && dateRE.MatchString(m):
+			case !timed && (dateRE.MatchString(m) || inDate(sentence, loc)): // "31 December" is a day
 			case count && (moneyRE.MatchString(m) || shareRE.MatchString(m) || ratioRE.MatchString(sentence[:loc[0]])):
 				// Nor does "one in ten users" say how many users.
 			case formerFigure(sentence, loc) && !asksFormer(question):

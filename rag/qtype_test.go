@@ -412,3 +412,15 @@ func TestWhichNamesItsHead(t *testing.T) {
 		"Shares in music group Zenda Records have sunk by more than 16% after the firm issued a profit warning following disappointing sales and delays to two album releases. The company said sales would fall 8% this year. It blamed poor sales since Christmas and delays to the releases of new albums by Belmar Quartet and Port Quill.",
 	}, "Belmar Quartet")
 }
+
+// TestDayIsNoCount: the day of a date ("31 December") is no figure of
+// how much or how many.
+func TestDayIsNoCount(t *testing.T) {
+	checkLead(t, "how big a payoff did zenda give ana ruiz when she left", []string{
+		"Ana Ruiz finally left Zenda on 31 December, having spent the time as a special advisor to chief executive Tom Hale. Zenda said last year it would pay her £522,000 plus a bonus when she left.",
+		"Zenda shares fell 2% on Friday.",
+	}, "£522,000")
+	checkLead(t, "How many votes did Ana Ruiz win the Port Quill seat by?", []string{
+		"Ana Ruiz won the Port Quill seat in the by-election held on 15 July.",
+	}, "")
+}
