@@ -24,6 +24,7 @@ type candidate struct {
 	stable       float64 // the lesser of coverage and english: for refusals
 	english      float64 // coverage with English weights only
 	relation     float64 // the same over the question's words that are not its focus
+	stated       float64 // relation in the sentence's own words, before a name holding it (roleHolds) counts it as said
 	inReport     float64 // english, with the words its report names elsewhere counting reportCredit
 	strength     float64 // how specific its best typed value is (a full date 1, a bare year 0.5)
 	sim          float64
@@ -317,6 +318,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			}
 		}
 		c.stable = min(c.coverage, c.english)
+		c.stated = c.relation
 		c.inReport = reportCoverage(qterms, said, report)
 		c.prox = proximity(qterms, c.tokens)
 		c.phrases = sharedPhrases(qpairs, c.tokens)

@@ -32,6 +32,35 @@ var appositiveRE = regexp.MustCompile(`(?i),\s*(?:the (?:one|guy|man|woman|perso
 // Industries operate, the Leicestershire firm Holcim agreed to take over".
 var trailingAppositiveRE = regexp.MustCompile(`(?i),\s*(?:the|a|an)\s[^,?]+\??\s*$`)
 
+// whereClauseRE finds a relative clause with which a question places a
+// name of what it asks at an event: "at the awards where Schalk Burger was
+// named player of the year", "the annual meeting at which …". Its first
+// word (the clause's subject) and the word before it say whether it is one
+// (placeClause).
+var whereClauseRE = regexp.MustCompile(`(?i)(\S+)\s+(?:where|at which|in which)\s+(\S+)[^?]*`)
+
+// notBeforePlace lists words after which "where" asks rather than places:
+// "how did they describe where the peace process is".
+var notBeforePlace = map[string]bool{"describe": true, "described": true, "describes": true, "up": true, "say": true, "said": true,
+	"know": true, "tell": true, "explain": true, "show": true, "see": true, "decide": true, "decided": true, "wonder": true, "ask": true}
+
+// placeClause returns the span of the relative clause (whereClauseRE)
+// with which ask places one of its names, or nil: not when "where" asks
+// (its subject is an auxiliary or it follows a verb of saying or
+// knowing) nor when the clause holds what is asked ("a scheme where
+// entitlement depends on what").
+func placeClause(ask string) []int {
+	m := whereClauseRE.FindStringSubmatchIndex(ask)
+	if m == nil {
+		return nil
+	}
+	before, subject := strings.ToLower(ask[m[2]:m[3]]), strings.ToLower(ask[m[4]:m[5]])
+	if notBeforePlace[before] || auxiliaries[subject] || subject == "exactly" || whWordsRE.MatchString(ask[m[4]:m[1]]) {
+		return nil
+	}
+	return []int{m[3], m[1]}
+}
+
 // splitContext splits question into what it asks and the context with
 // which it places that in its story (whSplit's context, an appositive, a
 // clause after contextClauseRE, a closing description, a clause placing
@@ -41,6 +70,10 @@ func splitContext(question string) (ask, context string) {
 	clauses := []*regexp.Regexp{appositiveRE, contextClauseRE, trailingAppositiveRE}
 	if !intervalRE.MatchString(question) {
 		clauses = append(clauses, beforeClauseRE) // "how long before the talks" asks it
+	}
+	if loc := placeClause(ask); loc != nil {
+		context += " " + ask[loc[0]:loc[1]]
+		ask = ask[:loc[0]] + " " + ask[loc[1]:]
 	}
 	for _, re := range clauses {
 		if loc := re.FindStringIndex(ask); loc != nil {

@@ -27,6 +27,13 @@ func TestContextWords(t *testing.T) {
 		"how long before the talks did Ruiz claim the city":                    "",
 		// So does what happened at the same time.
 		"Where are Zenda ministers meeting in the same week as the Ruiz-Hale talks?": "hale ruiz talk week",
+		// So does a relative clause placing a name of it at an event,
+		// not a "where" that asks.
+		"Who won the relay award at the Zenda awards where Kofi Brandt was named player of the year?": "brandt kofi name player year",
+		"which city hosts the belmar meeting at which ruiz gets her award":                            "award get ruiz",
+		"how did they describe where the zenda talks are now":                                         "",
+		"Northwind wants a pension where entitlement depends on what?":                                "",
+		"so where is the zenda summit being held":                                                     "",
 	} {
 		got := slices.Sorted(maps.Keys(contextWords(lex, q)))
 		if strings.Join(got, " ") != want {

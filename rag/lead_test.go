@@ -298,3 +298,14 @@ func TestContractionNamesNothing(t *testing.T) {
 		"Belmar said its envoys would return to Port Quill next month.",
 	}, "security guarantees")
 }
+
+// TestRelationInItsOwnWords: of two sentences relating a name to a
+// who-question, the one saying all it asks in its own words answers,
+// not the opening that relates another name in looser ones ("swept the
+// top honours") and holds the story the question places it in.
+func TestRelationInItsOwnWords(t *testing.T) {
+	checkLead(t, "Who won the sevens award at the Belmar Rugby awards where Kofi Brandt was named player of the year?", []string{
+		"Northwind's Kofi Brandt was named player of the year as the Zenda champions swept the top honours at the Belmar Rugby awards. " +
+			"Jo Lane claimed the coaching award. Ana Ruiz beat team-mate Tom Hale to win the sevens award.",
+	}, "Ana Ruiz")
+}

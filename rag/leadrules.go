@@ -25,7 +25,12 @@ import (
 func asksBetter(t answerType, cands []candidate, lead int) int {
 	l := cands[lead]
 	return nearLead(cands, lead, relationRatio, func(c candidate) bool {
-		return c.result.Chunk.ArticleID == l.result.Chunk.ArticleID && c.relation >= l.relation+relationMargin &&
+		// Of two sentences relating a name to a who-question, the one
+		// saying all it asks in its own words: "Simon Amor beat … to win
+		// the sevens award" rather than "the Tri-Nations champions swept
+		// the top honours" for who won the sevens award.
+		more := c.relation >= l.relation+relationMargin || t == personAnswer && c.role && l.role && c.stated >= 1 && l.stated < 1-relationMargin
+		return c.result.Chunk.ArticleID == l.result.Chunk.ArticleID && more &&
 			c.canLead(t) && c.covered() && (t != personAnswer || c.role || !l.role)
 	})
 }
