@@ -52,11 +52,12 @@ func whFirst(q string) string {
 	return q
 }
 
-// inSituRE matches a question that asks for a place or a time last, where
-// the answer would stand: "Viotti was born in which country?", "the deal
-// closed on what date?". Its groups are the statement and the asking
+// inSituRE matches a question that asks for a place, a time or a party
+// last, where the answer would stand: "Viotti was born in which country?",
+// "the deal closed on what date?", "Dmitriev is the chief executive of
+// which organisation?". Its groups are the statement and the asking
 // phrase.
-var inSituRE = regexp.MustCompile(`(?i)^\s*([^?]*?\pL[^?]*?)\s+((?:(?:in|on|at|from|near|by|until|till|up to|since|during|for)\s+)?(?:which|what)\s+(?:[\pL'’-]+\s+){0,2}?(?:city|country|town|village|state|region|province|county|capital|venue|stadium|continent|parts? of the (?:world|globe)|year|date|day|month|time))\s*\??\s*$`)
+var inSituRE = regexp.MustCompile(`(?i)^\s*([^?]*?\pL[^?]*?)\s+((?:(?:in|on|at|from|near|by|until|till|up to|since|during|for|of|with|to|against)\s+)?(?:which|what)\s+(?:[\pL'’-]+\s+){0,2}?(?:city|country|town|village|state|region|province|county|capital|venue|stadium|continent|parts? of the (?:world|globe)|year|date|day|month|time|(?:` + kindNouns + `)s?))\s*\??\s*$`)
 
 // inSituFirst moves the asking phrase of a question that ends with it
 // (inSituRE) to its front, as a question opening with it: "in which
@@ -116,7 +117,7 @@ var questionStartRE = regexp.MustCompile(`(?i)^\s*(who|whom|whose|where|whereabo
 // prepWhRE matches a preposition that opens a question before its
 // interrogative: "On what date …", "In which city …", "With whom …", "By
 // how much …".
-var prepWhRE = regexp.MustCompile(`(?i)^\s*(?:on|in|at|during|from|since|until|till|up to|for|with|to|by|over|within|after|before)\s+((?:what|which|whom|whose|how (?:much|many|far|long))\b)`)
+var prepWhRE = regexp.MustCompile(`(?i)^\s*(?:on|in|at|during|from|since|until|till|up to|for|with|to|by|over|within|after|before|of|against)\s+((?:what|which|whom|whose|how (?:much|many|far|long))\b)`)
 
 // whatAuxRE matches a what-question whose verb follows "what" at once:
 // "What did officials say", whose noun after the verb is its subject,

@@ -309,3 +309,27 @@ func TestRelationInItsOwnWords(t *testing.T) {
 			"Jo Lane claimed the coaching award. Ana Ruiz beat team-mate Tom Hale to win the sevens award.",
 	}, "Ana Ruiz")
 }
+
+// TestTitleHolder: the body before a title and the question's name is
+// the one whose title it holds.
+func TestTitleHolder(t *testing.T) {
+	checkLead(t, "Tom Hale is the chief executive of which organisation?", []string{
+		"Ana Ruiz hosted the Belmar envoys at the palace on Tuesday, alongside economic envoy Tom Hale. " +
+			"Also taking part in the talks was Karvik Direct Investment Fund CEO Tom Hale, who serves as Zenda's special representative for investment.",
+		"Zenda's envoy Tom Hale took part in the talks with Ana Ruiz.",
+	}, "Karvik Direct Investment Fund")
+}
+
+// TestConverseRelation: a relation said from the other party's side
+// names the answer after its "to" or "from": who beat him ("went down to
+// …"), who handed it over ("collecting his award from …").
+func TestConverseRelation(t *testing.T) {
+	checkLead(t, "Who beat fifth seed Tom Hale in the first round of the Zenda Open?", []string{
+		"Fifth seed Tom Hale was the first big name to fall at the Zenda Open as he went down to fellow Belmarian Kofi Brandt on Monday.",
+		"He now meets wild card Ana Ruiz, who followed up his win over top seed Tom Hale by overcoming Belmar's Jo Lane, 6-4 3-6 7-6.",
+	}, "Kofi Brandt")
+	checkLead(t, "who handed kofi brandt his band's award at the zenda music awards", []string{
+		"Collecting his band's award from model Ana Ruiz at the Zenda ceremony, singer Kofi Brandt said he felt at home. " +
+			"Brandt's band Northwind also played at the Zenda Music Awards.",
+	}, "Ana Ruiz")
+}

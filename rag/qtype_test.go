@@ -182,17 +182,20 @@ func TestClassifyPrepositionFirst(t *testing.T) {
 	})
 }
 
-// TestClassifyAskedLast: a question may ask for a place or a time last,
-// where the answer would stand.
+// TestClassifyAskedLast: a question may ask for a place, a time or a
+// party last, where the answer would stand.
 func TestClassifyAskedLast(t *testing.T) {
 	checkClassify(t, map[string]answerType{
 		"Ana Ruiz, the Zenda director who died aged 50, was born in which country?": placeAnswer,
 		"The summit will be held in what city?":                                     placeAnswer,
 		"The Zenda deal closed on what date?":                                       timeAnswer,
 		"Ana Ruiz was born in what year?":                                           timeAnswer,
-		"Ana Ruiz chose which song?":                                                anyAnswer,
+		"Ana Ruiz chose which song?":                                                personAnswer, // as "Which song did Ana Ruiz choose?"
 		"ana ruiz has a background in trade for which part of the world":            placeAnswer,
 		"Which continent did the Zenda envoys tour?":                                placeAnswer,
+		"Tom Hale is the chief executive of which organisation?":                    personAnswer,
+		"kofi brandt plays for what club":                                           personAnswer,
+		"Against which country will Hale take charge of his first match?":           personAnswer,
 	})
 }
 

@@ -189,8 +189,9 @@ func asksSubject(question string) (string, bool) {
 // the nouns it says one thing with, so that a sentence using one says the
 // relation a question words with another ("Google bought YouTube" for
 // "acquire", "refuses to surrender territory" for "relinquish land", "has
-// not been scheduled" for "put on the calendar"). Looser relations
-// (relationSynonyms: "won" and "title") only help read who holds them.
+// not been scheduled" for "put on the calendar", "CEO" for "chief
+// executive"). Looser relations (relationSynonyms: "won" and "title")
+// only help read who holds them.
 var sameVerbs = [][]string{
 	{"acquir", "buy", "bought", "purchas"},
 	{"found", "cofound", "establish"},
@@ -217,6 +218,7 @@ var sameVerbs = [][]string{
 	{"launch", "unveil", "introduc", "releas"},
 	{"reject", "refus", "rebuf"},
 	{"summit", "meet", "talk"},
+	{"ceo", "chief+execut"},
 	{"earn", "pay", "salari", "wage"},
 	{"earn", "gross", "make", "take", "took"},
 	{"debut", "open", "premier"},
@@ -225,15 +227,19 @@ var sameVerbs = [][]string{
 }
 
 // withSynonyms returns tokens and, when they hold a verb of the sameVerbs
-// group of a relation word, that relation word.
+// group of a relation word, that relation word. A member of a group
+// written "chief+execut" is held when all its words are, and holds each.
 func withSynonyms(tokens, relWords []string) []string {
 	out := tokens
+	held := func(m string) bool {
+		return !slices.ContainsFunc(strings.Split(m, "+"), func(w string) bool { return !slices.Contains(tokens, w) })
+	}
 	for _, r := range relWords {
 		if slices.Contains(tokens, r) {
 			continue
 		}
 		for _, g := range sameVerbs {
-			if slices.Contains(g, r) && slices.ContainsFunc(g, func(s string) bool { return slices.Contains(tokens, s) }) {
+			if slices.ContainsFunc(g, func(m string) bool { return slices.Contains(strings.Split(m, "+"), r) }) && slices.ContainsFunc(g, held) {
 				out = append(slices.Clip(out), r)
 				break
 			}

@@ -137,10 +137,23 @@ func TestSameVerbs(t *testing.T) {
 		{"Three people died in the blast.", "kill"},
 		{"New entry Spanglish entered the chart at number three, taking $9m.", "make"},
 		{"The film took $30.2m in its debut weekend.", "open"},
+		{"Karvik Direct Investment Fund CEO Tom Hale took part.", "chief"},
+		{"Karvik Direct Investment Fund CEO Tom Hale took part.", "execut"},
+		{"Tom Hale, chief executive of Karvik, took part.", "ceo"},
 	} {
 		said := withSynonyms(localLexicon().tokens(tt.sentence), []string{tt.relation})
 		if !slices.Contains(said, tt.relation) {
 			t.Errorf("%q does not say %q: %q", tt.sentence, tt.relation, said)
+		}
+	}
+	// A word of a phrase the group holds is not the phrase: an executive
+	// is no CEO.
+	for _, tt := range []struct{ sentence, relation string }{
+		{"The firm hired former Karvik executive Tom Hale.", "ceo"},
+		{"Chief negotiator Tom Hale took part.", "ceo"},
+	} {
+		if said := withSynonyms(localLexicon().tokens(tt.sentence), []string{tt.relation}); slices.Contains(said, tt.relation) {
+			t.Errorf("%q says %q", tt.sentence, tt.relation)
 		}
 	}
 }

@@ -66,12 +66,30 @@ func init() {
 }
 
 // converseVerbs maps a stem of a relation to the stems of verbs that
-// state it from the other party's side, with the answer after "to": "sold
-// … to the Trust" says who bought, "lost … to Halep" who won.
-var converseVerbs = map[string][]string{
-	"buy": {"sold", "sell"}, "bought": {"sold", "sell"}, "acquir": {"sold", "sell"}, "purchas": {"sold", "sell"},
-	"win": {"lost", "lose"}, "beat": {"lost", "lose"}, "defeat": {"lost", "lose"},
+// state it from the other party's side, and the word after which such a
+// verb names the answer: "sold … to the Trust" says who bought, "lost … to
+// Halep" who won, "collecting his award from model Naomi Campbell" who
+// handed it over, "bought … from Vivendi" who sold.
+var converseVerbs = map[string]converse{
+	"buy": toSeller, "bought": toSeller, "acquir": toSeller, "purchas": toSeller,
+	"win": toWinner, "beat": toWinner, "defeat": toWinner,
+	"hand": fromGiver, "gave": fromGiver, "give": fromGiver, "present": fromGiver,
+	"sold": fromBuyer, "sell": fromBuyer,
 }
+
+// converse is how a relation is said from the other party's side: by one
+// of verbs, the answer after the word by.
+type converse struct {
+	by    string
+	verbs []string
+}
+
+var (
+	toSeller  = converse{"to", []string{"sold", "sell"}}
+	toWinner  = converse{"to", []string{"lost", "lose", "fell", "fall", "down", "succumb"}} // "went down to fellow Spaniard Guillermo Garcia-Lopez"
+	fromGiver = converse{"from", []string{"collect", "receiv", "accept"}}
+	fromBuyer = converse{"from", []string{"bought", "buy", "acquir", "purchas"}}
+)
 
 // determiners may stand between "to" and a name.
 var determiners = map[string]bool{"the": true, "a": true, "an": true}
@@ -81,20 +99,27 @@ const converseWindow = 8
 
 // converseHolds reports whether a converse verb of the relation rel
 // (converseVerbs) is followed, within converseWindow words and with no
-// clause break or negation, by "to" and one of the values, and returns
-// that value.
+// clause break or negation, by its "to" or "from" and one of the values,
+// perhaps after a determiner or a title in lower case ("from model Naomi
+// Campbell"), and returns that value.
 func converseHolds(words []roleWord, rel map[string]bool, values []string) (string, bool) {
-	conv := map[string]bool{}
+	conv := map[string]string{} // verb stem: the word after which it names the answer
 	for r := range rel {
-		for _, c := range converseVerbs[r] {
-			conv[c] = true
+		for _, c := range converseVerbs[r].verbs {
+			conv[c] = converseVerbs[r].by
 		}
 	}
 	if len(conv) == 0 {
 		return "", false
 	}
 	for v := range words {
-		if !anyToken(conv, words[v].stems) || negated(words, v) {
+		by := conv[strings.ToLower(words[v].raw)] // "down", a stop word
+		for _, s := range words[v].stems {
+			if b, ok := conv[s]; ok {
+				by = b
+			}
+		}
+		if by == "" || negated(words, v) {
 			continue
 		}
 		for d := 1; d <= converseWindow && v+d+1 < len(words); d++ {
@@ -102,10 +127,10 @@ func converseHolds(words []roleWord, rel map[string]bool, values []string) (stri
 			if w.brk {
 				break
 			}
-			if strings.EqualFold(w.raw, "to") {
+			if strings.EqualFold(w.raw, by) {
 				n := v + d + 1
-				if determiners[strings.ToLower(words[n].raw)] && n+1 < len(words) {
-					n++ // "to the Marine Heritage Trust"
+				if n+1 < len(words) && words[n].name == 0 && !words[n+1].brk && (determiners[strings.ToLower(words[n].raw)] || unicode.IsLower([]rune(words[n].raw)[0]) && words[n+1].name > 0) {
+					n++ // "to the Marine Heritage Trust", "from model Naomi Campbell"
 				}
 				if words[n].name > 0 && !words[n].brk {
 					return values[words[n].name-1], true
@@ -220,6 +245,9 @@ func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values [
 		}
 		if a, b, ok := titledName(words, in, rel); ok && (len(focus) == 0 || bare || holdsEntity || entityNear(words, in[0])) {
 			return strings.TrimRight(sentence[locs[a][0]:locs[b][1]], ".,;:"), true // "White House Press Secretary Karoline Leavitt"
+		}
+		if a, b, ok := titleHolder(words, in, rel); holdsEntity && ok {
+			return sentence[locs[a][0]:locs[b][1]], true // "Russian Direct Investment Fund CEO Kirill Dmitriev"
 		}
 		if !holdsEntity && titledBefore(words, in[0], rel) && (len(focus) == 0 || bare || entityNear(words, in[0])) {
 			return v, true // "the movie's director Garry Marshall", "Director: Bryan Singer"

@@ -2,6 +2,7 @@ package rag
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -50,6 +51,30 @@ func titledName(words []roleWord, in []int, rel map[string]bool) (int, int, bool
 		return 0, 0, false
 	}
 	return name[0], name[len(name)-1], true
+}
+
+// titleHolder returns the body whose title the question's entity holds
+// within one value (the words at in), as the positions of its first and
+// last word: "Russian Direct Investment Fund" in "Russian Direct Investment
+// Fund CEO Kirill Dmitriev" for "Dmitriev is the chief executive of which
+// organisation?". The title is the relation word just before the entity's
+// name, which closes the value; the body, before it, names no entity.
+func titleHolder(words []roleWord, in []int, rel map[string]bool) (int, int, bool) {
+	t := slices.IndexFunc(in, func(i int) bool { return words[i].entity })
+	if t < 2 || !anyToken(rel, words[in[t-1]].stems) {
+		return 0, 0, false
+	}
+	for _, i := range in[t:] {
+		if !words[i].entity {
+			return 0, 0, false
+		}
+	}
+	for _, i := range in[:t-1] {
+		if anyToken(rel, words[i].stems) {
+			return 0, 0, false
+		}
+	}
+	return in[0], in[t-2], true
 }
 
 // titledBefore reports whether the word before words[at] (the first word
