@@ -57,7 +57,7 @@ func whFirst(q string) string {
 // "the deal closed on what date?", "Dmitriev is the chief executive of
 // which organisation?". Its groups are the statement and the asking
 // phrase.
-var inSituRE = regexp.MustCompile(`(?i)^\s*([^?]*?\pL[^?]*?)\s+((?:(?:in|on|at|from|near|by|until|till|up to|since|during|for|of|with|to|against)\s+)?(?:which|what)\s+(?:[\pL'’-]+\s+){0,2}?(?:city|country|town|village|state|region|province|county|capital|venue|stadium|continent|parts? of the (?:world|globe)|year|date|day|month|time|(?:` + kindNouns + `)s?))\s*\??\s*$`)
+var inSituRE = regexp.MustCompile(`(?i)^\s*([^?]*?\pL[^?]*?)\s+((?:(?:in|on|at|from|near|by|until|till|up to|since|during|for|of|with|to|against)\s+)?(?:which|what)\s+(?:[\pL'’-]+\s+){0,2}?(?:city|country|town|village|state|region|province|county|capital|venue|stadium|continent|(?:parts?|regions?|areas?|corners?) of the (?:world|globe)|year|date|day|month|time|(?:` + kindNouns + `)s?))\s*\??\s*$`)
 
 // inSituFirst moves the asking phrase of a question that ends with it
 // (inSituRE) to its front, as a question opening with it: "in which
@@ -125,7 +125,7 @@ var prepWhRE = regexp.MustCompile(`(?i)^\s*(?:on|in|at|during|from|since|until|t
 var whatAuxRE = regexp.MustCompile(`(?i)^\s*what\s+(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should)\b`)
 
 // whatNameRE matches a question asking a name: "What is the name of …".
-var whatNameRE = regexp.MustCompile(`(?i)^\s*what\s+(?:is|was)\s+the\s+name\b`)
+var whatNameRE = regexp.MustCompile(`(?i)^\s*what\s+(?:is|was|are|were)\s+the\s+names?\b`)
 
 // whichHeadRE matches a which-question's head, perhaps after a count:
 // "Which two acts had their album releases pushed back …".

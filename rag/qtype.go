@@ -29,7 +29,7 @@ const (
 var inPlaceRE = regexp.MustCompile(`(?i)^\s*(?:in|at|near) (?:which|what) (?:\w+ )?(?:city|country|town|state|region|province|county|village|capital)\b`)
 
 // kindNouns are the kinds of party a which-question may ask for.
-const kindNouns = `company|firm|team|side|squad|school|university|college|hospital|charity|country|nation|club|player|actor|actress|director|person|man|woman|group|party|organi[sz]ation|movie|film|city|judge|minister|official|politician|leader|chancellor|singer|band|act|artist|author|writer|coach|manager|striker|regulator|watchdog|agency|network|channel|station|broadcaster|site|website|game|show|programme|program|album|song|book|newspaper|airline|bank|carrier|studio|label|court|brand|manufacturer|maker|retailer|rival|carmaker|operator|association|union|federation|council|committee|commission|spokesman|spokeswoman|spokesperson|lawyer|analyst|executive|chairman|boss`
+const kindNouns = `company|firm|team|side|squad|school|university|college|hospital|charity|country|nation|club|player|actor|actress|director|person|man|woman|group|party|organi[sz]ation|movie|film|city|judge|minister|official|politician|leader|chancellor|singer|band|act|artist|author|writer|coach|manager|striker|regulator|watchdog|agency|network|channel|station|broadcaster|site|website|game|show|programme|program|album|song|book|newspaper|airline|bank|carrier|studio|label|court|brand|manufacturer|maker|retailer|rival|carmaker|operator|association|union|federation|council|committee|commission|spokesman|spokeswoman|spokesperson|lawyer|analyst|executive|chairman|boss|publisher|insurer|sponsor`
 
 // answerTypeBonus is added to the score of a sentence that holds the kind
 // of fact the question asks for, scaled by how specific the value is.
@@ -69,8 +69,8 @@ var (
 		{regexp.MustCompile(`(?i)^\s*(how (long|old)\b|how (quickly|fast|soon) (did|do|does|will|can|could|would)\b)`), durationAnswer},
 		{regexp.MustCompile(`(?i)^\s*(how (many|much|far|big|large|often|tall|high|heavy|deep|wide)|what (percentage|number|share|proportion|was the revenue|is the revenue|was the cost|is the price)|what (\w+ )?(offer|bid) (did|does|do|was|is|were|has|had|would|will|per))\b`), quantityAnswer},
 		{regexp.MustCompile(`(?i)^\s*(when\b|(what|which) ((exact|precise|specific) )?(day|date|time|year|month|deadline)\b|on which (day|date)\b|(what|which) (is|was) the (\w+ )?date\b)`), timeAnswer},
-		{regexp.MustCompile(`(?i)^\s*(where\b|whereabouts\b|(in )?which (\w+ )?(city|country|place|town|venue|state|region)\b.*\b(host|held|located|hold|stage|take place|took place|taking place|happen|occur|meet|met)\w*\b|(in )?(which|what) (building|venue|stadium|arena|hall|hotel|room|street|district|neighbou?rhood|airport|port|palace|continent|parts? of the (?:world|globe))\b)`), placeAnswer},
-		{regexp.MustCompile(`(?i)^\s*(who|whom|whose)\b|^\s*(which (\w+ ){0,4}?|what (\w+ )?)(` + kindNouns + `)s?\b|^\s*(which|what) (\w+ )?(companies|countries|parties|agencies|cities|charities|bodies|authorities|universities|nationalities)\b|^\s*what(?:'s|’s| is| was) the (?:\w+ )?name\b`), personAnswer},
+		{regexp.MustCompile(`(?i)^\s*(where\b|whereabouts\b|(in )?which (\w+ )?(city|country|place|town|venue|state|region)\b.*\b(host|held|located|hold|stage|take place|took place|taking place|happen|occur|meet|met)\w*\b|(in )?(which|what) (building|venue|stadium|arena|hall|hotel|room|street|district|neighbou?rhood|airport|port|palace|continent|(?:parts?|regions?|areas?|corners?) of the (?:world|globe))\b)`), placeAnswer},
+		{regexp.MustCompile(`(?i)^\s*(who|whom|whose)\b|^\s*(which (\w+ ){0,4}?|what (\w+ )?)(` + kindNouns + `)s?\b|^\s*(which|what) (\w+ )?(companies|countries|parties|agencies|cities|charities|bodies|authorities|universities|nationalities)\b|^\s*what(?:'s|’s| is| was| are| were) the (?:\w+ )?names?\b`), personAnswer},
 		{regexp.MustCompile(`(?i)^\s*(why\b|for what reason\b|what (was|is) the reason\b|what reasons? (did|does|do|has|have|had|was|were|is|are)\b)`), reasonAnswer},
 		{regexp.MustCompile(`(?i)^\s*(is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b`), yesNoAnswer},
 	}
@@ -126,7 +126,7 @@ var (
 	// rates": its words do not reach past "about" or "on" (aboutRE). Not
 	// "level" either: "at what level will contacts continue" asks for a
 	// rank.
-	whatMeasureRE = regexp.MustCompile(`(?i)^\s*(?:what|which)\b(?:\s+(?:[\w'’-]*[^\W\d_][\w'’-]*)){0,6}?\s+(?:size|rate|figure|total|percentage|amount|value|valuation|speed|sum|fee)\b`)
+	whatMeasureRE = regexp.MustCompile(`(?i)^\s*(?:what|which)\b(?:\s+(?:[\w'’-]*[^\W\d_][\w'’-]*)){0,6}?\s+(?:size|rate|figure|total|percentage|amount|value|valuation|speed|sum|fee|reading)\b`)
 
 	// changedToRE matches a what-question that asks what a figure rose or
 	// fell to: "what had annual support for Africa risen to".

@@ -193,6 +193,7 @@ func TestClassifyAskedLast(t *testing.T) {
 		"Ana Ruiz chose which song?":                                                personAnswer, // as "Which song did Ana Ruiz choose?"
 		"ana ruiz has a background in trade for which part of the world":            placeAnswer,
 		"Which continent did the Zenda envoys tour?":                                placeAnswer,
+		"Ruiz's trade experience lies mainly in which region of the world?":         placeAnswer,
 		"Tom Hale is the chief executive of which organisation?":                    personAnswer,
 		"kofi brandt plays for what club":                                           personAnswer,
 		"Against which country will Hale take charge of his first match?":           personAnswer,
@@ -265,6 +266,8 @@ func TestClassifyMeasureHead(t *testing.T) {
 		"what did the zenda auction make overall": quantityAnswer,
 		"What did the charity single raise?":      quantityAnswer,
 		"what did ruiz make of the talks":         anyAnswer,
+		// A reading of an index is a figure.
+		"What reading did the Zenda optimism index reach in January?": quantityAnswer,
 	})
 }
 
@@ -277,6 +280,8 @@ func TestClassifyWhatAuxiliary(t *testing.T) {
 		"What is the name of the firm that bought it?":         personAnswer,
 		"What company bought it?":                              personAnswer,
 		"What exact time did the meeting begin?":               timeAnswer,
+		"what were the names of the men held?":                 personAnswer,
+		"Which publisher brought out Ruiz's book Mutants?":     personAnswer,
 	})
 }
 

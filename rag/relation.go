@@ -195,7 +195,7 @@ func asksSubject(question string) (string, bool) {
 var sameVerbs = [][]string{
 	{"acquir", "buy", "bought", "purchas"},
 	{"found", "cofound", "establish"},
-	{"sold", "sell"},
+	{"sold", "sell", "shift"},
 	{"fall", "fell", "drop", "declin", "dip", "slip", "slump", "tumbl", "plung"},
 	{"rise", "rose", "increas", "grow", "climb", "jump", "soar"},
 	{"admit", "acknowledg", "conced"},
