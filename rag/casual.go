@@ -100,4 +100,5 @@ var phrasalVerbs = strings.NewReplacer(
 	"take over from", "succeed", "took over from", "succeeded", "taking over from", "succeeding", "takes over from", "succeeds",
 	"report back to", "debrief", "reported back to", "debriefed", "reporting back to", "debriefing",
 	"step in for", "replace", "stepped in for", "replaced", "fill in for", "replace", "filled in for", "replaced",
+	"on the cards", "planned", "in the works", "planned", "in the pipeline", "planned",
 )

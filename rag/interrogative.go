@@ -21,6 +21,11 @@ var trailingWhRE = regexp.MustCompile(`(?i)^(.+?)(?:[?,;:.!]+|\s[-–—]+)\s*(?
 // the context: "According to Ushakov, did Putin …").
 var trailingAuxRE = regexp.MustCompile(`(?i)^(.+?)\s[-–—]+\s*((?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b[^?,;:.!]*)\??\s*$`)
 
+// commaAuxRE matches a question that asks yes or no after a comma, which
+// whSplit takes when what comes before is a subordinate clause: "Now
+// that the envoys have left Moscow, is a summit on the cards?".
+var commaAuxRE = regexp.MustCompile(`(?i)^(.+?),\s*((?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b[^?,;:.!]*)\??\s*$`)
+
 // hedgeWords are the words a question may put right before its
 // interrogative that ask nothing themselves, even after its context ("…
 // - remind me how many …"); fillerWords, only at its start ("so who …";
@@ -81,6 +86,11 @@ func whSplit(q string) (ask, context string) {
 	if m == nil {
 		m = trailingAuxRE.FindStringSubmatch(q)
 	}
+	if m == nil {
+		if c := commaAuxRE.FindStringSubmatch(q); c != nil && subordinate(c[1]) {
+			m = c
+		}
+	}
 	if m == nil || questionStartRE.MatchString(m[1]) && !subordinate(m[1]) {
 		m = leadingPhraseRE.FindStringSubmatch(q)
 		if m == nil || whWordsRE.MatchString(m[1]) {
@@ -92,8 +102,9 @@ func whSplit(q string) (ask, context string) {
 
 // subordinateRE matches a clause that opens with a conjunction of time
 // and goes on with its subject: "When Standard & Poor's raised Russia's
-// debt, how much …" states when, it does not ask "when did …".
-var subordinateRE = regexp.MustCompile(`(?i)^\s*(?:when|while|after|before|once|since)\s+(\S+)`)
+// debt, how much …" states when, it does not ask "when did …"; "Now that
+// the envoys have left, …".
+var subordinateRE = regexp.MustCompile(`(?i)^\s*(?:when|while|after|before|once|since|now that)\s+(\S+)`)
 
 // subordinate reports whether clause is a subordinate clause
 // (subordinateRE) rather than a question.

@@ -260,7 +260,7 @@ func classify(q string) (answerType, string) {
 	if t == personAnswer && (whoIsRE.MatchString(orig) || casualName(orig)) {
 		t = anyAnswer // "Who is Jared Kushner?" asks for a description
 	}
-	if (t == anyAnswer || t == yesNoAnswer) && !namesItsHead(orig) {
+	if (t == anyAnswer || t == yesNoAnswer) && !namesItsHead(orig) && !howSaidRE.MatchString(orig) { // "how did they sum up … in terms of distance" asks for words
 		for _, kt := range keywordTypes { // not in the story told first: "After the profit warning, what …"
 			if kt.re.MatchString(ask) {
 				t = kt.t

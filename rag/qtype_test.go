@@ -202,13 +202,16 @@ func TestClassifyAskedLast(t *testing.T) {
 
 // TestClassifyTellingWords: "what reason did … give" asks why, and a
 // telling word of a figure ("profit", "cost") in the story a question
-// tells first, or after the kind a which-question names, asks no figure.
+// tells first, after the kind a which-question names, or in asking how
+// someone put something, asks no figure.
 func TestClassifyTellingWords(t *testing.T) {
 	checkClassify(t, map[string]answerType{
 		"What reason did Zenda give for its 2004 sales falling to 789m euros?":     reasonAnswer,
 		"After the profit warning at Zenda, what did the chairman promise?":        anyAnswer,
 		"Which two acts had their releases pushed back by Zenda's profit warning?": personAnswer,
 		"What was Zenda's profit in 2004?":                                         quantityAnswer,
+		// How someone put it asks for their words, whatever they measure.
+		"How did one report sum up where the Zenda talks stood, in terms of distance from a deal?": anyAnswer,
 	})
 }
 
@@ -310,6 +313,7 @@ func TestClassifyContextFirst(t *testing.T) {
 		"what time did hale clock winning the indoor 800m":                                      durationAnswer,
 		"what time did the meeting start":                                                       timeAnswer,
 		"Ruiz said he helped launch the Zenda opera - would he have written it himself?":        yesNoAnswer,
+		"Now that the envoys have left Zenda, is a Ruiz-Hale summit on the cards?":              yesNoAnswer,
 	})
 }
 
