@@ -147,7 +147,7 @@ func init() {
 // askedRoleRE matches a who-question asking who holds a role, with the
 // role's noun ("who was the interpreter for Putin", "who served as
 // interpreter for the delegation").
-var askedRoleRE = regexp.MustCompile(`(?i)^\s*who(?:(?:'s|’s| is| was| are| were| will be)\s+(?:the|a|an|their|his|her|its)|\s+(?:served|serves|acted|acts|worked|works|was appointed|has been appointed|was named|has been named)\s+as(?:\s+(?:the|a|an|their|his|her|its))?)\s+(?:[\pL-]+\s+)?([\pL-]+)\s+(?:of|for|at|in|on|during|behind|to|with)\b`)
+var askedRoleRE = regexp.MustCompile(`(?i)^\s*who(?:(?:'s|’s| is| was| are| were| will be)\s+(?:the|a|an|their|his|her|its)|\s+(?:served|serves|acted|acts|worked|works|was appointed|has been appointed|was named|has been named)\s+as(?:\s+(?:the|a|an|their|his|her|its))?)\s+(?:[\pL'’-]+\s+)?([\pL-]+)\s+(?:of|for|at|in|on|during|behind|to|with)\b`)
 
 // genericRoles are nouns a who-question may ask with that name no role
 // ("who was the man behind …"), or a role news says with a verb ("lost
@@ -181,6 +181,10 @@ var placeWithinRE = regexp.MustCompile(`\b(?:[Ww]hich|[Ww]hat)\s+((?:\p{Lu}[\pL�
 // eastern Ukraine") need not be told with the country's name.
 var placeInRE = regexp.MustCompile(`(?i)\b(?:which|what)\s+(?:city|town|village|port|resort|suburb|stadium|venue|airport)\s+in\s+((?:[\pL’'.-]+\s+){1,2}?)(?:did|does|do|was|were|is|are|will|would|has|have|had|could|can|\pL+ed|hosts?|holds?)\b`)
 
+// whereInRE matches a where-question naming the place that holds the one
+// asked: "Where exactly in Florida did the negotiators meet?".
+var whereInRE = regexp.MustCompile(`(?i)^\s*where\s+(?:exactly\s+|precisely\s+)?in\s+((?:[\pL’'.-]+\s+){1,2}?)(?:did|does|do|was|were|is|are|will|would|has|have|had|could|can)\b`)
+
 // placeWithin returns the stems of the place a where-question says the
 // place asked lies in ("florida" for "In which Florida city …"): a report
 // that never names it does not say where in it.
@@ -188,6 +192,9 @@ func placeWithin(lex lexicon, question string) []string {
 	m := placeWithinRE.FindStringSubmatch(question)
 	if m == nil {
 		m = placeInRE.FindStringSubmatch(question)
+	}
+	if m == nil {
+		m = whereInRE.FindStringSubmatch(question)
 	}
 	if m == nil {
 		return nil

@@ -333,3 +333,15 @@ func TestConverseRelation(t *testing.T) {
 			"Brandt's band Northwind also played at the Zenda Music Awards.",
 	}, "Ana Ruiz")
 }
+
+// TestWhereWithinAndNext: "where exactly in Florida" asks for a place in
+// Florida, and where the next round will be held is not where this one
+// was.
+func TestWhereWithinAndNext(t *testing.T) {
+	held := "A five-hour session in Zenda's Senate Palace ended without a breakthrough, as Ana Ruiz failed to reach agreement with the Belmar envoys."
+	checkLead(t, "Where exactly in Florida did the Belmar and Zenda negotiators meet before the trip?", []string{held}, "")
+	checkLead(t, "After leaving Zenda, where are the Belmar envoys planning to hold their next round of talks with Ruiz?", []string{
+		"Zenda President Ana Ruiz held a five-hour meeting in the Kremlin with Belmar President Kofi Brandt's son-in-law Tom Hale and Belmar special envoy Jo Lane, whom Brandt sent to present a revised peace proposal.",
+	}, "")
+	checkLead(t, "Where did the Belmar envoys hold the talks with Ana Ruiz?", []string{held}, "Senate Palace")
+}

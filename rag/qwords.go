@@ -173,6 +173,10 @@ func stated(sentence string, values []string, strength float64) ([]string, float
 // next round of talks", "meet again", "return to Moscow".
 var nextRE = regexp.MustCompile(`(?i)\b(next|again|another|return|returning)\b`)
 
+// nextOnlyRE matches a question asking about what comes next in so many
+// words ("where will the next round be held").
+var nextOnlyRE = regexp.MustCompile(`(?i)\bnext\b`)
+
 // recallRE matches a question in the past tense that ends with "again":
 // the reader asks to be reminded ("when did he do his bicep in again?"),
 // not about another time. Its group is the question without it.

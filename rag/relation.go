@@ -309,8 +309,9 @@ func sayingStems(lex lexicon, question string) []string {
 }
 
 // pressRE matches a question asking what someone said to the press, or
-// whether they said anything in public.
-var pressRE = regexp.MustCompile(`(?i)\b(?:tell|told|say|said|speak|spoke|talk|talked)\s+(?:to\s+)?(?:the\s+)?(?:reporters|journalists|media|press)\b|\bpublic (?:statement|comment|remarks?)\b`)
+// to anyone ("what did his deputy Landau tell the other foreign
+// ministers"), or whether they said anything in public.
+var pressRE = regexp.MustCompile(`(?i)\b(?:tell|told|say|said|speak|spoke|talk|talked)\s+(?:to\s+)?(?:the\s+)?(?:reporters|journalists|media|press)\b|\bpublic (?:statement|comment|remarks?)\b|\bwhat\s+(?:did|does|will|would)\s+.{1,60}?\stell\b`)
 
 // saidAboutRE matches a question asking what someone said about a topic,
 // and the topic: "What did Putin say about climate change?".

@@ -225,6 +225,18 @@ func TestToldThePress(t *testing.T) {
 	met := "Zenda President Ana Ruiz hosted envoy Tom Hale at the palace on Tuesday for a meeting watched by reporters, alongside economic envoy Kofi Brandt."
 	checkLead(t, "What did Kofi Brandt tell reporters after the meeting?", []string{met}, "")
 	checkLead(t, "What did Kofi Brandt tell reporters after the meeting?", []string{met, "After the meeting, Kofi Brandt told reporters the talks had been useful."}, "useful")
+	// So with whomever it asks what they were told.
+	sent := "Belmar foreign ministers will meet in Zenda this week, but Ana Ruiz is skipping the talks, instead sending her deputy Tom Hale."
+	checkLead(t, "With Ruiz skipping the meeting in Zenda, what did her deputy Tom Hale tell the other ministers?", []string{sent}, "")
+	checkLead(t, "With Ruiz skipping the meeting in Zenda, what did her deputy Tom Hale tell the other ministers?", []string{sent + " In Zenda, Tom Hale told the other ministers that Belmar stood by its allies."}, "stood by")
+}
+
+// TestAskedRoleOfName: a role asked with a possessive before it ("who
+// served as Ruiz's interpreter") is one a sentence must name.
+func TestAskedRoleOfName(t *testing.T) {
+	checkLead(t, "Who served as Ruiz's interpreter during the five-hour session?", []string{
+		"Also taking part was Karvik Fund chief Tom Hale, who serves as Ruiz's special representative for investment.",
+	}, "")
 }
 
 // TestSaidAbout: what someone said about a topic is not answered by
