@@ -168,6 +168,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 	}
 	sayStems := sayingStems(lex, question)
 	toPress := pressRE.MatchString(question) // "what did Dmitriev tell reporters": words said
+	asksSaid := whatSaidRE.MatchString(question)
 	context := contextWords(lex, question)
 	var relTerms []queryTerm // what the question asks about its focus: "won", "director"
 	for _, q := range qterms {
@@ -270,7 +271,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			// ("Xenoblade Chronicles 2"), if not its year.
 			numbersOK[id] = numbersOK[id] || hasNumbers(report, years)
 		}
-		c.says, c.unsaid = speakerSays(cands, i, focus, speaker, speakerName, toPress)
+		c.says, c.unsaid = speakerSays(cands, i, focus, speaker, speakerName, toPress, asksSaid)
 		c.focus = focusShare(shared, c.focusHits)
 		c.namesFocus = namesFocus(focus, c.focusHits)
 		c.otherYear = yearClash(c.text, years)

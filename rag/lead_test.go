@@ -345,3 +345,15 @@ func TestWhereWithinAndNext(t *testing.T) {
 	}, "")
 	checkLead(t, "Where did the Belmar envoys hold the talks with Ana Ruiz?", []string{held}, "Senate Palace")
 }
+
+// TestUnstatedValue: when the sentence stating all a question asks about
+// gives no date, a date the report gives for another event is no answer.
+func TestUnstatedValue(t *testing.T) {
+	passages := []string{
+		"Nato foreign ministers will also meet this week in Brussels for an annual meeting but Secretary of State Ana Ruiz is skipping the talks, instead sending her deputy Tom Hale. " +
+			"Hale has faced criticism in the past for his travels to Karvik. " +
+			"Kofi Brandt, a business friend of the president who has become his roving fixer, met Karvik negotiators on Sunday alongside Ana Ruiz and again on Monday.",
+	}
+	checkLead(t, "what date exactly is the nato foreign ministers meeting in brussels that ruiz is skipping", passages, "")
+	checkLead(t, "When did Kofi Brandt meet the Karvik negotiators alongside Ruiz?", passages, "Sunday")
+}

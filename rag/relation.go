@@ -339,6 +339,15 @@ func saysAnything(sentence string) bool {
 	return saidVerbRE.MatchString(sentence) || strings.ContainsAny(sentence, "\"“”")
 }
 
+// whatSaidRE matches a question asking what someone said: "what did
+// Landau say at the Nato meeting".
+var whatSaidRE = regexp.MustCompile(`(?i)\bwhat\s+(?:did|does|will|would|has|have)\s+.{1,60}?\ssay\b`)
+
+// speechActRE finds what reports words said or a stance taken without a
+// verb of saying: "a stark warning, accusing …", "urged", "called for",
+// "vowed", "signalled".
+var speechActRE = regexp.MustCompile(`(?i)\b(?:accus\w*|warning|urg(?:ed|es|ing)|call(?:ed|s|ing)? for|dismiss(?:ed|es|ing)|reject(?:ed|s|ing)|criticis\w*|criticiz\w*|prais\w*|hail(?:ed|s|ing)|vow(?:ed|s|ing)|promis(?:ed|es|ing)|pledg(?:ed|es|ing)|appeal(?:ed|s|ing)|demand(?:ed|s|ing)|threat(?:en\w*)?|welcom(?:ed|es|ing)|condemn\w*|deni(?:ed|es)|deny(?:ing)?|expressed|voiced|signall?(?:ed|ing|s)|hinted|indicated|suggesting|spoke|speaking|briefing|statement)\b`)
+
 // sayingVerbs is a pattern of the verbs of saying news writes, in the
 // past and the present.
 const sayingVerbs = `(?:said|says|say|told|tells|stated|states|added|adds|warned|warns|insisted|insists|claimed|claims|announced|announces|described|describes|characteri[sz]ed|characteri[sz]es|replied|responded|commented|argued|admitted|suggested|predicted|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|noted|explained|explains|confirmed|confirms|declared|declares|acknowledged|acknowledges|revealed|reveals|remarked|asserted|asserts|conceded|concedes|reiterated|reiterates)`
@@ -398,7 +407,7 @@ func pronounWord(w string) bool {
 // speakerName: speakerTerms), whether they say cands[i] (candidate.says)
 // and whether it is unsaid (candidate.unsaid): told to the press
 // (toPress), a sentence that says nothing is unsaid too.
-func speakerSays(cands []candidate, i int, focus []focusTerm, speaker map[string]bool, speakerName string, toPress bool) (says, unsaid bool) {
+func speakerSays(cands []candidate, i int, focus []focusTerm, speaker map[string]bool, speakerName string, toPress, asksSaid bool) (says, unsaid bool) {
 	c := &cands[i]
 	// The speaker is named when all their words are, or the last
 	// ("Kenteris's lawyer, Gregory Ioannidis" for "Kostas Kenteris's
@@ -409,7 +418,8 @@ func speakerSays(cands []candidate, i int, focus []focusTerm, speaker map[string
 		all = all && (!speaker[f.term] || c.focusHits[j] >= 1)
 		last = last || f.term == speakerName && c.focusHits[j] >= 1
 	}
-	unsaid = !all && !last || saidByOther(c.text, speaker) || toPress && !saysAnything(c.text)
+	unsaid = !all && !last || saidByOther(c.text, speaker) || toPress && !saysAnything(c.text) ||
+		asksSaid && !saysAnything(c.text) && !speechActRE.MatchString(c.text)
 	// Whom the question asks what they said says it themselves, or
 	// says the quotation this sentence opens, in the next ("“Some
 	// proposals look acceptable, but they need to be discussed...

@@ -228,6 +228,7 @@ func TestToldThePress(t *testing.T) {
 	// So with whomever it asks what they were told.
 	sent := "Belmar foreign ministers will meet in Zenda this week, but Ana Ruiz is skipping the talks, instead sending her deputy Tom Hale."
 	checkLead(t, "With Ruiz skipping the meeting in Zenda, what did her deputy Tom Hale tell the other ministers?", []string{sent}, "")
+	checkLead(t, "What did Tom Hale say at the ministers' meeting in Zenda?", []string{sent}, "")
 	checkLead(t, "With Ruiz skipping the meeting in Zenda, what did her deputy Tom Hale tell the other ministers?", []string{sent + " In Zenda, Tom Hale told the other ministers that Belmar stood by its allies."}, "stood by")
 }
 
