@@ -357,3 +357,14 @@ func TestUnstatedValue(t *testing.T) {
 	checkLead(t, "what date exactly is the nato foreign ministers meeting in brussels that ruiz is skipping", passages, "")
 	checkLead(t, "When did Kofi Brandt meet the Karvik negotiators alongside Ruiz?", passages, "Sunday")
 }
+
+// TestMetaWords: what a question says of the words it asks for ("what
+// third adjective", "what 3 words") is not what the answer says.
+func TestMetaWords(t *testing.T) {
+	passages := []string{
+		"Zenda aide Ana Ruiz described the talks as “extremely useful, constructive, and substantive,” confirming that both sides had a detailed discussion. " +
+			"In a later briefing, Ruiz offered a tempered assessment, indicating a lack of progress on the core issues.",
+	}
+	checkLead(t, "Ruiz called the talks extremely useful and constructive - what third adjective did she use?", passages, "substantive")
+	checkLead(t, "what 3 words did ruiz use to describe the talks", passages, "substantive")
+}

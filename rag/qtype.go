@@ -274,8 +274,13 @@ func classify(q string) (answerType, string) {
 	if t == quantityAnswer && priceRE.MatchString(orig) {
 		q = wentForRE.ReplaceAllString(q, "sold$1") // "what did it go for": what it was sold for
 	}
-	return t, strings.TrimSpace(eventFiller.ReplaceAllString(q, " "))
+	return t, strings.TrimSpace(metaWords.ReplaceAllString(eventFiller.ReplaceAllString(q, " "), " "))
 }
+
+// metaWords are what a question says of the words it asks for ("what
+// third adjective", "which superlative", "what 3 words"), which the
+// sentence holding them does not say of itself.
+var metaWords = regexp.MustCompile(`(?i)\b(?:(?:third|fourth|fifth|other|last)\s+)?(?:adjectives?|superlatives?|wording)\b|\b(?:third|fourth|fifth|other)\s+(?:word|one)s?\b|\bwhat\s+(?:was|is)\s+the\s+(?:third|fourth|fifth|last)\b|\b(?:two|three|four|[2-4])\s+words\b`)
 
 // wentForRE matches "go for" said of a sale.
 var wentForRE = regexp.MustCompile(`(?i)\b(?:go|going|gone|went)(\s+for)\b`)
