@@ -195,6 +195,7 @@ func TestClassifyAskedLast(t *testing.T) {
 		"Which continent did the Zenda envoys tour?":                                placeAnswer,
 		"Ruiz's trade experience lies mainly in which region of the world?":         placeAnswer,
 		"Tom Hale is the chief executive of which organisation?":                    personAnswer,
+		"Belmar's guarantees would stop short of membership in which alliance?":     personAnswer,
 		"kofi brandt plays for what club":                                           personAnswer,
 		"Against which country will Hale take charge of his first match?":           personAnswer,
 	})

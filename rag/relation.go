@@ -208,7 +208,7 @@ var sameVerbs = [][]string{
 	{"calendar", "schedul"},
 	{"acquiesc", "agre", "accept", "consent"},
 	{"budg", "compromis", "conced"},
-	{"obstacl", "hurdl", "barrier"},
+	{"obstacl", "hurdl", "barrier", "roadblock", "stick+point", "stumbl+block"},
 	{"quit", "resign"},
 	{"sack", "fire", "dismiss", "oust"},
 	{"kill", "die", "death", "dead"},

@@ -140,6 +140,8 @@ func TestSameVerbs(t *testing.T) {
 		{"Karvik Direct Investment Fund CEO Tom Hale took part.", "chief"},
 		{"Karvik Direct Investment Fund CEO Tom Hale took part.", "execut"},
 		{"Tom Hale, chief executive of Karvik, took part.", "ceo"},
+		{"A persistent obstacle remains the status of Zenda's eastern region.", "stick"},
+		{"A persistent obstacle remains the status of Zenda's eastern region.", "point"},
 	} {
 		said := withSynonyms(localLexicon().tokens(tt.sentence), []string{tt.relation})
 		if !slices.Contains(said, tt.relation) {

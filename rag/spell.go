@@ -38,7 +38,7 @@ var chatSpellings = map[string]string{
 	"gov": "government", "info": "information", "vid": "video", "vids": "videos", "pic": "picture",
 	"pics": "pictures", "mgr": "manager", "wknd": "weekend", "wkend": "weekend", "vs": "against", "originaly": "originally", "orignally": "originally", "champ": "champion", "champs": "champions", "fave": "favourite",
 	"econ": "economic", "exec": "executive", "execs": "executives", "mgmt": "management", "ref": "referee", "refs": "referees",
-	"bday": "birthday", "stats": "statistics", "org": "organisation", "orgs": "organisations",
+	"bday": "birthday", "stats": "statistics", "org": "organisation", "orgs": "organisations", "ukr": "ukraine",
 }
 
 // chatSymbols finds the chat spellings written with digits or a slash

@@ -24,6 +24,7 @@ func TestRespell(t *testing.T) {
 		{"how many points do they reckon it’ll have, whats the max fine", "how many points do they reckon it will have, what is the maximum fine"},
 		{"did Kushner’s aide say they'll meet", "did Kushner’s aide say they will meet"},
 		{"how much wud the govt's scheme cost", "how much would the government's scheme cost"},
+		{"us guarantees for ukr would stop short of what", "us guarantees for ukraine would stop short of what"},
 		{"what did putin say russia wuld be", "what did putin say russia would be"},
 		// A letter standing alone for a word; "r&d" is no "are".
 		{"where did the us n ukraine teams meet", "where did the us and ukraine teams meet"},
