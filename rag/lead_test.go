@@ -367,4 +367,14 @@ func TestMetaWords(t *testing.T) {
 	}
 	checkLead(t, "Ruiz called the talks extremely useful and constructive - what third adjective did she use?", passages, "substantive")
 	checkLead(t, "what 3 words did ruiz use to describe the talks", passages, "substantive")
+	// Nor is the report it asks about ("one report", "one account").
+	for q, gone := range map[string]string{
+		"How does one report characterise the gap between Zenda and Belmar?": "report",
+		"Why does one article say Ruiz sent her inner circle to Zenda?":      "article",
+		"What did the IPPR report say about pensions?":                       "",
+	} {
+		if _, content := classify(q); gone != "" && strings.Contains(content, gone) || gone == "" && !strings.Contains(content, "report") {
+			t.Errorf("classify(%q) content %q", q, content)
+		}
+	}
 }
