@@ -122,10 +122,12 @@ func eventStems(relation []queryTerm, focus []focusTerm) map[string]bool {
 		out[q.term] = true
 		known = known || len(relationIndex[q.term]) > 0
 		addSynonyms(out, q.term)
-		for _, g := range sameVerbs {
-			if slices.Contains(g, q.term) {
-				for _, s := range g {
-					out[s] = true // "insisted" for "say"
+		for _, g := range sameVerbParts {
+			if slices.ContainsFunc(g, func(m []string) bool { return slices.Contains(m, q.term) }) {
+				for _, m := range g {
+					if len(m) == 1 {
+						out[m[0]] = true // "insisted" for "say"
+					}
 				}
 			}
 		}

@@ -231,15 +231,15 @@ var sameVerbs = [][]string{
 // written "chief+execut" is held when all its words are, and holds each.
 func withSynonyms(tokens, relWords []string) []string {
 	out := tokens
-	held := func(m string) bool {
-		return !slices.ContainsFunc(strings.Split(m, "+"), func(w string) bool { return !slices.Contains(tokens, w) })
+	held := func(m []string) bool {
+		return !slices.ContainsFunc(m, func(w string) bool { return !slices.Contains(tokens, w) })
 	}
 	for _, r := range relWords {
 		if slices.Contains(tokens, r) {
 			continue
 		}
-		for _, g := range sameVerbs {
-			if slices.ContainsFunc(g, func(m string) bool { return slices.Contains(strings.Split(m, "+"), r) }) && slices.ContainsFunc(g, held) {
+		for _, g := range sameVerbParts {
+			if slices.ContainsFunc(g, func(m []string) bool { return slices.Contains(m, r) }) && slices.ContainsFunc(g, held) {
 				out = append(slices.Clip(out), r)
 				break
 			}
@@ -247,6 +247,17 @@ func withSynonyms(tokens, relWords []string) []string {
 	}
 	return out
 }
+
+// sameVerbParts is sameVerbs with each member split into its words.
+var sameVerbParts = func() [][][]string {
+	out := make([][][]string, len(sameVerbs))
+	for i, g := range sameVerbs {
+		for _, m := range g {
+			out[i] = append(out[i], strings.Split(m, "+"))
+		}
+	}
+	return out
+}()
 
 // speakerRE finds whom a question asks what they said: "What did
 // officials in Beijing say …", "How did Trump describe …"; the speaker
