@@ -481,31 +481,3 @@ func citationFor(n int, r Result, quote string) answer.Citation {
 	}
 	return c
 }
-
-// unstatedValue reports whether a sentence scoring above the lead states
-// all the question asks about, in its words, but not the value asked for,
-// while the lead states clearly less of it in its own (candidate.stated)
-// and attaches its value to an event of its own: the date the lead gives
-// is another event's ("met Ukrainian negotiators on Sunday" for the date
-// of a Nato meeting reported as "this week"), unless the lead goes on
-// from that sentence.
-func unstatedValue(t answerType, cands []candidate, lead int) bool {
-	if t != timeAnswer && t != placeAnswer && t != quantityAnswer && t != durationAnswer {
-		return false
-	}
-	l := cands[lead]
-	if !l.role {
-		return false // a later sentence of the story may give the value ("The 93 minute film will …")
-	}
-	for _, e := range cands[:lead] {
-		if !e.fits && e.english >= fullStatement && e.stated >= 1 && l.stated <= e.stated-relationMargin &&
-			!(e.result.Chunk.ID == l.result.Chunk.ID && l.sent == e.sent+1) {
-			return true
-		}
-	}
-	return false
-}
-
-// fullStatement is the English coverage from which a sentence states all
-// a question asks about.
-const fullStatement = 0.95

@@ -150,3 +150,9 @@ func namesItsHead(q string) bool {
 	m := whichHeadRE.FindStringSubmatch(q)
 	return m != nil && !auxiliaries[strings.ToLower(m[1])] && !measureRE.MatchString(m[1])
 }
+
+// metaWords are what a question says of the words it asks for ("what
+// third adjective", "which superlative", "what 3 words") or of the report
+// giving them ("how does one report characterise"), which the sentence
+// holding them does not say of itself.
+var metaWords = regexp.MustCompile(`(?i)\b(?:(?:third|fourth|fifth|other|last)\s+)?(?:adjectives?|superlatives?|wording)\b|\b(?:third|fourth|fifth|other)\s+(?:word|one)s?\b|\bwhat\s+(?:was|is)\s+the\s+(?:third|fourth|fifth|last)\b|\b(?:two|three|four|[2-4])\s+words\b|\bone\s+(?:report|account|outlet|article|story|piece|readout|source)\b|\bthese\s+reports\b`)

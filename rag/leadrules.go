@@ -13,8 +13,9 @@ import (
 // (asksBetter), one naming the kind asked (asKindLead), one stating a
 // when- or where-question's verb (namesVerb), and the name a who-question
 // may take from a sentence's subject (namedSubject), one in which someone
-// says what a question asks was said (saysBetter, sayerBetter); and the
-// sentence after the lead that settles a yes-no question (contrastAfter).
+// says what a question asks was said (saysBetter, sayerBetter); the
+// sentence after the lead that settles a yes-no question (contrastAfter);
+// and no lead at all when its value is another event's (unstatedValue).
 
 // asksBetter returns the sentence of the lead's report that states what
 // the question asks clearly more fully than the lead does (its relation,
@@ -333,3 +334,31 @@ func causeLead(cands []candidate, lead int) int {
 	}
 	return best
 }
+
+// unstatedValue reports whether a sentence scoring above the lead states
+// all the question asks about, in its words, but not the value asked for,
+// while the lead states clearly less of it in its own (candidate.stated)
+// and attaches its value to an event of its own: the date the lead gives
+// is another event's ("met Ukrainian negotiators on Sunday" for the date
+// of a Nato meeting reported as "this week"), unless the lead goes on
+// from that sentence.
+func unstatedValue(t answerType, cands []candidate, lead int) bool {
+	if t != timeAnswer && t != placeAnswer && t != quantityAnswer && t != durationAnswer {
+		return false
+	}
+	l := cands[lead]
+	if !l.role {
+		return false // a later sentence of the story may give the value ("The 93 minute film will …")
+	}
+	for _, e := range cands[:lead] {
+		if !e.fits && e.english >= fullStatement && e.stated >= 1 && l.stated <= e.stated-relationMargin &&
+			!(e.result.Chunk.ID == l.result.Chunk.ID && l.sent == e.sent+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// fullStatement is the English coverage from which a sentence states all
+// a question asks about.
+const fullStatement = 0.95
