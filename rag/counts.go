@@ -78,6 +78,8 @@ func countedNoun(lex lexicon, question string) []string {
 	out := append([]string{toks[0]}, alt[:min(len(alt), focusAlternatives)]...)
 	if people[words[len(words)-1]] {
 		out = append(out, lex.tokens(peopleCounted)...)
+	} else if g, ok := sameCounted[toks[0]]; ok {
+		out = append(out, lex.tokens(g)...) // "four Ukrainian regions" for "how many provinces"
 	} else if audiences[words[len(words)-1]] {
 		out = append(out, lex.tokens("audience audiences")...) // "an audience of 6.3 million" counts viewers
 	} else {
@@ -89,6 +91,20 @@ func countedNoun(lex lexicon, question string) []string {
 // people are the words that count people in general, which news counts
 // by what they are: "five million viewers" says how many people watched.
 var people = map[string]bool{"people": true, "ppl": true, "persons": true}
+
+// sameCounted maps the stem of a counted noun to the nouns news counts the
+// same things by: provinces are regions and territories.
+var sameCounted = map[string]string{}
+
+func init() {
+	for _, g := range []string{"province region territory oblast"} {
+		for _, w := range strings.Fields(g) {
+			for _, t := range localembed.Tokens(w) {
+				sameCounted[t] = g
+			}
+		}
+	}
+}
 
 // audiences are the people counted as an audience.
 var audiences = map[string]bool{"viewers": true, "listeners": true, "spectators": true, "watchers": true}
