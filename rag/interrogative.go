@@ -19,12 +19,16 @@ var trailingWhRE = regexp.MustCompile(`(?i)^(.+?)(?:[?,;:.!]+|\s[-–—]+)\s*(?
 // after a dash, asks yes or no: "Springer helped launch the opera - would
 // he have written it himself?" (after a comma the auxiliary may belong to
 // the context: "According to Ushakov, did Putin …").
-var trailingAuxRE = regexp.MustCompile(`(?i)^(.+?)\s[-–—]+\s*((?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b[^?,;:.!]*)\??\s*$`)
+var trailingAuxRE = regexp.MustCompile(`(?i)^(.+?)\s[-–—]+\s*` + auxAsks)
+
+// auxAsks matches, to the end of a question, what it asks yes or no from
+// its auxiliary on.
+const auxAsks = `((?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b[^?,;:.!]*)\??\s*$`
 
 // commaAuxRE matches a question that asks yes or no after a comma, which
 // whSplit takes when what comes before is a subordinate clause: "Now
 // that the envoys have left Moscow, is a summit on the cards?".
-var commaAuxRE = regexp.MustCompile(`(?i)^(.+?),\s*((?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b[^?,;:.!]*)\??\s*$`)
+var commaAuxRE = regexp.MustCompile(`(?i)^(.+?),\s*` + auxAsks)
 
 // hedgeWords are the words a question may put right before its
 // interrogative that ask nothing themselves, even after its context ("…
