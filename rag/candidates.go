@@ -326,6 +326,10 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		c.phrases = sharedPhrases(qpairs, c.tokens)
 		c.quality = sentenceQuality(c.text)
 		c.values, c.strength = atype.typedValues(c.text, qwords)
+		if kept := settlements(question, c.values); len(kept) < len(c.values) {
+			c.values = kept // no country is the city asked for
+			c.strength = min(c.strength, float64(len(kept)))
+		}
 		if atype == quantityAnswer || atype == timeAnswer || atype == durationAnswer {
 			c.values, c.strength = stated(c.text, c.values, c.strength) // not "if the score reaches 5-4"
 		}

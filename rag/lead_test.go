@@ -378,3 +378,14 @@ func TestMetaWords(t *testing.T) {
 		}
 	}
 }
+
+// TestNoCountryIsACity: asked which city, a sentence naming only a
+// country names none.
+func TestNoCountryIsACity(t *testing.T) {
+	passages := []string{
+		"The meeting came after Ana Ruiz earlier signalled that her forces were prepared to keep fighting until Russia’s original war aims are achieved. " +
+			"Ruiz later claimed her troops had captured the town of Karvik.",
+	}
+	checkLead(t, "which city did ruiz say her troops captured", []string{strings.SplitAfter(passages[0], "achieved. ")[0]}, "")
+	checkLead(t, "which town did ruiz say her troops captured", passages, "Karvik")
+}
