@@ -275,6 +275,16 @@ func TestClassifyMeasureHead(t *testing.T) {
 	})
 }
 
+// TestClassifyDayAsked: "what is the last day to …" asks for a date.
+func TestClassifyDayAsked(t *testing.T) {
+	checkClassify(t, map[string]answerType{
+		"what is the last day to swap old tickets for the zenda gig": timeAnswer,
+		"what's the last date for entries":                           timeAnswer,
+		"What was the deadline for bids?":                            timeAnswer,
+		"What was the last thing Ruiz said?":                         anyAnswer,
+	})
+}
+
 // TestClassifyWhatAuxiliary: in "What did officials say", "officials" is
 // the subject, not the kind of thing asked for; "what exact time" asks
 // the time.

@@ -39,6 +39,10 @@ var chatSpellings = map[string]string{
 	"pics": "pictures", "mgr": "manager", "wknd": "weekend", "wkend": "weekend", "vs": "against", "originaly": "originally", "orignally": "originally", "champ": "champion", "champs": "champions", "fave": "favourite",
 	"econ": "economic", "exec": "executive", "execs": "executives", "mgmt": "management", "ref": "referee", "refs": "referees",
 	"bday": "birthday", "stats": "statistics", "org": "organisation", "orgs": "organisations", "ukr": "ukraine",
+	// Typed too fast: short words respell leaves alone (minRespell).
+	"itll": "it will", "theyll": "they will", "youll": "you will", "thatll": "that will", "theyve": "they have", "youve": "you have",
+	"youre": "you are", "whove": "who have", "wholl": "who will", "celeb": "celebrity", "celebs": "celebrities", "teh": "the", "hte": "the", "adn": "and", "nad": "and", "taht": "that", "thta": "that", "waht": "what", "hwo": "how",
+	"wiht": "with", "jsut": "just", "thier": "their", "tehy": "they", "yuo": "you", "fo": "of",
 }
 
 // chatSymbols finds the chat spellings written with digits or a slash

@@ -42,6 +42,9 @@ func TestRespell(t *testing.T) {
 		{"did the kremlin hint at econ stuff w the execs", "did the kremlin hint at economic stuff with the executives"},
 		{"wich region is the obstacle", "which region is the obstacle"},
 		{"how many did it have originaly", "how many did it have originally"},
+		// Typed too fast, or without the apostrophe.
+		{"when does ruiz reckon itll hit teh target", "when does ruiz reckon it will hit the target"},
+		{"what odds did they give her to win celeb big brother", "what odds did they give her to win celebrity big brother"},
 		// A rare variant English knows is mended to the articles' spelling.
 		{"whos the ukranian negotiator", "who is the ukrainian negotiator"},
 		{"did they realise it", "did they realize it"},
