@@ -101,4 +101,6 @@ var phrasalVerbs = strings.NewReplacer(
 	"report back to", "debrief", "reported back to", "debriefed", "reporting back to", "debriefing",
 	"step in for", "replace", "stepped in for", "replaced", "fill in for", "replace", "filled in for", "replaced",
 	"on the cards", "planned", "in the works", "planned", "in the pipeline", "planned",
+	"go along with", "accept", "went along with", "accepted", "goes along with", "accepts", "going along with", "accepting",
+	"a face-to-face", "a meeting", "the face-to-face", "the meeting",
 )

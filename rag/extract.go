@@ -346,6 +346,7 @@ func extractAsked(ctx context.Context, lex lexicon, ix *index, question, asked s
 	lead = namesVerb(atype, lex, question, cands, lead)
 	lead = asksBetter(atype, cands, lead)
 	lead = asKindLead(atype, cands, lead)
+	lead = echoLead(atype, question, cands, lead)
 	switch atype {
 	case anyAnswer:
 		lead = saysBetter(lex, question, cands, lead)

@@ -358,10 +358,12 @@ func descriptionWords(lex lexicon, question string) map[string]bool {
 			out[t] = true
 		}
 	}
-	if reportedRE.MatchString(question) {
+	if m := reportedRE.FindStringSubmatch(question); m != nil {
 		// "Which city did Putin say his army captured?" asks what was
-		// captured; what Putin said is only how it is known.
-		for _, t := range sayWords {
+		// captured; what Putin said is only how it is known, and his
+		// army is a party to it ("any European monitoring force" is no
+		// army's capture).
+		for _, t := range append(slices.Clone(sayWords), lex.tokens(m[1])...) {
 			out[t] = true
 		}
 	}
@@ -402,8 +404,9 @@ func init() {
 }
 
 // reportedRE matches a question that asks about what its subject said
-// ("did Putin say his army captured", "does the report claim").
-var reportedRE = regexp.MustCompile(`(?i)\b(did|does|do|has|have|had|will|would)\s+[\pL'’]+(\s+[\pL'’]+)?\s+(say|claim|tell|state|announce|note)\s+(that\s+)?[\pL'’]+(\s+[\pL'’]+)?\s+[\pL]+ed\b`)
+// ("did Putin say his army captured", "does the report claim"), and the
+// party said to have acted when a possessive names it ("army").
+var reportedRE = regexp.MustCompile(`(?i)\b(?:did|does|do|has|have|had|will|would)\s+[\pL'’]+(?:\s+[\pL'’]+)?\s+(?:say|claim|tell|state|announce|note)\s+(?:that\s+)?(?:(?:his|her|their|its)\s+([\pL'’-]+)|[\pL'’]+(?:\s+[\pL'’]+)?)\s+(?:(?:had|has|have|was|were)\s+)?[\pL]+(?:ed|en)\b`)
 
 // nameOfRE matches a question asking for the name of something.
 var nameOfRE = regexp.MustCompile(`(?i)\bthe name of\b`)

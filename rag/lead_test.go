@@ -389,3 +389,87 @@ func TestNoCountryIsACity(t *testing.T) {
 	checkLead(t, "which city did ruiz say her troops captured", []string{strings.SplitAfter(passages[0], "achieved. ")[0]}, "")
 	checkLead(t, "which town did ruiz say her troops captured", passages, "Karvik")
 }
+
+// TestPronounGoesOnSaying: asked what someone said, a sentence whose
+// pronoun goes on from one in which they speak is theirs ("She went
+// further, cautioning that …").
+func TestPronounGoesOnSaying(t *testing.T) {
+	lex := localLexicon()
+	ix, results, err := passageIndex(lex, []string{
+		"Just hours before the meeting, Ruiz issued a stark warning, accusing Karvik's allies of sabotaging the peace efforts. " +
+			"She went further, cautioning that Zenda would be “ready for war” if Karvik initiated one.",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cands, err := scoreCandidates(t.Context(), lex, ix, "Just hours before sitting down with the envoys, what did Ruiz say Zenda would be if Karvik started a war?", results)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cands {
+		if strings.HasPrefix(c.text, "She went further") && !c.says {
+			t.Errorf("%q: not said by Ruiz", c.text)
+		}
+	}
+}
+
+// TestPossessedParty: in "did she claim her forces had taken", her
+// forces are a party to what is asked, not its relation.
+func TestPossessedParty(t *testing.T) {
+	lex := localLexicon()
+	for q, party := range map[string]string{
+		"After Ruiz's camouflage address, which Karvik town did she claim her forces had taken?": "forces",
+		"which city did ruiz say her troops captured":                                            "troops",
+		"Which city did Ruiz say the army captured?":                                             "",
+	} {
+		words := descriptionWords(lex, q)
+		for _, tok := range lex.tokens(party) {
+			if !words[tok] {
+				t.Errorf("descriptionWords(%q) = %v, want %q", q, words, tok)
+			}
+		}
+		if party == "" && words[lex.tokens("army")[0]] {
+			t.Errorf("descriptionWords(%q) = %v, want no army", q, words)
+		}
+	}
+}
+
+// TestEchoedFigure: a when-question naming a figure is answered by the
+// sentence of the report that states it, not by another date of it.
+func TestEchoedFigure(t *testing.T) {
+	passages := []string{
+		"Zenda Motors said it expects to meet its 2004 earnings targets \"despite a tough competitive environment\". " +
+			"\"Attaining earnings of $10 a share remains Zenda's goal,\" the company said, adding it believes it can achieve this in 2007.",
+	}
+	checkLead(t, "when does zenda motors reckon it will finally hit earnings of $10 a share", passages, "2007")
+}
+
+// TestConcertIsAPerformance: where someone was performing is where the
+// concert was.
+func TestConcertIsAPerformance(t *testing.T) {
+	passages := []string{
+		"Reggae star Karvik, whose tour was cancelled after protests, has been jailed in Jamaica for swearing on stage. " +
+			"The singer must serve 15 days in prison after he consistently swore during a concert in St Thomas, Jamaica, in January despite warnings by police.",
+	}
+	checkLead(t, "Where was Karvik performing when he kept swearing on stage despite police warnings?", passages, "St Thomas")
+}
+
+// TestGoAlongWith: "go along with" asks whether they accept, and "a
+// face-to-face" is a meeting: "went further" says neither.
+func TestGoAlongWith(t *testing.T) {
+	lex := localLexicon()
+	for q, want := range map[string]string{
+		"could zenda go along with any of the plan": "accept",
+		"has a face-to-face been set up":            "meet",
+	} {
+		var toks []string
+		for _, qt := range lex.queryTerms(q) {
+			if qt.of == "" {
+				toks = append(toks, qt.term)
+			}
+		}
+		if !slices.Contains(toks, lex.tokens(want)[0]) || slices.Contains(toks, lex.tokens("go")[0]) {
+			t.Errorf("queryTerms(%q) = %v, want %q", q, toks, want)
+		}
+	}
+}

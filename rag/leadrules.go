@@ -135,6 +135,30 @@ func namesVerb(t answerType, lex lexicon, question string, cands []candidate, le
 	return nearLead(cands, lead, verbRatio, func(c candidate) bool { return has(c) && c.canLead(t) && c.covered() })
 }
 
+// echoLead returns the sentence that states the figure a question names
+// in asking for something else ("When does GM expect to hit earnings of
+// $10 a share?": "Attaining earnings of $10 a share remains GM's goal …
+// in 2007") when the lead, of the same report, does not and it scores
+// near it (echoRatio); otherwise lead. Only when- and where-questions:
+// a figure asked about is no clue ("How much did shares fall after the
+// £3bn bid?"), nor is one telling a who- or what-question's story ("The
+// Carry On actress who died aged 71 - which film marked her debut?").
+func echoLead(t answerType, question string, cands []candidate, lead int) int {
+	// A single digit may be a name ("the mobile operator 3").
+	figures := slices.DeleteFunc(nonYears(mustNumbers(question)), func(n string) bool { return len(n) < 2 })
+	echoes := func(c candidate) bool { return hasNumbers(wordSet(c.text), figures) }
+	if t != timeAnswer && t != placeAnswer || len(figures) == 0 || echoes(cands[lead]) {
+		return lead
+	}
+	return nearLead(cands, lead, echoRatio, func(c candidate) bool {
+		return echoes(c) && c.result.Chunk.ArticleID == cands[lead].result.Chunk.ArticleID && c.canLead(t) && c.covered()
+	})
+}
+
+// echoRatio is how close to the lead's score a sentence stating the
+// question's figure must score to lead instead.
+const echoRatio = 0.7
+
 // relationMargin and relationRatio: how much more of the question's
 // relation a sentence of the lead's report must state, and what share of
 // the lead's score it must reach, to lead instead (asksBetter; tuned on

@@ -224,6 +224,7 @@ var sameVerbs = [][]string{
 	{"debut", "open", "premier"},
 	{"dispatch", "despatch", "send", "sent"},
 	{"conceal", "hide", "hid", "hidden"},
+	{"perform", "concert", "gig"},
 }
 
 // withSynonyms returns tokens and, when they hold a verb of the sameVerbs
@@ -404,6 +405,13 @@ func saidByOther(sentence string, speaker map[string]bool) bool {
 	return true
 }
 
+// pronounSpeaks reports whether a sentence (and its stems, tokens) opens
+// with a personal pronoun and holds a verb of speech.
+func pronounSpeaks(sentence string, tokens []string) bool {
+	first, _, _ := strings.Cut(strings.TrimSpace(sentence), " ")
+	return pronounWord(first) && speaks(tokens, "")
+}
+
 // pronounWord reports whether w is a personal pronoun that can be the
 // subject of a verb of saying.
 func pronounWord(w string) bool {
@@ -441,10 +449,11 @@ func speakerSays(cands []candidate, i int, focus []focusTerm, speaker map[string
 		unsaid = unsaid && !says
 	}
 	if len(speaker) > 0 && !says && i > 0 && cands[i-1].result.Chunk.ID == c.result.Chunk.ID && cands[i-1].sent+1 == c.sent &&
-		quotation(c.text) && continuesRE.MatchString(c.text) && speaks(cands[i-1].tokens, speakerName) {
+		(quotation(c.text) && continuesRE.MatchString(c.text) || pronounSpeaks(c.text, c.tokens)) && speaks(cands[i-1].tokens, speakerName) {
 		// A quotation going on from a sentence in which the speaker
 		// speaks is theirs: "Trump, speaking in Washington, warned …
-		// “Not an easy situation,” he said."
+		// “Not an easy situation,” he said."; so are words a pronoun
+		// goes on to say ("He went further, cautioning that …").
 		says = true
 	}
 	return says, unsaid
