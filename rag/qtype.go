@@ -67,7 +67,7 @@ var (
 		t  answerType
 	}{
 		{regexp.MustCompile(`(?i)^\s*(how (long|old)\b|how (quickly|fast|soon) (did|do|does|will|can|could|would)\b)`), durationAnswer},
-		{regexp.MustCompile(`(?i)^\s*(how (many|much|far|big|large|often|tall|high|heavy|deep|wide)|what (percentage|number|share|proportion|was the revenue|is the revenue|was the cost|is the price)|what (\w+ )?(offer|bid) (did|does|do|was|is|were|has|had|would|will|per))\b`), quantityAnswer},
+		{regexp.MustCompile(`(?i)^\s*(how (many|much|far|big|large|often|tall|high|heavy|deep|wide)|what (percentage|percent|number|share|proportion|was the revenue|is the revenue|was the cost|is the price)|what (\w+ )?(offer|bid) (did|does|do|was|is|were|has|had|would|will|per))\b`), quantityAnswer},
 		{regexp.MustCompile(`(?i)^\s*(when\b|(what|which) ((exact|precise|specific) )?(day|date|time|year|month|deadline)\b|on which (day|date)\b|(what|which)('s|’s| is| was) the (\w+ )?(date|day|deadline)\b)`), timeAnswer},
 		{regexp.MustCompile(`(?i)^\s*(where\b|whereabouts\b|(in )?which (\w+ )?(city|country|place|town|venue|state|region)\b.*\b(host|held|located|hold|stage|take place|took place|taking place|happen|occur|meet|met)\w*\b|(in )?(which|what) (building|venue|stadium|arena|hall|hotel|room|street|district|neighbou?rhood|airport|port|palace|continent|(?:parts?|regions?|areas?|corners?) of the (?:world|globe))\b)`), placeAnswer},
 		{regexp.MustCompile(`(?i)^\s*(who|whom|whose)\b|^\s*(which (\w+ ){0,4}?|what (\w+ )?)(` + kindNouns + `)s?\b|^\s*(which|what) (\w+ )?(companies|countries|parties|agencies|cities|charities|bodies|authorities|universities|nationalities)\b|^\s*what(?:'s|’s| is| was| are| were) the (?:\w+ )?names?\b`), personAnswer},
@@ -126,7 +126,7 @@ var (
 	// rates": its words do not reach past "about" or "on" (aboutRE). Not
 	// "level" either: "at what level will contacts continue" asks for a
 	// rank.
-	whatMeasureRE = regexp.MustCompile(`(?i)^\s*(?:what|which)\b(?:\s+(?:[\w'’-]*[^\W\d_][\w'’-]*)){0,6}?\s+(?:size|rate|figure|total|percentage|amount|value|valuation|speed|sum|fee|reading)\b`)
+	whatMeasureRE = regexp.MustCompile(`(?i)^\s*(?:what|which)\b(?:\s+(?:[\w'’-]*[^\W\d_][\w'’-]*)){0,6}?\s+(?:size|rate|figure|total|percentage|amount|value|valuation|speed|sum|fee|reading|majority)\b`)
 
 	// changedToRE matches a what-question that asks what a figure rose or
 	// fell to: "what had annual support for Africa risen to".

@@ -270,6 +270,9 @@ func TestClassifyMeasureHead(t *testing.T) {
 		"what did the zenda auction make overall": quantityAnswer,
 		"What did the charity single raise?":      quantityAnswer,
 		"what did ruiz make of the talks":         anyAnswer,
+		// So are a share in percent and a majority.
+		"what percent of zenda's economy comes from farming": quantityAnswer,
+		"What was Ruiz's majority in Belmar South?":          quantityAnswer,
 		// A reading of an index is a figure.
 		"What reading did the Zenda optimism index reach in January?": quantityAnswer,
 	})

@@ -46,11 +46,11 @@ var chatSpellings = map[string]string{
 }
 
 // chatSymbols finds the chat spellings written with digits or a slash
-// ("b4", "w/o"), which respell's letter words never hold; chatSymbolWords
+// ("b4", "w/o", a "%" standing alone), which respell's letter words never hold; chatSymbolWords
 // maps each to its words.
 var (
-	chatSymbols     = regexp.MustCompile(`(?i)(^|\s)(b4|w/o|w/|2day|2moro|2nite)(\s|$)`)
-	chatSymbolWords = map[string]string{"b4": "before", "w/o": "without", "w/": "with", "2day": "today", "2moro": "tomorrow", "2nite": "tonight"}
+	chatSymbols     = regexp.MustCompile(`(?i)(^|\s)(b4|w/o|w/|2day|2moro|2nite|%)(\s|$)`)
+	chatSymbolWords = map[string]string{"b4": "before", "w/o": "without", "w/": "with", "2day": "today", "2moro": "tomorrow", "2nite": "tonight", "%": "percent"}
 )
 
 // variantIDF, minVariant and minVariantPrefix bound the English words

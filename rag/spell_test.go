@@ -45,6 +45,7 @@ func TestRespell(t *testing.T) {
 		// Typed too fast, or without the apostrophe.
 		{"when does ruiz reckon itll hit teh target", "when does ruiz reckon it will hit the target"},
 		{"what odds did they give her to win celeb big brother", "what odds did they give her to win celebrity big brother"},
+		{"so what % of bondholders took the deal", "so what percent of bondholders took the deal"},
 		// A rare variant English knows is mended to the articles' spelling.
 		{"whos the ukranian negotiator", "who is the ukrainian negotiator"},
 		{"did they realise it", "did they realize it"},
