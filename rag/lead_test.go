@@ -473,3 +473,14 @@ func TestGoAlongWith(t *testing.T) {
 		}
 	}
 }
+
+// TestFactNotForecast: asked how many were sent, a forecast of how many
+// will be is no answer when a sentence near it states the count.
+func TestFactNotForecast(t *testing.T) {
+	passages := []string{
+		"Text messaging is booming. The Zenda Data Association predicts that 2005 could see more than 30bn text messages sent in Belmar. " +
+			"Latest figures from the Zenda Data Association show that 26 billion text messages were sent in Belmar in 2004.",
+	}
+	checkLead(t, "How many text messages were sent in Belmar according to the Zenda Data Association?", passages, "26 billion")
+	checkLead(t, "How many text messages does the Zenda Data Association predict will be sent in Belmar in 2005?", passages, "30bn")
+}

@@ -155,6 +155,30 @@ func echoLead(t answerType, question string, cands []candidate, lead int) int {
 	})
 }
 
+// forecastRE finds a forecast: "The MDA predicts that 2005 could see more
+// than 30bn text messages". pastAskedRE matches a question asking what
+// happened: "how many text messages were sent".
+var (
+	forecastRE  = regexp.MustCompile(`(?i)\b(?:predicts?|predicted|predicting|forecasts?|forecasting|could see|expected to|expects?|set to|projected|projects|likely to)\b`)
+	pastAskedRE = regexp.MustCompile(`(?i)\b(?:did|was|were|had)\b`)
+)
+
+// forecastRatio is how close to the lead's score a sentence stating what
+// happened must score to lead instead of a forecast.
+const forecastRatio = 0.8
+
+// factLead returns, for a how-many or how-much question asking what
+// happened, the best sentence near the lead's score that states a figure
+// and forecasts nothing, when the lead is a forecast; otherwise lead.
+func factLead(t answerType, question string, cands []candidate, lead int) int {
+	if t != quantityAnswer || !pastAskedRE.MatchString(question) || forecastRE.MatchString(question) || !forecastRE.MatchString(cands[lead].text) {
+		return lead
+	}
+	return nearLead(cands, lead, forecastRatio, func(c candidate) bool {
+		return !forecastRE.MatchString(c.text) && c.canLead(t) && c.covered()
+	})
+}
+
 // echoRatio is how close to the lead's score a sentence stating the
 // question's figure must score to lead instead.
 const echoRatio = 0.7
