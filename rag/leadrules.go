@@ -195,16 +195,18 @@ const (
 
 // saysBetter returns the sentence in which whom a question asks what they
 // said ("How did Yuri Ushakov characterise the talks?") says something
-// ("Ushakov said the talks were useful") when the lead says nothing at
-// all ("… alongside presidential aide Yuri Ushakov") and it scores near
-// it (verbRatio); otherwise lead.
+// ("Ushakov said the talks were useful") when the lead does not ("…
+// alongside presidential aide Yuri Ushakov", "She said that President
+// Donald Trump and his team …" for what Trump said) and it scores near it
+// (verbRatio); otherwise lead.
 func saysBetter(lex lexicon, question string, cands []candidate, lead int) int {
 	_, last := speakerTerms(lex, question, focusTerms(lex, question))
-	if last == "" || speaks(cands[lead].tokens, "") {
+	said := func(c candidate) bool { return c.says || speaks(c.tokens, last) }
+	if last == "" || said(cands[lead]) {
 		return lead
 	}
 	return nearLead(cands, lead, verbRatio, func(c candidate) bool {
-		return speaks(c.tokens, last) && c.canLead(anyAnswer) && c.covered()
+		return said(c) && c.canLead(anyAnswer) && c.covered()
 	})
 }
 
@@ -217,16 +219,22 @@ var howSaidRE = regexp.MustCompile(`(?i)\bhow\s+(?:did|does|do|has|have|had|will
 // does not ("Trump, speaking in Washington, warned that the process was
 // nowhere near a resolution." then "“Not an easy situation,” he said.
 // “What a mess.”" for "How did Trump sum up the situation?"), scoring
-// as a second sentence must (followRatio); otherwise lead.
+// at least quoteRatio of it; otherwise lead.
 func quoteBetter(question string, cands []candidate, lead int) int {
 	l := cands[lead]
 	if !howSaidRE.MatchString(question) || quotedRE.MatchString(l.text) {
 		return lead
 	}
-	return nearLead(cands, lead, followRatio, func(c candidate) bool {
+	return nearLead(cands, lead, quoteRatio, func(c candidate) bool {
 		return c.result.Chunk.ID == l.result.Chunk.ID && c.sent == l.sent+1 && c.says && quotedRE.MatchString(c.text) && c.canLead(anyAnswer) && c.covered()
 	})
 }
+
+// quoteRatio is the share of the lead's score at which the quotation
+// right after it leads: a lead in which the speaker speaks covers the
+// question's words of saying ("sum up") that the quotation, saying them
+// by "he said", covers less.
+const quoteRatio = 0.5
 
 // sayerBetter returns the sentence in which someone says something when
 // a who-question asks who said something with its first "who" ("Who …

@@ -110,11 +110,12 @@ var pronounSaysRE = regexp.MustCompile(`^\s*(?:He|She)\s+(?:\pL+ly\s+)?` + sayin
 // at the White House said …".
 var whoSaidRE = regexp.MustCompile(`(?i)\bwho(?:\s*,[^,?]*,|\s+(?:at|in|from|inside|within)\s+(?:[\pL'’.-]+\s+){0,3}?[\pL'’.-]+)?\s+(?:\pL+ly\s+)?` + sayingVerbs + `\b`)
 
-// sayerAfterRE matches a verb of saying right after a name, and
-// sayerBeforeRE one right before it, perhaps with a title in lower case
-// between ("said envoy Tom Hale").
+// sayerAfterRE matches a verb of saying right after a name, perhaps after
+// an aside ("Trump, speaking in Washington, warned"), and sayerBeforeRE
+// one right before it, perhaps with a title in lower case between ("said
+// envoy Tom Hale").
 var (
-	sayerAfterRE  = regexp.MustCompile(`^\s+(?:\pL+ly\s+)?` + sayingVerbs + `\b`)
+	sayerAfterRE  = regexp.MustCompile(`^(?:,\s+(?:speaking|writing)\b[^,"“”]{0,40},)?\s+(?:\pL+ly\s+)?` + sayingVerbs + `\b`)
 	sayerBeforeRE = regexp.MustCompile(`\b` + sayingVerbs + `\s+(?:\p{Ll}+\s+){0,2}$`)
 )
 

@@ -92,7 +92,7 @@ var (
 	contractionRE = regexp.MustCompile(`^['’](s|re|ll|d)\b`)
 	// casualFiller is wording of spoken questions that the answer does
 	// not repeat ("did they actually get a deal", "who's kushner again").
-	casualFiller = regexp.MustCompile(`(?i)\b(again|actually|exactly|really|anyway|basically|of it all|at all|you know|(this|that|these|those|some) (kind|sort)s? of|kind of|sort of|right(\s*\?|$))\b`)
+	casualFiller = regexp.MustCompile(`(?i)\b(again|actually|exactly|really|anyway|basically|of it all|at all|you know|(this|that|these|those|some) (kind|sort)s? of|kind of|sort of|right(\s*\?|$))\b|,\s*(?:it\s+|he\s+|she\s+|they\s+)?(?:sounded|sounds|seemed|seems|looked|looks)\b[^,?]*\??$`)
 	// keywordTypes type questions written as search keywords ("Super Bowl
 	// 2021 location", "Tesla revenue Q1") by a telling word.
 	keywordTypes = []struct {

@@ -242,6 +242,8 @@ func TestClassifyCasual(t *testing.T) {
 		{"who's kushner again?", anyAnswer, "kushner"},
 		{"who's the white house press secretary", personAnswer, "the white house press secretary"},
 		{"did they actually get a deal done?", yesNoAnswer, "they get a deal done?"},
+		// The asker's comment after a comma is no part of the question.
+		{"what did ruiz say about the talks, sounded kinda grim", anyAnswer, "what did ruiz say about the talks"},
 	}
 	for _, tt := range tests {
 		at, content := classify(tt.question)

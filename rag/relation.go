@@ -334,15 +334,20 @@ var saidAboutRE = regexp.MustCompile(`(?i)\b(?:say|said|think|thinks|tell|told|c
 // about it.
 func saidAbout(lex lexicon, question string) []string {
 	m := saidAboutRE.FindStringSubmatch(question)
-	if m == nil || vagueTopicRE.MatchString(m[1]) {
+	if m == nil {
 		return nil
 	}
-	return lex.tokens(m[1])
+	topic, _, _ := strings.Cut(m[1], ",") // "about how its going, sounded kinda grim": what follows is the asker's
+	if vagueTopicRE.MatchString(topic) {
+		return nil
+	}
+	return lex.tokens(topic)
 }
 
 // vagueTopicRE matches a topic that names nothing of its own: "what did
-// trump say about the whole thing lol", "… about it", "… about all this".
-var vagueTopicRE = regexp.MustCompile(`(?i)^(?:\s|[,.!]|\b(?:the|this|that|these|those|it|all|whole|entire|thing|things|stuff|everything|matter|situation|lol|lmao|tho|though|then|now|overall|so|far)\b)*$`)
+// trump say about the whole thing lol", "… about it", "… about all this",
+// "… about how it's going".
+var vagueTopicRE = regexp.MustCompile(`(?i)^(?:\s|[,.!]|\b(?:the|this|that|these|those|it|all|whole|entire|thing|things|stuff|everything|matter|situation|lol|lmao|tho|though|then|now|overall|so|far)\b|\bhow\s+(?:it|its|it's|it’s|things)\s+(?:is|are|was|were)?\s*(?:going|went|stands?)\b)*$`)
 
 // saysAnything reports whether sentence reports words said: a verb of
 // saying (saidVerbRE) or a quotation. "Putin hosted Witkoff and
@@ -406,10 +411,11 @@ func saidByOther(sentence string, speaker map[string]bool) bool {
 }
 
 // pronounSpeaks reports whether a sentence (and its stems, tokens) opens
-// with a personal pronoun and holds a verb of speech.
+// with a personal pronoun, not in a quotation ("“We used to see …”"),
+// and holds a verb of speech.
 func pronounSpeaks(sentence string, tokens []string) bool {
 	first, _, _ := strings.Cut(strings.TrimSpace(sentence), " ")
-	return pronounWord(first) && speaks(tokens, "")
+	return !strings.ContainsAny(first, `"“'‘`) && pronounWord(first) && speaks(tokens, "")
 }
 
 // pronounWord reports whether w is a personal pronoun that can be the
@@ -455,6 +461,10 @@ func speakerSays(cands []candidate, i int, focus []focusTerm, speaker map[string
 		// “Not an easy situation,” he said."; so are words a pronoun
 		// goes on to say ("He went further, cautioning that …").
 		says = true
+	}
+	if len(speaker) > 0 && !says && i > 0 && cands[i-1].result.Chunk.ID == c.result.Chunk.ID && cands[i-1].sent+1 == c.sent &&
+		pronounSpeaks(c.text, c.tokens) && speaks(cands[i-1].tokens, "") {
+		unsaid = true // someone else goes on: "Putin issued a stark warning … He went further" for what Trump said
 	}
 	return says, unsaid
 }

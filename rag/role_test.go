@@ -1,6 +1,7 @@
 package rag
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -246,6 +247,25 @@ func TestSaidAbout(t *testing.T) {
 	warned := "Just hours before the meeting, Zenda President Ana Ruiz issued a stark warning, accusing Belmar of sabotaging the peace efforts."
 	checkLead(t, "What did Ana Ruiz say about climate change?", []string{warned}, "")
 	checkLead(t, "What did Ana Ruiz say about the peace efforts?", []string{warned}, "sabotaging")
+	// How it is going is no topic, and what follows a comma is the
+	// asker's own comment.
+	lex := localLexicon()
+	for q, want := range map[string][]string{
+		"what did ruiz say about how its going, sounded kinda grim": nil,
+		"what did ruiz say about the budget, sounded kinda grim":    lex.tokens("the budget"),
+	} {
+		if got := saidAbout(lex, q); !slices.Equal(got, want) {
+			t.Errorf("saidAbout(%q) = %q, want %q", q, got, want)
+		}
+	}
+	// The speaker says it after an aside; someone else going on with a
+	// pronoun does not.
+	passages := []string{
+		"Just hours before the meeting, Ana Ruiz issued a stark warning, accusing Belmar of sabotaging the peace efforts. " +
+			"She went further, cautioning that Zenda would be ready for war if Belmar started one.",
+		"Tom Hale, speaking in Karvik, warned that the process was nowhere near a resolution.",
+	}
+	checkLead(t, "what did tom hale say about how its going, sounded kinda grim", passages, "nowhere near")
 }
 
 // TestWhoSaid: asked who said something, the name right before or after
