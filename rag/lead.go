@@ -18,8 +18,9 @@ const minQuality = 0.55
 
 var (
 	// furnitureRE matches what pages put around an article: links,
-	// handles, share and subscribe buttons, credits, bullets.
-	furnitureRE = regexp.MustCompile(`(?i)https?://|www\.|(^|[\s(])@\w|\bfollowers\b|#\w{3,}|\b(follow us|share (this|on (facebook|twitter|x|whatsapp|linkedin|email|reddit))|click here|sign up|subscribe|read more|newsletter|cookies?|all rights reserved|getty images|photo:|image:)\b|©|•|\s\|\s.*\s\|\s`)
+	// handles, share and subscribe buttons (opening the sentence: "MPs sign
+	// up to the treaty" is prose), credits, bullets.
+	furnitureRE = regexp.MustCompile(`(?i)https?://|www\.|(^|[\s(])@\w|\bfollowers\b|#\w{3,}|^\W*(?:follow us|share (?:this|on)|click here|sign up|subscribe|read more)\b|\b(?:share on (?:facebook|twitter|x|whatsapp|linkedin|email|reddit)|all rights reserved|getty images|photo:|image:|newsletter|we use cookies|cookie policy)\b|©|•|\s\|\s.*\s\|\s`)
 	// fragmentEndRE matches a sentence that ends without a full stop
 	// (a headline or a cut-off snippet).
 	fragmentEndRE = regexp.MustCompile(`[\p{L}\d)]\s*$`)
