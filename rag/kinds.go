@@ -72,6 +72,42 @@ type askedKind struct {
 	award []string        // category(…) of the question's first "best"
 	words map[string]bool // its lowercased words
 	title string          // presentRoleRE's title, lowercased, without dots; "" when it asks none
+	// offices maps an office the question names by which one it is to
+	// the word saying which: "secretary" to "press" (officeRE).
+	offices map[string]string
+}
+
+// officeRE finds an office with the word before it that says which one:
+// "press secretary", "home secretary", "foreign minister".
+var officeRE = regexp.MustCompile(`(?i)\b([\pL]+)\s+(secretary|minister|spokesman|spokeswoman|spokesperson|commissioner|correspondent|editor)\b`)
+
+// notOfficeKind are words before an office that do not say which one it
+// is: "the secretary", "its new minister".
+var notOfficeKind = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("the a an his her its their our your my this that new former current then acting deputy junior senior chief top assistant permanent shadow who's whos is was") {
+		notOfficeKind[w] = true
+	}
+}
+
+// officeClash reports whether sentence names an office the question names
+// by which one it is only as another one: "shadow home secretary David
+// Davis" for "who is the White House press secretary".
+func (k askedKind) officeClash(sentence string) bool {
+	clash := false
+	for _, m := range officeRE.FindAllStringSubmatch(sentence, -1) {
+		which, asked := k.offices[strings.ToLower(m[2])]
+		if !asked {
+			continue
+		}
+		if w := strings.ToLower(m[1]); w == which {
+			return false // the office asked about
+		} else if !notOfficeKind[w] {
+			clash = true
+		}
+	}
+	return clash
 }
 
 // kindOf reads question for askedKind.
@@ -86,6 +122,14 @@ func kindOf(question string) askedKind {
 	if m := presentRoleRE.FindStringSubmatch(question); m != nil {
 		k.title = strings.ReplaceAll(strings.ToLower(m[1]), ".", "")
 	}
+	for _, m := range officeRE.FindAllStringSubmatch(question, -1) {
+		if w := strings.ToLower(m[1]); !notOfficeKind[w] && !auxiliaries[w] && len(w) > 2 {
+			if k.offices == nil {
+				k.offices = map[string]string{}
+			}
+			k.offices[strings.ToLower(m[2])] = w
+		}
+	}
 	return k
 }
 
@@ -93,7 +137,7 @@ func kindOf(question string) askedKind {
 // question asks about: another award, another job, the title's past
 // holder, or someone at another age.
 func (k askedKind) otherKind(sentence string) bool {
-	return k.awardClash(sentence) || k.roleClash(sentence) || k.pastHolder(sentence) || k.ageClash(sentence)
+	return k.awardClash(sentence) || k.roleClash(sentence) || k.officeClash(sentence) || k.pastHolder(sentence) || k.ageClash(sentence)
 }
 
 // ageRoleRE finds a character or a person named at another age: "plays

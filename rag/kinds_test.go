@@ -121,3 +121,21 @@ func TestTitledBy(t *testing.T) {
 		"Also there was Northwind Capital CEO Ana Ruiz, who spoke briefly about investment.",
 	}, "Northwind Capital")
 }
+
+// TestOfficeClash: another office of the kind asked ("shadow home
+// secretary" for the press secretary) is another kind.
+func TestOfficeClash(t *testing.T) {
+	k := kindOf("who's the zenda palace press secretary")
+	for s, want := range map[string]bool{
+		"Tory shadow home secretary Tom Hale warned of miscarriages of justice.":                     true,
+		"\"I think the administration feels very optimistic,\" Zenda Press Secretary Ana Ruiz said.": false,
+		"The secretary said the talks would go on.":                                                  false,
+	} {
+		if got := k.officeClash(s); got != want {
+			t.Errorf("officeClash(%q) = %v, want %v", s, got, want)
+		}
+	}
+	if k := kindOf("On which issue had Secretary of State Ana Ruiz suggested progress?"); len(k.offices) != 0 {
+		t.Errorf("offices %v: \"had\" says no office", k.offices)
+	}
+}
