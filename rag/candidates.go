@@ -219,6 +219,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		}
 	}
 	kind := kindOf(question)
+	settlement := settlementRE.MatchString(question) // "which city …"
 	var years []string
 	for _, n := range numbers {
 		if yearRE.MatchString(n) {
@@ -326,7 +327,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		c.phrases = sharedPhrases(qpairs, c.tokens)
 		c.quality = sentenceQuality(c.text)
 		c.values, c.strength = atype.typedValues(c.text, qwords)
-		if kept := settlements(question, c.values); len(kept) < len(c.values) {
+		if kept := settlements(settlement, c.values); len(kept) < len(c.values) {
 			c.values = kept // no country is the city asked for
 			c.strength = min(c.strength, float64(len(kept)))
 		}

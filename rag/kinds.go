@@ -95,6 +95,9 @@ func init() {
 // by which one it is only as another one: "shadow home secretary David
 // Davis" for "who is the White House press secretary".
 func (k askedKind) officeClash(sentence string) bool {
+	if len(k.offices) == 0 {
+		return false
+	}
 	clash := false
 	for _, m := range officeRE.FindAllStringSubmatch(sentence, -1) {
 		which, asked := k.offices[strings.ToLower(m[2])]

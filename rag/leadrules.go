@@ -11,7 +11,9 @@ import (
 // The rules that move the lead from the best-scored sentence to another
 // one that answers better: one stating more of what the question asks
 // (asksBetter), one naming the kind asked (asKindLead), one stating a
-// when- or where-question's verb (namesVerb), and the name a who-question
+// when- or where-question's verb (namesVerb) or the figure it names
+// (echoLead), one stating what happened rather than a forecast of it
+// (factLead), and the name a who-question
 // may take from a sentence's subject (namedSubject), one in which someone
 // says what a question asks was said (saysBetter, sayerBetter); the
 // sentence after the lead that settles a yes-no question (contrastAfter);
@@ -155,6 +157,10 @@ func echoLead(t answerType, question string, cands []candidate, lead int) int {
 	})
 }
 
+// echoRatio is how close to the lead's score a sentence stating the
+// question's figure must score to lead instead.
+const echoRatio = 0.7
+
 // forecastRE finds a forecast: "The MDA predicts that 2005 could see more
 // than 30bn text messages". pastAskedRE matches a question asking what
 // happened: "how many text messages were sent".
@@ -178,10 +184,6 @@ func factLead(t answerType, question string, cands []candidate, lead int) int {
 		return !forecastRE.MatchString(c.text) && c.canLead(t) && c.covered()
 	})
 }
-
-// echoRatio is how close to the lead's score a sentence stating the
-// question's figure must score to lead instead.
-const echoRatio = 0.7
 
 // relationMargin and relationRatio: how much more of the question's
 // relation a sentence of the lead's report must state, and what share of

@@ -150,20 +150,24 @@ const minNameIDF = 6.0
 var settlementRE = regexp.MustCompile(`(?i)\b(?:which|what)\s+(?:[\pL'’-]+\s+){0,2}?(?:city|cities|town|towns|village|villages|capital)\b`)
 
 // countries are the names news gives a country or a union of countries,
-// in lower case.
-var countries = map[string]bool{"us": true, "usa": true, "uk": true, "eu": true}
+// in lower case (countryCodes too).
+var countries = map[string]bool{}
 
 func init() {
+	for c := range countryCodes {
+		countries[strings.ToLower(c)] = true
+	}
 	for _, c := range strings.Split(`afghanistan|albania|algeria|andorra|angola|argentina|armenia|australia|austria|azerbaijan|bahrain|bangladesh|belarus|belgium|bolivia|bosnia|botswana|brazil|britain|great britain|bulgaria|cambodia|cameroon|canada|chad|chile|china|colombia|congo|costa rica|croatia|cuba|cyprus|czech republic|denmark|ecuador|egypt|england|eritrea|estonia|ethiopia|europe|finland|france|georgia|germany|ghana|greece|guatemala|haiti|honduras|hungary|iceland|india|indonesia|iran|iraq|ireland|northern ireland|israel|italy|ivory coast|jamaica|japan|jordan|kazakhstan|kenya|kosovo|kuwait|kyrgyzstan|laos|latvia|lebanon|liberia|libya|lithuania|luxembourg|macedonia|madagascar|malawi|malaysia|mali|malta|mexico|moldova|monaco|mongolia|montenegro|morocco|mozambique|myanmar|burma|namibia|nepal|netherlands|holland|new zealand|nicaragua|niger|nigeria|north korea|norway|oman|pakistan|palestine|panama|paraguay|peru|philippines|poland|portugal|qatar|romania|russia|rwanda|saudi arabia|scotland|senegal|serbia|sierra leone|slovakia|slovenia|somalia|south africa|south korea|korea|spain|sri lanka|sudan|south sudan|sweden|switzerland|syria|taiwan|tajikistan|tanzania|thailand|tunisia|turkey|turkmenistan|uganda|ukraine|united arab emirates|united kingdom|united states|america|uruguay|uzbekistan|venezuela|vietnam|wales|yemen|zambia|zimbabwe`, "|") {
 		countries[c] = true
 	}
 }
 
-// settlements returns the values of a question asking for a city, a town
-// or a village that are not the name of a country: "his forces … until
-// Russia’s original war aims are achieved" names no city captured.
-func settlements(question string, values []string) []string {
-	if !settlementRE.MatchString(question) {
+// settlements returns the values that are not the name of a country,
+// when the question asks for a city, a town or a village (asked:
+// settlementRE): "his forces … until Russia’s original war aims are
+// achieved" names no city captured.
+func settlements(asked bool, values []string) []string {
+	if !asked {
 		return values
 	}
 	return slices.DeleteFunc(slices.Clone(values), func(v string) bool {
