@@ -92,7 +92,11 @@ func kindModifiers(lex lexicon, question string) map[string]bool {
 
 // placeKindRE matches a which-question asking for a kind of place,
 // perhaps described: "In which Swiss city …".
-var placeKindRE = regexp.MustCompile(`(?i)\b(?:which|what)\s+(?:[\pL'’-]+\s+){0,2}?(?:city|country|town|state|region|province|county|village|capital)\b`)
+var placeKindRE = regexp.MustCompile(whichKind + `(?:city|country|town|state|region|province|county|village|capital)\b`)
+
+// whichKind opens a pattern matching a which- or what-question's kind
+// after at most two words describing it: "In which Swiss city".
+const whichKind = `(?i)\b(?:which|what)\s+(?:[\pL'’-]+\s+){0,2}?`
 
 // headNounRE matches the noun a what-question asks for: "What slogan did
 // Alan Milburn unveil?", "what kind of deal …", "In which building …".

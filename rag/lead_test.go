@@ -394,18 +394,10 @@ func TestNoCountryIsACity(t *testing.T) {
 // pronoun goes on from one in which they speak is theirs ("She went
 // further, cautioning that …").
 func TestPronounGoesOnSaying(t *testing.T) {
-	lex := localLexicon()
-	ix, results, err := passageIndex(lex, []string{
+	cands := candidatesOf(t, "Just hours before sitting down with the envoys, what did Ruiz say Zenda would be if Karvik started a war?", []string{
 		"Just hours before the meeting, Ruiz issued a stark warning, accusing Karvik's allies of sabotaging the peace efforts. " +
 			"She went further, cautioning that Zenda would be “ready for war” if Karvik initiated one.",
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cands, err := scoreCandidates(t.Context(), lex, ix, "Just hours before sitting down with the envoys, what did Ruiz say Zenda would be if Karvik started a war?", results)
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, c := range cands {
 		if strings.HasPrefix(c.text, "She went further") && !c.says {
 			t.Errorf("%q: not said by Ruiz", c.text)

@@ -228,7 +228,7 @@ func quoteBetter(question string, cands []candidate, lead int) int {
 		return lead
 	}
 	return nearLead(cands, lead, quoteRatio, func(c candidate) bool {
-		return c.result.Chunk.ID == l.result.Chunk.ID && c.sent == l.sent+1 && c.says && quotedRE.MatchString(c.text) && c.canLead(anyAnswer) && c.covered()
+		return c.after(l) && c.says && quotedRE.MatchString(c.text) && c.canLead(anyAnswer) && c.covered()
 	})
 }
 
@@ -295,7 +295,7 @@ var contrastRE = regexp.MustCompile(`^\s*(?:But|However|Yet)\b|\bbut\b`)
 // but Villa were not interested in selling").
 func contrastAfter(cands []candidate, lead candidate) (candidate, bool) {
 	for _, c := range cands {
-		if c.result.Chunk.ID == lead.result.Chunk.ID && c.sent == lead.sent+1 {
+		if c.after(lead) {
 			return c, c.quality >= minQuality && c.focus >= minFocus && contrastRE.MatchString(c.text)
 		}
 	}
@@ -410,7 +410,7 @@ func unstatedValue(t answerType, cands []candidate, lead int) bool {
 	}
 	for _, e := range cands[:lead] {
 		if !e.fits && e.english >= fullStatement && e.stated >= 1 && l.stated <= e.stated-relationMargin &&
-			!(e.result.Chunk.ID == l.result.Chunk.ID && l.sent == e.sent+1) {
+			!l.after(e) {
 			return true
 		}
 	}

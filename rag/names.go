@@ -147,7 +147,7 @@ const minNameIDF = 6.0
 
 // settlementRE matches a question asking for a city, a town or a village
 // ("which city did Putin say his troops captured").
-var settlementRE = regexp.MustCompile(`(?i)\b(?:which|what)\s+(?:[\pL'’-]+\s+){0,2}?(?:city|cities|town|towns|village|villages|capital)\b`)
+var settlementRE = regexp.MustCompile(whichKind + `(?:city|cities|town|towns|village|villages|capital)\b`)
 
 // countries are the names news gives a country or a union of countries,
 // in lower case (countryCodes too).

@@ -450,21 +450,22 @@ func speakerSays(cands []candidate, i int, focus []focusTerm, speaker map[string
 	// proposals look acceptable, but they need to be discussed...
 	// Some are not suitable,” Ushakov remarked").
 	says = len(speaker) > 0 && saysItself(c.text, speaker)
-	if len(speaker) > 0 && !says && openQuoteRE.MatchString(c.text) && i+1 < len(cands) && cands[i+1].result.Chunk.ID == c.result.Chunk.ID && cands[i+1].sent == c.sent+1 {
+	if len(speaker) > 0 && !says && openQuoteRE.MatchString(c.text) && i+1 < len(cands) && cands[i+1].after(*c) {
 		says = saysItself(cands[i+1].text, speaker)
 		unsaid = unsaid && !says
 	}
-	if len(speaker) > 0 && !says && i > 0 && cands[i-1].result.Chunk.ID == c.result.Chunk.ID && cands[i-1].sent+1 == c.sent &&
-		(quotation(c.text) && continuesRE.MatchString(c.text) || pronounSpeaks(c.text, c.tokens)) && speaks(cands[i-1].tokens, speakerName) {
-		// A quotation going on from a sentence in which the speaker
-		// speaks is theirs: "Trump, speaking in Washington, warned …
-		// “Not an easy situation,” he said."; so are words a pronoun
-		// goes on to say ("He went further, cautioning that …").
-		says = true
-	}
-	if len(speaker) > 0 && !says && i > 0 && cands[i-1].result.Chunk.ID == c.result.Chunk.ID && cands[i-1].sent+1 == c.sent &&
-		pronounSpeaks(c.text, c.tokens) && speaks(cands[i-1].tokens, "") {
-		unsaid = true // someone else goes on: "Putin issued a stark warning … He went further" for what Trump said
+	if len(speaker) > 0 && !says && i > 0 && c.after(cands[i-1]) {
+		prev := cands[i-1].tokens
+		switch {
+		case (quotation(c.text) && continuesRE.MatchString(c.text) || pronounSpeaks(c.text, c.tokens)) && speaks(prev, speakerName):
+			// A quotation going on from a sentence in which the speaker
+			// speaks is theirs: "Trump, speaking in Washington, warned …
+			// “Not an easy situation,” he said."; so are words a pronoun
+			// goes on to say ("He went further, cautioning that …").
+			says = true
+		case pronounSpeaks(c.text, c.tokens) && speaks(prev, ""):
+			unsaid = true // someone else goes on: "Putin issued a stark warning … He went further" for what Trump said
+		}
 	}
 	return says, unsaid
 }

@@ -150,3 +150,8 @@ func (a *aboutWords) report(articleID string) (map[string]bool, string) {
 	}
 	return w, a.text[articleID]
 }
+
+// after reports whether c is the sentence right after p in its passage.
+func (c candidate) after(p candidate) bool {
+	return c.result.Chunk.ID == p.result.Chunk.ID && c.sent == p.sent+1
+}
