@@ -42,9 +42,9 @@ func TestEvalShippedQuestions(t *testing.T) {
 	// round 20, held-out-27 and -28 in round 21, held-out-29 and -30 in
 	// round 22, held-out-31 and -32 in round 23, held-out-33 and -34 in
 	// round 24, held-out-36 in round 25, held-out-37 in round 26,
-	// held-out-38 in round 27, held-out-39 in round 28) to floors
-	// under today's figures, so a change that loses ground on them fails
-	// too.
+	// held-out-38 in round 27, held-out-39 in round 28, held-out-40 in
+	// round 29) to floors under today's figures, so a change that loses
+	// ground on them fails too.
 	floors := map[string]measures{
 		"tuning":      {HitAtK: 0.95, PhraseMatch: 0.9, CitationValidity: 1, RefusalAccuracy: 0.95},
 		"held-out":    {HitAtK: 0.95, PhraseMatch: 0.7, CitationValidity: 1, RefusalAccuracy: 0.85},
@@ -85,12 +85,13 @@ func TestEvalShippedQuestions(t *testing.T) {
 		"held-out-37": {HitAtK: 0.95, PhraseMatch: 0.8, CitationValidity: 1, RefusalAccuracy: 0.85},
 		"held-out-38": {HitAtK: 0.95, PhraseMatch: 0.55, CitationValidity: 1, RefusalAccuracy: 0.9},
 		"held-out-39": {HitAtK: 0.9, PhraseMatch: 0.8, CitationValidity: 1, RefusalAccuracy: 0.9},
+		"held-out-40": {HitAtK: 0.95, PhraseMatch: 0.7, CitationValidity: 1, RefusalAccuracy: 0.85},
 	}
 	// held-out-35 is sealed: nobody tunes on it, so it has no floor here;
 	// its figures are only logged (go test -v shows them).
 	const sealed = "held-out-35"
 	if len(rep.Parts) != len(floors)+1 {
-		t.Fatalf("parts %+v, want tuning, held-out, held-out-2 to -34, -36 to -39 and %s", rep.Parts, sealed)
+		t.Fatalf("parts %+v, want tuning, held-out, held-out-2 to -34, -36 to -40 and %s", rep.Parts, sealed)
 	}
 	for _, p := range rep.Parts {
 		if p.Part == sealed {
@@ -100,7 +101,7 @@ func TestEvalShippedQuestions(t *testing.T) {
 		}
 		f, ok := floors[p.Part]
 		if !ok || p.Questions < 20 {
-			t.Errorf("part %q with %d questions: want tuning, held-out, held-out-2 to -34, -36 to -39 and %s, 20 or more each", p.Part, p.Questions, sealed)
+			t.Errorf("part %q with %d questions: want tuning, held-out, held-out-2 to -34, -36 to -40 and %s, 20 or more each", p.Part, p.Questions, sealed)
 			continue
 		}
 		if p.HitAtK < f.HitAtK || p.PhraseMatch < f.PhraseMatch || p.CitationValidity < f.CitationValidity || p.RefusalAccuracy < f.RefusalAccuracy {
