@@ -32,17 +32,31 @@ func participles(words []roleWord, v, n int) bool {
 // of a relation verb that follows it at once, or after one or two
 // auxiliaries or an adverb ("Raducanu defeated", "Disney has bought",
 // "Urtubey has been named", "Morris has already accused"), in the same
-// clause, an appositive between commas aside.
+// clause, an appositive or a relative clause between commas aside.
 func subjectOf(words []roleWord, last int, rel map[string]bool) bool {
-	rel0, apposed := 0, false
 	if last+2 < len(words) && strings.EqualFold(words[last+1].raw, "who") && strings.TrimSpace(words[last+1].gap) == "," {
-		rel0 = 1 // "James Cameron, who directed"
-	} else if end := appositive(words, last); end > 0 {
-		last, apposed = end, true // "Juliana Urtubey, a teacher in Las Vegas, has been named"
-	} else if n := aside(words, last+1); n > 0 {
-		last, apposed = last+n, true // "Zelensky, for his part, warned"
+		if verbAfter(words, last+1, rel, false) {
+			return true // "James Cameron, who directed"
+		}
+		// "Tom Kenny, who provides the voice for SpongeBob SquarePants,
+		// hosted Sunday's ceremony"
+		end := clauseEnd(words, last+1)
+		return end > 0 && verbAfter(words, end, rel, true)
 	}
-	for d := 1 + rel0; d <= 3+rel0 && last+d < len(words); d++ {
+	if end := appositive(words, last); end > 0 {
+		return verbAfter(words, end, rel, true) // "Juliana Urtubey, a teacher in Las Vegas, has been named"
+	}
+	if n := aside(words, last+1); n > 0 {
+		return verbAfter(words, last+n, rel, true) // "Zelensky, for his part, warned"
+	}
+	return verbAfter(words, last, rel, false)
+}
+
+// verbAfter reports whether a relation verb follows words[last] at once,
+// or after one or two auxiliaries or an adverb, in the same clause; after
+// an appositive (apposed), the comma closing it does not break the clause.
+func verbAfter(words []roleWord, last int, rel map[string]bool, apposed bool) bool {
+	for d := 1; d <= 3 && last+d < len(words); d++ {
 		w := words[last+d]
 		if w.brk && !quoteGap(w.gap) && !(apposed && d == 1) || w.negation {
 			return false
@@ -97,6 +111,12 @@ func appositive(words []roleWord, last int) int {
 	if a+1 >= len(words) || strings.TrimSpace(words[a].gap) != "," || !determiners[strings.ToLower(words[a].raw)] && !apposedNouns[strings.ToLower(words[a].raw)] {
 		return 0
 	}
+	return clauseEnd(words, a)
+}
+
+// clauseEnd returns the last word of the phrase that opens at words[a]
+// and a comma closes within appositiveReach words, or 0.
+func clauseEnd(words []roleWord, a int) int {
 	for j := a + 1; j < len(words) && j <= a+appositiveReach; j++ {
 		if words[j].brk {
 			if strings.TrimSpace(words[j].gap) == "," {

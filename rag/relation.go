@@ -102,6 +102,13 @@ func roleRelation(lex lexicon, question string, relTerms []queryTerm, focus []fo
 			// profits?": what follows "that" is what was ruled, not whom
 			// the ruling relates to the answer.
 			rel = relationStems(slices.DeleteFunc(slices.Clone(relTerms), func(q queryTerm) bool { return !slices.Contains(verbs, q.term) && !slices.Contains(verbs, q.of) }))
+		} else if slices.ContainsFunc(verbs, func(t string) bool { return len(relationIndex[t]) > 0 }) {
+			// After a known relation, a word that qualifies another names
+			// what it was done to ("Who hosted this year's Annie awards
+			// ceremony?": no awards were won), unlike the thing itself
+			// ("Who received the Cecil B DeMille award for …?").
+			mod := modifierStems(question)
+			rel = relationStems(slices.DeleteFunc(slices.Clone(relTerms), func(q queryTerm) bool { return mod[q.term] && !slices.Contains(verbs, q.term) }))
 		}
 	}
 	for _, f := range focus {
@@ -114,6 +121,24 @@ func roleRelation(lex lexicon, question string, relTerms []queryTerm, focus []fo
 		addSynonyms(rel, t)
 	}
 	return rel, slices.DeleteFunc(slices.Clone(focus), func(f focusTerm) bool { return slices.Contains(verbs, f.term) })
+}
+
+// modifierStems returns the stems of the question's words that stand
+// right before a word in lower case, neither a stop word nor after
+// punctuation: "awards" in "the Annie awards ceremony".
+func modifierStems(question string) map[string]bool {
+	out := map[string]bool{}
+	words := strings.Fields(question)
+	for i := 0; i+1 < len(words); i++ {
+		if !unicode.IsLower([]rune(words[i+1])[0]) || strings.ContainsAny(words[i], ",;:?!.") {
+			continue
+		}
+		a, b := localembed.Tokens(words[i]), localembed.Tokens(words[i+1])
+		if len(a) == 1 && len(b) == 1 {
+			out[a[0]] = true
+		}
+	}
+	return out
 }
 
 // askedVerbStems returns the stems that say the past-tense verb whose

@@ -48,6 +48,7 @@ var relationSynonyms = [][]string{
 	{"send", "sent", "dispatch", "despatch"},
 	{"surgeri", "oper", "procedur"},
 	sayWords,
+	{"call", "describ", "label", "brand", "dub", "say", "said", "speak", "warn"}, // "who called the figures decent": "said January's figures were …"
 }
 
 // sayWords are the stems of the verbs of saying.

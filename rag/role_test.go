@@ -300,3 +300,29 @@ func TestWhoFollowsLightVerb(t *testing.T) {
 		"Zenda, a docu-drama about a volcanic eruption in Karvik, is among the highlights on Belmar One this winter. The schedule also includes a drama about Ana Ruiz, who was wrongly convicted of fraud.",
 	}, "")
 }
+
+// TestCalledIsSaid: who called something so is who said it was.
+func TestCalledIsSaid(t *testing.T) {
+	checkLead(t, "who called the january zenda retail numbers decent", []string{
+		"Zenda retail sales fell 0.3% in January. " +
+			"Tom Hale, chief economist at Belmar Bank, said January's figures were \"decent numbers\".",
+		"At the same time, mortgage approvals fell in January to a near 10-year low, official Zenda Bank figures have shown.",
+	}, "Tom Hale")
+}
+
+// TestHostedCeremony: who hosted an awards ceremony is the subject of
+// "hosted", a relative clause between them aside; the awards the question
+// names were not won.
+func TestHostedCeremony(t *testing.T) {
+	checkLead(t, "Who hosted this year's Zenda awards ceremony?", []string{
+		"The Northwind movie has beaten Belmar 2 to the main prizes at the Zenda animation awards. " +
+			"Belmar won nine Zenda awards last year. " +
+			"Tom Hale, who provides the voice for a cartoon sponge, hosted Sunday's ceremony at the Alex Theater.",
+	}, "Tom Hale")
+	if mod := modifierStems("Who hosted this year's Zenda awards ceremony?"); !mod[localLexicon().tokens("awards")[0]] {
+		t.Errorf("modifierStems: %v, want awards", mod)
+	}
+	if mod := modifierStems("Who received the Zenda award for career achievement?"); mod[localLexicon().tokens("award")[0]] {
+		t.Errorf("modifierStems: %v, want no award", mod)
+	}
+}
