@@ -179,7 +179,48 @@ func askedSentence(question string) string {
 	if len(strings.Fields(m[1])) < 7 && !innerCapitalRE.MatchString(m[1]) {
 		return question
 	}
+	if at := strings.LastIndex(question, m[1]); at > 0 {
+		return namedPronoun(question[:at], m[1])
+	}
 	return m[1]
+}
+
+// namedPronoun returns asked with its one "he", "she" or "his" replaced by
+// the last word of the name that opens story, the sentences told before
+// it: whom the question asks about ("Zelensky cautioned allies about how Russia might read a
+// deal. What did he say Russia must not see anything as?").
+func namedPronoun(story, asked string) string {
+	m := storySubjectRE.FindStringSubmatch(story)
+	if m == nil || storyOpeners[strings.ToLower(strings.Fields(m[1])[0])] || len(heSheRE.FindAllString(asked, -1)) != 1 {
+		return asked
+	}
+	// News names someone again by the last word of their name: "Did
+	// Kushner …", not "Jared Kushner".
+	name := strings.Fields(m[1])
+	surname := strings.TrimRight(name[len(name)-1], "'’")
+	return heSheRE.ReplaceAllStringFunc(asked, func(p string) string {
+		if p == "his" {
+			return surname + "'s"
+		}
+		return surname
+	})
+}
+
+// storySubjectRE matches the name that opens a story and the verb after
+// it, perhaps after a comma: "Bridgewell's Richard Jeffrey expects",
+// "Chris Rock, known for his strong language".
+var storySubjectRE = regexp.MustCompile(`^\s*((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]*),?\s+\p{Ll}`)
+
+// heSheRE finds a "he", "she" or "his" in the middle of a question.
+var heSheRE = regexp.MustCompile(`\b(?:he|she|his)\b`)
+
+// storyOpeners open a story's first sentence without naming its subject.
+var storyOpeners = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("the a an in on at after before during when while with as even now last this that these those hours days since despite although though once both its his her their our my it he she they we i you there here what who why how one two three some many most all no not for from by of to and but or so then meanwhile earlier later yesterday today tonight") {
+		storyOpeners[w] = true
+	}
 }
 
 // askedFirstRE matches a question that asks first and tells where its

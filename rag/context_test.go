@@ -75,3 +75,21 @@ func TestStoryToldByTheReport(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedPronoun: a question that tells its story first and asks of
+// "he", "she" or "his" asks of the person its story opens with, named
+// again by surname.
+func TestNamedPronoun(t *testing.T) {
+	for q, want := range map[string]string{
+		"Ana Ruiz cautioned allies about how Zenda might read a deal. What did she say Zenda must not see anything as?": "What did Ruiz say Zenda must not see anything as?",
+		"Bridgewell's Tom Hale expects the bank to hold rates this time. Does he think interest rates have now peaked?": "Does Hale think interest rates have now peaked?",
+		"Kofi Brandt is a longtime associate of Ruiz. How is his role in her diplomacy described?":                      "How is Brandt's role in her diplomacy described?",
+		// No name opens the story, or two people do.
+		"After the talks Ana Ruiz spoke about the outcome. What two qualities did she say matter?":                      "What two qualities did she say matter?",
+		"Both Tom Hale and Kofi Brandt were banned for things the referee missed. What exactly did he do to get a ban?": "What exactly did he do to get a ban?",
+	} {
+		if got := askedSentence(q); got != want {
+			t.Errorf("askedSentence(%q) = %q, want %q", q, got, want)
+		}
+	}
+}

@@ -355,12 +355,11 @@ func titledBy(values []string, question map[string]bool, focus []focusTerm) (str
 				continue
 			}
 			// The person's name, all of it rare in English: "Kirill
-			// Dmitriev", not "Indoor Championships".
-			named := true
+			// Dmitriev", not "Indoor Championships"; the question may
+			// name them by surname.
+			named := inFocus(words[len(words)-1], focus)
 			for _, w := range words[i+1:] {
-				named = named && isNameLike(w) && slices.ContainsFunc(focus, func(f focusTerm) bool {
-					return slices.Contains(localembed.Tokens(w), f.term)
-				})
+				named = named && isNameLike(w)
 			}
 			if named {
 				return strings.Join(words[:i], " "), true
@@ -389,8 +388,8 @@ var leaderTitleRE = regexp.MustCompile(`\s(?:CEO|[Cc]hief [Ee]xecutive|[Cc]hairm
 // value that names them and it with "of" between ("Mark Bailin of Rymer
 // International Seafood" for "Which company was Mark Bailin from?"), or
 // it and them with a leader's title between ("Russian Direct Investment
-// Fund CEO Kirill Dmitriev"): the person's words, all capitalised, are
-// all the question's focus.
+// Fund CEO Kirill Dmitriev"): the person's words are all capitalised,
+// the last of them the question's focus.
 func memberOf(values []string, focus []focusTerm) (string, bool) {
 	for _, v := range values {
 		person, org, ok := strings.Cut(v, " of ")
@@ -400,15 +399,19 @@ func memberOf(values []string, focus []focusTerm) (string, bool) {
 		if org == "" || person == "" {
 			continue
 		}
-		named := true
-		for _, w := range strings.Fields(person) {
-			named = named && unicode.IsUpper([]rune(w)[0]) && slices.ContainsFunc(focus, func(f focusTerm) bool {
-				return slices.Contains(localembed.Tokens(w), f.term)
-			})
+		words := strings.Fields(person)
+		named := inFocus(words[len(words)-1], focus)
+		for _, w := range words {
+			named = named && unicode.IsUpper([]rune(w)[0])
 		}
 		if named {
 			return org, true
 		}
 	}
 	return "", false
+}
+
+// inFocus reports whether the word w is one of the question's focus.
+func inFocus(w string, focus []focusTerm) bool {
+	return slices.ContainsFunc(focus, func(f focusTerm) bool { return slices.Contains(localembed.Tokens(w), f.term) })
 }

@@ -139,3 +139,21 @@ func TestOfficeClash(t *testing.T) {
 		t.Errorf("offices %v: \"had\" says no office", k.offices)
 	}
 }
+
+// TestOrganisationBySurname: a question naming someone by surname asks of
+// the organisation their title follows ("Zendan Direct Investment Fund
+// CEO Kofi Brandt" for "Which organisation does Brandt run as chief
+// executive?").
+func TestOrganisationBySurname(t *testing.T) {
+	checkLead(t, "Kofi Brandt also took part in the talks. Which organisation does he run as chief executive?", []string{
+		"Ana Ruiz hosted Tom Hale and Kofi Brandt at the palace on Tuesday.",
+		"Also at the talks was Zendan Direct Investment Fund CEO Kofi Brandt, who serves as Ruiz's special representative for investment.",
+	}, "Zendan Direct Investment Fund")
+	focus := []focusTerm{{term: localLexicon().tokens("Brandt")[0]}}
+	if org, ok := memberOf([]string{"Zendan Direct Investment Fund CEO Kofi Brandt"}, focus); !ok || org != "Zendan Direct Investment Fund" {
+		t.Errorf("memberOf = %q, %v", org, ok)
+	}
+	if org, ok := titledBy([]string{"Zendan Direct Investment Fund CEO Kofi Brandt"}, map[string]bool{"ceo": true}, focus); !ok || org != "Zendan Direct Investment Fund" {
+		t.Errorf("titledBy = %q, %v", org, ok)
+	}
+}
