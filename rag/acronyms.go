@@ -8,11 +8,16 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/newsbot/newsbot/rag/localembed"
 )
 
 // acronymRE finds initials in a question: two to six capitals, perhaps
 // made plural ("CSOs").
 var acronymRE = regexp.MustCompile(`\b([A-Z]{2,6})s?\b`)
+
+// lowerInitialsRE finds a word of two to six lower-case letters.
+var lowerInitialsRE = regexp.MustCompile(`\b([a-z]{2,6})\b`)
 
 // runConnectors may stand inside a name without giving it an initial:
 // "Office for National Statistics" is the ONS.
@@ -31,6 +36,13 @@ func spelledOut(lex lexicon, question string, focus []focusTerm, sentences []str
 			spelled[toks[0]] = initials
 		}
 	}
+	// Initials typed in lower case: a short word English does not know
+	// ("how many public bodies does the foi act cover").
+	for _, m := range lowerInitialsRE.FindAllStringSubmatch(question, -1) {
+		if toks := lex.tokens(m[0]); len(toks) == 1 && !localembed.Known(toks[0]) && spells(m[1], sentences) {
+			spelled[toks[0]] = m[1]
+		}
+	}
 	if len(spelled) == 0 {
 		return focus, spelled
 	}
@@ -45,20 +57,26 @@ func spelledOut(lex lexicon, question string, focus []focusTerm, sentences []str
 
 // spells reports whether sentences never write initials (lower case) as
 // a word but name something whose capitalised words have them as their
-// initials.
+// initials, a connecting word's perhaps among them ("Freedom of
+// Information" is the FOI, "Office for National Statistics" the ONS).
 func spells(initials string, sentences []string) bool {
 	found := false
 	for _, s := range sentences {
-		var run []string // initials of the current run of capitalised words
+		var run []string // initials of the current run of capitalised words; a connector's ends in "?"
+		// match reports whether initials[pos:] begin the run at k.
+		var match func(k, pos int) bool
+		match = func(k, pos int) bool {
+			if pos == len(initials) {
+				return true
+			}
+			if k == len(run) {
+				return false
+			}
+			return run[k][0] == initials[pos] && match(k+1, pos+1) || strings.HasSuffix(run[k], "?") && match(k+1, pos)
+		}
 		flush := func() {
 			for i := range run {
-				var b strings.Builder
-				for _, r := range run[i:] {
-					b.WriteString(r)
-					if b.String() == initials {
-						found = true
-					}
-				}
+				found = found || !strings.HasSuffix(run[i], "?") && match(i, 0)
 			}
 			run = run[:0]
 		}
@@ -71,6 +89,7 @@ func spells(initials string, sentences []string) bool {
 			case unicode.IsUpper(r):
 				run = append(run, strings.ToLower(string(r)))
 			case len(run) > 0 && runConnectors[strings.ToLower(t)]:
+				run = append(run, strings.ToLower(t[:1])+"?")
 			default:
 				flush()
 			}

@@ -18,6 +18,8 @@ func TestSpells(t *testing.T) {
 		{"ons", "Prices rose, the ONS said of the Office for National Statistics figures.", false},
 		{"rdif", "Russian Direct Investment, a fund, spoke.", false},
 		{"mda", "The Mobile Data Association said.", true},
+		{"foi", "Thousands of bodies are ill-prepared for the Freedom of Information Act.", true},
+		{"fi", "Thousands of bodies are ill-prepared for the Freedom of Information Act.", true},
 	} {
 		if got := spells(tt.initials, []string{tt.sentence}); got != tt.want {
 			t.Errorf("spells(%q, %q) = %v, want %v", tt.initials, tt.sentence, got, tt.want)
@@ -51,4 +53,15 @@ func TestInitials(t *testing.T) {
 	checkLead(t, "How many Community Support Officers does the Zendan government intend to have on the streets by 2031?", []string{
 		"There are about 3,500 CSOs in Zenda but the Zendan government intends to have 25,000 on the streets by 2031 at a cost of £50m.",
 	}, "25,000")
+}
+
+// TestLowerCaseInitials: initials typed in lower case name what the
+// reports spell out.
+func TestLowerCaseInitials(t *testing.T) {
+	checkLead(t, "how many public bodies does the zoi act even cover", []string{
+		"The Zenda Office of Information Act comes into force next month. " +
+			"Ministers say the new law will cover England and Wales. " +
+			"It provides a right of access to information held by about 100,000 public bodies.",
+		"Public bodies across Belmar are to get new guidance on staff pay this year.",
+	}, "100,000")
 }

@@ -355,7 +355,7 @@ func extractAsked(ctx context.Context, lex lexicon, ix *index, question, asked s
 	case personAnswer:
 		lead = sayerBetter(question, cands, lead)
 	case reasonAnswer:
-		lead = causeLead(cands, lead)
+		lead = causeLead(question, cands, lead)
 	}
 	lead = fullest(atype, cands, lead, qstems)
 	if atype == yesNoAnswer {

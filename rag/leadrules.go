@@ -173,10 +173,28 @@ var (
 // happened must score to lead instead of a forecast.
 const forecastRatio = 0.8
 
-// factLead returns, for a how-many or how-much question asking what
-// happened, the best sentence near the lead's score that states a figure
-// and forecasts nothing, when the lead is a forecast; otherwise lead.
+// vagueAmountRE matches an amount no figure gives: "thousands".
+var vagueAmountRE = regexp.MustCompile(`(?i)^(?:hundreds|thousands|millions|billions|dozens)$`)
+
+// vague reports whether every value c gives is a vague amount.
+func (c candidate) vague() bool {
+	return len(c.values) > 0 && !slices.ContainsFunc(c.values, func(v string) bool { return !vagueAmountRE.MatchString(v) })
+}
+
+// vagueRatio is how close to the lead's score a sentence giving a figure
+// must score to lead instead of one giving a vague amount.
+const vagueRatio = 0.75
+
+// factLead returns, for a how-many or how-much question, the best
+// sentence near the lead's score that gives a figure when the lead gives
+// only a vague amount ("Thousands of public bodies are ill-prepared" for
+// how many the act covers: "about 100,000 public bodies"); and, asking
+// what happened, the best that states a figure and forecasts nothing,
+// when the lead is a forecast; otherwise lead.
 func factLead(t answerType, question string, cands []candidate, lead int) int {
+	if t == quantityAnswer && cands[lead].vague() {
+		return nearLead(cands, lead, vagueRatio, func(c candidate) bool { return !c.vague() && c.canLead(t) && c.covered() })
+	}
 	if t != quantityAnswer || !pastAskedRE.MatchString(question) || forecastRE.MatchString(question) || !forecastRE.MatchString(cands[lead].text) {
 		return lead
 	}
@@ -359,38 +377,63 @@ const denialWords = 6
 
 // causeRE matches a word that gives a cause outright (reasonRE's, without
 // those that also say when: "after", "amid", "since").
-var causeRE = regexp.MustCompile(`(?i)\b(?:because|due to|as a result|owing to|caused by|in order to|so as to|in protest|citing)\b|\breasons? (?:for|why|was|is|given)\b`)
+var causeRE = regexp.MustCompile(`(?i)\b(?:because|due to|as a result|owing to|caused by|in order to|so as to|in protest|citing|argu(?:ed|es|ing) that|explain(?:ed|s|ing) that)\b|\breasons? (?:for|why|was|is|given)\b`)
 
 // causeWindow is how many sentences after a why-question's lead the
 // sentence giving its cause may come.
 const causeWindow = 3
 
 // causeLead returns, for a why-question whose lead gives no cause
-// (reasonRE), the first sentence after it in its passage, within
-// causeWindow sentences, that gives one (causeRE), about the question's
-// focus: the lead retells
-// what happened ("Iranian striker Vahid Hashemian will not travel to
-// Israel …"), the next sentences say why ("The German club said the
-// player had pulled out because of a back injury").
-func causeLead(cands []candidate, lead int) int {
+// (reasonRE), the first sentence after it, or after a sentence that
+// retells it as fully, in its passage, within causeWindow sentences, that
+// gives one (causeRE), about the question's focus: the lead retells what
+// happened ("Iranian striker Vahid Hashemian will not travel to Israel
+// …"), the next sentences say why ("The German club said the player had
+// pulled out because of a back injury").
+func causeLead(question string, cands []candidate, lead int) int {
+	if years := yearRE.FindAllString(question, -1); len(years) > 0 && cands[lead].relation == 0 && !hasAll(cands[lead].text, years) {
+		// The lead says nothing of what happened when the question
+		// says ("is to retire from athletics" for why he was banned in
+		// 1998); one that does ("was suspended for two years in 1998")
+		// comes first.
+		for i, c := range cands {
+			if c.relation > 0 && hasAll(c.text, years) && c.canLead(reasonAnswer) && c.covered() {
+				lead = i
+				break
+			}
+		}
+	}
 	l := cands[lead]
 	if reasonRE.MatchString(l.text) {
 		return lead // "sacked by Chelsea on Friday after testing positive"
 	}
-	best := -1
-	for i, c := range cands {
-		if c.result.Chunk.ID != l.result.Chunk.ID || c.sent <= l.sent || c.sent > l.sent+causeWindow ||
-			!c.canLead(reasonAnswer) || !causeRE.MatchString(c.text) {
+	// The lead, or another sentence that retells it as fully ("However,
+	// MPC member Paul Tucker voted for a quarter point rise"), is followed
+	// by the cause.
+	for _, r := range cands {
+		if r.text != l.text && (!r.canLead(reasonAnswer) || !r.covered() || r.stable < l.stable) {
 			continue
 		}
-		if best < 0 || c.sent < cands[best].sent {
-			best = i
+		best := -1
+		for i, c := range cands {
+			if c.result.Chunk.ID != r.result.Chunk.ID || c.sent <= r.sent || c.sent > r.sent+causeWindow ||
+				!c.canLead(reasonAnswer) || !causeRE.MatchString(c.text) {
+				continue
+			}
+			if best < 0 || c.sent < cands[best].sent {
+				best = i
+			}
+		}
+		if best >= 0 {
+			return best
 		}
 	}
-	if best < 0 {
-		return lead
-	}
-	return best
+	return lead
+}
+
+// hasAll reports whether text holds each of words.
+func hasAll(text string, words []string) bool {
+	return !slices.ContainsFunc(words, func(w string) bool { return !strings.Contains(text, w) })
 }
 
 // unstatedValue reports whether a sentence scoring above the lead states

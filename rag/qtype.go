@@ -178,8 +178,8 @@ var (
 	// shareRE matches a share: "20%", "a quarter stake", "two thirds of".
 	shareRE = regexp.MustCompile(`(?i)%|percent|per cent|\b(half|third|quarter|fifth)s?\s+(stake|share|of|holding|interest)\b`)
 	// ageRE matches an age: "44-year-old", "aged 44", "three months old",
-	// "Ana Ruiz, 44, said".
-	ageRE = regexp.MustCompile(`(?i)(` + numberWords + `)[\w,.-]*[\s-]*(day|week|month|year)s?[\s-]old\b|\baged \d{1,3}\b|\p{L}, \d{1,2},`)
+	// "Ana Ruiz, 44, said", "when she will be 34.".
+	ageRE = regexp.MustCompile(`(?i)(` + numberWords + `)[\w,.-]*[\s-]*(day|week|month|year)s?[\s-]old\b|\baged \d{1,3}\b|\p{L}, \d{1,2},|\b(?:will be|would be|turns|turned|turning)\s+\d{1,2}(?:[.,;:)]|$)`)
 	// moneyRE matches a sum of money: a currency sign or word.
 	moneyRE = regexp.MustCompile(`(?i)[$€£¥]|\dp\b|` + currencyWords + `\b`)
 	// currencyRE matches a currency word on its own.

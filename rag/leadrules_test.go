@@ -1,0 +1,52 @@
+package rag
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestCauseAfterRetelling: asked why, the sentence after one that retells
+// what happened gives the cause, even when another retelling leads.
+func TestCauseAfterRetelling(t *testing.T) {
+	checkLead(t, "so why did hale vote for a rate hike when everyone else didnt", []string{
+		"One member of the Zenda Bank's rate-setting committee - Tom Hale - voted to raise rates to 5%. " +
+			"The news surprised some analysts who had expected another unanimous decision. " +
+			"Worries over consumer spending were behind the decision to freeze rates, the minutes showed. " +
+			"The bank's latest report had noted that inflation might fall.",
+		"However, committee member Tom Hale voted for a quarter point rise in interest rates to 5%. " +
+			"He argued that economic growth was picking up, and that the housing market had been stronger than expected.",
+	}, "economic growth was picking up")
+}
+
+// TestCauseOfDatedEvent: asked why something happened in a given year, a
+// lead that says nothing of it then gives way to one that does.
+func TestCauseOfDatedEvent(t *testing.T) {
+	passages := []string{
+		"Former Zenda 200m champion Tom Hale is to retire from athletics after a series of six operations left him struggling for fitness. " +
+			"The 31-year-old was suspended for two years in 2011 after testing positive for nandrolone.",
+	}
+	for q, want := range map[string]string{
+		"Why was Hale banned back in 2011?": "nandrolone",
+		// Without a year, a lead's "after" may give the cause.
+		"Why was Hale banned?": "six operations",
+	} {
+		cands := candidatesOf(t, q, passages)
+		lead := slices.IndexFunc(cands, func(c candidate) bool { return strings.Contains(c.text, "six operations") })
+		if lead < 0 {
+			t.Fatalf("%s: no candidate retells the retirement", q)
+		}
+		if got := cands[causeLead(q, cands, lead)].text; !strings.Contains(got, want) {
+			t.Errorf("%s: causeLead from the retirement = %q, want %q", q, got, want)
+		}
+	}
+}
+
+// TestVagueAmount: asked how many, a figure answers before a vague
+// amount ("thousands").
+func TestVagueAmount(t *testing.T) {
+	checkLead(t, "How many public bodies does the Zenda Information Act cover?", []string{
+		"Thousands of public bodies are ill-prepared for the Zenda Information Act, due to come into force next month, say MPs. " +
+			"The act provides a right of access to information held by about 100,000 public bodies.",
+	}, "100,000")
+}
