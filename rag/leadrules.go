@@ -226,7 +226,11 @@ func saysBetter(lex lexicon, question string, cands []candidate, lead int) int {
 		return lead
 	}
 	return nearLead(cands, lead, verbRatio, func(c candidate) bool {
-		return said(c) && c.canLead(anyAnswer) && c.covered()
+		// Naming the speaker, it need share less of the question's
+		// words ("Charles Kennedy says that the plan is a further example
+		// of Labour's 'authoritarian' response" for how he characterised
+		// the government's first instinct on the anti-terror laws).
+		return said(c) && c.canLead(anyAnswer) && (c.covered() || c.namesFocus && c.english >= roleCoverage)
 	})
 }
 

@@ -50,3 +50,36 @@ func TestVagueAmount(t *testing.T) {
 			"The act provides a right of access to information held by about 100,000 public bodies.",
 	}, "100,000")
 }
+
+// TestQuotationGoesOnSaying: a quotation after one that a pronoun says
+// for the speaker is the speaker's too.
+func TestQuotationGoesOnSaying(t *testing.T) {
+	cands := candidatesOf(t, "What did the Zenda Federation's chief economist predict about interest rates?", []string{
+		"Zenda Federation chief economist Ana Ruiz said the economy had slowed. " +
+			"\"The bank is having to juggle inflation against the risk of a slowdown,\" she said. " +
+			"\"Interest rates are likely to remain on hold for some time.\"",
+	})
+	for _, c := range cands {
+		if strings.Contains(c.text, "remain on hold") && (!c.says || c.unsaid) {
+			t.Errorf("%q: says %v, unsaid %v; want said by Ruiz", c.text, c.says, c.unsaid)
+		}
+	}
+}
+
+// TestSpeakerNamedSaysBetter: asked how someone characterised something,
+// a sentence in which they, named, say it leads before one that only
+// reports on them, though it shares fewer of the question's words.
+func TestSpeakerNamedSaysBetter(t *testing.T) {
+	q := "How did Ana Ruiz characterise the government's first instinct on the anti-terror laws?"
+	cands := candidatesOf(t, q, []string{
+		"Ms Ruiz has been under fire in recent days for missing Monday's vote on the government's controversial anti-terrorism laws.",
+		"Zenda Party leader Ana Ruiz says that the plan is a further example of the government's \"authoritarian\" response to crises.",
+	})
+	lead := slices.IndexFunc(cands, func(c candidate) bool { return strings.Contains(c.text, "under fire") })
+	if lead < 0 {
+		t.Fatal("no candidate reports on her")
+	}
+	if got := cands[saysBetter(localLexicon(), q, cands, lead)].text; !strings.Contains(got, "authoritarian") {
+		t.Errorf("saysBetter = %q, want the sentence in which she says it", got)
+	}
+}

@@ -482,12 +482,19 @@ func speakerSays(cands []candidate, i int, focus []focusTerm, speaker map[string
 	if len(speaker) > 0 && !says && i > 0 && c.after(cands[i-1]) {
 		prev := cands[i-1].tokens
 		switch {
-		case (quotation(c.text) && continuesRE.MatchString(c.text) || pronounSpeaks(c.text, c.tokens)) && speaks(prev, speakerName):
+		case (quotation(c.text) && continuesRE.MatchString(c.text) || pronounSpeaks(c.text, c.tokens)) && (speaks(prev, speakerName) || cands[i-1].says):
 			// A quotation going on from a sentence in which the speaker
 			// speaks is theirs: "Trump, speaking in Washington, warned …
 			// “Not an easy situation,” he said."; so are words a pronoun
-			// goes on to say ("He went further, cautioning that …").
-			says = true
+			// goes on to say ("He went further, cautioning that …"), and
+			// a quotation after those ("“Interest rates are likely to
+			// remain on hold for some time.”"): they are named in it.
+			says, unsaid = true, false
+			for j, f := range focus {
+				if speaker[f.term] {
+					c.focusHits[j] = max(c.focusHits[j], 1)
+				}
+			}
 		case pronounSpeaks(c.text, c.tokens) && speaks(prev, ""):
 			unsaid = true // someone else goes on: "Putin issued a stark warning … He went further" for what Trump said
 		}
