@@ -266,7 +266,8 @@ func init() {
 // answer the question: a duration written as a modifier measures the noun
 // after it, so it answers only when that noun is one of the question's
 // ("the 93 minute film" for "how long is the film", not "the 10-day
-// event").
+// event"; "a seven-second time delay" for "how long a delay"), and an
+// age ("the 40-year-old comic") measures no time.
 func measuresQuestion(sentence string, loc []int, question map[string]bool) bool {
 	unit := sentence[loc[0]:loc[1]]
 	if strings.HasSuffix(unit, "s") || !strings.ContainsAny(unit, "0123456789-") && !strings.Contains(unit, " ") {
@@ -276,6 +277,10 @@ func measuresQuestion(sentence string, loc []int, question map[string]bool) bool
 	if long, ok := strings.CutPrefix(rest, "-long"); ok {
 		rest = long // "a four-year-long war"
 	}
+	if strings.HasPrefix(rest, "-old") {
+		return false // "the 40-year-old comic": an age
+	}
+	rest = strings.TrimPrefix(rest, " time") // "a seven-second time delay"
 	m := modifierRE.FindStringSubmatch(rest)
 	if m == nil {
 		return true

@@ -43,6 +43,9 @@ func TestTypedValues(t *testing.T) {
 		{"How old is Ana Ruiz?", "The 44-year-old Ana Ruiz said the meeting ended late.", true, "44-year-old"},
 		{"how old will ana ruiz be by the zenda games", "It is unclear if she will be fit for the Zenda Games next March, when she will be 34.", true, "will be 34"},
 		{"how old will ana ruiz be by the zenda games", "Sales will be 34% higher by March.", false, ""},
+		// A duration measures the noun after "time"; an age is no time.
+		{"How long a delay will the broadcast have?", "The show will be broadcast with a seven-second time delay.", true, "seven-second"},
+		{"How long a delay will the broadcast have?", "The 40-year-old comic promised not to swear live on air.", false, ""},
 		{"How old must the e-mails be?", "Staff were told to delete e-mails more than three months old.", true, "three months old"},
 		{"how long was their old coach banned for", "Their former coach was banned for four years.", true, "four years"},
 		{"How long was the delegation kept waiting?", "The talks came a day after Ana Ruiz appeared on television.", false, ""},

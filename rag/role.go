@@ -31,7 +31,7 @@ var relationSynonyms = [][]string{
 	{"releas", "launch", "premier", "debut", "air", "publish", "unveil", "arriv", "open"},
 	{"win", "beat", "defeat", "claim", "clinch", "victori", "champion", "award", "titl", "triumph", "winner"},
 	{"acquir", "buy", "purchas", "takeov", "bought", "acquisit", "merg"},
-	{"lead", "head", "run", "chair", "helm", "led", "captain"},
+	{"lead", "head", "run", "chair", "chairman", "helm", "led", "captain"},
 	{"found", "establish", "creat", "start", "launch", "cofound"},
 	{"direct", "director", "film", "helm"},
 	{"ceo", "chief", "boss", "head"},

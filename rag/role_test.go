@@ -326,3 +326,11 @@ func TestHostedCeremony(t *testing.T) {
 		t.Errorf("modifierStems: %v, want no award", mod)
 	}
 }
+
+// TestChairedByChairman: who chaired a panel is its chairman.
+func TestChairedByChairman(t *testing.T) {
+	checkLead(t, "who chaired the zenda panel that heard the hale case", []string{
+		"Tom Hale pleaded guilty before a Zenda panel consisting of chairman Kofi Brandt, Ana Ruiz and Lee Park.",
+		"The Zenda union recently fined coach Tom Hale £2,000 for comments about a referee.",
+	}, "Kofi Brandt")
+}
