@@ -7,6 +7,7 @@ package rag
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -176,49 +177,68 @@ func askedSentence(question string) string {
 			return question
 		}
 	}
-	if len(strings.Fields(m[1])) < 7 && !innerCapitalRE.MatchString(m[1]) {
+	asked := m[1]
+	if at := strings.LastIndex(question, asked); at > 0 {
+		asked = namedPronoun(question[:at], asked)
+	}
+	if len(strings.Fields(asked)) < 7 && !innerCapitalRE.MatchString(asked) {
 		return question
 	}
-	if at := strings.LastIndex(question, m[1]); at > 0 {
-		return namedPronoun(question[:at], m[1])
-	}
-	return m[1]
+	return asked
 }
 
-// namedPronoun returns asked with its one "he", "she" or "his" replaced by
-// the last word of the name that opens story, the sentences told before
-// it: whom the question asks about ("Zelensky cautioned allies about how Russia might read a
-// deal. What did he say Russia must not see anything as?").
+// namedPronoun returns asked with its "he", "she", "his", "it" or "its"
+// replaced by the name that opens story, the sentences told before it:
+// whom or what the question asks about ("Zelensky cautioned allies about
+// how Russia might read a deal. What did he say Russia must not see
+// anything as?", "Yuganskneftegaz … was seized and sold in December. Who
+// was it sold to?"). News names a person again by the last word of their
+// name ("Did Kushner …", not "Jared Kushner"), a thing by all of it.
 func namedPronoun(story, asked string) string {
 	m := storySubjectRE.FindStringSubmatch(story)
-	if m == nil || storyOpeners[strings.ToLower(strings.Fields(m[1])[0])] || len(heSheRE.FindAllString(asked, -1)) != 1 {
+	found := storyPronounRE.FindAllString(asked, -1)
+	// A name possessed ("NATO's foreign ministers") or one of a pair
+	// ("Anil and Mukesh Ambani") is no subject.
+	if m == nil || storyOpeners[strings.ToLower(strings.Fields(m[1])[0])] || len(found) == 0 ||
+		m[2] == "and" || m[2] == "or" || strings.HasSuffix(m[1], "'s") || strings.HasSuffix(m[1], "’s") {
 		return asked
 	}
-	// News names someone again by the last word of their name: "Did
-	// Kushner …", not "Jared Kushner".
-	name := strings.Fields(m[1])
-	surname := strings.TrimRight(name[len(name)-1], "'’")
-	return heSheRE.ReplaceAllStringFunc(asked, func(p string) string {
-		if p == "his" {
-			return surname + "'s"
+	// Beside a person, "it" is something else ("What did he say it
+	// must not be?").
+	person := slices.ContainsFunc(found, func(p string) bool { return personal[p] })
+	name := m[1]
+	if person {
+		words := strings.Fields(name)
+		name = strings.TrimRight(words[len(words)-1], "'’")
+	}
+	return storyPronounRE.ReplaceAllStringFunc(asked, func(p string) string {
+		switch {
+		case personal[p] != person:
+			return p
+		case p == "his" || p == "its":
+			return name + "'s"
 		}
-		return surname
+		return name
 	})
 }
 
 // storySubjectRE matches the name that opens a story and the verb after
 // it, perhaps after a comma: "Bridgewell's Richard Jeffrey expects",
 // "Chris Rock, known for his strong language".
-var storySubjectRE = regexp.MustCompile(`^\s*((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]*),?\s+\p{Ll}`)
+var storySubjectRE = regexp.MustCompile(`^\s*((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]*),?\s+(\p{Ll}+)`)
 
-// heSheRE finds a "he", "she" or "his" in the middle of a question.
-var heSheRE = regexp.MustCompile(`\b(?:he|she|his)\b`)
+// storyPronounRE finds a "he", "she", "his", "it" or "its" in the middle of
+// a question; personal marks those that stand for a person.
+var (
+	storyPronounRE = regexp.MustCompile(`\b(?:he|she|his|it|its)\b`)
+	personal       = map[string]bool{"he": true, "she": true, "his": true}
+)
 
 // storyOpeners open a story's first sentence without naming its subject.
 var storyOpeners = map[string]bool{}
 
 func init() {
-	for _, w := range strings.Fields("the a an in on at after before during when while with as even now last this that these those hours days since despite although though once both its his her their our my it he she they we i you there here what who why how one two three some many most all no not for from by of to and but or so then meanwhile earlier later yesterday today tonight") {
+	for _, w := range strings.Fields("the a an in on at after before during when while with as even now last this that these those hours days since despite although though once both its his her their our my it he she they we i you there here what who why how one two three some many most all no not for from by of to and but or so then meanwhile earlier later yesterday today tonight according") {
 		storyOpeners[w] = true
 	}
 }

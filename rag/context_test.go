@@ -84,9 +84,15 @@ func TestNamedPronoun(t *testing.T) {
 		"Ana Ruiz cautioned allies about how Zenda might read a deal. What did she say Zenda must not see anything as?": "What did Ruiz say Zenda must not see anything as?",
 		"Bridgewell's Tom Hale expects the bank to hold rates this time. Does he think interest rates have now peaked?": "Does Hale think interest rates have now peaked?",
 		"Kofi Brandt is a longtime associate of Ruiz. How is his role in her diplomacy described?":                      "How is Brandt's role in her diplomacy described?",
-		// No name opens the story, or two people do.
-		"After the talks Ana Ruiz spoke about the outcome. What two qualities did she say matter?":                      "What two qualities did she say matter?",
-		"Both Tom Hale and Kofi Brandt were banned for things the referee missed. What exactly did he do to get a ban?": "What exactly did he do to get a ban?",
+		"Ana Ruiz says any deal must bring lasting peace. What did she say it must not be instead?":                     "What did Ruiz say it must not be instead?",
+		// A thing is named again by all its name.
+		"Northwind Oil, which produced most of Zenda's oil, was seized and sold in December. Who was it sold to?": "Who was Northwind Oil sold to?",
+		// No name opens the story, or two people do, or it is possessed.
+		"Zenda's foreign ministers are gathering in Belmar, but its top diplomat is staying away. Who is he sending in his place?":           "Who is he sending in his place?",
+		"Tom and Kofi Brandt took over running the Zenda empire after their father died. When did his death occur?":                          "Tom and Kofi Brandt took over running the Zenda empire after their father died. When did his death occur?",
+		"According to coverage of the talks, the pledge reflected one Ruiz made while running for office. What had she pledged to do there?": "What had she pledged to do there?",
+		"After the talks Ana Ruiz spoke about the outcome. What two qualities did she say matter?":                                           "What two qualities did she say matter?",
+		"Both Tom Hale and Kofi Brandt were banned for things the referee missed. What exactly did he do to get a ban?":                      "What exactly did he do to get a ban?",
 	} {
 		if got := askedSentence(q); got != want {
 			t.Errorf("askedSentence(%q) = %q, want %q", q, got, want)
