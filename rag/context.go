@@ -177,14 +177,13 @@ func askedSentence(question string) string {
 			return question
 		}
 	}
-	asked := m[1]
-	if at := strings.LastIndex(question, asked); at > 0 {
-		asked = namedPronoun(question[:at], asked)
-	}
-	if len(strings.Fields(asked)) < 7 && !innerCapitalRE.MatchString(asked) {
+	if len(strings.Fields(m[1])) < 7 && !innerCapitalRE.MatchString(m[1]) {
 		return question
 	}
-	return asked
+	if at := strings.LastIndex(question, m[1]); at > 0 {
+		return namedPronoun(question[:at], m[1])
+	}
+	return m[1]
 }
 
 // namedPronoun returns asked with its "he", "she", "his", "it" or "its"

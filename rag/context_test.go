@@ -86,7 +86,7 @@ func TestNamedPronoun(t *testing.T) {
 		"Kofi Brandt is a longtime associate of Ruiz. How is his role in her diplomacy described?":                      "How is Brandt's role in her diplomacy described?",
 		"Ana Ruiz says any deal must bring lasting peace. What did she say it must not be instead?":                     "What did Ruiz say it must not be instead?",
 		// A thing is named again by all its name.
-		"Northwind Oil, which produced most of Zenda's oil, was seized and sold in December. Who was it sold to?": "Who was Northwind Oil sold to?",
+		"Northwind Oil, which produced most of Zenda's oil, was seized and sold in December. Who was it sold to in the end?": "Who was Northwind Oil sold to in the end?",
 		// No name opens the story, or two people do, or it is possessed.
 		"Zenda's foreign ministers are gathering in Belmar, but its top diplomat is staying away. Who is he sending in his place?":           "Who is he sending in his place?",
 		"Tom and Kofi Brandt took over running the Zenda empire after their father died. When did his death occur?":                          "Tom and Kofi Brandt took over running the Zenda empire after their father died. When did his death occur?",
