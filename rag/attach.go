@@ -56,8 +56,9 @@ var lastTimeRE = regexp.MustCompile(`(?i)\bwhen\b[^.!?]*\blast\b|\bthe last time
 const asksLast = "(last)"
 
 // firstSinceRE ends the text before a date that says when something last
-// happened: "allowing cameras into courts for the first time since 1925".
-var firstSinceRE = regexp.MustCompile(`(?i)\bfirst time since\s+$`)
+// happened: "allowing cameras into courts for the first time since 1925",
+// "has not laid off a worker since 1945".
+var firstSinceRE = regexp.MustCompile(`(?i)(?:\bfirst time|\bnot\b|\bnever\b|n't\b|n’t\b)[^.;:!?]{0,60}?\bsince\s+$`)
 
 // dateOfRE finds the event a when-question names in its interrogative
 // phrase: "What is the release date of …?".
@@ -175,7 +176,8 @@ func attachedValue(sentence string, t answerType, event map[string]bool, values 
 		}
 	}
 	if t == timeAnswer && event[asksLast] {
-		// "for the first time since 1925" says when it last happened.
+		// "for the first time since 1925" says when it last happened, and
+		// so does "has not laid off a worker since 1945".
 		if since := slices.DeleteFunc(slices.Clone(values), func(v string) bool {
 			i := strings.Index(sentence, v)
 			return i <= 0 || !firstSinceRE.MatchString(sentence[:i])
@@ -469,7 +471,7 @@ func dateWord(w string) bool {
 // vagueTimeWords are words, in lower case, one of which a time without a
 // date (vagueTimeRE) holds; they are looked for first, since most
 // sentences hold none.
-var vagueTimeWords = []string{"spring", "summer", "autumn", "fall", "winter", "week", "month", "year", "season", "end of", "start of", "beginning of", "middle of", "turn of"}
+var vagueTimeWords = []string{"spring", "summer", "autumn", "fall", "winter", "week", "month", "year", "season", "end of", "start of", "beginning of", "middle of", "turn of", "late", "Late", "arly", "arlier", "mid", "Mid"}
 
 // vagueTimes returns the times sentence gives without a date (vagueTimeRE).
 func vagueTimes(sentence string) []string {

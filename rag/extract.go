@@ -348,6 +348,7 @@ func extractAsked(ctx context.Context, lex lexicon, ix *index, question, asked s
 	lead = asKindLead(atype, cands, lead)
 	lead = echoLead(atype, question, cands, lead)
 	lead = factLead(atype, question, cands, lead)
+	lead = askedTimeLead(atype, question, cands, lead)
 	switch atype {
 	case anyAnswer:
 		lead = saysBetter(lex, question, cands, lead)

@@ -249,6 +249,10 @@ func TestLastTimeSince(t *testing.T) {
 	checkLead(t, "Lord Ruiz is thinking about allowing cameras into courts. When were they last allowed in?", []string{
 		"Lord Ruiz told the Zenda programme it was impossible for some elderly people to go to court on Tuesday. The plan comes as the lord chancellor also considers allowing cameras into courts for the first time since 1925, as long as they were used for cases that did not involve witnesses.",
 	}, "1925")
+	// So does "has not laid off a worker since 1945".
+	checkLead(t, "There's a specialist steel firm near Lille, Zenda Bolts, that makes bolts for power stations. When did it last lay anyone off?", []string{
+		"Zenda Bolts makes bolts for power stations near Lille. Its order book was full in 2004. The company has not laid off a worker since 1945.",
+	}, "1945")
 }
 
 // TestPlaceByItsAdjective: a place the question names is named by its

@@ -83,3 +83,17 @@ func TestSpeakerNamedSaysBetter(t *testing.T) {
 		t.Errorf("saysBetter = %q, want the sentence in which she says it", got)
 	}
 }
+
+// TestAskedTime: a question that dates what it asks is answered by the
+// sentence stating that time, and a time without a date may be part of a
+// month ("later in January").
+func TestAskedTime(t *testing.T) {
+	checkLead(t, "how many staff did zenda games have back at the start of the year", []string{
+		"After the latest round of cuts there are 80 staff at Zenda Games headquarters in north London, with 17 at its offices in Belmar. " +
+			"At the start of the year, the Zenda firm employed 268 people.",
+	}, "268")
+	checkLead(t, "when is zenda motors supposed to reveal its recovery plan", []string{
+		"Zenda Motors, the only major Belmar car firm in the red, confirmed on Tuesday that it would cut 1,000 jobs. " +
+			"Zenda Motors is due to unveil a recovery plan later in January.",
+	}, "later in January")
+}

@@ -146,10 +146,10 @@ var (
 	durationRE = regexp.MustCompile(`(?i)((` + numberWords + `)+[\w,.]*|\b(several|few|many|nearly|almost|over|a|an)\b)[\s-]*(second|minute|hour|day|week|month|year|decade)s?\b|\b(hours|days|weeks|months|years|decades)\b`)
 	// dateRE finds dates, strongest forms first.
 	dateRE = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(` + monthNames + `)\.?,?\s+(19|20)\d\d\b|\b(` + monthNames + `)\.?,?\s+(19|20)\d\d\b|\b(` + monthNames + `)\.?\s+\d{1,2}(st|nd|rd|th)?\b|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(` + monthNames + `)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(` + weekdayNames + `|yesterday|today|tonight)\b|\b(19|20)\d\d\b|` + holidays)
-	// vagueTimeRE matches a time news gives without a date: a season, or
-	// a week, month or year said relative to now, or the part of one
-	// ("in the summer", "next month", "at the end of January").
-	vagueTimeRE = regexp.MustCompile(`(?i)\b(?:(?:in|during|by|until|over|from|this|next|last|early|late|mid)[\s-]+(?:the\s+)?(?:spring|summer|autumn|fall|winter)|(?:this|next|last|later this|earlier this)\s+(?:week|month|year|season|spring|summer|autumn|winter)|(?:the\s+)?(?:end|start|beginning|middle|turn)\s+of\s+(?:the\s+)?(?:` + monthNames + `|year|month|season|week|decade))\b`)
+	// vagueTimeRE matches a time news gives without a date: a season, a
+	// week, month or year said relative to now, or the part of one ("in
+	// the summer", "next month", "at the end of January", "later in May").
+	vagueTimeRE = regexp.MustCompile(`(?i)\b(?:(?:in|during|by|until|over|from|this|next|last|early|late|mid)[\s-]+(?:the\s+)?(?:spring|summer|autumn|fall|winter)|(?:this|next|last|later this|earlier this)\s+(?:week|month|year|season|spring|summer|autumn|winter)|(?:the\s+)?(?:end|start|beginning|middle|turn)\s+of\s+(?:the\s+)?(?:` + monthNames + `|year|month|season|week|decade)|(?:later|earlier|early|late|mid)[\s-]+(?:in\s+)?(?:` + monthNames + `))\b`)
 	placeRE     = regexp.MustCompile(`(?:\b(?:in|at|from|to|near|hosted by|held by)|^(?:In|At|From|Near))\s+(?:the\s+)?(?:` + placeKind + `)?(\p{Lu}[\p{L}’'.-]+(?:,?\s+\p{Lu}[\p{L}’'.-]+)*)`)
 	// untilRE matches the end of a span said by when it ends: "until
 	// Boxing Day", "till the war aims are achieved".

@@ -221,6 +221,7 @@ var sameVerbs = [][]string{
 	{"acquir", "buy", "bought", "purchas"},
 	{"found", "cofound", "establish"},
 	{"sold", "sell", "shift"},
+	{"lay", "laid"},
 	{"fall", "fell", "drop", "declin", "dip", "slip", "slump", "tumbl", "plung"},
 	{"rise", "rose", "increas", "grow", "climb", "jump", "soar"},
 	{"admit", "acknowledg", "conced"},
