@@ -175,9 +175,9 @@ const forecastRatio = 0.8
 
 // askedTimeLead returns, for a question that dates what it asks ("how
 // many staff did it have back at the start of the year"), the best
-// sentence near the lead's score (forecastRatio) that states that time
-// ("At the start of the year, the company employed 268 people"), when the
-// lead does not; otherwise lead.
+// sentence of the lead's report near its score (forecastRatio) that
+// states that time ("At the start of the year, the company employed 268
+// people"), when the lead does not; otherwise lead.
 func askedTimeLead(t answerType, question string, cands []candidate, lead int) int {
 	times := vagueTimeRE.FindAllString(question, -1) // not a year, which a report's date may give
 	states := func(c candidate) bool {
@@ -187,7 +187,10 @@ func askedTimeLead(t answerType, question string, cands []candidate, lead int) i
 	if t == timeAnswer || len(times) == 0 || states(cands[lead]) {
 		return lead
 	}
-	return nearLead(cands, lead, forecastRatio, func(c candidate) bool { return states(c) && c.canLead(t) && c.covered() })
+	article := cands[lead].result.Chunk.ArticleID // not another report's "in January last year"
+	return nearLead(cands, lead, forecastRatio, func(c candidate) bool {
+		return c.result.Chunk.ArticleID == article && states(c) && c.canLead(t) && c.covered()
+	})
 }
 
 // vagueAmountRE matches an amount no figure gives: "thousands".

@@ -96,4 +96,9 @@ func TestAskedTime(t *testing.T) {
 		"Zenda Motors, the only major Belmar car firm in the red, confirmed on Tuesday that it would cut 1,000 jobs. " +
 			"Zenda Motors is due to unveil a recovery plan later in January.",
 	}, "later in January")
+	// Another report's "in January last year" is another figure.
+	checkLead(t, "how much did like for like sales go up in january vs last year", []string{
+		"Zenda retail sales in what is traditionally a strong month rose by 0.5% on a like-for-like basis in January, compared with a year earlier.",
+		"The Belmar lenders' council said gross mortgage lending stood at £17.9bn in January, up from £11.8bn in January last year.",
+	}, "0.5%")
 }

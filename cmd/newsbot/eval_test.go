@@ -85,7 +85,7 @@ func TestEvalShippedQuestions(t *testing.T) {
 		"held-out-37": {HitAtK: 0.95, PhraseMatch: 0.8, CitationValidity: 1, RefusalAccuracy: 0.85},
 		"held-out-38": {HitAtK: 0.95, PhraseMatch: 0.55, CitationValidity: 1, RefusalAccuracy: 0.9},
 		"held-out-39": {HitAtK: 0.9, PhraseMatch: 0.8, CitationValidity: 1, RefusalAccuracy: 0.9},
-		"held-out-40": {HitAtK: 0.95, PhraseMatch: 0.7, CitationValidity: 1, RefusalAccuracy: 0.85},
+		"held-out-40": {HitAtK: 0.95, PhraseMatch: 0.75, CitationValidity: 1, RefusalAccuracy: 0.85},
 	}
 	// held-out-35 is sealed: nobody tunes on it, so it has no floor here;
 	// its figures are only logged (go test -v shows them).
