@@ -251,3 +251,31 @@ func pluralAgent(word string) bool {
 	w := strings.ToLower(word)
 	return len(w) >= 8 && strings.HasSuffix(w, "ors")
 }
+
+// agentReach is how many words a passive verb and the "by" naming who did
+// it may stand apart: "introduced to the crowd by".
+const agentReach = 5
+
+// agentOf reports whether the name at words[at] follows "by", perhaps
+// after a possessive and a noun in lower case ("by his son Nick"), after
+// a relation verb in the same clause, not the first word of a headline
+// ("Won by …"): "were introduced to the crowd by Mick Jones", "It was
+// led by Digby Jones".
+func agentOf(words []roleWord, at int, rel map[string]bool) bool {
+	by := at - 1
+	for by > 0 && by >= at-3 && !strings.EqualFold(words[by].raw, "by") && unicode.IsLower([]rune(words[by].raw)[0]) && !words[by+1].brk {
+		by--
+	}
+	if by <= 0 || !strings.EqualFold(words[by].raw, "by") || words[by+1].brk {
+		return false
+	}
+	for v := by - 1; v > 0 && v >= by-agentReach; v-- {
+		if words[v+1].brk || words[v].negation {
+			return false
+		}
+		if anyToken(rel, words[v].stems) && !words[v].entity && words[v].name == 0 {
+			return !negated(words, v)
+		}
+	}
+	return false
+}

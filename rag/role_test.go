@@ -334,3 +334,25 @@ func TestChairedByChairman(t *testing.T) {
 		"The Zenda union recently fined coach Tom Hale £2,000 for comments about a referee.",
 	}, "Kofi Brandt")
 }
+
+// TestPassiveAgent: who did something is named after "by" when the verb
+// is passive, in a report on whom it was done to that does not name them
+// again ("The speech … had been introduced by his son Nick").
+func TestPassiveAgent(t *testing.T) {
+	lex := localLexicon()
+	rel := map[string]bool{lex.tokens("introduced")[0]: true}
+	focus := []focusTerm{{term: lex.tokens("Ruiz")[0]}}
+	for s, want := range map[string]string{
+		"The speech, which was peppered with jokes, had been introduced by her son Kofi, a trainee vicar.": "Kofi",
+		"On Tuesday, the band were introduced to the crowd by Mick Jones, the former guitarist.":           "Mick Jones",
+		"The speech had not been introduced by her son Kofi.":                                              "",
+		"The speech was introduced last year, by which time Kofi had left.":                                "",
+		"The song was especially introduced for her by Kofi Brandt in May.":                                "Kofi Brandt",
+		"Introduced by Kofi Brandt, this year's speech …":                                                  "",
+	} {
+		v, ok := roleHolds(s, rel, focus, names(s, false), true, true)
+		if ok != (want != "") || v != want {
+			t.Errorf("roleHolds(%q) = %q, %v; want %q", s, v, ok, want)
+		}
+	}
+}
