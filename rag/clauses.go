@@ -260,8 +260,10 @@ const agentReach = 5
 // after a possessive and a noun in lower case ("by his son Nick"), after
 // a relation verb in the same clause, not the first word of a headline
 // ("Won by …"): "were introduced to the crowd by Mick Jones", "It was
-// led by Digby Jones".
-func agentOf(words []roleWord, at int, rel map[string]bool) bool {
+// led by Digby Jones". Unless free, the verb does not open its clause:
+// in "represented by Ana Ruiz, sacked by Northwind" it was she who was
+// sacked.
+func agentOf(words []roleWord, at int, rel map[string]bool, free bool) bool {
 	by := at - 1
 	for by > 0 && by >= at-3 && !strings.EqualFold(words[by].raw, "by") && unicode.IsLower([]rune(words[by].raw)[0]) && !words[by+1].brk {
 		by--
@@ -274,7 +276,7 @@ func agentOf(words []roleWord, at int, rel map[string]bool) bool {
 			return false
 		}
 		if anyToken(rel, words[v].stems) && !words[v].entity && words[v].name == 0 {
-			return !negated(words, v)
+			return !negated(words, v) && (free || !words[v].brk)
 		}
 	}
 	return false

@@ -259,7 +259,7 @@ func roleHolds(sentence string, rel map[string]bool, focus []focusTerm, values [
 		if !holdsEntity && subject && subjectOf(words, in[len(in)-1], rel) && (len(focus) == 0 || bare || anyEntity(words)) {
 			return v, true // "Emma Raducanu defeated Serena Williams … at the 2019 US Open"
 		}
-		if !holdsEntity && subject && agentOf(words, in[0], rel) && (len(focus) == 0 || bare || anyEntity(words)) {
+		if !holdsEntity && subject && agentOf(words, in[0], rel, len(focus) == 0 || bare) {
 			return v, true // "were introduced to the crowd by Mick Jones"
 		}
 		if a, ok := nameAfterEntity(words, in); holdsEntity && ok && subject && subjectOf(words, in[len(in)-1], rel) {
