@@ -468,10 +468,11 @@ func dateWord(w string) bool {
 	return w != "" && (unicode.IsDigit([]rune(w)[0]) || isMonthOrDay(w))
 }
 
-// vagueTimeWords are words or parts of words, one of which a time without
-// a date (vagueTimeRE) holds ("arly" for "Early" and "early"); they are
-// looked for first, since most sentences hold none.
-var vagueTimeWords = []string{"spring", "summer", "autumn", "fall", "winter", "week", "month", "year", "season", "end of", "start of", "beginning of", "middle of", "turn of", "late", "Late", "arly", "arlier", "mid", "Mid"}
+// vagueTimeWords are words, one of which a time without a date
+// (vagueTimeRE) holds, capitalised too where they may open it ("Early
+// March"); they are looked for first, since most sentences hold none.
+var vagueTimeWords = []string{"spring", "summer", "autumn", "fall", "winter", "week", "month", "year", "season", "end of", "start of", "beginning of", "middle of", "turn of",
+	" late", "Late", " early", "Early", " earlier", "Earlier", " mid", "Mid"}
 
 // vagueTimes returns the times sentence gives without a date (vagueTimeRE).
 func vagueTimes(sentence string) []string {

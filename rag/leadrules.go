@@ -179,9 +179,12 @@ const forecastRatio = 0.8
 // states that time ("At the start of the year, the company employed 268
 // people"), when the lead does not; otherwise lead.
 func askedTimeLead(t answerType, question string, cands []candidate, lead int) int {
+	if t == timeAnswer {
+		return lead
+	}
 	times := vagueTimeRE.FindAllString(strings.ToLower(question), -1) // not a year, which a report's date may give
 	states := func(c candidate) bool { return hasAll(strings.ToLower(c.text), times) }
-	if t == timeAnswer || len(times) == 0 || states(cands[lead]) {
+	if len(times) == 0 || states(cands[lead]) {
 		return lead
 	}
 	article := cands[lead].result.Chunk.ArticleID // not another report's "in January last year"
