@@ -123,24 +123,6 @@ func roleRelation(lex lexicon, question string, relTerms []queryTerm, focus []fo
 	return rel, slices.DeleteFunc(slices.Clone(focus), func(f focusTerm) bool { return slices.Contains(verbs, f.term) })
 }
 
-// modifierStems returns the stems of the question's words that stand
-// right before a word in lower case, neither a stop word nor after
-// punctuation: "awards" in "the Annie awards ceremony".
-func modifierStems(question string) map[string]bool {
-	out := map[string]bool{}
-	words := strings.Fields(question)
-	for i := 0; i+1 < len(words); i++ {
-		if !unicode.IsLower([]rune(words[i+1])[0]) || strings.ContainsAny(words[i], ",;:?!.") {
-			continue
-		}
-		a, b := localembed.Tokens(words[i]), localembed.Tokens(words[i+1])
-		if len(a) == 1 && len(b) == 1 {
-			out[a[0]] = true
-		}
-	}
-	return out
-}
-
 // askedVerbStems returns the stems that say the past-tense verb whose
 // subject a who-question asks for ("interpreted" in "who interpreted for
 // Putin …"), its closest relatives and its relationSynonyms groups; nil

@@ -54,6 +54,24 @@ var relationSynonyms = [][]string{
 // sayWords are the stems of the verbs of saying.
 var sayWords = []string{"say", "said", "tell", "told", "state", "announc", "note", "claim", "accus"}
 
+// modifierStems returns the stems of the question's words that stand
+// right before a word in lower case, neither a stop word nor after
+// punctuation: "awards" in "the Annie awards ceremony".
+func modifierStems(question string) map[string]bool {
+	out := map[string]bool{}
+	words := strings.Fields(question)
+	for i := 0; i+1 < len(words); i++ {
+		if !unicode.IsLower([]rune(words[i+1])[0]) || strings.ContainsAny(words[i], ",;:?!.") {
+			continue
+		}
+		a, b := localembed.Tokens(words[i]), localembed.Tokens(words[i+1])
+		if len(a) == 1 && len(b) == 1 {
+			out[a[0]] = true
+		}
+	}
+	return out
+}
+
 // notRelation are question words that qualify the answer rather than
 // relate it to the entity ("the new CEO", "the current president").
 var notRelation = map[string]bool{}
