@@ -84,22 +84,37 @@ var sequelRE = regexp.MustCompile(`\b(\p{Lu}[\p{L}']+) ([2-9])\b(?:[^-–:.,\d]|
 
 // sequelClash reports whether sentence numbers a title word of the
 // question's as a sequel the question does not name: "if Super Mario
-// Odyssey 2 does come out" is not about "Super Mario Odyssey".
+// Odyssey 2 does come out" is not about "Super Mario Odyssey". A question
+// asking which one ("which Sakhalin field") asks for the number.
 func sequelClash(sentence, question string) bool {
 	ms := sequelRE.FindAllStringSubmatch(sentence+" ", -1)
 	if ms == nil {
 		return false
 	}
-	words := strings.Fields(strings.ToLower(question))
+	words := strings.Fields(question)
 	for i := range words {
 		words[i] = strings.Trim(words[i], `?.,;:!"'’()`)
 	}
 	for _, m := range ms {
-		title := strings.ToLower(m[1])
 		for i, w := range words {
-			if w == title && (i+1 == len(words) || !unicode.IsDigit([]rune(words[i+1] + " ")[0])) {
+			if strings.EqualFold(w, m[1]) && (i+1 == len(words) || !unicode.IsDigit([]rune(words[i+1] + " ")[0])) && !asksWhich(words[:i]) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// asksWhich reports whether before, the words before a title word, end
+// in "which" or "what" and the title's other words: "which Sakhalin",
+// "What Starfall".
+func asksWhich(before []string) bool {
+	for i := len(before) - 1; i >= 0; i-- {
+		switch w := strings.ToLower(before[i]); {
+		case w == "which" || w == "what":
+			return true
+		case w == "" || !unicode.IsUpper([]rune(before[i])[0]):
+			return false
 		}
 	}
 	return false

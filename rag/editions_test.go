@@ -42,6 +42,9 @@ func TestSequelClash(t *testing.T) {
 		{"Who did Zenda beat in the final?", "Zenda won 2 titles in the year.", false},
 		{"How many Academy voters had to return the ballots?", "The 5,808 Academy voters had to return the ballots.", false},
 		{"When was Starfall Odyssey released?", "Starfall Odyssey 2, the sequel, came out in 2031.", true},
+		// Asked which one, the number is the answer.
+		{"Which Sakhalin field had Exxon signed agreements to develop?", "Exxon has signed agreements to develop the Sakhalin 3 field.", false},
+		{"What Starfall Odyssey game came out in 2031?", "Starfall Odyssey 2 came out in 2031.", false},
 	} {
 		if got := sequelClash(tt.sentence, tt.question); got != tt.want {
 			t.Errorf("%q / %q: sequelClash = %v, want %v", tt.question, tt.sentence, got, tt.want)
