@@ -252,13 +252,24 @@ func asksMoney(question map[string]bool) bool {
 // interrogative: "what appearance fee", "what was her salary".
 var moneyNouns = map[string]bool{"money": true, "cash": true, "fee": true, "fees": true, "salary": true, "wage": true, "wages": true, "price": true, "payout": true, "compensation": true, "bonus": true, "fine": true, "financial": true, "prize": true}
 
-// gatherings are the words for people meeting: a duration before one of
-// them measures any other.
-var gatherings = map[string]bool{}
+// spans are groups of words for one kind of span of time: a duration
+// before one of a group measures any other of it ("a five-hour meeting"
+// for "how long did the session go on", "a five-year jail term" for
+// "what length of prison sentence", "his 18-month partnership with" for
+// "how long had he been working with").
+var spans []map[string]bool
 
 func init() {
-	for _, w := range strings.Fields("meet met sit sat meeting meetings session sessions talks talk summit discussion discussions negotiation negotiations dialogue conversation call visit hearing interview") {
-		gatherings[w] = true
+	for _, g := range []string{
+		"meet met sit sat meeting meetings session sessions talks talk summit discussion discussions negotiation negotiations dialogue conversation call visit hearing interview",
+		"sentence sentenced jail jailed prison imprisonment term custody",
+		"partnership relationship association collaboration working worked stint spell tenure reign career",
+	} {
+		m := map[string]bool{}
+		for _, w := range strings.Fields(g) {
+			m[w] = true
+		}
+		spans = append(spans, m)
 	}
 }
 
@@ -289,10 +300,12 @@ func measuresQuestion(sentence string, loc []int, question map[string]bool) bool
 	if question[w] || notNames[w] {
 		return true // "the film", or a function word: "lasted five hours in"
 	}
-	if gatherings[w] {
-		for q := range question {
-			if gatherings[q] {
-				return true // "a five-hour meeting" for "how long did the session go on"
+	for _, g := range spans {
+		if g[w] {
+			for q := range question {
+				if g[q] {
+					return true // "a five-hour meeting" for "how long did the session go on"
+				}
 			}
 		}
 	}

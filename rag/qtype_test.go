@@ -34,6 +34,10 @@ func TestTypedValues(t *testing.T) {
 		// war"); any meeting's measures another ("session").
 		{"How long did the session go on?", "The envoys held a five-hour meeting as the four-year-long war went on.", true, "five-hour"},
 		{"How long did the session go on?", "The talks came as the four-year-long war went on.", false, ""},
+		// Of a sentence or of working together, another word for it.
+		{"What length of prison sentence could the traders get?", "If found guilty, they could face a five-year jail term.", true, "five-year"},
+		{"How long had Ana Ruiz been working with Zenda's coach?", "Ruiz ended her 18-month partnership with the coach on Monday.", true, "18-month"},
+		{"How long had Ana Ruiz been working with Zenda's coach?", "Ruiz ended her 18-month contract dispute with the club on Monday.", false, ""},
 		{"How many points did the plan have?", "The original plan had 28 points.", true, "28"},
 		{"Super Bowl 2021 location", "The game was played at Raymond James Stadium in Tampa, Florida.", true, "Tampa, Florida"},
 		{"Where was the plan presented?", "The plan was presented on Sunday.", false, ""},
