@@ -267,8 +267,9 @@ func withRelatives(lex lexicon, word string) []string {
 
 // askedNounRE matches a which- or what-question's wh-word and the words
 // after it: "which senior judge led …", "apart from Italaudit, which
-// auditor was …".
-var askedNounRE = regexp.MustCompile(`(?i)(?:^|,\s*)(?:(?:in|from|for|of|to|at|with|by|on)\s+)?(?:which|what)((?:\s+[\pL’'-]+){2,5})`)
+// auditor was …", "kidman is in sydney - what movie is she there to
+// shoot", "… . What movie …".
+var askedNounRE = regexp.MustCompile(`(?i)(?:^|,\s*|\s[-–—]\s*|[.!?]\s+)(?:(?:in|from|for|of|to|at|with|by|on)\s+)?(?:which|what)((?:\s+[\pL’'-]+){2,5})`)
 
 // pastVerbs are verbs whose past tense a which-question puts right after
 // the noun it asks for, other than those ending in "-ed".
@@ -327,8 +328,8 @@ func nameAsKind(sentence string, kinds []string) string {
 	words := strings.Fields(sentence)
 	for i, w := range words[:max(len(words)-1, 0)] {
 		bare := strings.TrimRight(w, ",")
-		if !slices.ContainsFunc(localembed.Tokens(bare), func(t string) bool { return slices.Contains(kinds, t) }) {
-			continue
+		if !slices.ContainsFunc(localembed.Tokens(bare), func(t string) bool { return slices.Contains(kinds, t) }) || strings.HasSuffix(bare, "ed") {
+			continue // nor the verb of the kind's stem: "Putin issued" for "what issue"
 		}
 		var name []string
 		from := i + 1

@@ -95,6 +95,9 @@ func TestAskedNoun(t *testing.T) {
 		"Which hurricane first got Tom Hale thinking about text alerts?": "hurricane",
 		"who's the zenda press secretary who said they were optimistic":  "secretary",
 		"Who is the director of the Zenda film?":                         "",
+		// Asked after its story, past a dash or a full stop.
+		"ana ruiz got a court order in belmar - what movie was she there to shoot": "movie",
+		"Ana Ruiz is in Belmar. Which movie is she there to shoot?":                "movie",
 	} {
 		if got := askedNoun(q); got != want {
 			t.Errorf("askedNoun(%q) = %q, want %q", q, got, want)
@@ -143,6 +146,9 @@ func TestNameAsKind(t *testing.T) {
 		{"They will appear at Bow Street Magistrates' Court on 21 December.", "court", "Bow Street Magistrates'"},
 		// A group of the kind names none of it.
 		{"Despite the talks, Kremlin officials said the two sides reached no compromise.", "offici", ""},
+		// The verb of the kind's stem names none of it.
+		{"Hours before, President Ana Ruiz issued a stark warning.", "issu", ""},
+		{"The issue, Zenda Bonds, was sold out.", "issu", "Zenda Bonds"},
 	} {
 		if got := nameAsKind(c.sentence, []string{c.kind}); got != c.want {
 			t.Errorf("nameAsKind(%q, %q) = %q, want %q", c.sentence, c.kind, got, c.want)
