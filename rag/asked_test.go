@@ -146,6 +146,12 @@ func TestNameAsKind(t *testing.T) {
 		{"They will appear at Bow Street Magistrates' Court on 21 December.", "court", "Bow Street Magistrates'"},
 		// A group of the kind names none of it.
 		{"Despite the talks, Kremlin officials said the two sides reached no compromise.", "offici", ""},
+		// An appositive after a name names it as the kind.
+		{"\"Exports slowed,\" said Tom Hale, chief economist at Belmar Securities.", "economist", "Tom Hale"},
+		{"\"That is not the case,\" said Tom Hale, managing director of Zenda.", "director", "Tom Hale"},
+		{"In Zenda, economists expect growth to slow.", "economist", ""},
+		{"A smash hit in Belmar before moving to Zenda, the show also won best musical.", "show", ""},
+		{"On Monday, economist Tom Hale said growth slowed.", "economist", "Tom Hale"},
 		// The verb of the kind's stem names none of it.
 		{"Hours before, President Ana Ruiz issued a stark warning.", "issu", ""},
 		{"The issue, Zenda Bonds, was sold out.", "issu", "Zenda Bonds"},

@@ -55,13 +55,6 @@ type candidate struct {
 	anchored     bool      // it states a count, duration or date in a report another sentence of which covers the question without one (anchor)
 }
 
-// canLead reports whether c may state the answer to a question of type t:
-// it holds the kind of fact asked for, about the question's focus and
-// year, in a prose sentence.
-func (c candidate) canLead(t answerType) bool {
-	return c.fits && c.numbersOK && c.quality >= minQuality && c.focus >= minFocus && (!c.otherYear || t == timeAnswer) && !c.otherEdition && !c.otherAward && !c.unsaid
-}
-
 // proseQuality is the sentence quality from which a sentence is prose,
 // not a headline or a list (sentenceQuality).
 const proseQuality = 0.8
@@ -380,7 +373,13 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 			}
 		}
 		if !ok && saysWho {
-			v, ok = sayerName(c.text, c.values)
+			if v, ok = sayerName(c.text, c.values); !ok {
+				var k int
+				if v, k, ok = quotationSayer(cands[:i+1], qwords); ok {
+					c.antecedent, c.fits, c.stated = cands[k].text, true, max(c.stated, cands[k].stated)
+					c.asKind = c.asKind || cands[k].asKind // "said Tom Hale, chief economist at …"
+				}
+			}
 		}
 		if !ok && atype == personAnswer {
 			v, ok = describedAs(c.text, c.values, kindNoun)
@@ -391,7 +390,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		if !ok && atype == personAnswer && orgKinds[kindNoun] {
 			v, ok = memberOf(c.values, focus)
 		}
-		if ok && saysWho && !speaks(c.tokens, "") {
+		if ok && saysWho && !speaks(c.tokens, "") && c.antecedent == "" {
 			// Asked who said something, a sentence in which no one speaks
 			// names no sayer ("Larne's teenage star Robbie Weir is poised
 			// to join Sunderland" for who said he had not heard about Weir

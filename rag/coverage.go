@@ -5,6 +5,13 @@ package rag
 
 import "github.com/newsbot/newsbot/rag/localembed"
 
+// canLead reports whether c may state the answer to a question of type t:
+// it holds the kind of fact asked for, about the question's focus and
+// year, in a prose sentence.
+func (c candidate) canLead(t answerType) bool {
+	return c.fits && c.numbersOK && c.quality >= minQuality && c.focus >= minFocus && (!c.otherYear || t == timeAnswer) && !c.otherEdition && !c.otherAward && !c.unsaid
+}
+
 // coverage is the IDF-weighted share of the question's own terms found in
 // tokens; a term that is absent but has a related word present counts for
 // relatedCredit of its weight.

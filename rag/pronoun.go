@@ -150,3 +150,31 @@ func sayerName(sentence string, values []string) (string, bool) {
 	}
 	return "", false
 }
+
+// quotationReach is how many quotations standing alone may follow the
+// one whose sayer is named (quotationSayer).
+const quotationReach = 3
+
+// quotationSayer returns, for the last of cands, a quotation standing
+// alone (it opens with a quotation mark and no one says it), the sayer
+// named in the sentence its run of quotations goes on from, and where
+// that sentence is in cands: "“Exports slowed …,” said Hiromichi
+// Shirakawa, chief economist at UBS Securities. “Personal consumption
+// looks good … “The amber light is flashing.”" Cands are in passage
+// order.
+func quotationSayer(cands []candidate, question map[string]bool) (string, int, bool) {
+	i := len(cands) - 1
+	for j := i; j > 0 && j >= i-quotationReach; j-- {
+		c, prev := cands[j], cands[j-1]
+		text := strings.TrimSpace(c.text)
+		if !strings.HasPrefix(text, `"`) && !strings.HasPrefix(text, "“") || saidVerbRE.MatchString(text) ||
+			prev.result.Chunk.ID != c.result.Chunk.ID || prev.sent+1 != c.sent {
+			return "", 0, false
+		}
+		names, _ := personAnswer.typedValues(prev.text, question)
+		if name, ok := sayerName(prev.text, names); ok {
+			return name, j - 1, true
+		}
+	}
+	return "", 0, false
+}

@@ -3,6 +3,8 @@ package rag
 import (
 	"strings"
 	"testing"
+
+	"github.com/newsbot/newsbot/rag/chunk"
 )
 
 // TestPronounSubject: news names a speaker once and goes on with "he"; the
@@ -58,4 +60,35 @@ func TestQuotationSaidAfter(t *testing.T) {
 			t.Errorf("saysItself(%q) = %v, want %v", sentence, got, want)
 		}
 	}
+}
+
+// TestQuotationSayer: asked who said words that a quotation standing
+// alone says, the sayer is the one named where its run of quotations
+// begins, and the answer gives that sentence first.
+func TestQuotationSayer(t *testing.T) {
+	run := []string{
+		"Zenda's economy grew by 0.1% in the third quarter.",
+		"\"Exports slowed while spending became weaker,\" said Tom Hale, chief economist at Belmar Securities.",
+		"\"Personal consumption looks good, but it was mainly due to the games.",
+		"\"The amber light is flashing.\"",
+		"The government may find it harder to raise taxes.",
+		"\"Rates will rise,\" said Ana Ruiz.",
+	}
+	var cands []candidate
+	for i, s := range run {
+		cands = append(cands, candidate{text: s, sent: i, result: Result{Chunk: chunk.Chunk{ID: "zenda#0"}}})
+	}
+	for i, want := range map[int]string{3: "Tom Hale", 2: "Tom Hale", 1: "", 4: "", 5: ""} {
+		name, k, ok := quotationSayer(cands[:i+1], map[string]bool{})
+		if name != want || ok != (want != "") || ok && k != 1 {
+			t.Errorf("quotationSayer(%q) = %q, %d, %v; want %q from the second sentence", run[i], name, k, ok, want)
+		}
+	}
+	// Nor across passages.
+	cands[2].result.Chunk.ID = "zenda#1"
+	if name, _, ok := quotationSayer(cands[:4], map[string]bool{}); ok {
+		t.Errorf("quotationSayer across passages = %q", name)
+	}
+	passage := strings.Join(run, " ")
+	checkLead(t, "whos the belmar securities economist who said the amber light is flashing", []string{passage}, "Tom Hale")
 }
