@@ -175,3 +175,18 @@ func settlements(asked bool, values []string) []string {
 		return countries[strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(v, "the "), "The "))]
 	})
 }
+
+// notNames are capitalised words that begin sentences or name calendar
+// items rather than someone who did something.
+var notNames = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`the a an in on at of for from to by with and but or it its he she they we i you his her their
+		this that these those there here what when where who why how which while after before as if
+		monday tuesday wednesday thursday friday saturday sunday ` + strings.ReplaceAll(monthNames, "|", " ") + `
+		mr mrs ms dr new no not also however meanwhile according last next first one two three more most some many all
+		both each other such only just then than so yet still even now today yesterday tomorrow earlier later
+		despite although though because during under over into follow share click sign subscribe read watch related photo video image getty reuters ap afp`) {
+		notNames[w] = true
+	}
+}

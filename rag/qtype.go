@@ -129,8 +129,10 @@ var (
 	whatMeasureRE = regexp.MustCompile(`(?i)^\s*(?:what|which)\b(?:\s+(?:[\w'’-]*[^\W\d_][\w'’-]*)){0,6}?\s+(?:size|rate|figure|total|percentage|amount|value|valuation|speed|sum|fee|reading|majority)\b`)
 
 	// changedToRE matches a what-question that asks what a figure rose or
-	// fell to: "what had annual support for Africa risen to".
-	changedToRE = regexp.MustCompile(`(?i)^\s*what\b.*\b(?:risen|rose|rise|fallen|fell|fall|grown|grew|grow|dropped|drop|increased|increase|climbed|climb|jumped|slumped|reached|reach|cut|raised)\s+to\b`)
+	// fell to, or what someone changed it to: "what had annual support for
+	// Africa risen to", "wat did BA bump the long haul fuel surcharge up
+	// to in october".
+	changedToRE = regexp.MustCompile(`(?i)^\s*what\b.*\b(?:risen|rose|rise|fallen|fell|fall|grown|grew|grow|dropped|drop|increased|increase|climbed|climb|jumped|slumped|reached|reach|cut|raised)\s+to\b|^\s*what (?:did|does|do|has|have|had|will|would) [^?]{1,80}?\b(?:rais|increas|cut|lower|bump|push|lift|hike|hiking|reduc|boost|drop|slash|trim)\w*(?:\s+[\w'’-]+){1,6}?\s+(?:up |down )?to(?:\s+(?:in|on|at|by|for|last|this|from|after|before)\b[^?]*)?\s*\??\s*$`)
 
 	// aboutRE matches a preposition after which a question's words say
 	// what was spoken of, not what is asked (whatMeasureRE).
@@ -199,21 +201,6 @@ var (
 	questionNumberRE = regexp.MustCompile(`\b\d+(st|nd|rd|th)?\b`)
 	nameRE           = regexp.MustCompile(`\p{Lu}[\p{L}’'.&-]*\d*(?:\s+(?:(?:of|de|da|del|van|von|der|la|le|bin|al)\s+)?(?:\p{Lu}[\p{L}’'.&-]*|\d+))*`)
 )
-
-// notNames are capitalised words that begin sentences or name calendar
-// items rather than someone who did something.
-var notNames = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`the a an in on at of for from to by with and but or it its he she they we i you his her their
-		this that these those there here what when where who why how which while after before as if
-		monday tuesday wednesday thursday friday saturday sunday ` + strings.ReplaceAll(monthNames, "|", " ") + `
-		mr mrs ms dr new no not also however meanwhile according last next first one two three more most some many all
-		both each other such only just then than so yet still even now today yesterday tomorrow earlier later
-		despite although though because during under over into follow share click sign subscribe read watch related photo video image getty reuters ap afp`) {
-		notNames[w] = true
-	}
-}
 
 // raceTimeRE matches a question about a race's time: "what time did McIlroy clock …".
 var raceTimeRE = regexp.MustCompile(`(?i)^\s*(?:what|which) (?:(?:winning|finishing|fastest|best|record|qualifying) )?time (?:did|does|will|was|is)\b.*\b(?:clock|clocked|run|ran|record|recorded|post|posted|set|finish|finished|win|won)\b`)

@@ -276,7 +276,11 @@ func TestClassifyMeasureHead(t *testing.T) {
 		"at what level are contacts between the two sides to continue?":  anyAnswer,
 		"what offer per share would be fair for the firm":                quantityAnswer,
 		"what had support for Africa risen to over four years":           quantityAnswer,
-		"What security guarantees would the US offer Ukraine?":           anyAnswer,
+		// What someone changed it to, too.
+		"what did zenda bump the long haul fuel surcharge up to in october": quantityAnswer,
+		"what did the bank cut interest rates to?":                          quantityAnswer,
+		"what did zenda push through to the final":                          anyAnswer,
+		"What security guarantees would the US offer Ukraine?":              anyAnswer,
 		// What a sale or an auction made is a sum.
 		"what did the zenda auction make overall": quantityAnswer,
 		"What did the charity single raise?":      quantityAnswer,
