@@ -333,8 +333,14 @@ func nameAsKind(sentence string, kinds []string) string {
 		}
 		var name []string
 		from := i + 1
-		if bare == w && (copulas[words[from]] || words[from] == "are" || words[from] == "were") {
-			from++ // "the least digital of the European nations was Greece"
+		for k := from; bare == w && k < len(words)-1 && k <= from+copulaReach; k++ {
+			if copulas[words[k]] || words[k] == "are" || words[k] == "were" {
+				from = k + 1 // "the least digital of the European nations was Greece", "the best-selling album globally was Usher's Confessions"
+				break
+			}
+			if !unicode.IsLower([]rune(words[k])[0]) || strings.ContainsAny(words[k], ",.;:") {
+				break
+			}
 		}
 		for j := from; j < len(words); j++ {
 			n := strings.TrimRight(words[j], ",.;:")
@@ -381,6 +387,11 @@ func nameAsKind(sentence string, kinds []string) string {
 	}
 	return ""
 }
+
+// copulaReach is how many words may stand between a kind and the verb
+// "to be" that names one of it after them: "the best-selling album
+// globally was Usher's Confessions".
+const copulaReach = 2
 
 // appositiveGoesOn are the words with which an appositive goes on after
 // its noun: "chief economist at UBS", "managing director of 3ami".

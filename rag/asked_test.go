@@ -146,6 +146,9 @@ func TestNameAsKind(t *testing.T) {
 		{"They will appear at Bow Street Magistrates' Court on 21 December.", "court", "Bow Street Magistrates'"},
 		// A group of the kind names none of it.
 		{"Despite the talks, Kremlin officials said the two sides reached no compromise.", "offici", ""},
+		// So does the verb "to be" a word or two after the kind.
+		{"The best-selling album globally was Tom Hale's Confessions, the figures showed.", "album", "Tom Hale's Confessions"},
+		{"The album sold well, and Tom Hale was pleased.", "album", ""},
 		// An appositive after a name names it as the kind.
 		{"\"Exports slowed,\" said Tom Hale, chief economist at Belmar Securities.", "economist", "Tom Hale"},
 		{"\"That is not the case,\" said Tom Hale, managing director of Zenda.", "director", "Tom Hale"},
