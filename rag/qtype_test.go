@@ -178,11 +178,15 @@ func TestClassifyPrepositionFirst(t *testing.T) {
 	checkClassify(t, map[string]answerType{
 		"On what date did the Kremlin meeting take place?": timeAnswer,
 		"In which city did the talks take place?":          placeAnswer,
-		"With whom did Putin meet on Tuesday?":             personAnswer,
-		"by how much did output drop in october":           quantityAnswer,
-		"In which Florida city did the teams meet?":        placeAnswer,
-		"For how long did the talks run?":                  durationAnswer,
-		"over how many years is the grant spread":          quantityAnswer,
+		// Its preposition left at the end, too.
+		"which city r zenda viewers testing the new service in": placeAnswer,
+		"What stadium is the final being played at?":            placeAnswer,
+		"which city did ana ruiz name as her favourite":         personAnswer,
+		"With whom did Putin meet on Tuesday?":                  personAnswer,
+		"by how much did output drop in october":                quantityAnswer,
+		"In which Florida city did the teams meet?":             placeAnswer,
+		"For how long did the talks run?":                       durationAnswer,
+		"over how many years is the grant spread":               quantityAnswer,
 		// "In which city …" asks where, whatever the verb.
 		"In which city was the plan presented?":    placeAnswer,
 		"in what country was the firm registered":  placeAnswer,
