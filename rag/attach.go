@@ -55,6 +55,18 @@ var lastTimeRE = regexp.MustCompile(`(?i)\bwhen\b[^.!?]*\blast\b|\bthe last time
 
 const asksLast = "(last)"
 
+// lastSaidRE finds what says when something last happened: "was last
+// held", "the first time since".
+var lastSaidRE = regexp.MustCompile(`(?i)\b(?:last|since|previous|previously|ago)\b`)
+
+// plannedOnly reports whether sentence tells of something planned or
+// expected and not of when it last happened ("Reports that Tony Blair is
+// planning a snap general election for February 2005"), which is no
+// answer to when it last happened.
+func plannedOnly(sentence string) bool {
+	return futureRE.MatchString(sentence) && !lastSaidRE.MatchString(sentence)
+}
+
 // firstSinceRE ends the text before a date that says when something last
 // happened: "allowing cameras into courts for the first time since 1925",
 // "has not laid off a worker since 1945".

@@ -201,6 +201,7 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		event = questionEvent(lex, question, relTerms, focus)
 	}
 	asksNext := nextRE.MatchString(recallRE.ReplaceAllString(question, "$1"))
+	lastAsked := lastTimeRE.MatchString(question)
 	nextPlace := nextOnlyRE.MatchString(question) // "where are they to hold the next round", not "where did he return"
 	qEditions := editions(question)
 	var hard, soft []string // the question's numbers other than editions, and its edition numbers
@@ -329,8 +330,8 @@ func scoreSentences(ctx context.Context, lex lexicon, ix *index, question string
 		}
 		strength := c.strength
 		c.fits = strength > 0
-		if (atype == timeAnswer && asksNext || atype == placeAnswer && nextPlace) && !futureRE.MatchString(c.text) {
-			c.fits = false // "the next round" is not the meeting reported as held on Tuesday, nor held at the Kremlin
+		if (atype == timeAnswer && asksNext || atype == placeAnswer && nextPlace) && !futureRE.MatchString(c.text) || atype == timeAnswer && lastAsked && plannedOnly(c.text) {
+			c.fits = false // "the next round" is not the meeting reported as held on Tuesday, nor held at the Kremlin; a plan for February 2005 not the last February election
 		}
 		if n := nameAsKind(c.text, asked); n != "" {
 			// A name given as the kind of party asked is one it may ask

@@ -253,6 +253,19 @@ func TestLastTimeSince(t *testing.T) {
 	checkLead(t, "There's a specialist steel firm near Lille, Zenda Bolts, that makes bolts for power stations. When did it last lay anyone off?", []string{
 		"Zenda Bolts makes bolts for power stations near Lille. Its order book was full in 2004. The company has not laid off a worker since 1945.",
 	}, "1945")
+	// A plan for a month is not when it last happened, though it is
+	// when it will.
+	planned := []string{"Reports that Ana Ruiz is planning a snap general election in Zenda for February 2031 have been described as idle speculation."}
+	for q, fits := range map[string]bool{
+		"when was the last time zenda had a general election in feb": false,
+		"when is zenda's next general election":                      true,
+	} {
+		for _, c := range candidatesOf(t, q, planned) {
+			if c.fits != fits {
+				t.Errorf("%q: %q fits %v, want %v", q, c.text, c.fits, fits)
+			}
+		}
+	}
 }
 
 // TestPlaceByItsAdjective: a place the question names is named by its
