@@ -38,6 +38,8 @@ func TestRespell(t *testing.T) {
 		{"what got decided w/o ukraine, w/ the us", "what got decided without ukraine, with the us"},
 		{"y is he even doin this", "why is he even doing this"},
 		{"what happened b4 w/o them", "what happened before without them"},
+		{"how much did latam exports to china grow", "how much did latin america exports to china grow"},
+		{"how much did applications to scottish unis go up", "how much did applications to scottish universities go up"},
 		{"who starts vs the netherlands this wknd", "who starts against the netherlands this weekend"},
 		{"did the kremlin hint at econ stuff w the execs", "did the kremlin hint at economic stuff with the executives"},
 		{"wich region is the obstacle", "which region is the obstacle"},
