@@ -32,7 +32,7 @@ var chatSpellings = map[string]string{
 	"hes": "he is", "shes": "she is", "theyre": "they are", "thats": "that is", "theres": "there is",
 	"hed": "he would", "theyd": "they would", "it'll": "it will", "they'll": "they will", "we'll": "we will", "you'll": "you will",
 	"he'll": "he will", "she'll": "she will", "that'll": "that will", "there'll": "there will", "who'll": "who will", "max": "maximum", "wher": "where", "whn": "when", "hw": "how",
-	"acc": "according", "wh": "white house", "avg": "average", "approx": "about", "uni": "university", "unis": "universities", "latam": "latin america",
+	"acc": "according", "wh": "white house", "avg": "average", "approx": "about", "uni": "university", "unis": "universities", "journo": "journalist", "journos": "journalists", "wifi": "wi-fi", "latam": "latin america",
 	"promo": "promotional", "doc": "document", "docs": "documents", "hr": "hour", "hrs": "hours",
 	"mins": "minutes", "wk": "week", "wks": "weeks", "mth": "month", "mths": "months", "biz": "business",
 	"gov": "government", "info": "information", "vid": "video", "vids": "videos", "pic": "picture",

@@ -40,6 +40,7 @@ func TestRespell(t *testing.T) {
 		{"what happened b4 w/o them", "what happened before without them"},
 		{"how much did latam exports to china grow", "how much did latin america exports to china grow"},
 		{"how much did applications to scottish unis go up", "how much did applications to scottish universities go up"},
+		{"who was the journo who said wifi was slow", "who was the journalist who said wi-fi was slow"},
 		{"who starts vs the netherlands this wknd", "who starts against the netherlands this weekend"},
 		{"did the kremlin hint at econ stuff w the execs", "did the kremlin hint at economic stuff with the executives"},
 		{"wich region is the obstacle", "which region is the obstacle"},
