@@ -415,7 +415,7 @@ func nameBeforeAppositive(words []string, at int) string {
 	start := comma + 1
 	for j := comma; j >= 0; j-- {
 		w := strings.TrimRight(words[j], ",")
-		if !unicode.IsUpper([]rune(w)[0]) || j < comma && strings.ContainsAny(words[j], ",.;:") || notNames[strings.ToLower(w)] {
+		if w == "" || !unicode.IsUpper([]rune(w)[0]) || j < comma && strings.ContainsAny(words[j], ",.;:") || notNames[strings.ToLower(w)] {
 			break
 		}
 		start = j

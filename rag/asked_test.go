@@ -153,6 +153,7 @@ func TestNameAsKind(t *testing.T) {
 		{"\"Exports slowed,\" said Tom Hale, chief economist at Belmar Securities.", "economist", "Tom Hale"},
 		{"\"That is not the case,\" said Tom Hale, managing director of Zenda.", "director", "Tom Hale"},
 		{"In Zenda, economists expect growth to slow.", "economist", ""},
+		{"Zenda , , chief economist at Belmar, said so.", "economist", ""},
 		{"A smash hit in Belmar before moving to Zenda, the show also won best musical.", "show", ""},
 		{"On Monday, economist Tom Hale said growth slowed.", "economist", "Tom Hale"},
 		// The verb of the kind's stem names none of it.
