@@ -20,6 +20,7 @@ func FuzzAnswerPassages(f *testing.F) {
 	f.Add("who's ana ruiz again?", "Ana Ruiz, Northwind's boss, said so. She beat Tom Hale, a rival of hers, in May.")
 	f.Add("how many moons does zorba have", "Zorba · A soundtrack album featuring Zorba was released on 2 August 2031. \"Fine.\"")
 	f.Add("does zenda even want to join tho", "Ana Ruiz is skipping the talks, instead sending her deputy Tom Hale, CEO of Zenda.")
+	f.Add("whos the belmar economist who said the amber light is flashing", "\"Exports slowed,\" said Tom Hale , , chief economist at Belmar. \"Consumption looks good. \"The amber light is flashing.\"")
 	f.Fuzz(func(t *testing.T, question, passage string) {
 		ans, err := AnswerPassages(t.Context(), question, []string{passage, strings.ToUpper(passage)})
 		if err != nil {
