@@ -336,6 +336,40 @@ func describedAs(sentence string, values []string, kind string) (string, bool) {
 	return "", false
 }
 
+// appositiveGoesOn are the words with which an appositive goes on after
+// its noun: "chief economist at UBS", "managing director of 3ami".
+var appositiveGoesOn = map[string]bool{"at": true, "of": true, "for": true, "with": true, "in": true, "from": true, "to": true}
+
+// nameBeforeAppositive returns the name that an appositive holding the
+// kind at words[at] follows (describedAs reads the same construction
+// from the name, for an appositive opening with "a" or "the"), a word or two of rank before the kind: "said
+// Hiromichi Shirakawa, chief economist at UBS Securities", "Tim Ellsmore,
+// managing director of 3ami"; "" when there is none.
+func nameBeforeAppositive(words []string, at int) string {
+	if !strings.ContainsAny(words[at], ",.;") && (at+1 == len(words) || !appositiveGoesOn[strings.ToLower(words[at+1])]) {
+		return "" // the kind is no appositive's: "…, the show also won"
+	}
+	comma := at - 1
+	for comma > 0 && at-comma <= 2 && !strings.HasSuffix(words[comma], ",") && unicode.IsLower([]rune(words[comma])[0]) {
+		comma--
+	}
+	if comma < 0 || comma == at || !strings.HasSuffix(words[comma], ",") {
+		return ""
+	}
+	start := comma + 1
+	for j := comma; j >= 0; j-- {
+		w := strings.TrimRight(words[j], ",")
+		if w == "" || !unicode.IsUpper([]rune(w)[0]) || j < comma && strings.ContainsAny(words[j], ",.;:") || notNames[strings.ToLower(w)] {
+			break
+		}
+		start = j
+	}
+	if start > comma {
+		return ""
+	}
+	return strings.TrimRight(strings.Join(words[start:comma+1], " "), ",")
+}
+
 // appositiveAfterRE matches an appositive that opens right after a name
 // and describes it: ", a small Sri Lankan tourism firm,".
 var appositiveAfterRE = regexp.MustCompile(`^\s*,\s+(?:a|an|the|one of the)\s+([^,.;:()"“”]{1,80}?)\s*[,.;]`)
