@@ -68,14 +68,26 @@ func whFirst(q string) string {
 // phrase.
 var inSituRE = regexp.MustCompile(`(?i)^\s*([^?]*?\pL[^?]*?)\s+((?:(?:in|on|at|from|near|by|until|till|up to|since|during|for|of|with|to|against)\s+)?(?:which|what)\s+(?:[\pL'’-]+\s+){0,2}?(?:city|country|town|village|state|region|province|county|capital|venue|stadium|continent|(?:parts?|regions?|areas?|corners?) of the (?:world|globe)|year|date|day|month|time|(?:` + kindNouns + `)s?))\s*\??\s*$`)
 
+// inSituHowRE matches a question that asks for a figure or a span where
+// the answer would stand, with what follows it: "the virus translates
+// its subject line into how many languages??", "he was banned for how
+// long", "the film made how much in its first weekend?". Its groups are
+// the statement and the asking phrase on.
+var inSituHowRE = regexp.MustCompile(`(?i)^\s*([^?]*?\pL[^?]*?)\s+(how\s+(?:many|much|long|old|often)\b[^?]*?)\s*\?*\s*$`)
+
 // inSituFirst moves the asking phrase of a question that ends with it
-// (inSituRE) to its front, as a question opening with it: "in which
-// country Viotti was born".
+// (inSituRE) or asks for a figure in its place (inSituHowRE) to its
+// front, as a question opening with it: "in which country Viotti was
+// born", "how many languages the virus translates its subject line
+// into".
 func inSituFirst(q string) string {
 	if questionStartRE.MatchString(q) || prepWhRE.MatchString(q) {
 		return q
 	}
 	if m := inSituRE.FindStringSubmatch(q); m != nil {
+		return m[2] + " " + m[1]
+	}
+	if m := inSituHowRE.FindStringSubmatch(q); m != nil {
 		return m[2] + " " + m[1]
 	}
 	return q

@@ -211,6 +211,11 @@ func TestClassifyAskedLast(t *testing.T) {
 		"Belmar's guarantees would stop short of membership in which alliance?":     personAnswer,
 		"kofi brandt plays for what club":                                           personAnswer,
 		"Against which country will Hale take charge of his first match?":           personAnswer,
+		// A figure or a span asked for in place, with words after it.
+		"that zenda xmas virus translates its subject line into how many languages??": quantityAnswer,
+		"the film made how much in its first weekend?":                                quantityAnswer,
+		"ruiz was banned for how long":                                                durationAnswer,
+		"Did Ruiz say how much it cost?":                                              quantityAnswer,
 	})
 }
 
