@@ -125,14 +125,14 @@ var (
 	// figure"): a number answers it. Not "what did he say about growth
 	// rates": its words do not reach past "about" or "on" (aboutRE). Not
 	// "level" either: "at what level will contacts continue" asks for a
-	// rank.
-	whatMeasureRE = regexp.MustCompile(`(?i)^\s*(?:what|which)\b(?:\s+(?:[\w'’-]*[^\W\d_][\w'’-]*)){0,6}?\s+(?:size|rate|figure|total|percentage|amount|value|valuation|speed|sum|fee|reading|majority)\b`)
+	// rank. A record low or high is a figure.
+	whatMeasureRE = regexp.MustCompile(`(?i)^\s*(?:what|which)\b(?:\s+(?:[\w'’-]*[^\W\d_][\w'’-]*)){0,6}?\s+(?:size|rate|figure|total|percentage|amount|value|valuation|speed|sum|fee|reading|majority|record (?:low|high))\b`)
 
 	// changedToRE matches a what-question that asks what a figure rose or
 	// fell to, or what someone changed it to: "what had annual support for
 	// Africa risen to", "wat did BA bump the long haul fuel surcharge up
-	// to in october".
-	changedToRE = regexp.MustCompile(`(?i)^\s*what\b.*\b(?:risen|rose|rise|fallen|fell|fall|grown|grew|grow|dropped|drop|increased|increase|climbed|climb|jumped|slumped|reached|reach|cut|raised)\s+to\b|^\s*what (?:did|does|do|has|have|had|will|would) [^?]{1,80}?\b(?:rais|increas|cut|lower|bump|push|lift|hike|hiking|reduc|boost|drop|slash|trim)\w*(?:\s+[\w'’-]+){1,6}?\s+(?:up |down )?to(?:\s+(?:in|on|at|by|for|last|this|from|after|before)\b[^?]*)?\s*\??\s*$`)
+	// to in october", "what level do they want to lift the threshold to".
+	changedToRE = regexp.MustCompile(`(?i)^\s*what\b.*\b(?:risen|rose|rise|fallen|fell|fall|grown|grew|grow|dropped|drop|increased|increase|climbed|climb|jumped|slumped|reached|reach|cut|raised)\s+to\b|^\s*what (?:(?:level|figure|rate|amount|price|sum)\s+)?(?:did|does|do|has|have|had|will|would) [^?]{1,80}?\b(?:rais|increas|cut|lower|bump|push|lift|hike|hiking|reduc|boost|drop|slash|trim)\w*(?:\s+[\w'’-]+){1,6}?\s+(?:up |down )?to(?:\s+(?:in|on|at|by|for|last|this|from|after|before)\b[^?]*)?\s*\??\s*$`)
 
 	// aboutRE matches a preposition after which a question's words say
 	// what was spoken of, not what is asked (whatMeasureRE).

@@ -286,10 +286,12 @@ func TestClassifyMeasureHead(t *testing.T) {
 		"what offer per share would be fair for the firm":                quantityAnswer,
 		"what had support for Africa risen to over four years":           quantityAnswer,
 		// What someone changed it to, too.
-		"what did zenda bump the long haul fuel surcharge up to in october": quantityAnswer,
-		"what did the bank cut interest rates to?":                          quantityAnswer,
-		"what did zenda push through to the final":                          anyAnswer,
-		"What security guarantees would the US offer Ukraine?":              anyAnswer,
+		"what did zenda bump the long haul fuel surcharge up to in october":  quantityAnswer,
+		"what did the bank cut interest rates to?":                           quantityAnswer,
+		"What level do the Greens want to lift the stamp duty threshold to?": quantityAnswer,
+		"What record low did the zenda dollar hit against the euro?":         quantityAnswer,
+		"what did zenda push through to the final":                           anyAnswer,
+		"What security guarantees would the US offer Ukraine?":               anyAnswer,
 		// What a sale or an auction made is a sum.
 		"what did the zenda auction make overall": quantityAnswer,
 		"What did the charity single raise?":      quantityAnswer,
