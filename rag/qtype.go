@@ -125,8 +125,10 @@ var (
 	// figure"): a number answers it. Not "what did he say about growth
 	// rates": its words do not reach past "about" or "on" (aboutRE). Not
 	// "level" either: "at what level will contacts continue" asks for a
-	// rank. A record low or high is a figure.
-	whatMeasureRE = regexp.MustCompile(`(?i)^\s*(?:what|which)\b(?:\s+(?:[\w'’-]*[^\W\d_][\w'’-]*)){0,6}?\s+(?:size|rate|figure|total|percentage|amount|value|valuation|speed|sum|fee|reading|majority|record (?:low|high))\b`)
+	// rank. A record low or high is a figure, and so are a firm's
+	// profits, losses or revenue and a salary (not "after the profit
+	// warning, what did the chairman promise").
+	whatMeasureRE = regexp.MustCompile(`(?i)^\s*(?:what|which)\b(?:\s+(?:[\w'’-]*[^\W\d_][\w'’-]*)){0,6}?\s+(?:size|rate|figure|total|percentage|amount|value|valuation|speed|sum|fee|reading|majority|record (?:low|high)|(?:pre-tax |pretax |net |operating |annual )profit|profits|revenues?|earnings|turnover|losses|salary|deficit)\b`)
 
 	// changedToRE matches a what-question that asks what a figure rose or
 	// fell to, or what someone changed it to: "what had annual support for

@@ -299,6 +299,10 @@ func TestClassifyMeasureHead(t *testing.T) {
 		// So are a share in percent and a majority.
 		"what percent of zenda's economy comes from farming": quantityAnswer,
 		"What was Ruiz's majority in Belmar South?":          quantityAnswer,
+		// So are a firm's profits, losses and revenue, and a salary.
+		"Zenda Bank has reported record results. What were its annual pre-tax profits?": quantityAnswer,
+		"What is the annual salary for the role?":                                       quantityAnswer,
+		"What were the losses at Belmar Steel last year?":                               quantityAnswer,
 		// A reading of an index is a figure.
 		"What reading did the Zenda optimism index reach in January?": quantityAnswer,
 	})
