@@ -341,10 +341,11 @@ func describedAs(sentence string, values []string, kind string) (string, bool) {
 var appositiveGoesOn = map[string]bool{"at": true, "of": true, "for": true, "with": true, "in": true, "from": true, "to": true}
 
 // nameBeforeAppositive returns the name that an appositive holding the
-// kind at words[at] follows (describedAs reads the same construction
-// from the name, for an appositive opening with "a" or "the"), a word or two of rank before the kind: "said
+// kind at words[at], a word or two of rank before it, follows: "said
 // Hiromichi Shirakawa, chief economist at UBS Securities", "Tim Ellsmore,
-// managing director of 3ami"; "" when there is none.
+// managing director of 3ami"; "" when there is none. (describedAs reads
+// the same construction from the name, for an appositive opening with
+// "a" or "the".)
 func nameBeforeAppositive(words []string, at int) string {
 	if !strings.ContainsAny(words[at], ",.;") && (at+1 == len(words) || !appositiveGoesOn[strings.ToLower(words[at+1])]) {
 		return "" // the kind is no appositive's: "…, the show also won"
